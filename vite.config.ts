@@ -1,0 +1,122 @@
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { readdirSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/**
+ * Three jobs, chosen by `--mode`:
+ * - `lib` (npm): ES modules, one entry per widget (`ebok-<name>.js`) plus `index.js` and `all.js`;
+ *   Lit, @lit/* and chart.js stay external so the host's bundler dedupes them; shared code in chunks/.
+ * - `cdn`: one self-contained `dist/cdn/ebok-widgets.js` for a single script tag on a CMS page; chart.js
+ *   and the English texts are split into chunks loaded only when a widget needs them.
+ * - serve (`npm start`, `npm run dev`): the demo site in demo/ on http://localhost:8787.
+ */
+
+const root = import.meta.dirname;
+
+/** Every `src/widgets/<name>/ebok-<name>.ts`: each is one npm entry. */
+function widgetEntries(): Record<string, string> {
+  const entries: Record<string, string> = {};
+  const dir = resolve(root, 'src/widgets');
+  for (const name of readdirSync(dir)) {
+    for (const file of readdirSync(resolve(dir, name))) {
+      if (/^ebok-.*\.ts$/.test(file)) entries[file.replace(/\.ts$/, '')] = resolve(dir, name, file);
+    }
+  }
+  return entries;
+}
+
+/**
+ * The generated locale modules (src/i18n/locales/*.ts) import `str` from @lit/localize. Left alone, that
+ * makes the bundler split @lit/localize into a third file that the CDN entry must fetch before anything
+ * renders. `str` is a three-line tagger whose result is plain data, so the locale chunks get their own copy
+ * and the entry stays one file. Locale messages are plain text by our convention (no `html` in `msg`),
+ * so nothing else may be imported there.
+ */
+function localeModulesStandAlone(): Plugin {
+  const STR = '\0ebok-locale-str';
+  return {
+    name: 'ebok-locale-modules-stand-alone',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !/[\\/]src[\\/]i18n[\\/]locales[\\/]/.test(importer)) return null;
+      if (source === '@lit/localize') return STR;
+      if (!source.startsWith('.')) {
+        throw new Error(`${importer} imports ${source}: locale messages must be plain text (use str, not html).`);
+      }
+      return null;
+    },
+    load(id) {
+      return id === STR ? 'export const str = (strings, ...values) => ({ strTag: true, strings, values });' : null;
+    },
+  };
+}
+
+const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^chart\.js(\/|$)/];
+
+export default defineConfig(({ command, mode }): UserConfig => {
+  if (command === 'serve') {
+    const port = Number(process.env.PORT ?? 8787);
+    return {
+      root: resolve(root, 'demo'),
+      publicDir: false,
+      server: { port, strictPort: true, host: process.env.HOST ?? 'localhost', fs: { allow: [root] } },
+      preview: { port, strictPort: true },
+    };
+  }
+  if (mode === 'cdn') {
+    return {
+      publicDir: false,
+      plugins: [localeModulesStandAlone()],
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        manifest: true,
+        reportCompressedSize: false,
+        lib: {
+          entry: { 'ebok-widgets': resolve(root, 'src/all.ts') },
+          formats: ['es'],
+          fileName: (_format, name) => `${name}.js`,
+        },
+        rolldownOptions: {
+          output: {
+            chunkFileNames: 'chunks/[name]-[hash].js',
+            codeSplitting: {
+              groups: [{ name: 'chartjs', test: /node_modules[\\/](chart\.js|@kurkle)/ }],
+            },
+          },
+        },
+      },
+    };
+  }
+  // mode === 'lib' (the npm package)
+  if (!existsSync(resolve(root, 'src/i18n/locales/en.ts'))) {
+    throw new Error('Run `npm run i18n` first: the locale modules are generated from src/i18n/xliff.');
+  }
+  return {
+    publicDir: false,
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: false,
+      sourcemap: true,
+      reportCompressedSize: false,
+      lib: {
+        entry: {
+          index: resolve(root, 'src/index.ts'),
+          all: resolve(root, 'src/all.ts'),
+          ...widgetEntries(),
+        },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rolldownOptions: {
+        external,
+        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  };
+});
