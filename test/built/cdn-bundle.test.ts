@@ -1,0 +1,85 @@
+import { expect } from '@open-wc/testing';
+
+/**
+ * The file a CMS page loads with one script tag (dist/cdn/ebok-widgets.js, written by `npm run build`),
+ * tried in real pages under a strict Content Security Policy with Trusted Types. This catches what
+ * tests of the sources cannot: decorators left raw by the bundler, a chunk that is not found, a
+ * policy violation, an element missing from the bundle.
+ */
+
+interface ProbeReport {
+  errors: string[];
+  warnings: string[];
+  violations: string[];
+  defined: string[];
+  undefined: string[];
+  upgraded: { tag: string; shadow: boolean }[];
+  resources: string[];
+}
+
+interface Manifest {
+  modules: { declarations?: { tagName?: string }[] }[];
+}
+
+async function expectedTags(): Promise<string[]> {
+  const response = await fetch('/custom-elements.json');
+  if (!response.ok) throw new Error('custom-elements.json is missing: run `npm run build` before these tests');
+  const manifest = (await response.json()) as Manifest;
+  const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).flatMap((d) => (d.tagName ? [d.tagName] : [])));
+  expect(tags, 'the manifest names the elements').to.not.be.empty;
+  return tags;
+}
+
+async function probe(page: string, tags: string[]): Promise<ProbeReport> {
+  const bundle = await fetch('/dist/cdn/ebok-widgets.js', { method: 'HEAD' });
+  if (!bundle.ok) throw new Error('dist/cdn/ebok-widgets.js is missing: run `npm run build` before these tests');
+  const frame = document.createElement('iframe');
+  const result = new Promise<ProbeReport>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${page} did not report within 15 s`)), 15000);
+    window.addEventListener('message', function listener(event: MessageEvent<{ type: string; report: ProbeReport }>) {
+      if (event.source !== frame.contentWindow || event.data?.type !== 'ebok-probe') return;
+      window.removeEventListener('message', listener);
+      clearTimeout(timer);
+      resolve(event.data.report);
+    });
+  });
+  frame.src = `/test/built/pages/${page}?tags=${tags.join(',')}`;
+  document.body.append(frame);
+  try {
+    return await result;
+  } finally {
+    frame.remove();
+  }
+}
+
+describe('the CDN bundle (dist/cdn/ebok-widgets.js) in a page', function () {
+  this.timeout(30000);
+
+  it('defines every element of the manifest, with no error, warning or CSP violation', async () => {
+    const tags = await expectedTags();
+    const report = await probe('once.html', tags);
+    expect(report.undefined, 'elements not defined by the bundle').to.deep.equal([]);
+    expect(report.errors, 'console errors').to.deep.equal([]);
+    expect(report.warnings, 'console warnings').to.deep.equal([]);
+    expect(report.violations, 'CSP / Trusted Types violations').to.deep.equal([]);
+    expect(report.upgraded.every((el) => el.shadow), 'elements on the page rendered').to.equal(true);
+  });
+
+  it('loads the English texts lazily from its own chunk when a widget asks for English', async () => {
+    const report = await probe('once.html', await expectedTags());
+    const english = report.resources.filter((path) => /\/dist\/cdn\/chunks\/en-[\w-]+\.js$/.test(path));
+    expect(english, 'English chunk fetched next to the bundle').to.have.length(1);
+    const firstLoad = report.resources.filter((path) => path.startsWith('/dist/cdn/') && !path.includes('/chunks/en-'));
+    expect(firstLoad, 'one file before the first render').to.deep.equal(['/dist/cdn/ebok-widgets.js']);
+  });
+
+  it('throws nothing and stays usable when a page loads the bundle twice', async () => {
+    const tags = await expectedTags();
+    const report = await probe('twice.html', tags);
+    expect(report.undefined).to.deep.equal([]);
+    expect(report.errors, 'console errors').to.deep.equal([]);
+    expect(report.violations, 'CSP / Trusted Types violations').to.deep.equal([]);
+    expect(report.resources.filter((path) => path.endsWith('ebok-widgets.js')), 'both copies ran').to.have.length(2);
+    expect(report.upgraded.every((el) => el.shadow)).to.equal(true);
+  });
+});

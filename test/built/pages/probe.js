@@ -1,0 +1,34 @@
+// Loaded first, as a classic script, by the pages in this folder. It records every error, warning and
+// CSP or Trusted Types violation the page meets, waits for the expected elements to be defined, and
+// reports to the test in the parent frame. (An external file, so the pages' strict CSP allows it.)
+(function () {
+  const report = { errors: [], warnings: [], violations: [], defined: [], undefined: [], resources: [] };
+  const text = (args) => args.map((a) => (a instanceof Error ? a.stack || a.message : String(a))).join(' ');
+  const error = console.error.bind(console);
+  const warn = console.warn.bind(console);
+  console.error = (...args) => (report.errors.push(text(args)), error(...args));
+  console.warn = (...args) => (report.warnings.push(text(args)), warn(...args));
+  window.addEventListener('error', (e) => report.errors.push(`uncaught: ${e.message}`));
+  window.addEventListener('unhandledrejection', (e) => report.errors.push(`unhandled rejection: ${text([e.reason])}`));
+  document.addEventListener('securitypolicyviolation', (e) =>
+    report.violations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`),
+  );
+
+  const tags = (new URLSearchParams(location.search).get('tags') || '').split(',').filter(Boolean);
+  const timeout = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  window.addEventListener('load', async () => {
+    await Promise.all(
+      tags.map((tag) =>
+        Promise.race([customElements.whenDefined(tag).then(() => report.defined.push(tag)), timeout(5000)]),
+      ),
+    );
+    report.undefined = tags.filter((tag) => !customElements.get(tag));
+    await timeout(500); // let late errors and lazy chunks (locale) arrive
+    report.upgraded = [...document.querySelectorAll('*')]
+      .filter((el) => el.localName.startsWith('ebok-'))
+      .map((el) => ({ tag: el.localName, shadow: !!el.shadowRoot }));
+    report.resources = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    parent.postMessage({ type: 'ebok-probe', page: location.pathname, report }, '*');
+  });
+})();
