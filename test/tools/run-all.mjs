@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['translations built', 'npm', ['run', '--silent', 'i18n']],
   ['translations complete', 'node', ['test/tools/check-i18n.mjs']],
+  ['API contract lint (Redocly)', 'npm', ['run', '--silent', 'api:lint']],
+  ['API types current', 'node', ['test/tools/check-api-types.mjs']],
   ['lint (ESLint)', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['types (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['templates (lit-analyzer)', 'npm', ['run', '--silent', 'analyze']],
@@ -20,7 +22,7 @@ for (const [name, command, args] of steps) {
   if (only.length && !only.some((word) => name.toLowerCase().includes(word.toLowerCase()))) continue;
   console.log(`\n━━ ${name}`);
   const start = Date.now();
-  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
+  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
   const seconds = ((Date.now() - start) / 1000).toFixed(1);
   results.push({ name, ok: status === 0, seconds });
   if (status !== 0) break;
