@@ -14,4 +14,8 @@ export {
   type Locale,
 } from './i18n/locale.js';
 export * from './i18n/format.js';
+export * from './api/index.js';
+export * from './context/index.js';
+export { EbokApiElement } from './core/api-element.js';
+export { ApiTask, type ApiTaskStatus, type ApiTaskOptions, type ApiTaskRenderers } from './controllers/api-task.js';
 export { EbokProvider } from './widgets/provider/provider.js';

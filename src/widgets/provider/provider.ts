@@ -1,12 +1,22 @@
-import { css, html } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
 import { EbokElement } from '../../core/ebok-element.js';
+import { clientContext } from '../../context/client.js';
+import { configContext, type PortalConfig } from '../../context/config.js';
+import { sessionContext } from '../../context/session.js';
+import { getClient } from '../../api/registry.js';
+import type { EbokClient } from '../../api/client.js';
+import type { SessionState } from '../../api/session.js';
 
 /**
- * Wraps any number of ebok widgets and gives them their configuration: language (`lang`), utility theme
- * (`theme`) and text size (`text-size`). It draws nothing itself; the widgets inside lay out as if it
- * were not there.
+ * Wraps any number of ebok widgets and gives them their configuration: the API they talk to
+ * (`api-base`), the language (`lang`), the utility theme (`theme`) and the text size (`text-size`).
+ * It provides the shared API client, the session state and the utility's portal configuration to the
+ * widgets inside through @lit/context. It draws nothing itself.
  *
- * Widgets outside any provider read the same settings from the page (`<html lang>`, a preset stylesheet).
+ * Widgets outside any provider use the page's defaults (`<meta name="ebok-api-base">`, `<html lang>`),
+ * and a widget's own attributes override the provider's.
  *
  * @customElement ebok-provider
  * @slot - The widgets (and any other content) that share this configuration.
@@ -20,6 +30,51 @@ export class EbokProvider extends EbokElement {
       }
     `,
   ];
+
+  /** URL of the utility's eBOK API for the widgets inside; else the page default (meta tag or `configure()`). */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  @provide({ context: clientContext }) @state() protected client?: EbokClient;
+  @provide({ context: sessionContext }) @state() protected session?: SessionState;
+  @provide({ context: configContext }) @state() protected config?: PortalConfig;
+
+  private unsubscribe: (() => void) | undefined;
+  private configRequest: AbortController | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.useClient(this.apiBase ? getClient(this.apiBase) : getClient());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.useClient(undefined);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('apiBase') && this.isConnected) this.useClient(this.apiBase ? getClient(this.apiBase) : getClient());
+  }
+
+  private useClient(client: EbokClient | undefined): void {
+    if (client === this.client && (client || !this.isConnected)) return;
+    this.unsubscribe?.();
+    this.configRequest?.abort();
+    this.client = client;
+    this.session = client?.session.state;
+    this.config = undefined;
+    if (!client) return;
+    this.unsubscribe = client.session.subscribe((state) => (this.session = state));
+    const request = new AbortController();
+    this.configRequest = request;
+    client.get('/portal-config', { signal: request.signal }).then(
+      (config) => {
+        if (this.client === client) this.config = config;
+      },
+      () => {
+        // Widgets that need the config load it themselves and show the error there.
+      },
+    );
+  }
 
   override render() {
     return html`<slot></slot>`;

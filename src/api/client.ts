@@ -1,0 +1,229 @@
+import createClient, { type Client, type FetchOptions, type Middleware } from 'openapi-fetch';
+import type { PathsWithMethod } from 'openapi-typescript-helpers';
+import type { paths } from './schema.js';
+import { EbokApiError, errorFromResponse } from './errors.js';
+import { createPolicyFetch, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
+import { RequestCache } from './cache.js';
+import { SessionStore, type Session } from './session.js';
+import { currentLocale } from '../i18n/locale.js';
+
+export type GetPath = PathsWithMethod<paths, 'get'>;
+export type PostPath = PathsWithMethod<paths, 'post'>;
+export type PutPath = PathsWithMethod<paths, 'put'>;
+export type PatchPath = PathsWithMethod<paths, 'patch'>;
+export type DeletePath = PathsWithMethod<paths, 'delete'>;
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+type Operation<P extends keyof paths, M extends Method> = paths[P][M];
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : R extends { content: { 'application/pdf': infer B } } ? B : undefined;
+type SuccessOf<O> = O extends { responses: infer R }
+  ? { [S in keyof R]: S extends 200 | 201 | 202 | 204 ? JsonOf<R[S]> : never }[keyof R]
+  : never;
+/** The body of the success answer of an operation. */
+export type ApiData<P extends keyof paths, M extends Method = 'get'> = SuccessOf<Operation<P, M>>;
+export type ApiInit<P extends keyof paths, M extends Method> = FetchOptions<Operation<P, M>>;
+
+export interface ClientOptions {
+  /** The utility's API base, e.g. https://ebok-api.example.pl/api/v1 (relative bases resolve against the page). */
+  apiBase: string;
+  /** For apps that hold a bearer token instead of the session cookie. Called before every request. */
+  getToken?: () => string | undefined | Promise<string | undefined>;
+  /** Time allowed for one attempt of one request. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** How long a GET answer is reused (default 30 s; the portal config 5 min). */
+  cacheTtlMs?: number;
+  /** Replaces the browser's fetch (tests). */
+  fetch?: typeof globalThis.fetch;
+  /** For tests: the jitter source of the backoff. */
+  random?: () => number;
+}
+
+/** What a mutation changes, beyond its own resource: those cached answers are dropped after it succeeds. */
+const INVALIDATES: Record<string, readonly string[]> = {
+  payments: ['balance', 'documents', 'payments'],
+  points: ['points', 'readings', 'consumption', 'balance'],
+  customer: ['customer'],
+  tickets: ['tickets'],
+  messages: ['messages'],
+  auth: ['auth'],
+};
+
+/** The resource a path belongs to: its first segment (`/documents/{id}/pdf` → `documents`). */
+function resourceOf(path: string): string {
+  return path.split('/')[1] ?? '';
+}
+
+const PUBLIC_RESOURCES = new Set(['portal-config', 'outages']);
+
+/** A fresh key for one user action (a click on "Pay"): reused by that action's retries, never by another action. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * The one API client of an API base: every widget using that base shares it (see registry.ts), and so
+ * shares its session, its cache and its rules for errors.
+ *
+ * - Cookies are sent (`credentials: 'include'`), with the CSRF header on state changes; or a bearer token.
+ * - `Accept-Language` follows the widgets' language.
+ * - Each attempt has a timeout; the caller's signal aborts; GETs and POSTs with an Idempotency-Key are
+ *   retried with backoff and jitter, honouring Retry-After, a bounded number of times.
+ * - Problems become `EbokApiError`; a 401 on personal data ends the session (once) for every widget.
+ * - GETs are de-duplicated while in flight and cached briefly; mutations drop what they change.
+ */
+export class EbokClient {
+  readonly apiBase: string;
+  readonly session: SessionStore;
+  /** The typed openapi-fetch client underneath, for anything the helpers below do not cover. */
+  readonly api: Client<paths>;
+  private readonly cache = new RequestCache();
+  private readonly ttl: number;
+
+  constructor(private readonly options: ClientOptions) {
+    this.apiBase = normalizeApiBase(options.apiBase);
+    this.ttl = options.cacheTtlMs ?? 30_000;
+    const policyFetch = createPolicyFetch({
+      retry: { ...DEFAULT_RETRY, ...options.retry },
+      timeoutMs: options.timeoutMs ?? 15_000,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.random ? { random: options.random } : {}),
+    });
+    this.api = createClient<paths>({
+      baseUrl: this.apiBase,
+      credentials: options.getToken ? 'omit' : 'include',
+      fetch: policyFetch,
+    });
+    this.api.use(this.headersMiddleware());
+    this.session = new SessionStore(this.apiBase, {
+      load: (signal) => this.loadSession(signal),
+      logout: async () => {
+        await this.post('/auth/logout', {}).catch((error: unknown) => {
+          // Logging out must always work for the customer; a server that is gone has ended the session anyway.
+          if (!(error instanceof EbokApiError)) throw error;
+        });
+      },
+      clearPersonalData: () => this.cache.clearPersonal(),
+    });
+  }
+
+  /** A GET, de-duplicated and cached per URL; throws `EbokApiError`. */
+  get<P extends GetPath>(
+    path: P,
+    init: ApiInit<P, 'get'> & { cacheTtlMs?: number } = {} as ApiInit<P, 'get'> & { cacheTtlMs?: number },
+  ): Promise<ApiData<P, 'get'>> {
+    const { signal, cacheTtlMs, ...rest } = init as ApiInit<P, 'get'> & { cacheTtlMs?: number; signal?: AbortSignal };
+    const resource = resourceOf(path);
+    const tags = PUBLIC_RESOURCES.has(resource) ? [resource, 'public'] : [resource];
+    const ttl = cacheTtlMs ?? (resource === 'portal-config' ? 300_000 : this.ttl);
+    const key = `GET ${path} ${JSON.stringify((rest as { params?: unknown }).params ?? {})} ${currentLocale()}`;
+    return this.cache.get(
+      key,
+      tags,
+      ttl,
+      (shared) => this.call('get', path, { ...rest, signal: shared }),
+      signal ?? undefined,
+    ) as Promise<ApiData<P, 'get'>>;
+  }
+
+  /** A POST; pass `idempotencyKey` (from `newIdempotencyKey()` at the user's click) for state changes. */
+  post<P extends PostPath>(path: P, init: ApiInit<P, 'post'> & { idempotencyKey?: string }): Promise<ApiData<P, 'post'>> {
+    return this.mutate('post', path, init);
+  }
+
+  put<P extends PutPath>(path: P, init: ApiInit<P, 'put'> & { idempotencyKey?: string }): Promise<ApiData<P, 'put'>> {
+    return this.mutate('put', path, init);
+  }
+
+  patch<P extends PatchPath>(path: P, init: ApiInit<P, 'patch'> & { idempotencyKey?: string }): Promise<ApiData<P, 'patch'>> {
+    return this.mutate('patch', path, init);
+  }
+
+  delete<P extends DeletePath>(path: P, init: ApiInit<P, 'delete'> & { idempotencyKey?: string }): Promise<ApiData<P, 'delete'>> {
+    return this.mutate('delete', path, init);
+  }
+
+  /** Drops cached answers of these resources (e.g. `['balance']`) so the next read asks the server. */
+  invalidate(resources: readonly string[]): void {
+    this.cache.invalidate(resources);
+  }
+
+  /** Signs the customer in on every widget of this API base (after login or a verified two-step code). */
+  signedIn(session: Session): void {
+    this.session.signIn(session);
+  }
+
+  private async mutate<P extends keyof paths, M extends Method>(
+    method: M,
+    path: P,
+    init: ApiInit<P, M> & { idempotencyKey?: string },
+  ): Promise<ApiData<P, M>> {
+    const { idempotencyKey, ...rest } = init as { idempotencyKey?: string; headers?: Record<string, string> };
+    const headers = { ...(rest.headers ?? {}), ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) };
+    const data = await this.call(method, path, { ...rest, headers });
+    const resource = resourceOf(path);
+    this.cache.invalidate(INVALIDATES[resource] ?? [resource]);
+    return data as ApiData<P, M>;
+  }
+
+  private async call(method: Method, path: string, init: Record<string, unknown>): Promise<unknown> {
+    const request = this.api.request as unknown as (
+      method: Method,
+      url: string,
+      init: Record<string, unknown>,
+    ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+    let result: { data?: unknown; error?: unknown; response: Response };
+    try {
+      result = await request(method, path, init);
+    } catch (error) {
+      if (error instanceof EbokApiError) throw error;
+      if ((error as Error)?.name === 'AbortError' || (init.signal as AbortSignal | undefined)?.aborted) throw error;
+      // openapi-fetch parses JSON itself: a body that is not JSON lands here.
+      if (error instanceof SyntaxError) throw new EbokApiError({ status: 200, code: 'malformed_response', cause: error });
+      throw new EbokApiError({ status: 0, code: 'network_error', cause: error });
+    }
+    const { response } = result;
+    if (!response.ok) {
+      const apiError = errorFromResponse(response, result.error);
+      if (response.status === 401 && !path.startsWith('/auth/') && apiError.code !== 'invalid_credentials') {
+        this.session.end('unauthorized');
+      }
+      throw apiError;
+    }
+    if (response.status !== 204 && result.data === undefined && method === 'get') {
+      throw new EbokApiError({ status: response.status, code: 'malformed_response' });
+    }
+    if (result.data !== undefined && (typeof result.data !== 'object' || result.data === null) && !(result.data instanceof Blob)) {
+      throw new EbokApiError({ status: response.status, code: 'malformed_response' });
+    }
+    return result.data;
+  }
+
+  private async loadSession(signal?: AbortSignal): Promise<Session | null> {
+    try {
+      return await this.call('get', '/auth/session', signal ? { signal } : {}) as Session;
+    } catch (error) {
+      if (error instanceof EbokApiError && error.status === 401) return null;
+      throw error;
+    }
+  }
+
+  private headersMiddleware(): Middleware {
+    return {
+      onRequest: async ({ request }) => {
+        request.headers.set('Accept-Language', currentLocale());
+        const token = await this.options.getToken?.();
+        if (token) request.headers.set('Authorization', `Bearer ${token}`);
+        const csrf = this.session.state.csrfToken;
+        if (request.method !== 'GET' && request.method !== 'HEAD' && csrf) request.headers.set('X-CSRF-Token', csrf);
+        return request;
+      },
+    };
+  }
+}
+
+/** Absolute, without a trailing slash: the key under which widgets share a client. */
+export function normalizeApiBase(apiBase: string): string {
+  const base = typeof document === 'undefined' ? apiBase : new URL(apiBase, document.baseURI).href;
+  return base.replace(/\/+$/, '');
+}

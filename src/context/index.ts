@@ -1,0 +1,3 @@
+export { clientContext } from './client.js';
+export { configContext, type PortalConfig } from './config.js';
+export { sessionContext } from './session.js';

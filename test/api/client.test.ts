@@ -1,0 +1,302 @@
+import { expect } from '@open-wc/testing';
+import { EbokClient, newIdempotencyKey } from '../../src/api/client.js';
+import { EbokApiError } from '../../src/api/errors.js';
+import type { EbokSessionExpiredEvent } from '../../src/core/events.js';
+import { FakeApi, json, problem, BALANCE, SESSION } from '../helpers/fake-api.js';
+
+const BASE = 'https://api.utility.test/api/v1';
+
+function client(api: FakeApi, extra: Partial<ConstructorParameters<typeof EbokClient>[0]> = {}) {
+  const c = new EbokClient({
+    apiBase: BASE,
+    fetch: api.fetch,
+    retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 40, maxRetryAfterMs: 2000 },
+    timeoutMs: 2000,
+    random: () => 1,
+    ...extra,
+  });
+  return { c };
+}
+
+async function failure(promise: Promise<unknown>): Promise<EbokApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof EbokApiError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('EbokClient (api/client)', () => {
+  const clients: EbokClient[] = [];
+  afterEach(() => clients.splice(0).forEach((c) => c.session.close()));
+  const make = (api: FakeApi, extra: Partial<ConstructorParameters<typeof EbokClient>[0]> = {}) => {
+    const { c } = client(api, extra);
+    clients.push(c);
+    return c;
+  };
+
+  describe('retries', () => {
+    it('retries a GET on 503 a bounded number of times, then reports the problem', async () => {
+      const api = new FakeApi().on('GET', '/balance', problem(503, 'service_unavailable'));
+      const error = await failure(make(api).get('/balance'));
+      expect(api.calls('GET', '/balance')).to.have.length(3);
+      expect(error.status).to.equal(503);
+      expect(error.code).to.equal('service_unavailable');
+    });
+
+    it('backs off exponentially with jitter, capped by the policy', async () => {
+      const api = new FakeApi().on('GET', '/balance', problem(502, 'service_unavailable'));
+      const c = new EbokClient({
+        apiBase: BASE,
+        fetch: api.fetch,
+        retry: { retries: 4, baseDelayMs: 10, maxDelayMs: 40, maxRetryAfterMs: 1000 },
+        random: () => 1,
+      });
+      clients.push(c);
+      const started = performance.now();
+      await failure(c.get('/balance'));
+      const times = api.calls('GET', '/balance').length;
+      expect(times).to.equal(5);
+      // With random() = 1 the waits are 10, 20, 40, 40 ms (doubling, then the cap).
+      expect(performance.now() - started).to.be.at.least(10 + 20 + 40 + 40 - 5);
+    });
+
+    it('succeeds when a later attempt succeeds', async () => {
+      const api = new FakeApi().on('GET', '/balance', problem(503, 'service_unavailable'), json(200, BALANCE));
+      const balance = await make(api).get('/balance');
+      expect(balance.balance.amount).to.equal('245.67');
+      expect(api.calls('GET', '/balance')).to.have.length(2);
+    });
+
+    it('waits the Retry-After the server asks for', async () => {
+      const api = new FakeApi().on('GET', '/balance', problem(429, 'rate_limited', {}, { 'Retry-After': '1' }), json(200, BALANCE));
+      const started = performance.now();
+      await make(api).get('/balance');
+      expect(performance.now() - started).to.be.at.least(990);
+    });
+
+    it('does not wait a Retry-After longer than the policy allows, and hands its value to the widget', async () => {
+      const api = new FakeApi().on('GET', '/balance', problem(503, 'service_unavailable', {}, { 'Retry-After': '120' }));
+      const error = await failure(make(api).get('/balance'));
+      expect(api.calls('GET', '/balance')).to.have.length(1);
+      expect(error.retryAfter).to.equal(120);
+    });
+
+    it('never retries a POST without an Idempotency-Key (it might have been applied)', async () => {
+      const api = new FakeApi().on('POST', '/auth/login', problem(503, 'service_unavailable'));
+      await failure(make(api).post('/auth/login', { body: { identifier: 'a@b.pl', password: 'x' } }));
+      expect(api.calls('POST', '/auth/login')).to.have.length(1);
+    });
+
+    it('retries a POST that carries an Idempotency-Key, sending the same key every time', async () => {
+      const api = new FakeApi().on(
+        'POST',
+        '/payments',
+        problem(503, 'service_unavailable'),
+        new Error('connection reset'),
+        json(201, { id: 'p1' }),
+      );
+      const key = newIdempotencyKey();
+      await make(api).post('/payments', {
+        body: { scope: 'balance', returnUrl: 'https://utility.test/ebok' },
+        idempotencyKey: key,
+      } as never);
+      const keys = api.calls('POST', '/payments').map((s) => s.headers.get('Idempotency-Key'));
+      expect(keys).to.deep.equal([key, key, key]);
+    });
+
+    it('makes a new idempotency key for each user action', () => {
+      const keys = new Set(Array.from({ length: 50 }, () => newIdempotencyKey()));
+      expect(keys.size).to.equal(50);
+    });
+  });
+
+  describe('timeouts and aborts', () => {
+    it('gives up on an attempt after the timeout, retries, then reports `timeout`', async () => {
+      const api = new FakeApi().on('GET', '/balance', 'hang');
+      const error = await failure(make(api, { timeoutMs: 50 }).get('/balance'));
+      expect(error.code).to.equal('timeout');
+      expect(error.status).to.equal(0);
+      expect(api.calls('GET', '/balance')).to.have.length(3);
+    });
+
+    it("stops at once, without retrying or reporting an error, when the caller's signal aborts", async () => {
+      const api = new FakeApi().on('GET', '/balance', 'hang');
+      const controller = new AbortController();
+      const call = make(api).get('/balance', { signal: controller.signal });
+      setTimeout(() => controller.abort(), 20);
+      let error: unknown;
+      await call.catch((e: unknown) => (error = e));
+      expect((error as Error).name).to.equal('AbortError');
+      expect(api.calls('GET', '/balance')).to.have.length(1);
+      expect(api.seen[0]!.signal.aborted, 'the request itself was aborted').to.equal(true);
+    });
+  });
+
+  describe('errors', () => {
+    it('maps a problem+json answer to code, detail and per-field errors', async () => {
+      const api = new FakeApi().on(
+        'PATCH',
+        '/customer/contact',
+        problem(422, 'validation_failed', {
+          detail: 'Popraw zaznaczone pola.',
+          fields: [{ field: '/phone', code: 'invalid_format', message: 'Niepoprawny numer' }],
+        }),
+      );
+      const error = await failure(make(api).patch('/customer/contact', { body: { phone: '12' } }));
+      expect(error).to.be.instanceOf(EbokApiError);
+      expect(error.status).to.equal(422);
+      expect(error.code).to.equal('validation_failed');
+      expect(error.detail).to.equal('Popraw zaznaczone pola.');
+      expect(error.fields.map((f) => f.field)).to.deep.equal(['/phone']);
+    });
+
+    it('keeps the status of an error that is not a problem document (a proxy error page)', async () => {
+      const api = new FakeApi().on('GET', '/balance', new Response('<h1>Bad gateway</h1>', { status: 500, headers: { 'Content-Type': 'text/html' } }));
+      const error = await failure(make(api).get('/balance'));
+      expect(error.status).to.equal(500);
+      expect(error.code).to.equal('internal_error');
+    });
+
+    it('reports a network failure as `network_error` (after the retries)', async () => {
+      const api = new FakeApi().on('GET', '/balance', new TypeError('Failed to fetch'));
+      const error = await failure(make(api).get('/balance'));
+      expect(error.code).to.equal('network_error');
+      expect(api.calls('GET', '/balance')).to.have.length(3);
+    });
+
+    it('reports a body that is not JSON as `malformed_response`, not a crash', async () => {
+      const api = new FakeApi().on('GET', '/balance', new Response('{"balance": ', { status: 200, headers: { 'Content-Type': 'application/json' } }));
+      const error = await failure(make(api).get('/balance'));
+      expect(error.code).to.equal('malformed_response');
+    });
+
+    it('reports JSON that is not an object (e.g. a bare string) as `malformed_response`', async () => {
+      const api = new FakeApi().on('GET', '/balance', json(200, 'oops'));
+      expect((await failure(make(api).get('/balance'))).code).to.equal('malformed_response');
+    });
+  });
+
+  describe('headers', () => {
+    it('sends Accept-Language, cookies, and the CSRF token on state changes only', async () => {
+      const api = new FakeApi().on('GET', '/balance', json(200, BALANCE)).on('POST', '/auth/session/refresh', json(200, SESSION));
+      const c = make(api);
+      c.signedIn(SESSION);
+      await c.get('/balance');
+      await c.post('/auth/session/refresh', {});
+      const [get, post] = api.seen;
+      expect(get!.headers.get('Accept-Language')).to.match(/^(pl|en)$/);
+      expect(get!.headers.has('X-CSRF-Token'), 'no CSRF header on GET').to.equal(false);
+      expect(post!.headers.get('X-CSRF-Token')).to.equal('csrf-123');
+    });
+
+    it('sends a bearer token from the token provider instead of cookies', async () => {
+      const api = new FakeApi().on('GET', '/balance', json(200, BALANCE));
+      await make(api, { getToken: () => 'tok-1' }).get('/balance');
+      expect(api.seen[0]!.headers.get('Authorization')).to.equal('Bearer tok-1');
+    });
+  });
+
+  describe('cache and de-duplication', () => {
+    it('makes one request for concurrent and repeated reads of the same resource', async () => {
+      const api = new FakeApi().on('GET', '/balance', json(200, BALANCE));
+      const c = make(api);
+      const [a, b] = await Promise.all([c.get('/balance'), c.get('/balance')]);
+      await c.get('/balance');
+      expect(a).to.deep.equal(b);
+      expect(api.calls('GET', '/balance')).to.have.length(1);
+    });
+
+    it('asks again after a payment, which changes the balance', async () => {
+      const api = new FakeApi().on('GET', '/balance', json(200, BALANCE)).on('POST', '/payments', json(201, { id: 'p1' }));
+      const c = make(api);
+      await c.get('/balance');
+      await c.post('/payments', { body: { scope: 'balance', returnUrl: 'https://u.test/' }, idempotencyKey: newIdempotencyKey() } as never);
+      await c.get('/balance');
+      expect(api.calls('GET', '/balance')).to.have.length(2);
+    });
+
+    it('keeps a shared request going when only one of two callers aborts', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const api = new FakeApi().on('GET', '/balance', async () => {
+        await gate;
+        return json(200, BALANCE);
+      });
+      const c = make(api);
+      const leaving = new AbortController();
+      const first = c.get('/balance', { signal: leaving.signal }).catch((e: unknown) => e);
+      const second = c.get('/balance');
+      leaving.abort();
+      release();
+      expect(((await first) as Error).name).to.equal('AbortError');
+      expect((await second).balance.amount).to.equal('245.67');
+      expect(api.calls('GET', '/balance')).to.have.length(1);
+    });
+
+    it('never caches a failure', async () => {
+      const api = new FakeApi().on('GET', '/balance', problem(404, 'not_found'), json(200, BALANCE));
+      const c = make(api);
+      await failure(c.get('/balance'));
+      expect((await c.get('/balance')).overdueCount).to.equal(1);
+    });
+  });
+
+  describe('session', () => {
+    it('marks the session signed out on a 401 and fires ebok-session-expired once', async () => {
+      const api = new FakeApi()
+        .on('GET', '/balance', problem(401, 'session_expired'))
+        .on('GET', '/documents', problem(401, 'session_expired'));
+      const c = make(api);
+      c.signedIn(SESSION);
+      const events: EbokSessionExpiredEvent[] = [];
+      const listener = (e: EbokSessionExpiredEvent) => events.push(e);
+      document.addEventListener('ebok-session-expired', listener);
+      try {
+        await Promise.all([failure(c.get('/balance')), failure(c.get('/documents'))]);
+      } finally {
+        document.removeEventListener('ebok-session-expired', listener);
+      }
+      expect(c.session.state.status).to.equal('signed-out');
+      expect(events).to.have.length(1);
+      expect(events[0]!.detail).to.deep.equal({ apiBase: BASE, reason: 'unauthorized' });
+    });
+
+    it('does not end the session on a wrong password at login', async () => {
+      const api = new FakeApi().on('POST', '/auth/login', problem(401, 'invalid_credentials'));
+      const c = make(api);
+      c.signedIn(SESSION);
+      await failure(c.post('/auth/login', { body: { identifier: 'x@y.pl', password: 'bad' } }));
+      expect(c.session.state.status).to.equal('signed-in');
+    });
+
+    it('forgets cached personal data at logout', async () => {
+      const api = new FakeApi().on('GET', '/balance', json(200, BALANCE)).on('POST', '/auth/logout', new Response(null, { status: 204 }));
+      const c = make(api);
+      c.signedIn(SESSION);
+      await c.get('/balance');
+      await c.session.logout();
+      expect(c.session.state.status).to.equal('signed-out');
+      await c.get('/balance');
+      expect(api.calls('GET', '/balance')).to.have.length(2);
+      expect(api.calls('POST', '/auth/logout')).to.have.length(1);
+    });
+
+    it('signs out the other tabs when the customer logs out in one (BroadcastChannel)', async () => {
+      const api = new FakeApi().on('POST', '/auth/logout', new Response(null, { status: 204 }));
+      const tabA = make(api);
+      const tabB = make(api); // same API base: another tab of the same site
+      tabA.signedIn(SESSION);
+      tabB.signedIn(SESSION);
+      const expired = new Promise<EbokSessionExpiredEvent>((resolve) =>
+        document.addEventListener('ebok-session-expired', resolve, { once: true }),
+      );
+      await tabA.session.logout();
+      const event = await expired;
+      expect(event.detail.reason).to.equal('logout-elsewhere');
+      expect(tabB.session.state.status).to.equal('signed-out');
+    });
+  });
+});
