@@ -126,20 +126,23 @@ export class EbokClient {
     ) as Promise<ApiData<P, 'get'>>;
   }
 
-  /** A POST; pass `idempotencyKey` (from `newIdempotencyKey()` at the user's click) for state changes. */
-  post<P extends PostPath>(path: P, init: ApiInit<P, 'post'> & { idempotencyKey?: string }): Promise<ApiData<P, 'post'>> {
+  /**
+   * A POST. Where the contract requires an `Idempotency-Key` the types require it in `params.header`:
+   * make it with `newIdempotencyKey()` when the customer acts, and reuse it if they send the same action again.
+   */
+  post<P extends PostPath>(path: P, init: ApiInit<P, 'post'>): Promise<ApiData<P, 'post'>> {
     return this.mutate('post', path, init);
   }
 
-  put<P extends PutPath>(path: P, init: ApiInit<P, 'put'> & { idempotencyKey?: string }): Promise<ApiData<P, 'put'>> {
+  put<P extends PutPath>(path: P, init: ApiInit<P, 'put'>): Promise<ApiData<P, 'put'>> {
     return this.mutate('put', path, init);
   }
 
-  patch<P extends PatchPath>(path: P, init: ApiInit<P, 'patch'> & { idempotencyKey?: string }): Promise<ApiData<P, 'patch'>> {
+  patch<P extends PatchPath>(path: P, init: ApiInit<P, 'patch'>): Promise<ApiData<P, 'patch'>> {
     return this.mutate('patch', path, init);
   }
 
-  delete<P extends DeletePath>(path: P, init: ApiInit<P, 'delete'> & { idempotencyKey?: string }): Promise<ApiData<P, 'delete'>> {
+  delete<P extends DeletePath>(path: P, init: ApiInit<P, 'delete'>): Promise<ApiData<P, 'delete'>> {
     return this.mutate('delete', path, init);
   }
 
@@ -156,7 +159,7 @@ export class EbokClient {
   private async mutate<P extends keyof paths, M extends Method>(
     method: M,
     path: P,
-    init: ApiInit<P, M> & { idempotencyKey?: string },
+    init: ApiInit<P, M>,
   ): Promise<ApiData<P, M>> {
     const { idempotencyKey, ...rest } = init as { idempotencyKey?: string; headers?: Record<string, string> };
     const headers = { ...(rest.headers ?? {}), ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) };

@@ -100,9 +100,9 @@ describe('EbokClient (api/client)', () => {
       );
       const key = newIdempotencyKey();
       await make(api).post('/payments', {
+        params: { header: { 'Idempotency-Key': key } },
         body: { scope: 'balance', returnUrl: 'https://utility.test/ebok' },
-        idempotencyKey: key,
-      } as never);
+      });
       const keys = api.calls('POST', '/payments').map((s) => s.headers.get('Idempotency-Key'));
       expect(keys).to.deep.equal([key, key, key]);
     });
@@ -213,7 +213,10 @@ describe('EbokClient (api/client)', () => {
       const api = new FakeApi().on('GET', '/balance', json(200, BALANCE)).on('POST', '/payments', json(201, { id: 'p1' }));
       const c = make(api);
       await c.get('/balance');
-      await c.post('/payments', { body: { scope: 'balance', returnUrl: 'https://u.test/' }, idempotencyKey: newIdempotencyKey() } as never);
+      await c.post('/payments', {
+        params: { header: { 'Idempotency-Key': newIdempotencyKey() } },
+        body: { scope: 'balance', returnUrl: 'https://u.test/' },
+      });
       await c.get('/balance');
       expect(api.calls('GET', '/balance')).to.have.length(2);
     });
