@@ -4,6 +4,10 @@ import { html } from 'lit';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import manifest from '../custom-elements.json';
 import '../src/all.js';
+import { createHandlers } from '../stories/mocks/handlers.js';
+
+/** Stories talk to the mock API (MSW) under this base, the way a utility page talks to its own API. */
+export const STORY_API_BASE = '/api/v1';
 
 // Docs tables (attributes, properties, events, slots, CSS parts and custom properties) come from the
 // custom elements manifest, generated from the sources by `npm run manifest`.
@@ -53,6 +57,7 @@ const preview: Preview = {
   // Every story sits in a provider, as it would on a utility's page; the toolbar switches its settings.
   decorators: [
     (story, context) => html`<ebok-provider
+      api-base=${STORY_API_BASE}
       lang=${context.globals.locale as string}
       theme=${context.globals.theme as 'energy' | 'gas' | 'water'}
       text-size=${context.globals.textSize as 'normal' | 'large'}
@@ -63,7 +68,8 @@ const preview: Preview = {
   parameters: {
     controls: { expanded: true },
     a11y: { test: 'error' },
-    msw: { handlers: [] },
+    // Every operation answers from the mock API; a story picks a scenario with createHandlers({ scenario }).
+    msw: { handlers: createHandlers({ base: STORY_API_BASE }) },
   },
   tags: ['autodocs'],
 };

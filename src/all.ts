@@ -3,5 +3,6 @@
  * and of `ebok-widgets/all.js`.
  */
 import './widgets/provider/ebok-provider.js';
+import './widgets/balance-tile/ebok-balance-tile.js';
 
 export * from './index.js';

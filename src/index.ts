@@ -19,3 +19,5 @@ export * from './context/index.js';
 export { EbokApiElement } from './core/api-element.js';
 export { ApiTask, type ApiTaskStatus, type ApiTaskOptions, type ApiTaskRenderers } from './controllers/api-task.js';
 export { EbokProvider } from './widgets/provider/provider.js';
+export { EbokBalanceTile } from './widgets/balance-tile/balance-tile.js';
+export { balanceState, payPlan, type BalanceState } from './widgets/balance-tile/balance-tile.logic.js';

@@ -78,8 +78,43 @@ export class EbokLocaleChangedEvent extends EbokEvent<EbokLocaleChangedDetail> {
   }
 }
 
+export interface EbokPaymentStartDetail {
+  paymentId: string;
+  /** The payment operator's page the browser is about to open. */
+  redirectUrl: string;
+  /** Decimal string, e.g. "245.67". */
+  amount: string;
+  currency: string;
+}
+
+/**
+ * `ebok-payment-start`: a payment was created and the browser is about to go to the payment operator.
+ * Cancelable: call `preventDefault()` to open `detail.redirectUrl` yourself (e.g. in an app's web view).
+ */
+export class EbokPaymentStartEvent extends EbokEvent<EbokPaymentStartDetail> {
+  static readonly type = 'ebok-payment-start';
+  constructor(detail: EbokPaymentStartDetail) {
+    super(EbokPaymentStartEvent.type, detail, { cancelable: true });
+  }
+}
+
+export interface EbokPaymentResultDetail {
+  paymentId: string;
+  status: 'pending' | 'paid' | 'declined' | 'cancelled' | 'expired';
+}
+
+/** `ebok-payment-result`: back from the payment operator, the widget learned the payment's outcome from the API. */
+export class EbokPaymentResultEvent extends EbokEvent<EbokPaymentResultDetail> {
+  static readonly type = 'ebok-payment-result';
+  constructor(detail: EbokPaymentResultDetail) {
+    super(EbokPaymentResultEvent.type, detail);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'ebok-payment-start': EbokPaymentStartEvent;
+    'ebok-payment-result': EbokPaymentResultEvent;
     'ebok-error': EbokErrorEvent;
     'ebok-session-expired': EbokSessionExpiredEvent;
     'ebok-navigate': EbokNavigateEvent;

@@ -1,0 +1,181 @@
+import { css } from 'lit';
+import { tokens as t } from '../../theme/tokens.js';
+
+export const balanceTileStyles = css`
+  :host {
+    --_tone: ${t.colorText};
+    --_tone-bg: ${t.colorSurfaceAlt};
+  }
+  :host([state='overdue']) {
+    --_tone: var(--ebok-balance-tile-overdue-color, ${t.colorBalanceOverdue});
+    --_tone-bg: var(--ebok-balance-tile-overdue-bg, ${t.colorBalanceOverdueBg});
+  }
+  :host([state='overpaid']) {
+    --_tone: var(--ebok-balance-tile-overpaid-color, ${t.colorBalanceOverpaid});
+    --_tone-bg: var(--ebok-balance-tile-overpaid-bg, ${t.colorBalanceOverpaidBg});
+  }
+  :host([state='ok']) {
+    --_tone: var(--ebok-balance-tile-ok-color, ${t.colorBalanceOk});
+    --_tone-bg: var(--ebok-balance-tile-ok-bg, ${t.colorBalanceOkBg});
+  }
+  .base {
+    container-type: inline-size;
+    background: ${t.colorSurface};
+    border: ${t.borderWidth} solid ${t.colorBorderSubtle};
+    border-inline-start: 6px solid var(--_tone);
+    border-radius: ${t.radius};
+    padding: ${t.spaceL};
+    box-shadow: ${t.shadow};
+  }
+  :host([compact]) .base {
+    padding: ${t.spaceM};
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: ${t.spaceXs} ${t.spaceM};
+    margin: 0 0 ${t.spaceS};
+  }
+  .title {
+    margin: 0;
+    font-size: ${t.fontSizeLarge};
+    font-weight: ${t.fontWeightBold};
+  }
+  .as-of {
+    margin: 0;
+    color: ${t.colorTextMuted};
+    font-size: ${t.fontSizeSmall};
+  }
+  .state {
+    display: inline-flex;
+    align-items: center;
+    gap: ${t.spaceS};
+    margin: 0 0 ${t.spaceS};
+    padding: ${t.spaceXs} ${t.spaceS};
+    border-radius: ${t.radiusSmall};
+    background: var(--_tone-bg);
+    color: var(--_tone);
+    font-weight: ${t.fontWeightBold};
+  }
+  .state svg {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    flex: none;
+  }
+  .amount {
+    margin: 0;
+    font-size: ${t.fontSizeXLarge};
+    font-weight: ${t.fontWeightBold};
+    line-height: 1.2;
+    color: var(--_tone);
+    overflow-wrap: anywhere;
+  }
+  :host([compact]) .amount {
+    font-size: ${t.fontSizeLarge};
+  }
+  .details {
+    margin: ${t.spaceS} 0 0;
+  }
+  :host([compact]) .details {
+    font-size: ${t.fontSizeSmall};
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: ${t.spaceS} ${t.spaceM};
+    margin-block-start: ${t.spaceM};
+  }
+  .link {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: ${t.targetSize};
+    color: ${t.colorPrimary};
+    font-weight: ${t.fontWeightBold};
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+  .link:hover {
+    color: ${t.colorPrimaryHover};
+  }
+  .result {
+    margin-block-start: ${t.spaceM};
+  }
+  .skeleton {
+    display: grid;
+    gap: ${t.spaceS};
+  }
+  .skeleton span {
+    display: block;
+    block-size: 1.2em;
+    border-radius: ${t.radiusSmall};
+    background: ${t.colorSurfaceAlt};
+    animation: ebok-pulse 1.4s ease-in-out infinite;
+  }
+  .skeleton span:nth-child(2) {
+    block-size: 2.2em;
+    inline-size: 60%;
+  }
+  .skeleton span:nth-child(3) {
+    inline-size: 80%;
+  }
+  @keyframes ebok-pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  dialog {
+    inline-size: min(32rem, calc(100vw - 2 * ${t.spaceM}));
+    max-block-size: calc(100dvh - 2 * ${t.spaceM});
+    overflow: auto;
+    padding: ${t.spaceL};
+    border: ${t.borderWidth} solid ${t.colorBorder};
+    border-radius: ${t.radius};
+    background: ${t.colorSurface};
+    color: ${t.colorText};
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  dialog h2 {
+    margin: 0 0 ${t.spaceM};
+    font-size: ${t.fontSizeLarge};
+  }
+  dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: ${t.spaceXs} ${t.spaceM};
+    margin: 0 0 ${t.spaceM};
+  }
+  dt {
+    color: ${t.colorTextMuted};
+  }
+  dd {
+    margin: 0;
+    font-weight: ${t.fontWeightBold};
+  }
+  .note {
+    margin: 0 0 ${t.spaceM};
+    color: ${t.colorTextMuted};
+    font-size: ${t.fontSizeSmall};
+  }
+  .cap {
+    margin: 0 0 ${t.spaceM};
+    padding: ${t.spaceS} ${t.spaceM};
+    border-inline-start: 4px solid ${t.colorWarning};
+    background: ${t.colorWarningBg};
+    color: ${t.colorWarning};
+  }
+  .dialog-error {
+    margin: 0 0 ${t.spaceM};
+  }
+  @container (max-width: 22rem) {
+    .actions .button,
+    .actions .link {
+      inline-size: 100%;
+      justify-content: center;
+    }
+  }
+`;

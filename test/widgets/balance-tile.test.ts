@@ -1,0 +1,254 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/widgets/balance-tile/ebok-balance-tile.js';
+import type { EbokBalanceTile } from '../../src/widgets/balance-tile/balance-tile.js';
+import type { EbokPaymentStartEvent, EbokNavigateEvent } from '../../src/core/events.js';
+import { configure, getClient, resetClients } from '../../src/api/registry.js';
+import { FakeApi, json, problem, BALANCE, SESSION } from '../helpers/fake-api.js';
+import { shadow, until } from '../helpers/dom.js';
+
+const BASE = 'https://api.utility.test/api/v1';
+const money = (amount: string) => ({ amount, currency: 'PLN' });
+const CONFIG = {
+  features: { payments: true },
+  payments: { perTransactionCap: money('4300.00'), feeNote: { pl: 'Bez prowizji.', en: 'No fee.' }, methods: ['blik'] },
+};
+
+const words = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const ready = (el: EbokBalanceTile) => until(() => !!el.state || words(el).includes('Zaloguj') || !!el.shadowRoot?.querySelector('.status--error'), 'tile settled');
+
+describe('<ebok-balance-tile>', () => {
+  let api: FakeApi;
+
+  function serve(balance: object = BALANCE, config: object = CONFIG) {
+    api = new FakeApi()
+      .on('GET', '/auth/session', json(200, SESSION))
+      .on('GET', '/balance', json(200, balance))
+      .on('GET', '/portal-config', json(200, config));
+    configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+  }
+
+  async function tile(template = html`<ebok-balance-tile href="/ebok/saldo"></ebok-balance-tile>`) {
+    const el = await fixture<EbokBalanceTile>(template);
+    await ready(el);
+    return el;
+  }
+
+  beforeEach(() => resetClients());
+  afterEach(() => {
+    resetClients();
+    history.replaceState(null, '', location.pathname);
+  });
+
+  describe('states of the balance', () => {
+    it('shows an overdue balance in words, with the overdue total and oldest due date', async () => {
+      serve();
+      const el = await tile();
+      expect(el.state).to.equal('overdue');
+      expect(el.getAttribute('state')).to.equal('overdue');
+      expect(shadow(el, '[part="state"]').textContent).to.contain('Zaległość po terminie');
+      expect(shadow(el, '[part="amount"]').textContent).to.contain('245,67');
+      expect(shadow(el, '[part="details"]').textContent).to.contain('15.10.2026');
+      expect(shadow(el, '[part="state"] svg'), 'an icon besides the colour').to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows an overpayment as a positive amount labelled as such, with no pay button', async () => {
+      serve({ ...BALANCE, balance: money('-120.00'), overdue: money('0.00'), overdueCount: 0, oldestDueDate: null });
+      const el = await tile();
+      expect(el.state).to.equal('overpaid');
+      expect(shadow(el, '[part="state"]').textContent).to.contain('Nadpłata');
+      expect(shadow(el, '[part="amount"]').textContent).to.contain('120,00').and.not.contain('-');
+      expect(el.shadowRoot!.querySelector('[part="pay"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a settled balance with the next payment and its date', async () => {
+      serve({
+        ...BALANCE,
+        balance: money('130.00'),
+        overdue: money('0.00'),
+        overdueCount: 0,
+        oldestDueDate: null,
+        nextPayment: { amount: money('130.00'), dueDate: '2026-12-10' },
+      });
+      const el = await tile();
+      expect(el.state).to.equal('ok');
+      expect(shadow(el, '[part="details"]').textContent).to.contain('130,00').and.contain('10.12.2026');
+      await expect(el).to.be.accessible();
+    });
+
+    it('hides "Pay" when the portal has payments switched off', async () => {
+      serve(BALANCE, { ...CONFIG, features: { payments: false } });
+      const el = await tile();
+      expect(el.state).to.equal('overdue');
+      expect(el.shadowRoot!.querySelector('[part="pay"]')).to.equal(null);
+    });
+
+    it('speaks English when the page does', async () => {
+      serve();
+      const el = await tile(html`<ebok-balance-tile lang="en"></ebok-balance-tile>`);
+      await until(() => words(el).includes('Overdue'), 'English texts');
+      expect(shadow(el, '[part="amount"]').textContent).to.contain('PLN');
+      el.removeAttribute('lang');
+    });
+  });
+
+  describe('other states', () => {
+    it('asks the customer to log in when signed out, and fires ebok-navigate for the host to route', async () => {
+      api = new FakeApi().on('GET', '/auth/session', problem(401, 'unauthenticated'));
+      configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+      const el = await tile(html`<ebok-balance-tile login-href="/logowanie"></ebok-balance-tile>`);
+      const link = shadow<HTMLAnchorElement>(el, '[part="login"]');
+      expect(link.getAttribute('href')).to.equal('/logowanie');
+      const navigate: Promise<EbokNavigateEvent> = oneEvent(el, 'ebok-navigate');
+      link.addEventListener('click', (e) => e.preventDefault(), { once: true });
+      link.click();
+      expect((await navigate).detail.target).to.equal('login');
+      expect(api.calls('GET', '/balance')).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('hides itself when signed out with signed-out="hidden"', async () => {
+      api = new FakeApi().on('GET', '/auth/session', problem(401, 'unauthenticated'));
+      configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+      const el = await fixture<EbokBalanceTile>(html`<ebok-balance-tile signed-out="hidden"></ebok-balance-tile>`);
+      await until(() => el.hidden === true, 'hidden');
+      expect(getComputedStyle(el).display).to.equal('none');
+    });
+
+    it('shows an error with a retry that loads the balance again', async () => {
+      api = new FakeApi()
+        .on('GET', '/auth/session', json(200, SESSION))
+        .on('GET', '/balance', problem(500, 'internal_error'), json(200, BALANCE))
+        .on('GET', '/portal-config', json(200, CONFIG));
+      configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+      const el = await tile();
+      expect(words(el)).to.contain('Nie udało się wczytać salda');
+      await expect(el).to.be.accessible();
+      shadow<HTMLButtonElement>(el, '[part~="retry"]').click();
+      await until(() => el.state === 'overdue', 'balance after retry');
+    });
+
+    it('survives a malformed answer: an error state, not a broken page', async () => {
+      serve({ balance: 'lots', overdue: null });
+      const el = await tile();
+      expect(el.state).to.equal(undefined);
+      expect(words(el)).to.contain('nieoczekiwany');
+    });
+
+    it('shows a loading skeleton that says what is loading', async () => {
+      api = new FakeApi().on('GET', '/auth/session', json(200, SESSION)).on('GET', '/balance', 'hang');
+      configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+      const el = await fixture<EbokBalanceTile>(html`<ebok-balance-tile></ebok-balance-tile>`);
+      await until(() => api.calls('GET', '/balance').length === 1, 'balance requested');
+      expect(shadow(el, '.skeleton [role], .skeleton').textContent).to.contain('Wczytywanie salda');
+      expect(shadow(el, '[part="base"]').getAttribute('aria-busy')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('paying', () => {
+    beforeEach(() => serve());
+
+    it('confirms amount, scope and fee, then creates one payment with an idempotency key and fires ebok-payment-start', async () => {
+      api.on('POST', '/payments', json(201, { id: 'pay-1', status: 'pending', amount: money('245.67'), redirectUrl: 'https://gateway.test/p/1', expiresAt: '2026-11-22T10:00:00+01:00' }));
+      const el = await tile();
+      shadow<HTMLButtonElement>(el, '[part="pay"]').click();
+      await el.updateComplete;
+      const dialog = shadow<HTMLDialogElement>(el, 'dialog');
+      expect(dialog.open).to.equal(true);
+      expect(dialog.textContent).to.contain('245,67').and.contain('Całe saldo').and.contain('Bez prowizji');
+      await expect(el).to.be.accessible();
+      el.addEventListener('ebok-payment-start', (e) => e.preventDefault(), { once: true });
+      const started: Promise<EbokPaymentStartEvent> = oneEvent(el, 'ebok-payment-start');
+      const confirm = shadow<HTMLButtonElement>(el, '[part="confirm"]');
+      confirm.click();
+      confirm.click(); // a double click sends one payment
+      const event = await started;
+      expect(event.detail).to.deep.include({ paymentId: 'pay-1', redirectUrl: 'https://gateway.test/p/1', amount: '245.67' });
+      const posts = api.calls('POST', '/payments');
+      expect(posts).to.have.length(1);
+      expect(posts[0]!.headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
+      expect(JSON.parse(posts[0]!.body)).to.deep.include({ scope: 'balance' });
+      expect((JSON.parse(posts[0]!.body) as { returnUrl: string }).returnUrl).to.equal(location.href);
+    });
+
+    it('over the per-transaction cap explains it and pays up to the cap', async () => {
+      serve({ ...BALANCE, balance: money('5000.00') });
+      api.on('POST', '/payments', json(201, { id: 'pay-2', status: 'pending', amount: money('4300.00'), redirectUrl: 'https://gateway.test/p/2', expiresAt: '2026-11-22T10:00:00+01:00' }));
+      const el = await tile();
+      shadow<HTMLButtonElement>(el, '[part="pay"]').click();
+      await el.updateComplete;
+      expect(shadow(el, '.cap').textContent).to.contain('4300,00').and.contain('700,00');
+      el.addEventListener('ebok-payment-start', (e) => e.preventDefault(), { once: true });
+      shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
+      await until(() => api.calls('POST', '/payments').length === 1, 'payment created');
+      expect((JSON.parse(api.calls('POST', '/payments')[0]!.body) as { amount: unknown }).amount).to.deep.equal(money('4300.00'));
+    });
+
+    it('keeps the dialog and says why when the payment cannot start, and the same action retries with the same key', async () => {
+      api.on('POST', '/payments', problem(503, 'service_unavailable', {}, { 'Retry-After': '120' }), json(201, { id: 'pay-3', status: 'pending', amount: money('245.67'), redirectUrl: 'https://gateway.test/p/3', expiresAt: '2026-11-22T10:00:00+01:00' }));
+      const el = await tile();
+      shadow<HTMLButtonElement>(el, '[part="pay"]').click();
+      await el.updateComplete;
+      shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
+      await until(() => !!el.shadowRoot?.querySelector('.dialog-error'), 'error in the dialog');
+      expect(shadow<HTMLDialogElement>(el, 'dialog').open).to.equal(true);
+      el.addEventListener('ebok-payment-start', (e) => e.preventDefault(), { once: true });
+      shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
+      await until(() => api.calls('POST', '/payments').length === 2, 'sent again');
+      const [first, second] = api.calls('POST', '/payments').map((s) => s.headers.get('Idempotency-Key'));
+      expect(second).to.equal(first);
+    });
+
+    it('when the session expired mid-payment, asks to log in again and then sends the payment', async () => {
+      api.on('POST', '/payments', problem(401, 'session_expired'), json(201, { id: 'pay-4', status: 'pending', amount: money('245.67'), redirectUrl: 'https://gateway.test/p/4', expiresAt: '2026-11-22T10:00:00+01:00' }));
+      const el = await tile();
+      shadow<HTMLButtonElement>(el, '[part="pay"]').click();
+      await el.updateComplete;
+      shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
+      await until(() => words(el).includes('Zaloguj się ponownie'), 'asked to log in again');
+      el.addEventListener('ebok-payment-start', (e) => e.preventDefault(), { once: true });
+      const started: Promise<EbokPaymentStartEvent> = oneEvent(el, 'ebok-payment-start');
+      getClient(BASE)!.signedIn(SESSION); // the customer logs in again (in any widget)
+      expect((await started).detail.paymentId).to.equal('pay-4');
+    });
+
+    it('is usable with the keyboard: Enter opens the confirmation, Escape closes it and focus returns to "Pay"', async () => {
+      const el = await tile();
+      const pay = shadow<HTMLButtonElement>(el, '[part="pay"]');
+      pay.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      const dialog = shadow<HTMLDialogElement>(el, 'dialog');
+      expect(dialog.open).to.equal(true);
+      expect(dialog.contains(el.shadowRoot!.activeElement), 'focus moved into the dialog').to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      await until(() => !dialog.open, 'dialog closed');
+      expect(el.shadowRoot!.activeElement).to.equal(pay);
+    });
+  });
+
+  describe('back from the payment operator', () => {
+    for (const [status, text, tone] of [
+      ['paid', 'przyjęta', 'status'],
+      ['declined', 'odrzucona', 'alert'],
+      ['cancelled', 'anulowana', 'alert'],
+    ] as const) {
+      it(`asks the API for the outcome (${status}), announces it and refreshes the balance`, async () => {
+        serve();
+        api.on('GET', '/payments/pay-9', json(200, { id: 'pay-9', status, amount: money('245.67'), method: 'blik', documentIds: [], createdAt: '2026-11-22T08:00:00+01:00', completedAt: null }));
+        history.replaceState(null, '', `${location.pathname}?paymentId=pay-9`);
+        const el = await tile();
+        await until(() => !!el.shadowRoot?.querySelector('[part="result"]'), 'outcome shown');
+        const result = shadow(el, '[part="result"]');
+        expect(result.textContent).to.contain(text);
+        expect(result.getAttribute('role')).to.equal(tone);
+        expect(location.search, 'the return parameter is removed').to.equal('');
+        if (status === 'paid') await until(() => api.calls('GET', '/balance').length === 2, 'balance refreshed');
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+});
