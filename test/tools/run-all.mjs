@@ -1,6 +1,36 @@
 // `npm test`: the whole quality gate, in the order that fails fastest. It stops at the first failing step
 // and says which one failed. Each step is also an npm script of its own (see README "Development").
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+
+/** Runs a step with its output shown as it comes, and kept for counting tests. */
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+      process.stderr.write(chunk);
+    });
+    child.on('close', (status) => resolve({ status, output }));
+  });
+}
+
+/** Tests a step ran: web-test-runner's last "N passed, M failed", or the conformance self-test's check count. */
+function countTests(output) {
+  const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+  const wtr = [...plain.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+  const conformance = /passes all (\d+) checks/.exec(plain);
+  if (conformance) return { passed: Number(conformance[1]), failed: 0 };
+  if (wtr) return { passed: Number(wtr[1]), failed: Number(wtr[2]) };
+  return undefined;
+}
 
 const steps = [
   ['translations built', 'npm', ['run', '--silent', 'i18n']],
@@ -12,6 +42,7 @@ const steps = [
   ['templates (lit-analyzer)', 'npm', ['run', '--silent', 'analyze']],
   ['build (npm + CDN)', 'npm', ['run', '--silent', 'build']],
   ['browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner']],
+  ['API conformance suite (reference server, and a broken one)', 'npx', ['tsx', 'test/conformance/self-test.ts']],
   ['Storybook build', 'npm', ['run', '--silent', 'build-storybook']],
   ['bundle size budgets', 'node', ['test/tools/check-size.mjs']],
 ];
@@ -22,9 +53,9 @@ for (const [name, command, args] of steps) {
   if (only.length && !only.some((word) => name.toLowerCase().includes(word.toLowerCase()))) continue;
   console.log(`\n━━ ${name}`);
   const start = Date.now();
-  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
+  const { status, output } = await run(command, args);
   const seconds = ((Date.now() - start) / 1000).toFixed(1);
-  results.push({ name, ok: status === 0, seconds });
+  results.push({ name, ok: status === 0, seconds, tests: countTests(output) });
   if (status !== 0) break;
 }
 
@@ -35,4 +66,6 @@ if (failed.length) {
   console.error(`\nnpm test failed at: ${failed[0].name}`);
   process.exit(1);
 }
+const passed = results.reduce((sum, r) => sum + (r.tests?.passed ?? 0), 0);
 console.log(`\nnpm test: all ${results.length} steps passed`);
+console.log(`${passed} passed, 0 failed`);

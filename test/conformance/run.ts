@@ -1,0 +1,129 @@
+/// <reference types="node" />
+// CLI of the conformance suite: point it at a utility's back end and read which parts of the contract hold.
+//   npx tsx test/conformance/run.ts --base-url http://localhost:8791/api/v1 \
+//     [--login energia@example.com --password Demo-Haslo-2026] [--lockout-login <an account it may lock>] \
+//     [--mfa-login 2fa@example.com] [--outbox-url http://localhost:8791/api/test/outbox] [--json report.json]
+// Exit code 0 when every check passed, 1 when one failed, 2 on a usage error.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { ConformanceOptions } from './suite.js';
+import { formatReport, runConformance } from './suite.js';
+
+const usage = `Usage: npx tsx test/conformance/run.ts --base-url <API base, e.g. http://localhost:8791/api/v1> [options]
+
+  --login <identifier>        a customer without MFA, with data (and something to pay)
+  --password <password>       its password
+  --lockout-login <id>        an account the suite may lock (lockout checks run only with it)
+  --lockout-password <pw>     its right password (default: --password)
+  --lockout-max <n>           most wrong passwords to send before giving up (default 20)
+  --mfa-login <id>            an account with a second factor (one-time code checks; needs --outbox-url)
+  --mfa-password <pw>         its password (default: --password)
+  --outbox-url <url>          a test outbox (GET <url>?to=<address>); the single-use token checks need it
+  --origin <origin>           the Origin header sent (default: the base URL's origin; must be allowed)
+  --return-url <url>          returnUrl for POST /payments (default: <origin>/)
+  --timing-samples <n>        login attempts per identifier for the timing comparison (default 5)
+  --timing-factor <x>         the slower median may be at most x times the faster one... (default 3)
+  --timing-slack-ms <ms>      ...or at most this many ms slower (default 150)
+  --contract <path>           the OpenAPI file (default: this repository's src/api/openapi.yaml)
+  --json <file>               also write the report as JSON
+  --quiet                     print only the failed checks and the summary`;
+
+function main(): Promise<number> | number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        'base-url': { type: 'string' },
+        login: { type: 'string' },
+        password: { type: 'string' },
+        'lockout-login': { type: 'string' },
+        'lockout-password': { type: 'string' },
+        'lockout-max': { type: 'string' },
+        'mfa-login': { type: 'string' },
+        'mfa-password': { type: 'string' },
+        'outbox-url': { type: 'string' },
+        origin: { type: 'string' },
+        'return-url': { type: 'string' },
+        'timing-samples': { type: 'string' },
+        'timing-factor': { type: 'string' },
+        'timing-slack-ms': { type: 'string' },
+        contract: { type: 'string' },
+        json: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const baseUrl = values['base-url'];
+  if (!baseUrl) {
+    console.error(`--base-url is required\n\n${usage}`);
+    return 2;
+  }
+  if (Boolean(values.login) !== Boolean(values.password)) {
+    console.error('--login and --password go together');
+    return 2;
+  }
+  const number = (name: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} must be a positive number`);
+    return parsed;
+  };
+  const options: ConformanceOptions = {
+    baseUrl,
+    ...(values.login ? { login: values.login } : {}),
+    ...(values.password ? { password: values.password } : {}),
+    ...(values['lockout-login'] ? { lockoutLogin: values['lockout-login'] } : {}),
+    ...(values['lockout-password'] ? { lockoutPassword: values['lockout-password'] } : {}),
+    ...(values['mfa-login'] ? { mfaLogin: values['mfa-login'] } : {}),
+    ...(values['mfa-password'] ? { mfaPassword: values['mfa-password'] } : {}),
+    ...(values['outbox-url'] ? { outboxUrl: values['outbox-url'] } : {}),
+    ...(values.origin ? { origin: values.origin } : {}),
+    ...(values['return-url'] ? { returnUrl: values['return-url'] } : {}),
+    ...(values.contract ? { contractPath: values.contract } : {}),
+  };
+  try {
+    const max = number('lockout-max', values['lockout-max']);
+    if (max !== undefined) options.lockoutMaxAttempts = max;
+    const samples = number('timing-samples', values['timing-samples']);
+    const factor = number('timing-factor', values['timing-factor']);
+    const slackMs = number('timing-slack-ms', values['timing-slack-ms']);
+    options.timing = {
+      ...(samples !== undefined ? { samples } : {}),
+      ...(factor !== undefined ? { factor } : {}),
+      ...(slackMs !== undefined ? { slackMs } : {}),
+    };
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
+  const quiet = values.quiet === true;
+  const json = values.json;
+  return (async () => {
+    const report = await runConformance({
+      ...options,
+      onCheck: (check) => {
+        if (!quiet) process.stderr.write(check.status === 'pass' ? '.' : check.status === 'fail' ? 'F' : 's');
+      },
+    });
+    if (!quiet) process.stderr.write('\n\n');
+    console.log(formatReport(report, { failuresOnly: quiet }));
+    if (json) writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
+    return report.failed === 0 ? 0 : 1;
+  })();
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 2;
+}
