@@ -1,0 +1,197 @@
+/**
+ * The reference API server of ebok-widgets: every operation of src/api/openapi.yaml on /api/v1, the outbox
+ * and payment sandbox pages, and (optionally) the demo site through Vite in middleware mode.
+ */
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { getRequestListener } from '@hono/node-server';
+import { openDb, type Db } from './db.ts';
+import { loadContract } from './contract.ts';
+import { API_BASE, operationHandler, problemResponse, type AppState, type Handler, type PortalConfig, type Utility } from './core.ts';
+import { seedIfEmpty } from './seed.ts';
+import { authHandlers } from './auth.ts';
+import { customerHandlers } from './customer.ts';
+import { billingHandlers } from './billing.ts';
+import { readingHandlers } from './readings.ts';
+import { ticketHandlers } from './tickets.ts';
+import { pagesApp } from './pages.ts';
+import { listOutbox, type OutboxItem } from './outbox.ts';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+
+export interface ServerOptions {
+  port?: number;
+  dataDir?: string;
+  databaseUrl?: string;
+  allowedOrigins?: string[];
+  publicOrigin?: string;
+  serveSite?: boolean;
+  validateResponses?: boolean;
+  log?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+  db: Db;
+  outbox: {
+    /** Newest first; only the messages to `to` when given. */
+    list(to?: string): Promise<OutboxItem[]>;
+    /** The newest message to `to`, if any. */
+    latest(to: string): Promise<OutboxItem | undefined>;
+  };
+}
+
+const API_PREFIXES = [`${API_BASE}/`, '/outbox', '/sandbox/', '/api/test/'];
+
+function corsMiddleware(state: AppState): MiddlewareHandler {
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    const allowed = origin !== undefined && state.allowedOrigins.has(origin);
+    if (c.req.method === 'OPTIONS') {
+      const headers: Record<string, string> = { Vary: 'Origin' };
+      if (allowed) {
+        headers['Access-Control-Allow-Origin'] = origin;
+        headers['Access-Control-Allow-Credentials'] = 'true';
+        headers['Access-Control-Allow-Methods'] = 'GET, POST, PUT, PATCH, DELETE';
+        headers['Access-Control-Allow-Headers'] = 'Content-Type, X-CSRF-Token, Idempotency-Key, Accept-Language, Authorization';
+        headers['Access-Control-Max-Age'] = '600';
+      }
+      return new Response(null, { status: 204, headers });
+    }
+    await next();
+    c.res.headers.append('Vary', 'Origin');
+    if (allowed) {
+      c.res.headers.set('Access-Control-Allow-Origin', origin);
+      c.res.headers.set('Access-Control-Allow-Credentials', 'true');
+      c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed, Content-Disposition');
+    }
+    return undefined;
+  };
+}
+
+export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const db = await openDb({ dataDir: resolve(options.dataDir ?? resolve(REPO_ROOT, '.data')), databaseUrl: options.databaseUrl });
+  try {
+    await seedIfEmpty(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  // Housekeeping: sessions long past their deadlines, idempotency keys older than a day, spent challenges.
+  await db.query("DELETE FROM sessions WHERE absolute_expires_at < now() - interval '1 day'");
+  await db.query("DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day'");
+  await db.query("DELETE FROM mfa_challenges WHERE expires_at < now() - interval '1 day'");
+  const contract = loadContract();
+  const rows = await db.query<{ id: string; kind: string; name: string; config: PortalConfig }>('SELECT id, kind, name, config FROM utilities ORDER BY id');
+  const utilities = new Map<string, Utility>(rows.map((r) => [r.id, r]));
+
+  const http = createHttpServer();
+  // Requests that arrive before everything is ready wait for it (the port is known only after listen).
+  let markReady: (handler: (req: IncomingMessage, res: ServerResponse) => void) => void = () => undefined;
+  const ready = new Promise<(req: IncomingMessage, res: ServerResponse) => void>((ok) => (markReady = ok));
+  http.on('request', (req, res) => {
+    void ready.then((handle) => handle(req, res));
+  });
+  await new Promise<void>((ok, fail) => {
+    http.once('error', fail);
+    http.listen(options.port ?? 8787, () => {
+      http.off('error', fail);
+      ok();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  const publicOrigin = (options.publicOrigin ?? url).replace(/\/$/, '');
+  const allowedOrigins = new Set([publicOrigin, url, `http://127.0.0.1:${port}`, ...(options.allowedOrigins ?? []).map((o) => o.replace(/\/$/, ''))]);
+  const pub = new URL(publicOrigin);
+  const state: AppState = {
+    db,
+    contract,
+    utilities,
+    defaultUtilityId: 'util_energia',
+    publicOrigin,
+    allowedOrigins,
+    secureCookies: !(pub.protocol === 'http:' && (pub.hostname === 'localhost' || pub.hostname === '127.0.0.1')),
+    validateResponses: options.validateResponses ?? true,
+    log: options.log ?? false,
+    running: new Set(),
+  };
+
+  const handlers: Record<string, Handler> = { ...authHandlers(), ...customerHandlers(), ...billingHandlers(), ...readingHandlers(), ...ticketHandlers() };
+  const missing = contract.operations.filter((op) => !handlers[op.id]).map((op) => op.id);
+  if (missing.length) throw new Error(`Operations without a handler: ${missing.join(', ')}`);
+
+  const hono = new Hono();
+  if (state.log) {
+    hono.use('*', async (c, next) => {
+      const t = performance.now();
+      await next();
+      console.log(`${c.req.method} ${c.req.path} → ${c.res.status} (${Math.round(performance.now() - t)} ms)`);
+    });
+  }
+  // CORS for the API and for the outbox / sandbox / test hooks (integration tests read them cross-origin).
+  hono.use('*', corsMiddleware(state));
+  // Static paths before parameterised ones (e.g. /tickets/categories before /tickets/{ticketId}).
+  const ordered = [...contract.operations].sort((a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0));
+  for (const op of ordered) hono.on(op.method.toUpperCase(), `${API_BASE}${op.honoPath}`, operationHandler(state, op, handlers[op.id]!));
+  hono.all(`${API_BASE}/*`, (c) => problemResponse(c, 'not_found'));
+  hono.route('/', pagesApp(state));
+  hono.onError((error, c) => {
+    console.error('[ebok-server] unexpected error', error);
+    return problemResponse(c, 'internal_error');
+  });
+  const api = getRequestListener(hono.fetch);
+
+  let vite: { middlewares: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void; close(): Promise<void> } | null = null;
+  if (options.serveSite) {
+    const { createServer: createVite } = await import('vite');
+    vite = await createVite({
+      configFile: false,
+      // The repository root, so the demo pages load the widgets from /src as a CMS page loads the script.
+      root: REPO_ROOT,
+      server: { middlewareMode: true, hmr: { server: http }, fs: { allow: [REPO_ROOT] } },
+      appType: 'mpa',
+      logLevel: state.log ? 'info' : 'warn',
+    });
+  }
+  markReady((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (vite && (path === '/' || /^\/[\w-]+\.html$/.test(path))) {
+      // The demo site lives in demo/; its pages are also reachable from the root for short links.
+      const query = (req.url ?? '').slice(path.length);
+      res.writeHead(302, { Location: `/demo/${path === '/' ? '' : path.slice(1)}${query}` });
+      res.end();
+      return;
+    }
+    if (API_PREFIXES.some((p) => path.startsWith(p)) || path === API_BASE || !vite) {
+      void api(req, res);
+      return;
+    }
+    vite.middlewares(req, res, () => {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('Nie znaleziono');
+    });
+  });
+
+  let closed = false;
+  return {
+    url,
+    db,
+    outbox: {
+      list: (to) => listOutbox(db, to),
+      latest: async (to) => (await listOutbox(db, to, 1))[0],
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (vite) await vite.close();
+      http.closeAllConnections();
+      await new Promise<void>((ok) => http.close(() => ok()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,434 @@
+/**
+ * The request pipeline shared by every operation of the contract: origin check, session and CSRF,
+ * Idempotency-Key, parameter and body validation (Ajv, from the contract), idempotent replay, and the
+ * validation of every answer against the contract.
+ */
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Db, Queryable } from './db.ts';
+import type { Contract, OperationSpec } from './contract.ts';
+import { ApiError, fieldError, pickLang, problemBody, statusOf, type Lang } from './problem.ts';
+import { safeEqual, sha256 } from './util.ts';
+
+export const API_BASE = '/api/v1';
+export const SESSION_COOKIE = 'ebok_session';
+export const MAX_BODY_BYTES = 30 * 1024 * 1024;
+
+export interface PortalConfig {
+  utilityName: string;
+  kinds: string[];
+  features: Record<'payments' | 'readings' | 'consumption' | 'tickets' | 'messages' | 'registration' | 'outages' | 'mfa', boolean>;
+  passwordPolicy: { minLength: number; maxLength: number; requireUpper: boolean; requireLower: boolean; requireDigit: boolean; requireSpecial: boolean };
+  activationLinkLifetimeSeconds: number;
+  resetLinkLifetimeSeconds: number;
+  readings: { photoAllowed: boolean; maxPhotoBytes: number; plausibilityFactor: number };
+  payments: { methods: string[]; perTransactionCap: { amount: string; currency: string } | null; feeNote: unknown };
+  session: { idleTimeoutSeconds: number; absoluteTimeoutSeconds: number };
+  [key: string]: unknown;
+}
+
+export interface Utility {
+  id: string;
+  kind: string;
+  name: string;
+  config: PortalConfig;
+}
+
+export interface AppState {
+  db: Db;
+  contract: Contract;
+  utilities: Map<string, Utility>;
+  defaultUtilityId: string;
+  publicOrigin: string;
+  allowedOrigins: Set<string>;
+  secureCookies: boolean;
+  validateResponses: boolean;
+  log: boolean;
+  /** Keys of requests running now (idempotency "in progress" without a database round trip). */
+  running: Set<string>;
+}
+
+export interface UserRow {
+  id: string;
+  customer_id: string;
+  email: string;
+  pending_email: string | null;
+  phone: string | null;
+  password_hash: string;
+  status: 'pending' | 'active';
+  mfa_channel: 'sms' | 'email' | null;
+  must_change_password: boolean;
+  failed_logins: number;
+  locked_until: Date | null;
+  utility_id: string;
+  display_name: string;
+  customer_kind: 'person' | 'business';
+  national_id: string;
+}
+
+export interface SessionRow {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  idle_expires_at: Date;
+  absolute_expires_at: Date;
+  idle_timeout_seconds: number;
+  absolute_timeout_seconds: number;
+}
+
+export interface MultipartBody {
+  fields: Record<string, string[]>;
+  files: Record<string, File[]>;
+}
+
+export interface Ctx {
+  c: Context;
+  app: AppState;
+  db: Db;
+  op: OperationSpec;
+  lang: Lang;
+  ip: string;
+  query: Record<string, unknown>;
+  params: Record<string, string>;
+  body: unknown;
+  multipart: MultipartBody | null;
+  user: UserRow | null;
+  session: SessionRow | null;
+  /** The raw cookie value of a session (even an unknown one), for logout and login. */
+  sessionCookie: string | undefined;
+  utility: Utility;
+  now: Date;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  cookies?: string[];
+  raw?: Uint8Array;
+  contentType?: string;
+}
+
+export type Handler = (ctx: Ctx) => Promise<Reply>;
+
+export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => ({ status, body, headers });
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const NEVER_REPLAYED = new Set(['login', 'verifyMfa', 'refreshSession']);
+const PUBLIC_CACHE = new Set(['getPortalConfig', 'listOutages']);
+
+export function clientIp(c: Context): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/** Origin check for state-changing requests (login CSRF included). */
+export function originAllowed(app: AppState, c: Context): boolean {
+  const origin = c.req.header('origin');
+  if (origin) return origin !== 'null' && app.allowedOrigins.has(origin);
+  const referer = c.req.header('referer');
+  if (referer) {
+    try {
+      return app.allowedOrigins.has(new URL(referer).origin);
+    } catch {
+      return false;
+    }
+  }
+  // Neither header: not a browser (browsers send Origin on every POST/PUT/PATCH/DELETE), e.g. curl or an app.
+  return true;
+}
+
+export function sessionCookie(app: AppState, id: string): string {
+  return `${SESSION_COOKIE}=${id}; Path=${API_BASE}; HttpOnly;${app.secureCookies ? ' Secure;' : ''} SameSite=Lax`;
+}
+
+export function clearSessionCookie(app: AppState): string {
+  return `${SESSION_COOKIE}=; Path=${API_BASE}; Max-Age=0; HttpOnly;${app.secureCookies ? ' Secure;' : ''} SameSite=Lax`;
+}
+
+const USER_SELECT = `SELECT u.*, c.utility_id, c.kind AS customer_kind, c.national_id,
+  COALESCE(c.company_name, concat_ws(' ', c.first_name, c.last_name)) AS display_name
+  FROM users u JOIN customers c ON c.id = u.customer_id`;
+
+export async function loadUser(db: Queryable, where: string, params: unknown[]): Promise<UserRow | null> {
+  const rows = await db.query<UserRow>(`${USER_SELECT} WHERE ${where}`, params);
+  return rows[0] ?? null;
+}
+
+function coerceQuery(op: OperationSpec, c: Context): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of op.params.filter((x) => x.in === 'query')) {
+    const values = c.req.queries(p.name);
+    if (!values || values.length === 0) continue;
+    const type = p.schema.type;
+    if (type === 'array') out[p.name] = values;
+    else {
+      const v = values[values.length - 1]!;
+      if (type === 'integer' || type === 'number') out[p.name] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+      else if (type === 'boolean') out[p.name] = v === 'true' ? true : v === 'false' ? false : v;
+      else out[p.name] = v;
+    }
+  }
+  return out;
+}
+
+async function readMultipart(c: Context): Promise<MultipartBody> {
+  const parsed = await c.req.parseBody({ all: true });
+  const out: MultipartBody = { fields: {}, files: {} };
+  for (const [name, value] of Object.entries(parsed)) {
+    const list = Array.isArray(value) ? value : [value];
+    for (const v of list) {
+      if (typeof v === 'string') (out.fields[name] ??= []).push(v);
+      else (out.files[name] ??= []).push(v);
+    }
+  }
+  return out;
+}
+
+async function multipartHash(m: MultipartBody): Promise<string> {
+  const parts: string[] = [];
+  for (const name of Object.keys(m.fields).sort()) parts.push(`${name}=${JSON.stringify(m.fields[name])}`);
+  for (const name of Object.keys(m.files).sort()) {
+    for (const f of m.files[name] ?? []) parts.push(`${name}:${f.name}:${sha256(new Uint8Array(await f.arrayBuffer()))}`);
+  }
+  return parts.join('\n');
+}
+
+function problemReply(lang: Lang, err: ApiError): Reply {
+  const { headers, ...extra } = err.extra;
+  const body = problemBody(err.code, lang, err.detail, extra);
+  return { status: body.status as number, body, headers, contentType: 'application/problem+json' };
+}
+
+export function logError(app: AppState, ...args: unknown[]): void {
+  if (app.log) console.error(...args);
+}
+
+/** Builds the Hono handler of one operation. */
+export function operationHandler(app: AppState, op: OperationSpec, handler: Handler) {
+  return async (c: Context): Promise<Response> => {
+    const lang = pickLang(c.req.header('accept-language'));
+    const method = c.req.method.toUpperCase();
+    const idem: { scope: string | null; key: string | null } = { scope: null, key: null };
+    let idemHash = '';
+    let reply: Reply;
+    try {
+      reply = await (async (): Promise<Reply> => {
+        if (STATE_CHANGING.has(method) && !originAllowed(app, c)) throw new ApiError('csrf_failed', lang === 'en' ? 'The request did not come from an allowed site.' : 'Żądanie nie pochodzi z dozwolonej strony.');
+        const params = c.req.param() as Record<string, string>;
+        if (!app.contract.validatePath(op, params)) throw new ApiError('not_found');
+        const now = new Date();
+        const ctx: Ctx = {
+          c,
+          app,
+          db: app.db,
+          op,
+          lang,
+          ip: clientIp(c),
+          query: {},
+          params,
+          body: undefined,
+          multipart: null,
+          user: null,
+          session: null,
+          sessionCookie: getCookie(c, SESSION_COOKIE),
+          utility: app.utilities.get(app.defaultUtilityId)!,
+          now,
+        };
+        // --- authentication ---
+        const authz = c.req.header('authorization');
+        if (op.auth !== 'public') {
+          const wantsSession = op.auth === 'session' && op.id !== 'logout';
+          if (authz && /^bearer /i.test(authz) && !ctx.sessionCookie) {
+            // Bearer tokens come from the utility's own OAuth server; this reference server knows none.
+            if (wantsSession || op.auth === 'optional') throw new ApiError('unauthenticated', lang === 'en' ? 'Unknown access token.' : 'Nieznany token dostępu.');
+          }
+          if (ctx.sessionCookie) {
+            const rows = await app.db.query<SessionRow>('SELECT * FROM sessions WHERE id_hash = $1', [sha256(ctx.sessionCookie)]);
+            const s = rows[0];
+            if (s) {
+              const expired = now >= new Date(s.idle_expires_at) || now >= new Date(s.absolute_expires_at);
+              if (expired) {
+                if (wantsSession) throw new ApiError('session_expired', lang === 'en' ? 'You were signed out after a period of inactivity.' : 'Ze względów bezpieczeństwa wylogowaliśmy Cię po okresie bezczynności.');
+              } else {
+                ctx.session = s;
+                ctx.user = await loadUser(app.db, 'u.id = $1', [s.user_id]);
+              }
+            }
+          }
+          if (wantsSession && !ctx.session) throw new ApiError('unauthenticated');
+          if (ctx.session && STATE_CHANGING.has(method)) {
+            const token = c.req.header('x-csrf-token');
+            if (!token || !safeEqual(token, ctx.session.csrf_token)) {
+              throw new ApiError('csrf_failed', lang === 'en' ? 'Missing or wrong security token. Reload the page.' : 'Brak lub nieprawidłowy token zabezpieczający. Odśwież stronę.');
+            }
+          }
+          if (ctx.session && op.id !== 'getSession' && op.id !== 'logout') {
+            const idle = new Date(Math.min(now.getTime() + ctx.session.idle_timeout_seconds * 1000, new Date(ctx.session.absolute_expires_at).getTime()));
+            await app.db.query('UPDATE sessions SET idle_expires_at = $2 WHERE id_hash = $1', [ctx.session.id_hash, idle]);
+            ctx.session.idle_expires_at = idle;
+          }
+          if (ctx.user) ctx.utility = app.utilities.get(ctx.user.utility_id) ?? ctx.utility;
+        }
+        if (op.id === 'getPortalConfig' && ctx.sessionCookie) {
+          // The configuration follows the signed-in customer's utility (never refreshes the session).
+          const s = (await app.db.query<SessionRow>('SELECT * FROM sessions WHERE id_hash = $1 AND idle_expires_at > $2 AND absolute_expires_at > $2', [sha256(ctx.sessionCookie), now]))[0];
+          if (s) ctx.user = await loadUser(app.db, 'u.id = $1', [s.user_id]);
+        }
+        // --- Idempotency-Key header ---
+        const key = c.req.header('idempotency-key');
+        if (op.idempotencyKey === 'required' && !key) throw new ApiError('malformed_request', lang === 'en' ? 'The Idempotency-Key header is required.' : 'Brak wymaganego nagłówka Idempotency-Key.');
+        if (key !== undefined && op.idempotencyKey !== 'none' && !app.contract.idempotencyKeyValid(key)) {
+          throw new ApiError('malformed_request', lang === 'en' ? 'The Idempotency-Key header is malformed (8–128 visible ASCII characters).' : 'Nagłówek Idempotency-Key jest niepoprawny (8–128 widocznych znaków ASCII).');
+        }
+        // --- query ---
+        ctx.query = coerceQuery(op, c);
+        const queryErrors = app.contract.validateQuery(op, ctx.query, lang);
+        if (queryErrors) throw new ApiError('validation_failed', lang === 'en' ? 'Correct the marked fields.' : 'Popraw zaznaczone pola.', { fields: queryErrors });
+        // --- body ---
+        let bodyText = '';
+        if (op.body) {
+          const length = Number(c.req.header('content-length') ?? '0');
+          if (length > MAX_BODY_BYTES) throw new ApiError('payload_too_large');
+          const ct = (c.req.header('content-type') ?? '').toLowerCase();
+          if (op.body.contentType === 'application/json') {
+            if (!/^application\/([a-z.+-]*\+)?json\b/.test(ct)) throw new ApiError('malformed_request', lang === 'en' ? 'Content-Type must be application/json.' : 'Content-Type musi być application/json.');
+            bodyText = await c.req.text();
+            if (bodyText.length > MAX_BODY_BYTES) throw new ApiError('payload_too_large');
+            try {
+              ctx.body = JSON.parse(bodyText);
+            } catch {
+              throw new ApiError('malformed_request', lang === 'en' ? 'The body is not valid JSON.' : 'Treść żądania nie jest poprawnym dokumentem JSON.');
+            }
+            const errors = app.contract.validateBody(op, ctx.body, lang);
+            if (errors) {
+              const onlyPassword = op.id !== 'register' && errors.every((e) => e.field === '/newPassword' && e.code === 'too_long');
+              throw new ApiError(onlyPassword ? 'password_policy_violation' : 'validation_failed', lang === 'en' ? 'Correct the marked fields.' : 'Popraw zaznaczone pola.', { fields: errors });
+            }
+          } else if (op.body.contentType === 'multipart/form-data') {
+            if (!ct.startsWith('multipart/form-data')) throw new ApiError('malformed_request', lang === 'en' ? 'Content-Type must be multipart/form-data.' : 'Content-Type musi być multipart/form-data.');
+            try {
+              ctx.multipart = await readMultipart(c);
+            } catch {
+              throw new ApiError('malformed_request', lang === 'en' ? 'The multipart body cannot be read.' : 'Nie można odczytać treści multipart.');
+            }
+            let total = 0;
+            for (const files of Object.values(ctx.multipart.files)) for (const f of files) total += f.size;
+            if (total > MAX_BODY_BYTES) throw new ApiError('payload_too_large');
+            bodyText = await multipartHash(ctx.multipart);
+          }
+        }
+        // --- idempotency ---
+        if (key && op.idempotencyKey !== 'none') {
+          const scope = ctx.user ? `user:${ctx.user.id}` : `client:${op.id}:${ctx.ip}`;
+          idemHash = sha256(`${method} ${c.req.path}\n${bodyText}`);
+          const memKey = `${scope}\n${key}`;
+          if (app.running.has(memKey)) throw new ApiError('idempotency_in_progress', undefined, { retryAfter: 2, headers: { 'Retry-After': '2' } });
+          // Claimed before the first await, so a concurrent duplicate in this process sees it.
+          app.running.add(memKey);
+          const release = (): void => void app.running.delete(memKey);
+          let existing: { request_hash: string; state: string; status: number | null; headers: Record<string, string> | null; body: string | null; created_at: Date } | undefined;
+          try {
+            existing = (
+              await app.db.query<NonNullable<typeof existing>>("SELECT * FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at > now() - interval '24 hours'", [scope, key])
+            )[0];
+          } catch (error) {
+            release();
+            throw error;
+          }
+          if (existing) {
+            if (existing.request_hash !== idemHash) {
+              release();
+              throw new ApiError('idempotency_key_reuse', lang === 'en' ? 'This Idempotency-Key was already used with another request body.' : 'Ten klucz Idempotency-Key został już użyty z inną treścią żądania.');
+            }
+            if (existing.state === 'done' && existing.status) {
+              release();
+              const stored: Reply = { status: existing.status, headers: { ...(existing.headers ?? {}), 'Idempotent-Replayed': 'true' } };
+              if (existing.body !== null) stored.body = JSON.parse(existing.body);
+              return stored;
+            }
+            // Running in another server process (shared PostgreSQL); an older "running" row was left by a crash.
+            if (now.getTime() - new Date(existing.created_at).getTime() < 60_000) {
+              release();
+              throw new ApiError('idempotency_in_progress', undefined, { retryAfter: 2, headers: { 'Retry-After': '2' } });
+            }
+          }
+          idem.scope = scope;
+          idem.key = key;
+          await app.db.query(
+            `INSERT INTO idempotency_keys (scope, key, request_hash, state) VALUES ($1, $2, $3, 'running')
+             ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, state = 'running', created_at = now(), status = NULL, body = NULL, headers = NULL`,
+            [scope, key, idemHash],
+          );
+        }
+        return handler(ctx);
+      })();
+    } catch (error) {
+      if (error instanceof ApiError) reply = problemReply(lang, error);
+      else {
+        logError(app, `[ebok-server] ${op.id} failed:`, error);
+        reply = problemReply(lang, new ApiError('internal_error', lang === 'en' ? 'Try again later.' : 'Spróbuj ponownie później. Jeśli błąd się powtórzy, podaj konsultantowi identyfikator zgłoszenia.'));
+      }
+    }
+    // --- store the answer for idempotent replay ---
+    if (idem.scope && idem.key) {
+      app.running.delete(`${idem.scope}\n${idem.key}`);
+      try {
+        if ([429, 500, 503].includes(reply.status) || NEVER_REPLAYED.has(op.id) || reply.raw) {
+          await app.db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [idem.scope, idem.key]);
+        } else {
+          await app.db.query("UPDATE idempotency_keys SET state = 'done', status = $3, headers = $4, body = $5 WHERE scope = $1 AND key = $2", [
+            idem.scope,
+            idem.key,
+            reply.status,
+            reply.headers ?? {},
+            reply.body === undefined ? null : JSON.stringify(reply.body),
+          ]);
+        }
+      } catch (error) {
+        logError(app, '[ebok-server] idempotency store failed', error);
+      }
+    }
+    // --- contract check of the answer ---
+    const isProblem = reply.status >= 400;
+    const contentType = reply.raw ? (reply.contentType ?? 'application/octet-stream') : reply.body === undefined ? null : (reply.contentType ?? (isProblem ? 'application/problem+json' : 'application/json'));
+    if (app.validateResponses) {
+      const problem = app.contract.validateResponse(op, reply.status, contentType, reply.raw ? null : reply.body);
+      if (problem) {
+        console.error(`\n[ebok-server] !!! ANSWER BREAKS THE CONTRACT (${op.id} ${method} ${c.req.path} → ${reply.status}): ${problem}\n`);
+        reply = problemReply(lang, new ApiError('internal_error', 'The server produced an answer that breaks the API contract.'));
+      }
+    }
+    const headers = new Headers();
+    headers.set('Cache-Control', PUBLIC_CACHE.has(op.id) && reply.status < 400 ? 'public, max-age=300' : 'no-store');
+    if (reply.headers) for (const [k, v] of Object.entries(reply.headers)) headers.set(k, v);
+    for (const cookie of reply.cookies ?? []) headers.append('Set-Cookie', cookie);
+    headers.set('Content-Language', lang);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    if (reply.raw) {
+      headers.set('Content-Type', reply.contentType ?? 'application/octet-stream');
+      return new Response(reply.raw, { status: reply.status, headers });
+    }
+    if (reply.body === undefined) return new Response(null, { status: reply.status, headers });
+    headers.set('Content-Type', reply.status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8');
+    return new Response(JSON.stringify(reply.body), { status: reply.status, headers });
+  };
+}
+
+/** A problem answer outside an operation (unknown path). */
+export function problemResponse(c: Context, code: string, detail?: string): Response {
+  const lang = pickLang(c.req.header('accept-language'));
+  const body = problemBody(code, lang, detail);
+  return new Response(JSON.stringify(body), {
+    status: statusOf(code),
+    headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' },
+  });
+}
+
+export function validationError(lang: Lang, fields: ReturnType<typeof fieldError>[], code = 'validation_failed'): ApiError {
+  return new ApiError(code, lang === 'en' ? 'Correct the marked fields.' : 'Popraw zaznaczone pola.', { fields });
+}
+
+export function requireFeature(ctx: Ctx, feature: keyof PortalConfig['features']): void {
+  if (!ctx.utility.config.features[feature]) throw new ApiError(feature === 'payments' ? 'payments_disabled' : 'feature_disabled');
+}

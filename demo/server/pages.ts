@@ -1,0 +1,140 @@
+/** Plain HTML pages outside the contract: the outbox and the payment operator's sandbox; JSON test hooks. */
+import { Hono } from 'hono';
+import type { AppState } from './core.ts';
+import { originAllowed } from './core.ts';
+import { listOutbox } from './outbox.ts';
+import { loadPayment, settlePayment } from './billing.ts';
+import { escapeHtml, formatPln, isoWarsaw, sha256, toCents } from './util.ts';
+
+const CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1b1f24}
+main{max-width:860px;margin:0 auto;padding:24px}
+h1{font-size:1.6rem}
+.item{background:#fff;border:1px solid #d0d5dc;border-radius:8px;padding:12px 16px;margin:12px 0}
+.meta{color:#4a525c;font-size:.9rem}
+pre{white-space:pre-wrap;font:inherit;margin:.5rem 0}
+.code{font-size:1.4rem;font-weight:700;letter-spacing:.2em}
+.pay{background:#fff;border:1px solid #d0d5dc;border-radius:12px;padding:24px;max-width:420px;margin:40px auto}
+.amount{font-size:2rem;font-weight:700}
+form{display:inline}
+button{font:inherit;padding:10px 18px;margin:6px 6px 0 0;border-radius:6px;border:1px solid #444;cursor:pointer;min-height:44px}
+.ok{background:#1a7f37;color:#fff;border-color:#1a7f37}
+.no{background:#b42318;color:#fff;border-color:#b42318}
+a{color:#0b5cad}`;
+
+function page(title: string, body: string): Response {
+  const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="/sandbox/style.css"></head><body><main>${body}</main></body></html>`;
+  return new Response(html, {
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': "default-src 'none'; style-src 'self'; form-action 'self' http: https:; base-uri 'none'; frame-ancestors 'none'",
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+function linkify(text: string): string {
+  return escapeHtml(text).replace(/https?:\/\/[^\s<>"]+/g, (url) => `<a href="${url}">${url}</a>`);
+}
+
+export function pagesApp(app: AppState): Hono {
+  const h = new Hono();
+  h.get('/sandbox/style.css', () => new Response(CSS, { headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' } }));
+
+  h.get('/outbox', async (c) => {
+    const to = c.req.query('to');
+    const items = await listOutbox(app.db, to, 300);
+    const list = items
+      .map(
+        (m) => `<article class="item"><div class="meta">${m.channel === 'sms' ? 'SMS' : 'E-mail'} do <strong>${escapeHtml(m.to)}</strong> · ${escapeHtml(isoWarsaw(new Date(m.createdAt)).replace('T', ' ').slice(0, 19))}</div>
+${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span class="code">${escapeHtml(m.code)}</span></p>` : ''}<pre>${linkify(m.body)}</pre></article>`,
+      )
+      .join('\n');
+    return page(
+      'Skrzynka nadawcza (demo)',
+      `<h1>Skrzynka nadawcza</h1><p>Wiadomości e-mail i SMS, które serwer demonstracyjny „wysłał” (nic nie wychodzi na zewnątrz). Najnowsze na górze.${to ? ` Tylko do: <strong>${escapeHtml(to)}</strong> (<a href="/outbox">wszystkie</a>).` : ''}</p>${list || '<p>Brak wiadomości.</p>'}`,
+    );
+  });
+
+  h.get('/api/test/outbox', async (c) => {
+    const items = await listOutbox(app.db, c.req.query('to'), 500);
+    return c.json(items, 200, { 'Cache-Control': 'no-store' });
+  });
+
+  h.post('/api/test/reset-throttles', async (c) => {
+    await app.db.query('DELETE FROM throttles');
+    await app.db.query('UPDATE users SET failed_logins = 0, locked_until = NULL');
+    return c.body(null, 204);
+  });
+
+  // The contract has no operation to confirm a new e-mail address, so its link lands on this server page
+  // (a form: state never changes on GET).
+  h.get('/sandbox/email-confirm', (c) => {
+    const token = c.req.query('token') ?? '';
+    return page(
+      'Potwierdź nowy adres e-mail',
+      `<div class="pay"><h1>Potwierdź nowy adres e-mail</h1><p>Po potwierdzeniu nowy adres stanie się loginem do eBOK.</p>
+<form method="post" action="/sandbox/email-confirm"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit" class="ok">Potwierdzam</button></form></div>`,
+    );
+  });
+
+  h.post('/sandbox/email-confirm', async (c) => {
+    if (!originAllowed(app, c)) return page('Odrzucono', '<h1>Odrzucono żądanie</h1>');
+    const form = await c.req.parseBody();
+    const token = typeof form.token === 'string' ? form.token : '';
+    const row = (
+      await app.db.query<{ token_hash: string; user_id: string; data: { email?: string } | null; used_at: Date | null; invalidated_at: Date | null; expires_at: Date }>(
+        "SELECT * FROM auth_tokens WHERE token_hash = $1 AND purpose = 'email_change'",
+        [sha256(token)],
+      )
+    )[0];
+    if (row?.used_at) return page('Link został już użyty', '<div class="pay"><h1>Link został już użyty</h1><p>Adres e-mail został już potwierdzony.</p></div>');
+    if (!row || row.invalidated_at || new Date(row.expires_at) <= new Date() || !row.data?.email) {
+      return page('Link jest nieważny', '<div class="pay"><h1>Link jest nieważny</h1><p>Link wygasł lub jest nieprawidłowy. Zmień adres ponownie w eBOK.</p></div>');
+    }
+    const email = row.data.email;
+    const done = await app.db.transaction(async (tx) => {
+      const taken = await tx.query('SELECT 1 FROM users WHERE email_lower = $1 AND id <> $2', [email.toLowerCase(), row.user_id]);
+      if (taken.length) return false;
+      await tx.query('UPDATE auth_tokens SET used_at = now() WHERE token_hash = $1', [row.token_hash]);
+      await tx.query('UPDATE users SET email = $2, email_lower = $3, pending_email = NULL WHERE id = $1', [row.user_id, email, email.toLowerCase()]);
+      return true;
+    });
+    return done
+      ? page('Adres potwierdzony', `<div class="pay"><h1>Adres potwierdzony</h1><p>Od teraz logujesz się adresem <strong>${escapeHtml(email)}</strong>.</p><p><a href="/">Przejdź do eBOK</a></p></div>`)
+      : page('Adres zajęty', '<div class="pay"><h1>Tego adresu nie można użyć</h1><p>Skontaktuj się z nami.</p></div>');
+  });
+
+  h.get('/sandbox/pay/:id', async (c) => {
+    const p = await loadPayment(app.db, c.req.param('id'));
+    if (!p) return page('Nie znaleziono płatności', '<h1>Nie znaleziono płatności</h1>');
+    const settled = p.status !== 'pending';
+    const labels: Record<string, string> = { paid: 'opłacona', declined: 'odrzucona', cancelled: 'anulowana', expired: 'wygasła', pending: 'oczekuje' };
+    const action = (name: string, label: string, cls: string) => `<form method="post" action="/sandbox/pay/${encodeURIComponent(p.id)}/${name}"><button type="submit" class="${cls}">${label}</button></form>`;
+    return page(
+      'Bramka płatności (sandbox)',
+      `<div class="pay"><h1>Bramka płatności – sandbox</h1><p>Operator płatności w wersji demonstracyjnej. Żadne pieniądze nie są pobierane.</p>
+<p>Kwota do zapłaty:</p><p class="amount">${escapeHtml(formatPln(toCents(p.amount)))}</p>
+<p class="meta">Płatność ${escapeHtml(p.id)} · metoda: ${escapeHtml(p.method ?? 'do wyboru')} · status: ${escapeHtml(labels[p.status] ?? p.status)}</p>
+${settled ? `<p>Ta płatność już się zakończyła (${escapeHtml(labels[p.status] ?? p.status)}).</p>${p.return_url ? `<p><a href="${escapeHtml(returnTo(p.return_url, p.id, p.status))}">Wróć do serwisu</a></p>` : ''}` : `${action('approve', 'Zapłać', 'ok')}${action('decline', 'Odrzuć (brak środków)', 'no')}${action('cancel', 'Anuluj', '')}`}</div>`,
+    );
+  });
+
+  h.post('/sandbox/pay/:id/:action', async (c) => {
+    if (!originAllowed(app, c)) return page('Odrzucono', '<h1>Odrzucono żądanie</h1>');
+    const outcome = ({ approve: 'paid', decline: 'declined', cancel: 'cancelled' } as const)[c.req.param('action') as 'approve' | 'decline' | 'cancel'];
+    if (!outcome) return page('Nieznana operacja', '<h1>Nieznana operacja</h1>');
+    const p = await app.db.transaction((tx) => settlePayment(tx, c.req.param('id'), outcome, app.publicOrigin));
+    if (!p) return page('Nie znaleziono płatności', '<h1>Nie znaleziono płatności</h1>');
+    return new Response(null, { status: 303, headers: { Location: returnTo(p.return_url ?? `${app.publicOrigin}/`, p.id, p.status), 'Cache-Control': 'no-store' } });
+  });
+  return h;
+}
+
+function returnTo(url: string, id: string, status: string): string {
+  const u = new URL(url);
+  u.searchParams.set('paymentId', id);
+  u.searchParams.set('ebok-payment', id);
+  u.searchParams.set('ebok-payment-status', status);
+  return u.toString();
+}

@@ -1,0 +1,183 @@
+/**
+ * A quick end-to-end check of the reference server (not part of the browser test suite):
+ * `npx tsx demo/server/selftest.ts` starts a server on a random port with a fresh data directory,
+ * walks the main flows with fetch and fails loudly on the first surprise.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from './app.ts';
+import { DEMO_PASSWORD } from './seed.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ebok-selftest-'));
+const server = await createServer({ port: 0, dataDir: dir });
+const api = `${server.url}/api/v1`;
+let failures = 0;
+
+async function step(name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+    console.log(`ok   ${name}`);
+  } catch (error) {
+    failures++;
+    console.log(`FAIL ${name}\n     ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+interface Client {
+  cookie: string;
+  csrf: string;
+}
+
+async function call(method: string, path: string, client?: Client | null, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+  const h: Record<string, string> = { ...headers };
+  if (client) {
+    h.Cookie = client.cookie;
+    if (method !== 'GET') h['X-CSRF-Token'] = client.csrf;
+  }
+  if (body !== undefined) h['Content-Type'] = 'application/json';
+  const res = await fetch(`${api}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: res.headers };
+}
+
+async function login(email: string, password = DEMO_PASSWORD): Promise<Client> {
+  const res = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ identifier: email, password }) });
+  assert.equal(res.status, 200, `login ${email}`);
+  const body = (await res.json()) as { session: { csrfToken: string } };
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return { cookie, csrf: body.session.csrfToken };
+}
+
+const amount = (b: Record<string, unknown>, key: string) => (b[key] as { amount: string }).amount;
+
+try {
+  await step('balances of the demo customers', async () => {
+    const e = (await call('GET', '/balance', await login('energia@example.com'))).body;
+    assert.ok(Number(amount(e, 'balance')) > 0 && Number(amount(e, 'overdue')) > 0 && e.overdueCount === 1);
+    const g = (await call('GET', '/balance', await login('gaz@example.com'))).body;
+    assert.ok(Number(amount(g, 'balance')) < 0 && Number(amount(g, 'unallocatedPayments')) > Number(amount(g, 'openDocumentsTotal')));
+    const w = (await call('GET', '/balance', await login('woda@example.com'))).body;
+    assert.equal(amount(w, 'balance'), '0.00');
+  });
+
+  await step('keyset pages of 10,000 documents', async () => {
+    const f = await login('firma@example.com');
+    const first = (await call('GET', '/documents?limit=100', f)).body as { items: { id: string }[]; nextCursor: string; total: number };
+    assert.equal(first.total, 10000);
+    const t = performance.now();
+    const second = (await call('GET', `/documents?limit=100&cursor=${encodeURIComponent(first.nextCursor)}`, f)).body as { items: { id: string }[] };
+    assert.ok(performance.now() - t < 1500, 'second page is fast');
+    assert.equal(new Set([...first.items, ...second.items].map((d) => d.id)).size, 200);
+    assert.equal((await call('GET', `/documents?limit=100&status=paid&cursor=${encodeURIComponent(first.nextCursor)}`, f)).status, 422);
+  });
+
+  await step('PDF download', async () => {
+    const e = await login('energia@example.com');
+    const res = await fetch(`${api}/documents/doc_energia_0001/pdf`, { headers: { Cookie: e.cookie } });
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="/);
+    assert.equal(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+  });
+
+  await step('payment: idempotent create, sandbox approve, balance changes', async () => {
+    const e = await login('energia@example.com');
+    const body = { scope: 'balance', method: 'blik', returnUrl: `${server.url}/index.html` };
+    const a = await call('POST', '/payments', e, body, { 'Idempotency-Key': 'selftest-pay-1' });
+    const b = await call('POST', '/payments', e, body, { 'Idempotency-Key': 'selftest-pay-1' });
+    assert.equal(a.status, 201);
+    assert.equal(b.headers.get('idempotent-replayed'), 'true');
+    assert.equal(a.body.id, b.body.id);
+    assert.equal((await call('POST', '/payments', e, { ...body, method: 'card' }, { 'Idempotency-Key': 'selftest-pay-1' })).body.code, 'idempotency_key_reuse');
+    const res = await fetch(`${server.url}/sandbox/pay/${String(a.body.id)}/approve`, { method: 'POST', redirect: 'manual' });
+    assert.equal(res.status, 303);
+    assert.match(res.headers.get('location') ?? '', /ebok-payment-status=paid/);
+    assert.equal((await call('GET', `/payments/${String(a.body.id)}`, e)).body.status, 'paid');
+    assert.equal(amount((await call('GET', '/balance', e)).body, 'balance'), '0.00');
+  });
+
+  await step('CSRF token required with the cookie', async () => {
+    const e = await login('energia@example.com');
+    const res = await call('POST', '/auth/session/refresh', { ...e, csrf: 'wrong-token-wrong-token' });
+    assert.equal(res.body.code, 'csrf_failed');
+  });
+
+  await step('no account enumeration: unknown, wrong password and locked answer alike', async () => {
+    const strip = (b: Record<string, unknown>) => JSON.stringify({ ...b, instance: undefined });
+    const unknown = await call('POST', '/auth/login', null, { identifier: 'nobody@example.com', password: 'Whatever-123456' });
+    const wrong = await call('POST', '/auth/login', null, { identifier: 'woda@example.com', password: 'Whatever-123456' });
+    for (let i = 0; i < 4; i++) await call('POST', '/auth/login', null, { identifier: 'woda@example.com', password: 'Whatever-123456' });
+    const locked = await call('POST', '/auth/login', null, { identifier: 'woda@example.com', password: DEMO_PASSWORD });
+    assert.equal(unknown.status, 401);
+    assert.equal(strip(unknown.body), strip(wrong.body));
+    assert.equal(strip(unknown.body), strip(locked.body));
+  });
+
+  await step('password reset link works once', async () => {
+    await call('POST', '/auth/password-reset', null, { identifier: 'gaz@example.com' });
+    const mail = await server.outbox.latest('gaz@example.com');
+    const token = new URL(mail!.links[0]!).searchParams.get('token')!;
+    assert.equal((await call('POST', '/auth/password-reset/confirm', null, { token, newPassword: 'Nowe-Haslo-Gazu-2026' })).status, 204);
+    assert.equal((await call('POST', '/auth/password-reset/confirm', null, { token, newPassword: 'Nowe-Haslo-Gazu-2027' })).body.code, 'token_used');
+    await login('gaz@example.com', 'Nowe-Haslo-Gazu-2026');
+  });
+
+  await step('SMS second factor', async () => {
+    const first = await call('POST', '/auth/login', null, { identifier: '2fa@example.com', password: DEMO_PASSWORD });
+    assert.equal(first.body.status, 'mfa_required');
+    const sms = (await server.outbox.list('+48609876543'))[0]!;
+    const res = await call('POST', '/auth/mfa/verify', null, { challengeId: first.body.challengeId, code: sms.code });
+    assert.equal(res.body.status, 'signed_in');
+    assert.match(res.headers.get('set-cookie') ?? '', /ebok_session=.*HttpOnly/);
+  });
+
+  await step('concurrent duplicate with the same Idempotency-Key: one payment, the other 409 or replay', async () => {
+    const f = await login('firma@example.com');
+    const body = { scope: 'balance', amount: { amount: '100.00', currency: 'PLN' }, returnUrl: `${server.url}/` };
+    const [a, b] = await Promise.all([1, 2].map(() => call('POST', '/payments', f, body, { 'Idempotency-Key': 'selftest-concurrent' })));
+    const statuses = [a!.status, b!.status].sort();
+    assert.ok(statuses[0] === 201 && (statuses[1] === 409 || statuses[1] === 201), `statuses ${statuses.join(',')}`);
+    const list = (await call('GET', '/payments?limit=5', f)).body as { items: { amount: { amount: string }; status: string }[] };
+    assert.equal(list.items.filter((p) => p.status === 'pending' && p.amount.amount === '100.00').length, 1);
+  });
+
+  await step('meter reading (multipart) and a ticket with an attachment checked by magic bytes', async () => {
+    await fetch(`${server.url}/api/test/reset-throttles`, { method: 'POST' });
+    const w = await login('woda@example.com');
+    const ctx = (await call('GET', '/points/pt_w_0001/reading-context', w)).body as { registers: { registerId: string; allowedRange: { min: string } }[] };
+    const reg = ctx.registers[0]!;
+    const form = new FormData();
+    form.set('payload', new Blob([JSON.stringify({ values: [{ registerId: reg.registerId, value: reg.allowedRange.min }] })], { type: 'application/json' }));
+    const res = await fetch(`${api}/points/pt_w_0001/readings`, { method: 'POST', headers: { Cookie: w.cookie, 'X-CSRF-Token': w.csrf, 'Idempotency-Key': 'selftest-reading' }, body: form });
+    assert.equal(res.status, 201);
+    const e = await login('energia@example.com');
+    const t = new FormData();
+    t.set('categoryId', 'cat_question');
+    t.set('subject', 'Pytanie');
+    t.set('message', 'Treść');
+    t.append('attachments', new Blob(['<html>not a pdf</html>'], { type: 'application/pdf' }), 'faktura.pdf');
+    const bad = await fetch(`${api}/tickets`, { method: 'POST', headers: { Cookie: e.cookie, 'X-CSRF-Token': e.csrf, 'Idempotency-Key': 'selftest-ticket' }, body: t });
+    assert.equal(((await bad.json()) as { code: string }).code, 'attachment_type_not_allowed');
+  });
+
+  await step('registration and activation by the e-mailed link', async () => {
+    const reg = await call('POST', '/auth/register', null, { pesel: '44051401359', customerNumber: '1200345678', email: 'jan.kowalski@example.com', password: 'Zielona-Herbata-7', consents: { terms: true, marketing: false, eInvoice: true } }, { 'Idempotency-Key': 'selftest-register' });
+    assert.equal(reg.status, 201);
+    const mail = await server.outbox.latest('jan.kowalski@example.com');
+    const token = new URL(mail!.links[0]!).searchParams.get('token')!;
+    assert.equal((await call('POST', '/auth/activate', null, { token })).status, 204);
+    await login('44051401359', 'Zielona-Herbata-7');
+  });
+
+  await step('idle timeout is enforced on the server', async () => {
+    const e = await login('firma@example.com');
+    await server.db.query("UPDATE sessions SET idle_expires_at = now() - interval '1 second'");
+    assert.equal((await call('GET', '/balance', e)).body.code, 'session_expired');
+  });
+} finally {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(failures ? `\n${failures} failed` : '\nall passed');
+process.exit(failures ? 1 : 0);
