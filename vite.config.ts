@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
  *   Lit, @lit/* and chart.js stay external so the host's bundler dedupes them; shared code in chunks/.
  * - `cdn`: one self-contained `dist/cdn/ebok-widgets.js` for a single script tag on a CMS page; chart.js
  *   and the English texts are split into chunks loaded only when a widget needs them.
- * - serve (`npm start`, `npm run dev`): the demo site in demo/ on http://localhost:8787.
+ * - serve (`npm run dev`): the demo pages alone, without the reference API (`npm start` serves both).
  */
 
 const root = import.meta.dirname;
@@ -56,11 +56,24 @@ const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^chart\.js(\/|$)/];
 export default defineConfig(({ command, mode }): UserConfig => {
   if (command === 'serve') {
     const port = Number(process.env.PORT ?? 8787);
+    // The widgets alone, without the reference API (npm start runs both): the demo pages under /demo/.
     return {
-      root: resolve(root, 'demo'),
+      root,
       publicDir: false,
-      server: { port, strictPort: true, host: process.env.HOST ?? 'localhost', fs: { allow: [root] } },
-      preview: { port, strictPort: true },
+      server: { port, strictPort: true, host: process.env.HOST ?? 'localhost', open: false },
+      plugins: [
+        {
+          name: 'ebok-demo-root',
+          configureServer(server) {
+            server.middlewares.use((req, res, next) => {
+              if (req.url === '/') {
+                res.writeHead(302, { Location: '/demo/' });
+                res.end();
+              } else next();
+            });
+          },
+        },
+      ],
     };
   }
   if (mode === 'cdn') {

@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 
@@ -31,17 +34,77 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
+const TEST_PORT = Number(process.env.EBOK_WTR_PORT ?? 8765);
+const SERVER_PORT = Number(process.env.EBOK_TEST_SERVER_PORT ?? 8797);
+
+/**
+ * The reference API server for integration tests (test/integration/): started once per run on its own
+ * port with a fresh database, the test page's origin allowed by CORS, so widgets talk to it over real HTTP
+ * with real cookies, as on a utility's site. EBOK_TEST_SERVER=<api base> points the tests at another
+ * implementation of the contract instead (a utility's own backend with the demo data).
+ */
+function referenceServer() {
+  let child;
+  let dataDir;
+  let apiBase = process.env.EBOK_TEST_SERVER;
+  return {
+    name: 'ebok-reference-server',
+    async serverStart() {
+      if (apiBase) return;
+      if (process.env.TEST_FILES && !process.env.TEST_FILES.includes('integration')) return;
+      dataDir = mkdtempSync(join(tmpdir(), 'ebok-wtr-'));
+      child = spawn(join(import.meta.dirname, 'node_modules/.bin/tsx'), ['demo/server/main.ts'], {
+        cwd: import.meta.dirname,
+        env: {
+          ...process.env,
+          PORT: String(SERVER_PORT),
+          EBOK_DATA_DIR: dataDir,
+          EBOK_NO_SITE: '1',
+          EBOK_ALLOWED_ORIGINS: `http://localhost:${TEST_PORT}`,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      const base = `http://localhost:${SERVER_PORT}/api/v1`;
+      const deadline = Date.now() + 60000;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`The reference server exited:\n${output}`);
+        try {
+          if ((await fetch(`${base}/portal-config`)).ok) break;
+        } catch {
+          // not listening yet
+        }
+        if (Date.now() > deadline) throw new Error(`The reference server did not start within 60 s:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      apiBase = base;
+    },
+    async serverStop() {
+      child?.kill('SIGTERM');
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    serve(context) {
+      if (context.path === '/__ebok/server.json') return { body: JSON.stringify({ apiBase }), type: 'json' };
+      return undefined;
+    },
+  };
+}
+
 // `unit` runs against the sources; `built` loads the files `npm run build` wrote to dist/.
 // TEST_FILES=test/x.test.ts,test/y.test.ts runs just those (for development).
 const groups = process.env.TEST_FILES
   ? [{ name: 'selected', files: process.env.TEST_FILES.split(',') }]
   : [
-      { name: 'unit', files: ['test/**/*.test.ts', '!test/built/**'] },
+      { name: 'unit', files: ['test/**/*.test.ts', '!test/built/**', '!test/integration/**'] },
+      { name: 'integration', files: ['test/integration/**/*.test.ts'] },
       { name: 'built', files: ['test/built/**/*.test.ts'] },
     ];
 
 export default {
   rootDir: '.',
+  port: TEST_PORT,
   nodeResolve: true,
   groups,
   concurrency: 1,
@@ -55,6 +118,6 @@ export default {
       launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), referenceServer()],
   filterBrowserLogs: ({ type }) => type === 'error' || type === 'warn',
 };

@@ -65,6 +65,7 @@ export const statusStyles = css`
     color: ${t.colorOnPrimary};
     font: inherit;
     font-weight: ${t.fontWeightBold};
+    text-decoration: none;
     cursor: pointer;
     transition: background-color ${t.motionDuration};
   }

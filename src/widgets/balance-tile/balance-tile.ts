@@ -364,6 +364,7 @@ export class EbokBalanceTile extends EbokApiElement {
     if (!id || !client) return;
     url.searchParams.delete(RETURN_PARAM);
     url.searchParams.delete('ebok-payment-status');
+    url.searchParams.delete('ebok-payment');
     history.replaceState(history.state, '', url.href);
     try {
       const payment = await client.get('/payments/{paymentId}', { params: { path: { paymentId: id } }, cacheTtlMs: 0 });

@@ -1,0 +1,40 @@
+/**
+ * Talking to the reference API server in integration tests: its API base (started by
+ * web-test-runner.config.mjs), signing in as a demo customer with a real cookie, and the outbox.
+ */
+import { configure, getClient, resetClients } from '../../src/api/registry.js';
+import type { EbokClient } from '../../src/api/client.js';
+
+export const DEMO_PASSWORD = 'Demo-Haslo-2026';
+
+let base: string | undefined;
+
+export async function referenceApiBase(): Promise<string> {
+  if (!base) {
+    const info = (await (await fetch('/__ebok/server.json')).json()) as { apiBase?: string };
+    if (!info.apiBase) throw new Error('The reference server is not running (see web-test-runner.config.mjs)');
+    base = info.apiBase;
+  }
+  return base;
+}
+
+/** A fresh page-default client for the reference server, signed in as `email` (logging out whoever was). */
+export async function signInAs(email: string, password = DEMO_PASSWORD): Promise<EbokClient> {
+  resetClients();
+  const apiBase = await referenceApiBase();
+  configure({ apiBase });
+  const client = getClient()!;
+  await client.session.ready().catch(() => undefined);
+  if (client.session.signedIn) await client.session.logout();
+  const answer = await client.post('/auth/login', { body: { identifier: email, password } });
+  if (answer.status !== 'signed_in') throw new Error(`${email} did not sign in directly (${answer.status})`);
+  client.signedIn(answer.session);
+  return client;
+}
+
+/** The messages the reference server "sent" to `to`, newest first. */
+export async function outbox(to: string): Promise<{ subject: string; body: string; links: string[]; code?: string }[]> {
+  const origin = new URL(await referenceApiBase()).origin;
+  const response = await fetch(`${origin}/api/test/outbox?to=${encodeURIComponent(to)}`);
+  return (await response.json()) as { subject: string; body: string; links: string[]; code?: string }[];
+}

@@ -1,0 +1,100 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/widgets/balance-tile/ebok-balance-tile.js';
+import type { EbokBalanceTile } from '../../src/widgets/balance-tile/balance-tile.js';
+import type { EbokPaymentStartEvent } from '../../src/core/events.js';
+import { resetClients } from '../../src/api/registry.js';
+import { signInAs, referenceApiBase } from '../helpers/reference-server.js';
+import { shadow, until } from '../helpers/dom.js';
+
+/**
+ * The balance tile against the reference server over HTTP, with the demo customers' data, real cookies
+ * and the payment operator's sandbox.
+ */
+// The payment tests run in this order on one fresh database: decline and cancel first (energia stays
+// overdue), then approve (energia's balance is paid).
+describe('<ebok-balance-tile> with the reference server', function () {
+  this.timeout(20000);
+
+  async function tileFor(email: string): Promise<EbokBalanceTile> {
+    await signInAs(email);
+    const el = await fixture<EbokBalanceTile>(html`<ebok-balance-tile href="/saldo"></ebok-balance-tile>`);
+    await until(() => !!el.state || !!el.shadowRoot?.querySelector('.status--error'), `tile of ${email}`, 10000);
+    return el;
+  }
+
+  afterEach(() => {
+    history.replaceState(null, '', location.pathname);
+    resetClients();
+  });
+
+  it('shows energia@example.com overdue, with its overdue invoice', async () => {
+    const el = await tileFor('energia@example.com');
+    expect(el.state).to.equal('overdue');
+    expect(shadow(el, '[part="details"]').textContent).to.contain('Po terminie');
+    expect(el.shadowRoot!.querySelector('[part="pay"]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows gaz@example.com overpaid, with nothing to pay', async () => {
+    const el = await tileFor('gaz@example.com');
+    expect(el.state).to.equal('overpaid');
+    expect(el.shadowRoot!.querySelector('[part="pay"]')).to.equal(null);
+  });
+
+  it('shows woda@example.com ok', async () => {
+    const el = await tileFor('woda@example.com');
+    expect(el.state).to.equal('ok');
+  });
+
+  async function payThroughSandbox(action: 'approve' | 'decline' | 'cancel'): Promise<{ paymentId: string; back: URL }> {
+    const el = await tileFor('energia@example.com');
+    shadow<HTMLButtonElement>(el, '[part="pay"]').click();
+    await el.updateComplete;
+    el.addEventListener('ebok-payment-start', (e) => e.preventDefault(), { once: true });
+    const started = new Promise<EbokPaymentStartEvent>((resolve) => el.addEventListener('ebok-payment-start', resolve, { once: true }));
+    shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
+    const { detail } = await started;
+    // The customer at the operator: the sandbox page offers approve / decline / cancel as forms.
+    const page = await (await fetch(detail.redirectUrl)).text();
+    const form = new DOMParser().parseFromString(page, 'text/html').querySelector<HTMLFormElement>(`form[action$="/${action}"]`);
+    expect(form, `the sandbox offers ${action}`).to.exist;
+    const answer = await fetch(new URL(form!.getAttribute('action')!, detail.redirectUrl), { method: 'POST', redirect: 'manual' });
+    const location = answer.headers.get('Location');
+    expect(answer.status, 'the sandbox sends the customer back').to.be.oneOf([302, 303, 0]);
+    el.remove();
+    return { paymentId: detail.paymentId, back: new URL(location ?? `${window.location.href}?paymentId=${detail.paymentId}`, window.location.href) };
+  }
+
+  async function returnTo(back: URL): Promise<EbokBalanceTile> {
+    history.replaceState(null, '', `${window.location.pathname}${back.search}`);
+    const el = await fixture<EbokBalanceTile>(html`<ebok-balance-tile></ebok-balance-tile>`);
+    await until(() => !!el.shadowRoot?.querySelector('[part="result"]'), 'payment outcome shown', 10000);
+    return el;
+  }
+
+  for (const [action, words, done] of [
+    ['decline', 'odrzucona', 'declined'],
+    ['cancel', 'anulowana', 'cancelled'],
+  ] as const) {
+    it(`leaves the balance overdue and says so when the payment is ${done}`, async () => {
+      const { back } = await payThroughSandbox(action);
+      const el = await returnTo(back);
+      expect(shadow(el, '[part="result"]').textContent).to.contain(words);
+      expect(shadow(el, '[part="result"]').getAttribute('role')).to.equal('alert');
+      await until(() => el.state === 'overdue', 'still overdue', 10000);
+    });
+  }
+
+  it('pays the whole balance through the sandbox: the tile turns ok without a reload and says so', async () => {
+    const { paymentId, back } = await payThroughSandbox('approve');
+    expect(back.searchParams.get('paymentId')).to.equal(paymentId);
+    const el = await returnTo(back);
+    expect(shadow(el, '[part="result"]').textContent).to.contain('przyjęta');
+    await until(() => el.state === 'ok', 'balance ok after paying', 10000);
+    await expect(el).to.be.accessible();
+  });
+
+  it('uses the reference server over HTTP', async () => {
+    expect(await referenceApiBase()).to.match(/^http:\/\/localhost:\d+\/api\/v1$/);
+  });
+});
