@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer as createNetServer } from 'node:net';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 
@@ -34,8 +35,20 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
-const TEST_PORT = Number(process.env.EBOK_WTR_PORT ?? 8765);
-const SERVER_PORT = Number(process.env.EBOK_TEST_SERVER_PORT ?? 8797);
+/** A port nobody listens on now, so parallel test runs on one machine do not collide. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, 'localhost', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const TEST_PORT = Number(process.env.EBOK_WTR_PORT ?? (await freePort()));
+const SERVER_PORT = Number(process.env.EBOK_TEST_SERVER_PORT ?? (await freePort()));
 
 /**
  * The reference API server for integration tests (test/integration/): started once per run on its own
