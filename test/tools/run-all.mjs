@@ -24,7 +24,7 @@ function run(command, args) {
 
 /** Tests a step ran: web-test-runner's last "N passed, M failed", or the conformance self-test's check count. */
 function countTests(output) {
-  const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+  const plain = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
   const wtr = [...plain.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
   const conformance = /passes all (\d+) checks/.exec(plain);
   if (conformance) return { passed: Number(conformance[1]), failed: 0 };
