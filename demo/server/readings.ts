@@ -84,7 +84,9 @@ const maxValueOf = (r: RegRow): number => 10 ** r.digits - 10 ** -r.decimals;
 
 function allowedRange(ctx: Ctx, r: RegRow): { min: number; max: number } | null {
   if (r.last_value === null || !r.last_read_at) return null;
-  const days = Math.max(1, (ctx.now.getTime() - new Date(r.last_read_at).getTime()) / 86400000);
+  // Whole calendar days in Polish time: the range stays the same all day, so the one shown in the reading
+  // context is the one the submission is checked against.
+  const days = Math.max(1, daysBetween(warsawDate(new Date(r.last_read_at)), warsawDate(ctx.now)));
   const expected = Number(r.daily_usage) * days;
   const factor = ctx.utility.config.readings.plausibilityFactor;
   const last = Number(r.last_value);
