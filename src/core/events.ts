@@ -111,6 +111,92 @@ export class EbokPaymentResultEvent extends EbokEvent<EbokPaymentResultDetail> {
   }
 }
 
+export interface EbokRegisterSuccessDetail {
+  /** The e-mail the activation link went to, masked by the API (`j*****i@e*****e.com`). */
+  maskedEmail: string;
+  /** How long the activation link is valid, in seconds. */
+  activationLinkExpiresInSeconds: number;
+}
+
+/**
+ * `ebok-register-success`: the registration was accepted. The answer is the same whether or not an account
+ * or contract exists (the truth goes by e-mail), so this says "sent", never "account created".
+ */
+export class EbokRegisterSuccessEvent extends EbokEvent<EbokRegisterSuccessDetail> {
+  static readonly type = 'ebok-register-success';
+  constructor(detail: EbokRegisterSuccessDetail) {
+    super(EbokRegisterSuccessEvent.type, detail);
+  }
+}
+
+/** `ebok-password-reset-requested`: a reset link was asked for (neutral: says nothing about the account). */
+export class EbokPasswordResetRequestedEvent extends EbokEvent<undefined> {
+  static readonly type = 'ebok-password-reset-requested';
+  constructor() {
+    super(EbokPasswordResetRequestedEvent.type, undefined);
+  }
+}
+
+/** `ebok-password-reset-done`: a new password was set with a reset link; the customer can now log in. */
+export class EbokPasswordResetDoneEvent extends EbokEvent<undefined> {
+  static readonly type = 'ebok-password-reset-done';
+  constructor() {
+    super(EbokPasswordResetDoneEvent.type, undefined);
+  }
+}
+
+/** `ebok-login-reminder-requested`: a login reminder was asked for (neutral: says nothing about the account). */
+export class EbokLoginReminderRequestedEvent extends EbokEvent<undefined> {
+  static readonly type = 'ebok-login-reminder-requested';
+  constructor() {
+    super(EbokLoginReminderRequestedEvent.type, undefined);
+  }
+}
+
+/** `ebok-account-activated`: the activation link worked; the account is active and the customer can log in. */
+export class EbokAccountActivatedEvent extends EbokEvent<undefined> {
+  static readonly type = 'ebok-account-activated';
+  constructor() {
+    super(EbokAccountActivatedEvent.type, undefined);
+  }
+}
+
+/** `ebok-activation-resent`: a new activation link was asked for (neutral: says nothing about the account). */
+export class EbokActivationResentEvent extends EbokEvent<undefined> {
+  static readonly type = 'ebok-activation-resent';
+  constructor() {
+    super(EbokActivationResentEvent.type, undefined);
+  }
+}
+
+export interface EbokLoginSuccessDetail {
+  /** Who signed in (the session's user summary: id, displayName, email, customerKind). */
+  user: import('../api/session.js').SessionUser;
+  /** The API base the customer signed in to. */
+  apiBase: string;
+}
+
+/** `ebok-login-success`: the customer signed in through `<ebok-login>` (after the password, or after the two-step code). */
+export class EbokLoginSuccessEvent extends EbokEvent<EbokLoginSuccessDetail> {
+  static readonly type = 'ebok-login-success';
+  constructor(detail: EbokLoginSuccessDetail) {
+    super(EbokLoginSuccessEvent.type, detail);
+  }
+}
+
+export interface EbokLogoutDetail {
+  /** The API base whose session the customer ended. */
+  apiBase: string;
+}
+
+/** `ebok-logout`: the customer logged out with a widget on this page (the server ended the session). */
+export class EbokLogoutEvent extends EbokEvent<EbokLogoutDetail> {
+  static readonly type = 'ebok-logout';
+  constructor(detail: EbokLogoutDetail) {
+    super(EbokLogoutEvent.type, detail);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'ebok-payment-start': EbokPaymentStartEvent;
@@ -118,6 +204,14 @@ declare global {
     'ebok-error': EbokErrorEvent;
     'ebok-session-expired': EbokSessionExpiredEvent;
     'ebok-navigate': EbokNavigateEvent;
+    'ebok-register-success': EbokRegisterSuccessEvent;
+    'ebok-password-reset-requested': EbokPasswordResetRequestedEvent;
+    'ebok-password-reset-done': EbokPasswordResetDoneEvent;
+    'ebok-login-reminder-requested': EbokLoginReminderRequestedEvent;
+    'ebok-account-activated': EbokAccountActivatedEvent;
+    'ebok-activation-resent': EbokActivationResentEvent;
+    'ebok-login-success': EbokLoginSuccessEvent;
+    'ebok-logout': EbokLogoutEvent;
   }
   interface WindowEventMap {
     'ebok-locale-changed': EbokLocaleChangedEvent;

@@ -1,0 +1,599 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/widgets/login/ebok-login.js';
+import '../../src/widgets/session/ebok-session.js';
+import type { EbokLogin } from '../../src/widgets/login/login.js';
+import { EbokNavigateEvent, type EbokErrorEvent, type EbokLoginSuccessEvent } from '../../src/core/events.js';
+import { configure, getClient, resetClients } from '../../src/api/registry.js';
+import { identifierField, isValidCode, meetsPolicy, normalizeCode, policyChecklist, waitSeconds } from '../../src/widgets/login/login.logic.js';
+import { EbokApiError } from '../../src/api/errors.js';
+import { FakeApi, json, problem, SESSION } from '../helpers/fake-api.js';
+import { shadow, until } from '../helpers/dom.js';
+
+const BASE = 'https://api.utility.test/api/v1';
+const POLICY = { minLength: 12, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSpecial: false };
+const CONFIG = { loginIdentifierKinds: ['email', 'pesel_nip'], passwordPolicy: POLICY, features: { registration: true, mfa: true } };
+const SIGNED_IN = { status: 'signed_in', session: SESSION };
+const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+const challenge = (resendIn = 60) => ({
+  status: 'mfa_required',
+  challengeId: 'mfa_7Qk2VfXw9LpA3nZr',
+  channel: 'sms',
+  maskedDestination: '+48 *** *** 567',
+  expiresAt: inSeconds(300),
+  resendAvailableAt: inSeconds(resendIn),
+});
+
+const words = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const input = (el: EbokLogin, selector: string) => shadow<HTMLInputElement>(el, selector);
+const active = (el: Element) => el.shadowRoot?.activeElement ?? null;
+
+function type(el: EbokLogin, selector: string, value: string) {
+  const field = input(el, selector);
+  field.value = value;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+async function submit(el: EbokLogin) {
+  await el.updateComplete;
+  shadow<HTMLButtonElement>(el, '[part="submit"]').click();
+}
+
+/** A response held until `release()`: to look at the widget while a request is in flight. */
+function held(response: Response) {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  return { answer: async () => (await gate, response), release };
+}
+
+describe('<ebok-login>', () => {
+  let api: FakeApi;
+
+  function serve(config: object = CONFIG) {
+    api = new FakeApi().on('GET', '/auth/session', problem(401, 'unauthenticated')).on('GET', '/portal-config', json(200, config));
+    configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+    return api;
+  }
+
+  async function login(template = html`<ebok-login></ebok-login>`) {
+    const el = await fixture<EbokLogin>(template);
+    await until(() => !!el.shadowRoot?.querySelector('label[for="identifier"]') && words(el).includes('E-mail, PESEL lub NIP'), 'login form with the configured label');
+    return el;
+  }
+
+  async function signIn(el: EbokLogin, identifier = 'energia@example.com', password = 'Demo-Haslo-2026') {
+    type(el, '#identifier', identifier);
+    type(el, '#password', password);
+    await submit(el);
+  }
+
+  beforeEach(() => resetClients());
+  afterEach(() => resetClients());
+
+  describe('the form', () => {
+    it('is a real form: labelled fields with autocomplete tokens, a hint from the portal config, a heading at the asked level', async () => {
+      serve();
+      const el = await login(html`<ebok-login heading-level="3"></ebok-login>`);
+      const identifier = input(el, '#identifier');
+      const password = input(el, '#password');
+      expect(shadow(el, 'form')).to.exist;
+      expect(shadow(el, 'label[for="identifier"]').textContent).to.contain('E-mail, PESEL lub NIP');
+      expect(shadow(el, 'label[for="password"]').textContent).to.contain('Hasło');
+      expect(identifier.autocomplete).to.equal('username');
+      expect(identifier.hasAttribute('inputmode'), 'two kinds: no keyboard is certain').to.equal(false);
+      expect(identifier.getAttribute('aria-describedby')).to.equal('identifier-hint');
+      expect(password.type).to.equal('password');
+      expect(password.autocomplete).to.equal('current-password');
+      expect(shadow(el, '[role="heading"]').getAttribute('aria-level')).to.equal('3');
+      expect(shadow<HTMLButtonElement>(el, '[part="submit"]').type).to.equal('submit');
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks for an e-mail with the e-mail keyboard when that is the only kind', async () => {
+      serve({ ...CONFIG, loginIdentifierKinds: ['email'] });
+      const el = await fixture<EbokLogin>(html`<ebok-login></ebok-login>`);
+      await until(() => words(el).includes('Adres e-mail'), 'e-mail label');
+      expect(input(el, '#identifier').getAttribute('inputmode')).to.equal('email');
+    });
+
+    it('says what is missing next to each empty field and focuses the first, without calling the API', async () => {
+      serve();
+      const el = await login();
+      await submit(el);
+      await until(() => !!el.shadowRoot?.querySelector('#identifier-error'), 'field errors');
+      const identifier = input(el, '#identifier');
+      expect(identifier.getAttribute('aria-invalid')).to.equal('true');
+      expect(identifier.getAttribute('aria-describedby')).to.contain('identifier-error');
+      expect(input(el, '#password').getAttribute('aria-describedby')).to.contain('password-error');
+      expect(shadow(el, '#password-error').textContent).to.contain('Wpisz hasło');
+      expect(active(el)).to.equal(identifier);
+      expect(api.calls('POST', '/auth/login')).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows and hides the password with a toggle that says its state', async () => {
+      serve();
+      const el = await login();
+      const toggle = shadow<HTMLButtonElement>(el, '[part="toggle"]');
+      expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+      expect(toggle.textContent).to.contain('Pokaż hasło');
+      toggle.click();
+      await el.updateComplete;
+      expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+      expect(input(el, '#password').type).to.equal('text');
+      toggle.click();
+      await el.updateComplete;
+      expect(input(el, '#password').type).to.equal('password');
+    });
+
+    it('warns politely about Caps Lock while typing the password', async () => {
+      serve();
+      const el = await login();
+      const password = input(el, '#password');
+      password.dispatchEvent(new KeyboardEvent('keyup', { key: 'A', modifierCapsLock: true, bubbles: true }));
+      await el.updateComplete;
+      const caps = shadow(el, '#password-caps');
+      expect(caps.getAttribute('role')).to.equal('status');
+      expect(caps.textContent).to.contain('Caps Lock');
+      expect(password.getAttribute('aria-describedby')).to.contain('password-caps');
+      await expect(el).to.be.accessible();
+      password.dispatchEvent(new KeyboardEvent('keyup', { key: 'a', modifierCapsLock: false, bubbles: true }));
+      await el.updateComplete;
+      expect(caps.textContent?.trim()).to.equal('');
+    });
+  });
+
+  describe('submitting', () => {
+    it('sends one request for a double click, with the button busy meanwhile, and signs in', async () => {
+      serve();
+      const answer = held(json(200, SIGNED_IN));
+      api.on('POST', '/auth/login', answer.answer);
+      const el = await login();
+      type(el, '#identifier', ' energia@example.com ');
+      type(el, '#password', 'Demo-Haslo-2026');
+      await el.updateComplete;
+      const button = shadow<HTMLButtonElement>(el, '[part="submit"]');
+      button.click();
+      button.click();
+      input(el, '#password').form!.requestSubmit();
+      await el.updateComplete;
+      expect(button.disabled).to.equal(true);
+      expect(button.textContent).to.contain('Logujemy');
+      const success: Promise<EbokLoginSuccessEvent> = oneEvent(el, 'ebok-login-success');
+      answer.release();
+      const event = await success;
+      expect(api.calls('POST', '/auth/login')).to.have.length(1);
+      expect(JSON.parse(api.calls('POST', '/auth/login')[0]!.body)).to.deep.equal({ identifier: 'energia@example.com', password: 'Demo-Haslo-2026' });
+      expect(event.detail.user.displayName).to.equal('Jan Kowalski');
+      expect(event.bubbles && event.composed).to.equal(true);
+      await until(() => words(el).includes('Zalogowano jako Jan Kowalski'), 'signed-in message');
+      expect(getClient(BASE)!.session.signedIn).to.equal(true);
+      expect(active(el)).to.equal(shadow(el, '[part="message"]'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('gives one neutral message for an unknown login, a wrong password and a locked account, keeps the login and clears the password', async () => {
+      serve();
+      api.on(
+        'POST',
+        '/auth/login',
+        problem(401, 'invalid_credentials', { detail: 'unknown' }),
+        problem(401, 'invalid_credentials', { detail: 'wrong password' }),
+        problem(401, 'invalid_credentials', { detail: 'locked' }),
+      );
+      const el = await login();
+      const messages: string[] = [];
+      const errors: string[] = [];
+      el.addEventListener('ebok-error', (e: EbokErrorEvent) => errors.push(e.detail.code));
+      for (const who of ['nikt@example.com', 'energia@example.com', 'zablokowane@example.com']) {
+        await signIn(el, who, 'Zle-Haslo-1');
+        await until(() => api.calls('POST', '/auth/login').length === messages.length + 1 && !!el.shadowRoot?.querySelector('[part~="error"] [role="alert"]'), 'error shown');
+        await el.updateComplete;
+        messages.push(shadow(el, '[part~="notice"]').textContent.replace(/\s+/g, ' ').trim());
+        expect(input(el, '#identifier').value).to.equal(who);
+        expect(input(el, '#password').value).to.equal('');
+        expect(active(el)).to.equal(input(el, '#password'));
+        expect(input(el, '#password').getAttribute('aria-invalid')).to.equal('true');
+        expect(input(el, '#password').getAttribute('aria-describedby')).to.contain('notice-text');
+      }
+      expect(messages[0]).to.contain('Nieprawidłowy login lub hasło.');
+      expect(new Set(messages).size, 'the same words every time').to.equal(1);
+      expect(errors).to.deep.equal(['invalid_credentials', 'invalid_credentials', 'invalid_credentials']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('when throttled counts down from Retry-After with the button disabled, then enables it and says so', async () => {
+      serve();
+      api.on('POST', '/auth/login', problem(429, 'too_many_attempts', { retryAfter: 1 }, { 'Retry-After': '1' }));
+      const el = await login();
+      await signIn(el, 'energia@example.com', 'Zle-Haslo-1');
+      await until(() => !!el.shadowRoot?.querySelector('[part="countdown"]'), 'countdown');
+      const button = shadow<HTMLButtonElement>(el, '[part="submit"]');
+      expect(button.disabled).to.equal(true);
+      expect(button.getAttribute('aria-describedby')).to.equal('countdown');
+      expect(shadow(el, '[part="countdown"]').textContent).to.contain('1 s');
+      expect(words(el)).to.contain('Zbyt wiele prób logowania');
+      expect(input(el, '#password').value, 'nothing typed is lost').to.equal('Zle-Haslo-1');
+      expect(active(el)).to.equal(shadow(el, '#notice'));
+      await expect(el).to.be.accessible();
+      await submit(el);
+      expect(api.calls('POST', '/auth/login')).to.have.length(1);
+      await until(() => !button.disabled, 'enabled at zero', 3000);
+      expect(shadow(el, '[part~="notice"] [role="status"]').textContent).to.contain('Możesz już spróbować ponownie');
+      expect(el.shadowRoot!.querySelector('[part="countdown"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps everything typed after a network error and sends it again with "Try again"', async () => {
+      serve();
+      api.on('POST', '/auth/login', new TypeError('Failed to fetch'), json(200, SIGNED_IN));
+      const el = await login();
+      await signIn(el);
+      await until(() => !!el.shadowRoot?.querySelector('[part="retry"]'), 'retry offered');
+      expect(words(el)).to.contain('Nie udało się połączyć z serwerem');
+      expect(input(el, '#identifier').value).to.equal('energia@example.com');
+      expect(input(el, '#password').value).to.equal('Demo-Haslo-2026');
+      await expect(el).to.be.accessible();
+      shadow<HTMLButtonElement>(el, '[part="retry"]').click();
+      await until(() => words(el).includes('Zalogowano jako'), 'signed in after retry');
+      expect(api.calls('POST', '/auth/login')).to.have.length(2);
+    });
+
+    it('says the device is offline when it is, keeping what was typed', async () => {
+      serve();
+      api.on('POST', '/auth/login', new TypeError('Failed to fetch'));
+      const el = await login();
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      try {
+        await signIn(el);
+        await until(() => words(el).includes('Brak połączenia z internetem'), 'offline message');
+      } finally {
+        delete (navigator as unknown as { onLine?: boolean }).onLine;
+      }
+      expect(input(el, '#password').value).to.equal('Demo-Haslo-2026');
+      expect(shadow(el, '[part="retry"]')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('says the service is unavailable on a 5xx', async () => {
+      serve();
+      api.on('POST', '/auth/login', problem(503, 'service_unavailable'));
+      const el = await login();
+      await signIn(el);
+      await until(() => words(el).includes('Logowanie jest chwilowo niedostępne'), 'unavailable');
+      expect(input(el, '#password').value).to.equal('Demo-Haslo-2026');
+      expect(shadow(el, '[part="retry"]')).to.exist;
+    });
+  });
+
+  describe('account not activated', () => {
+    it('explains, and sends a new activation link with an idempotency key, answering neutrally', async () => {
+      serve();
+      api
+        .on('POST', '/auth/login', problem(403, 'account_not_activated'))
+        .on('POST', '/auth/activation/resend', json(202, { status: 'accepted', message: 'server text' }));
+      const el = await login();
+      await signIn(el, 'nieaktywne@example.com');
+      await until(() => !!el.shadowRoot?.querySelector('[part="resend-activation"]'), 'resend offered');
+      expect(words(el)).to.contain('nie jest jeszcze aktywne');
+      await expect(el).to.be.accessible();
+      shadow<HTMLButtonElement>(el, '[part="resend-activation"]').click();
+      await until(() => words(el).includes('wysłaliśmy nowy link aktywacyjny'), 'neutral confirmation');
+      const [sent] = api.calls('POST', '/auth/activation/resend');
+      expect(JSON.parse(sent!.body)).to.deep.equal({ identifier: 'nieaktywne@example.com' });
+      expect(sent!.headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
+      expect(words(el)).to.contain('Jeśli konto czeka na aktywację');
+      expect(active(el)).to.equal(shadow(el, '#notice'));
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('two-step code', () => {
+    it('says where the code went, rejects a wrong code in place, then signs in with the right one', async () => {
+      serve();
+      api
+        .on('POST', '/auth/login', json(200, challenge()))
+        .on('POST', '/auth/mfa/verify', problem(422, 'mfa_invalid_code'), json(200, SIGNED_IN));
+      const el = await login();
+      await signIn(el, '2fa@example.com');
+      await until(() => !!el.shadowRoot?.querySelector('#code'), 'code step');
+      const code = input(el, '#code');
+      expect(words(el)).to.contain('Wysłaliśmy SMS z kodem na numer +48 *** *** 567');
+      expect(code.autocomplete).to.equal('one-time-code');
+      expect(code.getAttribute('inputmode')).to.equal('numeric');
+      expect(code.getAttribute('pattern')).to.equal('[0-9]*');
+      expect(code.getAttribute('aria-describedby')).to.contain('mfa-intro');
+      expect(active(el)).to.equal(code);
+      expect(shadow(el, '[role="heading"]').textContent).to.contain('Wpisz kod');
+      await expect(el).to.be.accessible();
+
+      type(el, '#code', '12');
+      await submit(el);
+      await until(() => !!el.shadowRoot?.querySelector('#code-error'), 'format error');
+      expect(api.calls('POST', '/auth/mfa/verify')).to.have.length(0);
+
+      type(el, '#code', '000 000');
+      await submit(el);
+      await until(() => words(el).includes('Ten kod jest nieprawidłowy'), 'wrong code');
+      expect(JSON.parse(api.calls('POST', '/auth/mfa/verify')[0]!.body)).to.deep.equal({ challengeId: 'mfa_7Qk2VfXw9LpA3nZr', code: '000000' });
+      expect(input(el, '#code').getAttribute('aria-invalid')).to.equal('true');
+      expect(input(el, '#code').getAttribute('aria-describedby')).to.contain('code-error');
+      expect(active(el)).to.equal(input(el, '#code'));
+      await expect(el).to.be.accessible();
+
+      type(el, '#code', '123456');
+      const success = oneEvent(el, 'ebok-login-success');
+      await submit(el);
+      await success;
+      await until(() => words(el).includes('Zalogowano jako Jan Kowalski'), 'signed in');
+    });
+
+    it('counts down before the code can be sent again, then sends a new one', async () => {
+      serve();
+      api
+        .on('POST', '/auth/login', json(200, challenge(1)))
+        .on('POST', '/auth/mfa/resend', () => json(200, challenge(60)));
+      const el = await login();
+      await signIn(el, '2fa@example.com');
+      await until(() => !!el.shadowRoot?.querySelector('#resend-countdown'), 'cooldown shown');
+      const resend = shadow<HTMLButtonElement>(el, '[part="link"]');
+      expect(resend.getAttribute('aria-disabled')).to.equal('true');
+      expect(resend.getAttribute('aria-describedby')).to.equal('resend-countdown');
+      resend.click();
+      expect(api.calls('POST', '/auth/mfa/resend')).to.have.length(0);
+      await expect(el).to.be.accessible();
+      await until(() => resend.getAttribute('aria-disabled') === 'false', 'resend available', 3000);
+      resend.click();
+      await until(() => words(el).includes('Wysłaliśmy nowy kod'), 'resent');
+      const [sent] = api.calls('POST', '/auth/mfa/resend');
+      expect(JSON.parse(sent!.body)).to.deep.equal({ challengeId: 'mfa_7Qk2VfXw9LpA3nZr' });
+      expect(sent!.headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
+      expect(resend.getAttribute('aria-disabled'), 'a new cooldown').to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+
+    it('goes back to the login with a message when the code expired', async () => {
+      serve();
+      api.on('POST', '/auth/login', json(200, challenge())).on('POST', '/auth/mfa/verify', problem(422, 'mfa_expired'));
+      const el = await login();
+      await signIn(el, '2fa@example.com');
+      await until(() => !!el.shadowRoot?.querySelector('#code'), 'code step');
+      type(el, '#code', '123456');
+      await submit(el);
+      await until(() => !!el.shadowRoot?.querySelector('#password') && words(el).includes('Kod wygasł'), 'back to login');
+      expect(input(el, '#identifier').value).to.equal('2fa@example.com');
+      expect(input(el, '#password').value).to.equal('');
+      expect(active(el)).to.equal(input(el, '#password'));
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('one-time password', () => {
+    async function toChange(el: EbokLogin) {
+      await signIn(el, 'jednorazowe@example.com', 'Jednorazowe-1234');
+      await until(() => !!el.shadowRoot?.querySelector('#new-password'), 'new password step');
+    }
+
+    it('asks for a new password with the policy as a live checklist, changes it with the token and logs in with it', async () => {
+      serve();
+      api
+        .on('POST', '/auth/login', problem(403, 'password_change_required', { changeToken: 'chg_4PzLr8QwX2mKd7VtYc1N' }), json(200, SIGNED_IN))
+        .on('POST', '/auth/password', new Response(null, { status: 204 }));
+      const el = await login();
+      await toChange(el);
+      expect(active(el)).to.equal(input(el, '#new-password'));
+      expect(input(el, '#new-password').autocomplete).to.equal('new-password');
+      const items = () => [...el.shadowRoot!.querySelectorAll('[part="policy"] li')];
+      expect(items().map((li) => li.className)).to.deep.equal(['unmet', 'unmet', 'unmet', 'unmet']);
+      expect(items()[0]!.textContent).to.contain('co najmniej 12 znaków').and.contain('(jeszcze nie)');
+      await expect(el).to.be.accessible();
+
+      type(el, '#new-password', 'Jesienne');
+      await el.updateComplete;
+      expect(items().map((li) => li.className)).to.deep.equal(['unmet', 'met', 'met', 'unmet']);
+      type(el, '#repeat-password', 'Jesienne');
+      await submit(el);
+      await until(() => !!el.shadowRoot?.querySelector('#new-password-error'), 'policy error');
+      expect(active(el)).to.equal(input(el, '#new-password'));
+      expect(api.calls('POST', '/auth/password')).to.have.length(0);
+
+      type(el, '#new-password', 'Jesienne-Liscie-2025');
+      type(el, '#repeat-password', 'Jesienne-Liscie-2024');
+      await submit(el);
+      await until(() => !!el.shadowRoot?.querySelector('#repeat-password-error'), 'mismatch');
+      expect(shadow(el, '#repeat-password-error').textContent).to.contain('nie są takie same');
+      expect(input(el, '#repeat-password').getAttribute('aria-invalid')).to.equal('true');
+      await expect(el).to.be.accessible();
+
+      type(el, '#repeat-password', 'Jesienne-Liscie-2025');
+      await el.updateComplete;
+      expect(items().every((li) => li.className === 'met')).to.equal(true);
+      await submit(el);
+      await until(() => words(el).includes('Zalogowano jako'), 'signed in with the new password');
+      const [change] = api.calls('POST', '/auth/password');
+      expect(JSON.parse(change!.body)).to.deep.equal({ changeToken: 'chg_4PzLr8QwX2mKd7VtYc1N', newPassword: 'Jesienne-Liscie-2025' });
+      expect(change!.headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
+      expect(JSON.parse(api.calls('POST', '/auth/login')[1]!.body)).to.deep.equal({ identifier: 'jednorazowe@example.com', password: 'Jesienne-Liscie-2025' });
+    });
+
+    it('asks to log in when the automatic login with the new password does not work', async () => {
+      serve();
+      api
+        .on('POST', '/auth/login', problem(403, 'password_change_required', { changeToken: 'chg_4PzLr8QwX2mKd7VtYc1N' }), problem(401, 'invalid_credentials'))
+        .on('POST', '/auth/password', new Response(null, { status: 204 }));
+      const el = await login();
+      await toChange(el);
+      type(el, '#new-password', 'Jesienne-Liscie-2025');
+      type(el, '#repeat-password', 'Jesienne-Liscie-2025');
+      await submit(el);
+      await until(() => words(el).includes('Hasło zostało zmienione'), 'asked to log in');
+      expect(words(el)).not.to.contain('Nieprawidłowy login');
+      expect(active(el)).to.equal(input(el, '#password'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the server policy refusal on the field', async () => {
+      serve();
+      api
+        .on('POST', '/auth/login', problem(403, 'password_change_required', { changeToken: 'chg_4PzLr8QwX2mKd7VtYc1N' }))
+        .on('POST', '/auth/password', problem(422, 'password_policy_violation', { fields: [{ field: '/newPassword', code: 'password_breached', message: 'x' }] }));
+      const el = await login();
+      await toChange(el);
+      type(el, '#new-password', 'Jesienne-Liscie-2025');
+      type(el, '#repeat-password', 'Jesienne-Liscie-2025');
+      await submit(el);
+      await until(() => words(el).includes('wyciekach'), 'breached');
+      expect(input(el, '#new-password').getAttribute('aria-invalid')).to.equal('true');
+      expect(input(el, '#new-password').value, 'kept to edit').to.equal('Jesienne-Liscie-2025');
+    });
+  });
+
+  describe('after login', () => {
+    it('updates every widget of the same API: a <ebok-session> elsewhere on the page shows the name', async () => {
+      serve();
+      api.on('POST', '/auth/login', json(200, SIGNED_IN));
+      const page = await fixture(html`<div>
+        <header><ebok-session></ebok-session></header>
+        <main><ebok-login></ebok-login></main>
+      </div>`);
+      const el = page.querySelector('ebok-login')!;
+      const bar = page.querySelector('ebok-session')!;
+      await until(() => words(el).includes('E-mail, PESEL lub NIP'), 'form');
+      expect(words(bar)).not.to.contain('Jan Kowalski');
+      await signIn(el);
+      await until(() => words(bar).includes('Jan Kowalski'), 'the other widget shows the name');
+    });
+
+    it('shows who is signed in when already signed in, hides itself with after-login="hidden", and comes back after a logout', async () => {
+      api = new FakeApi()
+        .on('GET', '/auth/session', json(200, SESSION))
+        .on('GET', '/portal-config', json(200, CONFIG))
+        .on('POST', '/auth/logout', new Response(null, { status: 204 }));
+      configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+      const el = await fixture<EbokLogin>(html`<ebok-login></ebok-login>`);
+      await until(() => words(el).includes('Zalogowano jako Jan Kowalski'), 'already signed in');
+      await expect(el).to.be.accessible();
+      const hidden = await fixture<EbokLogin>(html`<ebok-login after-login="hidden"></ebok-login>`);
+      await until(() => hidden.hidden === true, 'hidden while signed in');
+      await getClient(BASE)!.session.logout();
+      await until(() => !hidden.hidden && !!el.shadowRoot?.querySelector('#identifier'), 'forms again');
+    });
+  });
+
+  describe('links', () => {
+    it('fires ebok-navigate for "forgot password" and follows its href unless cancelled', async () => {
+      serve();
+      const el = await login(html`<ebok-login forgot-password-href="/reset"></ebok-login>`);
+      const link = shadow<HTMLAnchorElement>(el, '[data-target="password-reset"]');
+      expect(link.getAttribute('href')).to.equal('/reset');
+      el.addEventListener('ebok-navigate', (e) => e.preventDefault(), { once: true });
+      const navigate: Promise<EbokNavigateEvent> = oneEvent(el, 'ebok-navigate');
+      link.click();
+      const event = await navigate;
+      expect(event.detail).to.deep.equal({ target: 'password-reset', href: '/reset' });
+      expect(event.defaultPrevented).to.equal(true);
+      const reminder: Promise<EbokNavigateEvent> = oneEvent(el, 'ebok-navigate');
+      shadow<HTMLButtonElement>(el, '[data-target="login-reminder"]').click();
+      expect((await reminder).detail.target).to.equal('login-reminder');
+      expect(shadow(el, '[data-target="register"]').textContent).to.contain('Załóż konto');
+    });
+
+    it('hides "Create account" when the portal has registration off', async () => {
+      serve({ ...CONFIG, features: { registration: false, mfa: true } });
+      const el = await login();
+      expect(el.shadowRoot!.querySelector('[data-target="register"]')).to.equal(null);
+    });
+
+    it('with navigation="inline" shows the flow in place and comes back to the link', async () => {
+      serve();
+      const el = await login(html`<ebok-login navigation="inline"></ebok-login>`);
+      shadow<HTMLButtonElement>(el, '[data-target="password-reset"]').click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('ebok-password-reset')).to.exist;
+      expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+      expect(active(el)).to.equal(shadow(el, '[part="back"]'));
+      shadow<HTMLButtonElement>(el, '[part="back"]').click();
+      await el.updateComplete;
+      expect(active(el)).to.equal(shadow(el, '[data-target="password-reset"]'));
+      shadow<HTMLButtonElement>(el, '[data-target="register"]').click();
+      await el.updateComplete;
+      const register = el.shadowRoot!.querySelector('ebok-register')!;
+      expect(register.getAttribute('heading-level')).to.equal('2');
+      // The inline flow's own "Log in" link brings the form back, instead of leaving the page.
+      const back = new EbokNavigateEvent({ target: 'login' });
+      register.dispatchEvent(back);
+      await el.updateComplete;
+      expect(back.defaultPrevented).to.equal(true);
+      expect(el.shadowRoot!.querySelector('ebok-register')).to.equal(null);
+      expect(active(el)).to.equal(shadow(el, '[data-target="register"]'));
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('keyboard only', () => {
+    it('logs in with Tab, typing and Enter through the password and the code', async () => {
+      serve();
+      api.on('POST', '/auth/login', json(200, challenge())).on('POST', '/auth/mfa/verify', json(200, SIGNED_IN));
+      const page = await fixture(html`<div><button type="button">przed</button><ebok-login></ebok-login></div>`);
+      const el = page.querySelector('ebok-login')!;
+      await until(() => words(el).includes('E-mail, PESEL lub NIP'), 'form');
+      page.querySelector('button')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)).to.equal(input(el, '#identifier'));
+      await sendKeys({ type: '2fa@example.com' });
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)).to.equal(input(el, '#password'));
+      await sendKeys({ type: 'Demo-Haslo-2026' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => active(el) === el.shadowRoot?.querySelector('#code'), 'focus on the code');
+      await sendKeys({ type: '123456' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => words(el).includes('Zalogowano jako'), 'signed in');
+      expect(active(el)).to.equal(shadow(el, '[part="message"]'));
+      expect(JSON.parse(api.calls('POST', '/auth/login')[0]!.body)).to.deep.equal({ identifier: '2fa@example.com', password: 'Demo-Haslo-2026' });
+    });
+  });
+
+  describe('language', () => {
+    it('formats the countdown in English when the page speaks English', async () => {
+      serve();
+      api.on('POST', '/auth/login', problem(429, 'too_many_attempts', { retryAfter: 900 }, { 'Retry-After': '900' }));
+      const el = await fixture<EbokLogin>(html`<ebok-login lang="en"></ebok-login>`);
+      await until(() => !!el.shadowRoot?.querySelector('#identifier'), 'form');
+      await signIn(el, 'energia@example.com', 'x');
+      await until(() => !!el.shadowRoot?.querySelector('[part="countdown"]'), 'countdown');
+      await until(() => /15 min/.test(shadow(el, '[part="countdown"]').textContent ?? '') && /sec/.test(shadow(el, '[part="countdown"]').textContent ?? ''), 'English units');
+      el.removeAttribute('lang');
+    });
+  });
+});
+
+describe('login.logic', () => {
+  it('chooses the identifier label and keyboard from the portal kinds', () => {
+    expect(identifierField(['email'])).to.deep.equal({ label: 'email', inputmode: 'email' });
+    expect(identifierField(['pesel_nip'])).to.deep.equal({ label: 'pesel_nip', inputmode: 'numeric' });
+    expect(identifierField(['login'])).to.deep.equal({ label: 'login', inputmode: undefined });
+    expect(identifierField(['email', 'pesel_nip'])).to.deep.equal({ label: 'email_pesel_nip', inputmode: undefined });
+    expect(identifierField(['email', 'pesel_nip', 'login']).label).to.equal('all');
+    expect(identifierField(undefined).label).to.equal('unknown');
+  });
+
+  it('checks a password against the policy, counting characters, not bytes', () => {
+    expect(policyChecklist('ab', POLICY).map((c) => c.met)).to.deep.equal([false, false, true, false]);
+    expect(meetsPolicy('Jesienne-Liscie-2025', POLICY)).to.equal(true);
+    expect(meetsPolicy('Żółćżółćżół1', POLICY), '12 Polish letters with a digit').to.equal(true);
+    expect(policyChecklist('Aa1', { ...POLICY, requireSpecial: true }).at(-1)).to.deep.equal({ rule: 'special', met: false });
+    expect(policyChecklist('x'.repeat(130), POLICY).map((c) => c.rule)).to.include('max_length');
+    expect(meetsPolicy('', undefined)).to.equal(false);
+  });
+
+  it('reads codes and waits', () => {
+    expect(normalizeCode('123 456')).to.equal('123456');
+    expect(isValidCode('12-34-56')).to.equal(true);
+    expect(isValidCode('12a456')).to.equal(false);
+    const now = Date.parse('2026-11-22T10:00:00Z');
+    expect(waitSeconds(new EbokApiError({ status: 429, code: 'too_many_attempts', retryAfter: 30 }), now)).to.equal(30);
+    expect(waitSeconds(new EbokApiError({ status: 429, code: 'too_many_attempts', problem: { lockedUntil: '2026-11-22T10:01:00Z' } }), now)).to.equal(60);
+    expect(waitSeconds(new EbokApiError({ status: 429, code: 'too_many_attempts' }), now)).to.equal(undefined);
+  });
+});
