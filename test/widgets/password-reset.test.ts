@@ -1,0 +1,298 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/widgets/password-reset/ebok-password-reset.js';
+import type { EbokPasswordReset } from '../../src/widgets/password-reset/password-reset.js';
+import type { EbokNavigateEvent } from '../../src/core/events.js';
+import { configure, resetClients } from '../../src/api/registry.js';
+import { FakeApi, json, problem } from '../helpers/fake-api.js';
+import { shadow, until } from '../helpers/dom.js';
+import { checkResetIdentifier } from '../../src/widgets/password-reset/password-reset.logic.js';
+import { getResponse } from 'msw';
+import { createHandlers, DEMO } from '../../stories/mocks/handlers.js';
+
+const BASE = 'https://api.utility.test/api/v1';
+const CONFIG = {
+  features: { registration: true },
+  loginIdentifierKinds: ['email', 'pesel_nip'],
+  passwordPolicy: { minLength: 12, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSpecial: false },
+  activationLinkLifetimeSeconds: 259200,
+  resetLinkLifetimeSeconds: 3600,
+  allowLegacyPointCodes: false,
+  registrationEmailMustMatchContract: false,
+};
+const NEUTRAL = { status: 'accepted', message: 'Jeśli dane pasują do konta…' };
+const TOKEN = 'rst_Vq8Jc3mW1xZp6TnB0yKd4sLe';
+const PASSWORD = 'Jesienne-Liscie-2025';
+
+const words = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const input = (el: EbokPasswordReset, id: string) => shadow<HTMLInputElement>(el, `#${id}`);
+const errorOf = (el: EbokPasswordReset, id: string) => el.shadowRoot?.querySelector(`#${id}-error`)?.textContent?.replace(/\s+/g, ' ').trim();
+const active = (el: EbokPasswordReset) => el.shadowRoot!.activeElement as HTMLElement | null;
+
+async function type(el: EbokPasswordReset, id: string, value: string) {
+  const field = input(el, id);
+  field.focus();
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  field.blur();
+  await el.updateComplete;
+}
+const submit = (el: EbokPasswordReset) => shadow<HTMLButtonElement>(el, '[part="submit"]').click();
+
+describe('<ebok-password-reset>', () => {
+  let api: FakeApi;
+
+  function serve() {
+    api = new FakeApi().on('GET', '/portal-config', json(200, CONFIG));
+    configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+    return api;
+  }
+
+  async function widget(template = html`<ebok-password-reset login-href="/logowanie"></ebok-password-reset>`) {
+    const el = await fixture<EbokPasswordReset>(template);
+    await until(() => !!el.shadowRoot?.querySelector('form') || !!el.shadowRoot?.querySelector('.status--error'), 'form ready');
+    return el;
+  }
+
+  beforeEach(() => resetClients());
+  afterEach(() => {
+    resetClients();
+    history.replaceState(null, '', location.pathname);
+  });
+
+  describe('asking for a link', () => {
+    it('refuses an empty or malformed identifier on its field and sends nothing', async () => {
+      serve();
+      const el = await widget();
+      await expect(el).to.be.accessible();
+      submit(el);
+      await until(() => active(el)?.id === 'identifier', 'focus on the field');
+      expect(errorOf(el, 'identifier')).to.contain('Podaj adres e-mail albo login');
+      expect(shadow(el, '[part="error-summary"]').textContent).to.contain('1 błąd');
+      await type(el, 'identifier', 'jan@@example.com');
+      expect(errorOf(el, 'identifier')).to.contain('nazwa@domena.pl');
+      expect(api.calls('POST', '/auth/password-reset')).to.have.length(0);
+      expect(checkResetIdentifier('jan.kowalski')).to.equal(undefined);
+      await expect(el).to.be.accessible();
+    });
+
+    it('gives the same neutral answer, with the link lifetime, whatever the identifier', async () => {
+      const texts: string[] = [];
+      for (const identifier of ['energia@example.com', 'nikt.taki@example.com', 'jkowalski']) {
+        resetClients();
+        serve().on('POST', '/auth/password-reset', json(202, NEUTRAL));
+        const el = await widget();
+        const requested = oneEvent(el, 'ebok-password-reset-requested');
+        await type(el, 'identifier', identifier);
+        submit(el);
+        await requested;
+        await el.updateComplete;
+        const result = shadow(el, '[part="result"]');
+        texts.push(result.textContent.replace(/\s+/g, ' '));
+        expect(active(el), 'focus on the answer').to.equal(result);
+        expect(result.querySelector('[role="status"]')).to.exist;
+        expect(JSON.parse(api.calls('POST', '/auth/password-reset')[0]!.body)).to.deep.equal({ identifier });
+        await expect(el).to.be.accessible();
+      }
+      expect(texts[0]).to.contain('Jeśli konto istnieje').and.contain('1 godzina');
+      expect(new Set(texts).size, 'identical answers').to.equal(1);
+    });
+
+    it('sends once on a double submit and keeps what was typed on an error', async () => {
+      serve().on('POST', '/auth/password-reset', problem(429, 'too_many_attempts', { retryAfter: 900 }, { 'Retry-After': '900' }));
+      const el = await widget();
+      await type(el, 'identifier', 'energia@example.com');
+      submit(el);
+      submit(el);
+      await until(() => !!el.shadowRoot?.querySelector('.status--error'), 'error');
+      expect(api.calls('POST', '/auth/password-reset')).to.have.length(1);
+      expect(words(el)).to.contain('Zbyt wiele prób').and.contain('15 minut');
+      expect(input(el, 'identifier').value).to.equal('energia@example.com');
+      expect(active(el)?.getAttribute('part')).to.equal('submit');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('setting a new password', () => {
+    it('takes the token from the page address and sets the password', async () => {
+      serve().on('POST', '/auth/password-reset/confirm', new Response(null, { status: 204 }));
+      history.replaceState(null, '', `${location.pathname}?token=${TOKEN}`);
+      const el = await widget();
+      expect(shadow(el, '[role="heading"]').textContent).to.contain('Ustaw nowe hasło');
+      expect(input(el, 'password').autocomplete).to.equal('new-password');
+      expect(input(el, 'passwordRepeat').autocomplete).to.equal('new-password');
+      await expect(el).to.be.accessible();
+      await type(el, 'password', PASSWORD);
+      await type(el, 'passwordRepeat', PASSWORD);
+      const done = oneEvent(el, 'ebok-password-reset-done');
+      submit(el);
+      submit(el);
+      await done;
+      const posts = api.calls('POST', '/auth/password-reset/confirm');
+      expect(posts).to.have.length(1);
+      expect(JSON.parse(posts[0]!.body)).to.deep.equal({ token: TOKEN, newPassword: PASSWORD });
+      expect(posts[0]!.headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
+      await el.updateComplete;
+      expect(shadow(el, '[part="result"]').textContent).to.contain('Hasło zostało zmienione');
+      expect(location.search, 'the spent token leaves the address bar').to.equal('');
+      const link = shadow<HTMLAnchorElement>(el, '[part="login"]');
+      expect(link.getAttribute('href')).to.equal('/logowanie');
+      link.addEventListener('click', (e) => e.preventDefault(), { once: true });
+      const navigate: Promise<EbokNavigateEvent> = oneEvent(el, 'ebok-navigate');
+      link.click();
+      expect((await navigate).detail.target).to.equal('login');
+      await expect(el).to.be.accessible();
+    });
+
+    it('the token attribute wins over the address', async () => {
+      serve().on('POST', '/auth/password-reset/confirm', new Response(null, { status: 204 }));
+      history.replaceState(null, '', `${location.pathname}?token=from-the-address-0000`);
+      const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
+      await type(el, 'password', PASSWORD);
+      await type(el, 'passwordRepeat', PASSWORD);
+      submit(el);
+      await until(() => api.calls('POST', '/auth/password-reset/confirm').length === 1, 'sent');
+      expect((JSON.parse(api.calls('POST', '/auth/password-reset/confirm')[0]!.body) as { token: string }).token).to.equal(TOKEN);
+    });
+
+    it('updates the policy checklist as the customer types and says the strength in words', async () => {
+      serve();
+      const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
+      const rule = (name: string) => shadow(el, `[data-rule="${name}"]`);
+      input(el, 'password').focus();
+      await sendKeys({ type: 'haslo' });
+      await el.updateComplete;
+      expect(rule('needs_lower').className).to.equal('met');
+      expect(rule('needs_digit').className).to.equal('unmet');
+      expect(rule('too_short').textContent).to.contain('Co najmniej 12 znaków').and.contain('jeszcze nie');
+      expect(shadow(el, '[part="strength"]').textContent).to.contain('bardzo słabe');
+      await sendKeys({ type: '-Jesienne-Liscie-2025' });
+      await el.updateComplete;
+      expect(rule('needs_digit').className).to.equal('met');
+      expect(rule('too_short').textContent).to.contain('spełnione');
+      expect(shadow<HTMLMeterElement>(el, 'meter').value).to.be.greaterThan(2);
+      expect(shadow(el, '[part="strength"]').textContent).to.match(/Siła hasła: (silne|bardzo silne)/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('refuses a password against the policy in the browser, with focus on it', async () => {
+      serve();
+      const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
+      await type(el, 'password', 'krotkie');
+      await type(el, 'passwordRepeat', 'krotkie');
+      submit(el);
+      await until(() => active(el)?.id === 'password', 'focus on the password');
+      expect(errorOf(el, 'password')).to.contain('co najmniej 12 znaków');
+      expect(api.calls('POST', '/auth/password-reset/confirm')).to.have.length(0);
+    });
+
+    it('puts the server policy errors on the password field and keeps what was typed', async () => {
+      serve().on(
+        'POST',
+        '/auth/password-reset/confirm',
+        problem(422, 'password_policy_violation', { fields: [{ field: '/newPassword', code: 'password_breached', message: 'x' }] }),
+      );
+      const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
+      await type(el, 'password', PASSWORD);
+      await type(el, 'passwordRepeat', PASSWORD);
+      submit(el);
+      await until(() => !!errorOf(el, 'password'), 'server error on the field');
+      expect(errorOf(el, 'password')).to.contain('wycieku');
+      expect(active(el)?.id).to.equal('password');
+      expect(input(el, 'password').value).to.equal(PASSWORD);
+      await expect(el).to.be.accessible();
+    });
+
+    for (const [code, text] of [
+      ['token_invalid_or_expired', 'wygasł'],
+      ['token_used', 'już użyty'],
+    ] as const) {
+      it(`explains a refused link (${code}) and offers an empty request form`, async () => {
+        serve().on('POST', '/auth/password-reset/confirm', problem(422, code));
+        history.replaceState(null, '', `${location.pathname}?token=${TOKEN}`);
+        const el = await widget();
+        await type(el, 'password', PASSWORD);
+        await type(el, 'passwordRepeat', PASSWORD);
+        submit(el);
+        await until(() => !!el.shadowRoot?.querySelector('[part="notice"]'), 'notice');
+        const notice = shadow(el, '[part="notice"]');
+        expect(notice.textContent).to.contain(text);
+        expect(notice.getAttribute('role')).to.equal('alert');
+        expect(input(el, 'identifier').value, 'prefilled nothing').to.equal('');
+        expect(active(el)?.id).to.equal('identifier');
+        expect(location.search).to.equal('');
+        await expect(el).to.be.accessible();
+        api.on('POST', '/auth/password-reset', json(202, NEUTRAL));
+        await type(el, 'identifier', 'energia@example.com');
+        submit(el);
+        await until(() => !!el.shadowRoot?.querySelector('[part="result"]'), 'asked again');
+      });
+    }
+
+    it('is usable with the keyboard: type, tab, show the password, send with Enter', async () => {
+      serve().on('POST', '/auth/password-reset/confirm', new Response(null, { status: 204 }));
+      const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
+      input(el, 'password').focus();
+      await sendKeys({ type: PASSWORD });
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)?.getAttribute('part')).to.equal('reveal');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(input(el, 'password').type).to.equal('text');
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)?.id).to.equal('passwordRepeat');
+      await sendKeys({ type: PASSWORD });
+      await sendKeys({ press: 'Enter' });
+      await until(() => api.calls('POST', '/auth/password-reset/confirm').length === 1, 'sent with Enter');
+      await until(() => active(el)?.getAttribute('part') === 'result', 'focus on the answer');
+    });
+  });
+
+  describe('other states', () => {
+    it('shows loading, then an error with retry when the configuration fails', async () => {
+      api = new FakeApi().on('GET', '/portal-config', problem(500, 'internal_error'), json(200, CONFIG));
+      configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+      const el = await widget();
+      expect(words(el)).to.contain('Nie udało się wczytać formularza');
+      await expect(el).to.be.accessible();
+      shadow<HTMLButtonElement>(el, '[part~="retry"]').click();
+      await until(() => !!el.shadowRoot?.querySelector('form'), 'form after retry');
+    });
+
+    it('says when the network is down and keeps the password', async () => {
+      serve().on('POST', '/auth/password-reset/confirm', new TypeError('Failed to fetch'));
+      const el = await widget(html`<ebok-password-reset token=${TOKEN} heading-level="3"></ebok-password-reset>`);
+      expect(shadow(el, '[role="heading"]').getAttribute('aria-level')).to.equal('3');
+      await type(el, 'password', PASSWORD);
+      await type(el, 'passwordRepeat', PASSWORD);
+      submit(el);
+      await until(() => words(el).includes('Nie udało się połączyć'), 'network error');
+      expect(input(el, 'password').value).to.equal(PASSWORD);
+      expect(input(el, 'passwordRepeat').value).to.equal(PASSWORD);
+    });
+  });
+
+  it('against the mock API: asks for a link, sets a password, and refuses a used link', async () => {
+    const handlers = createHandlers({ base: BASE });
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await getResponse(handlers, input instanceof Request ? input : new Request(input, init));
+      if (!response || response.type === 'error') throw new TypeError('Failed to fetch');
+      return response;
+    };
+    configure({ apiBase: BASE, fetch, retry: { retries: 0 } });
+    const request = await widget();
+    await type(request, 'identifier', DEMO.email);
+    submit(request);
+    await until(() => words(request).includes('Jeśli konto istnieje'), 'neutral answer');
+    const confirm = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
+    await type(confirm, 'password', PASSWORD);
+    await type(confirm, 'passwordRepeat', PASSWORD);
+    submit(confirm);
+    await until(() => words(confirm).includes('Hasło zostało zmienione'), 'changed');
+    const used = await widget(html`<ebok-password-reset token=${DEMO.usedToken}></ebok-password-reset>`);
+    await type(used, 'password', PASSWORD);
+    await type(used, 'passwordRepeat', PASSWORD);
+    submit(used);
+    await until(() => words(used).includes('już użyty'), 'used link');
+  });
+});
