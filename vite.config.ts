@@ -6,8 +6,9 @@ import { resolve } from 'node:path';
  * Three jobs, chosen by `--mode`:
  * - `lib` (npm): ES modules, one entry per widget (`ebok-<name>.js`) plus `index.js` and `all.js`;
  *   Lit, @lit/* and chart.js stay external so the host's bundler dedupes them; shared code in chunks/.
- * - `cdn`: one self-contained `dist/cdn/ebok-widgets.js` for a single script tag on a CMS page; chart.js
- *   and the English texts are split into chunks loaded only when a widget needs them.
+ * - `cdn`: `dist/cdn/ebok-widgets.js` for a single script tag on a CMS page: a small loader that fetches
+ *   each widget's chunk (and the shared core, the English texts, chart.js) from next to itself only when
+ *   the page shows that widget.
  * - serve (`npm run dev`): the demo pages alone, without the reference API (`npm start` serves both).
  */
 
@@ -89,7 +90,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
         manifest: true,
         reportCompressedSize: false,
         lib: {
-          entry: { 'ebok-widgets': resolve(root, 'src/all.ts') },
+          entry: { 'ebok-widgets': resolve(root, 'src/cdn.ts') },
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
         },

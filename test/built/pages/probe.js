@@ -17,6 +17,14 @@
   const tags = (new URLSearchParams(location.search).get('tags') || '').split(',').filter(Boolean);
   const timeout = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+  // Put every element of the manifest on the page, as CMS blocks would: the bundle's loader must notice
+  // each one (also those added after it started) and load its code.
+  document.addEventListener('DOMContentLoaded', () => {
+    const block = document.createElement('section');
+    for (const tag of tags) if (!document.querySelector(tag)) block.append(document.createElement(tag));
+    document.body.append(block);
+  });
+
   window.addEventListener('load', async () => {
     await Promise.all(
       tags.map((tag) =>
