@@ -1,8 +1,14 @@
 /**
- * Defines every ebok element. This is the entry of the single-script CDN file (`dist/cdn/ebok-widgets.js`)
- * and of `ebok-widgets/all.js`.
+ * Defines every ebok element up front: `ebok-widgets/all.js` for bundlers. (The CDN file loads each
+ * widget only when its tag is on the page: see cdn.ts.)
  */
 import './widgets/provider/ebok-provider.js';
 import './widgets/balance-tile/ebok-balance-tile.js';
+import './widgets/login/ebok-login.js';
+import './widgets/session/ebok-session.js';
+import './widgets/register/ebok-register.js';
+import './widgets/password-reset/ebok-password-reset.js';
+import './widgets/login-reminder/ebok-login-reminder.js';
+import './widgets/activation/ebok-activation.js';
 
 export * from './index.js';

@@ -21,3 +21,12 @@ export { ApiTask, type ApiTaskStatus, type ApiTaskOptions, type ApiTaskRenderers
 export { EbokProvider } from './widgets/provider/provider.js';
 export { EbokBalanceTile } from './widgets/balance-tile/balance-tile.js';
 export { balanceState, payPlan, type BalanceState } from './widgets/balance-tile/balance-tile.logic.js';
+export { EbokRegister } from './widgets/register/register.js';
+export { EbokPasswordReset } from './widgets/password-reset/password-reset.js';
+export { EbokLoginReminder } from './widgets/login-reminder/login-reminder.js';
+export { EbokActivation } from './widgets/activation/activation.js';
+export { EbokLogin, type LoginTarget } from './widgets/login/login.js';
+export { EbokSession } from './widgets/session/session.js';
+export { IdleTimer, Countdown, systemClock, type Clock, type IdlePhase, type IdleTimerOptions } from './controllers/idle-timer.js';
+export * from './validation/index.js';
+export { loadWidget, loadAllWidgets, WIDGET_MODULES } from './core/autoloader.js';

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { createHandlers, type ScenarioName } from './mocks/handlers.js';
 import { PAYMENT_IDS } from './mocks/data.js';
 import { resetClients } from '../src/api/registry.js';
+import '../src/widgets/balance-tile/ebok-balance-tile.js';
 
 const BASE = '/api/v1';
 

@@ -56,6 +56,16 @@ const INLINE_TAGS: Record<LoginTarget, string> = {
   register: 'ebok-register',
 };
 
+/**
+ * The inline flows' code, loaded when the customer first opens one (the CDN loader only sees tags in the
+ * page itself, not inside this element's shadow root; with npm, `all.js` has defined them already).
+ */
+const INLINE_MODULES: Record<LoginTarget, () => Promise<unknown>> = {
+  'password-reset': () => import('../password-reset/ebok-password-reset.js'),
+  'login-reminder': () => import('../login-reminder/ebok-login-reminder.js'),
+  register: () => import('../register/ebok-register.js'),
+};
+
 const icon = {
   error: svg`<circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="2"/><path d="M12 7v6M12 16.5v.5" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"/>`,
   warning: svg`<path d="M12 3 2 21h20L12 3Z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/><path d="M12 10v5M12 18v.5" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"/>`,
@@ -443,7 +453,10 @@ export class EbokLogin extends EbokApiElement {
   }
 
   private renderInline(target: LoginTarget) {
-    if (this.inline?.target !== target) this.inline = { target, element: document.createElement(INLINE_TAGS[target]) };
+    if (this.inline?.target !== target) {
+      this.inline = { target, element: document.createElement(INLINE_TAGS[target]) };
+      if (!customElements.get(INLINE_TAGS[target])) INLINE_MODULES[target]().catch(() => undefined);
+    }
     const element = this.inline.element;
     if (this.apiBase) element.setAttribute('api-base', this.apiBase);
     else element.removeAttribute('api-base');
