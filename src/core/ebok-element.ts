@@ -13,10 +13,7 @@ import type { EbokEvent } from './events.js';
  * host-page rule that matches the element itself (`* { color: … }`, `div ebok-x`) outranks `:host`.
  * `[hidden]` always hides, whatever `display` the widget sets.
  */
-export const hostStyles = css`
-  :host {
-    display: block;
-    box-sizing: border-box;
+const pinnedText = css`
     font-family: ${t.fontFamily};
     font-size: ${t.fontSize};
     line-height: ${t.lineHeight};
@@ -28,7 +25,13 @@ export const hostStyles = css`
     text-transform: none;
     text-align: start;
     text-indent: 0;
-    white-space: normal;
+`;
+
+export const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    ${pinnedText}    white-space: normal;
     -webkit-text-size-adjust: 100%;
     text-size-adjust: 100%;
   }
@@ -41,17 +44,7 @@ export const hostStyles = css`
     box-sizing: inherit;
   }
   .base {
-    font-family: ${t.fontFamily};
-    font-size: ${t.fontSize};
-    line-height: ${t.lineHeight};
-    color: ${t.colorText};
-    font-weight: ${t.fontWeightNormal};
-    font-style: normal;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
-    text-align: start;
-    text-indent: 0;
+    ${pinnedText}
   }
   :focus-visible {
     outline: ${t.focusRingWidth} solid ${t.colorFocusRing};
@@ -123,6 +116,22 @@ export class EbokElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     localeManager.disconnect(this);
+  }
+
+  private hiddenBySelf = false;
+
+  /**
+   * Hides or shows the element for its own reasons (signed out, already logged in…) without ever undoing a
+   * `hidden` the host page set itself.
+   */
+  protected hideSelf(hide: boolean): void {
+    if (hide && !this.hidden) {
+      this.hidden = true;
+      this.hiddenBySelf = true;
+    } else if (!hide && this.hiddenBySelf) {
+      this.hidden = false;
+      this.hiddenBySelf = false;
+    }
   }
 
   /** Dispatches one of the library's typed events from this element; returns false when the host cancelled it. */

@@ -27,6 +27,13 @@ export class EbokErrorEvent extends EbokEvent<EbokErrorDetail> {
   constructor(detail: EbokErrorDetail) {
     super(EbokErrorEvent.type, detail);
   }
+
+  /** The event for any failure a widget showed with `message`: the API's code and status when it has them. */
+  static from(error: unknown, message: string): EbokErrorEvent {
+    const api = error as { code?: unknown; status?: unknown } | null;
+    const code = typeof api?.code === 'string' ? api.code : 'unknown';
+    return new EbokErrorEvent({ code, message, ...(typeof api?.status === 'number' ? { status: api.status } : {}) });
+  }
 }
 
 export interface EbokSessionExpiredDetail {

@@ -111,11 +111,7 @@ export class EbokActivation extends EbokApiElement {
       if (this.started !== token) return;
       this.phase = error instanceof EbokApiError && error.offline ? 'offline' : 'failed';
       this.emit(
-        new EbokErrorEvent({
-          code: error instanceof EbokApiError ? error.code : 'unknown',
-          message: msg('Nie udało się aktywować konta.'),
-          ...(error instanceof EbokApiError ? { status: error.status } : {}),
-        }),
+        EbokErrorEvent.from(error, msg('Nie udało się aktywować konta.')),
       );
     }
   }
@@ -247,11 +243,7 @@ export class EbokActivation extends EbokApiElement {
       this.submitting = false;
       this.formError = submitErrorMessage(error);
       this.emit(
-        new EbokErrorEvent({
-          code: error instanceof EbokApiError ? error.code : 'unknown',
-          message: this.formError,
-          ...(error instanceof EbokApiError ? { status: error.status } : {}),
-        }),
+        EbokErrorEvent.from(error, this.formError),
       );
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part="submit"]')?.focus();

@@ -91,7 +91,6 @@ export class EbokBalanceTile extends EbokApiElement {
   /** One key per "Pay" action: the confirmation's retries reuse it, a new opening gets a new one. */
   private paymentKey?: string;
   private handledReturn = false;
-  private hiddenBySelf = false;
 
   private readonly data: ApiTask<TileData> = new ApiTask<TileData>(this, {
     load: async (client, signal) => {
@@ -111,13 +110,7 @@ export class EbokBalanceTile extends EbokApiElement {
     this.state = value ? balanceState(value.balance) : undefined;
     // Hide while signed out when asked to; never undo a `hidden` the host set itself.
     const hide = status === 'signed-out' && this.signedOut === 'hidden';
-    if (hide && !this.hidden) {
-      this.hidden = true;
-      this.hiddenBySelf = true;
-    } else if (!hide && this.hiddenBySelf) {
-      this.hidden = false;
-      this.hiddenBySelf = false;
-    }
+    this.hideSelf(hide);
     if (this.resumeAfterLogin && this.client?.session.signedIn && this.plan) {
       this.resumeAfterLogin = false;
       void this.confirmPayment();

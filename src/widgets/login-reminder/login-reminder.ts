@@ -192,11 +192,7 @@ export class EbokLoginReminder extends EbokApiElement {
       }
       this.formError = submitErrorMessage(error);
       this.emit(
-        new EbokErrorEvent({
-          code: error instanceof EbokApiError ? error.code : 'unknown',
-          message: this.formError,
-          ...(error instanceof EbokApiError ? { status: error.status } : {}),
-        }),
+        EbokErrorEvent.from(error, this.formError),
       );
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part="submit"]')?.focus();

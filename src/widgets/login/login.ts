@@ -160,7 +160,6 @@ export class EbokLogin extends EbokApiElement {
   private noticeCount = 0;
   private focusAfterUpdate: string | undefined;
   private wasSignedIn = false;
-  private hiddenBySelf = false;
   private askedSession: EbokClient | undefined;
   private returnFocusTo: LoginTarget | undefined;
   /** The element of the inline flow, kept while it is shown so what the customer typed there stays. */
@@ -187,13 +186,7 @@ export class EbokLogin extends EbokApiElement {
     if (!signedIn && this.wasSignedIn) this.resetToLogin();
     this.wasSignedIn = signedIn;
     const hide = signedIn && this.afterLogin === 'hidden';
-    if (hide && !this.hidden) {
-      this.hidden = true;
-      this.hiddenBySelf = true;
-    } else if (!hide && this.hiddenBySelf) {
-      this.hidden = false;
-      this.hiddenBySelf = false;
-    }
+    this.hideSelf(hide);
   }
 
   protected override updated(): void {

@@ -419,11 +419,7 @@ export class EbokRegister extends EbokApiElement {
     if (error instanceof EbokApiError && error.code === 'idempotency_key_reuse') this.keys.reset();
     this.formError = submitErrorMessage(error);
     this.emit(
-      new EbokErrorEvent({
-        code: error instanceof EbokApiError ? error.code : 'unknown',
-        message: this.formError,
-        ...(error instanceof EbokApiError ? { status: error.status } : {}),
-      }),
+      EbokErrorEvent.from(error, this.formError),
     );
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="submit"]')?.focus();
