@@ -459,6 +459,15 @@ export function formatLifetime(totalSeconds: number): string {
   return [hours ? unit(hours, 'hour') : '', rest ? unit(rest, 'minute') : ''].filter(Boolean).join(' ');
 }
 
+/**
+ * "Czas ważności linku: 72 godziny." in one message for every widget that sends a link, so the text is
+ * translated once (and extracted the same way on every machine).
+ */
+export function linkLifetime(seconds: number): string {
+  const lifetime = formatLifetime(seconds);
+  return msg(str`Czas ważności linku: ${lifetime}.`);
+}
+
 /** What to tell the customer when sending a form failed for a reason that is not about one field. */
 export function submitErrorMessage(error: unknown): string {
   if (error instanceof EbokApiError) {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { EbokApiElement } from '../../core/api-element.js';
 import { renderError, renderLoading, renderOffline, statusStyles } from '../../core/status.js';
 import { EbokAccountActivatedEvent, EbokActivationResentEvent, EbokErrorEvent, EbokNavigateEvent } from '../../core/events.js';
@@ -10,7 +10,7 @@ import {
   emailError,
   focusFirstInvalid,
   forgetTokenInUrl,
-  formatLifetime,
+  linkLifetime,
   formStyles,
   IdempotencyKeys,
   renderErrorSummary,
@@ -176,7 +176,7 @@ export class EbokActivation extends EbokApiElement {
     if (this.resent) {
       return html`<div class="status status--success" part="result" role="status" tabindex="-1">
         <p class="status__text">${msg('Jeśli konto czeka na aktywację, wysłaliśmy nowy link aktywacyjny na adres e-mail przypisany do konta.')}</p>
-        ${this.resent.lifetime ? html`<p>${msg(str`Czas ważności linku: ${formatLifetime(this.resent.lifetime)}.`)}</p>` : nothing}
+        ${this.resent.lifetime ? html`<p>${linkLifetime(this.resent.lifetime)}</p>` : nothing}
         <p>${msg('Nie widzisz wiadomości? Sprawdź folder ze spamem.')}</p>
       </div>`;
     }

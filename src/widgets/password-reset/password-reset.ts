@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { EbokApiElement } from '../../core/api-element.js';
 import { ApiTask } from '../../controllers/api-task.js';
 import { renderError, renderLoading, renderOffline, statusStyles } from '../../core/status.js';
@@ -12,7 +12,7 @@ import {
   emailError,
   focusFirstInvalid,
   forgetTokenInUrl,
-  formatLifetime,
+  linkLifetime,
   formStyles,
   IdempotencyKeys,
   newPasswordError,
@@ -149,7 +149,7 @@ export class EbokPasswordReset extends EbokApiElement {
           <p class="status__text">
             ${msg('Jeśli konto istnieje, wysłaliśmy link do ustawienia nowego hasła na adres e-mail przypisany do konta.')}
           </p>
-          <p>${msg(str`Czas ważności linku: ${formatLifetime(config.resetLinkLifetimeSeconds)}.`)}</p>
+          <p>${linkLifetime(config.resetLinkLifetimeSeconds)}</p>
           <p>${msg('Nie widzisz wiadomości? Sprawdź folder ze spamem.')}</p>
         </div>
         <div class="actions">${this.renderLoginLink('button')}</div>

@@ -12,7 +12,7 @@ import {
   customerNumberError,
   emailError,
   focusFirstInvalid,
-  formatLifetime,
+  linkLifetime,
   formStyles,
   IdempotencyKeys,
   newPasswordError,
@@ -291,7 +291,7 @@ export class EbokRegister extends EbokApiElement {
         <p class="status__text">
           ${msg(str`Wysłaliśmy wiadomość na adres ${done.maskedEmail}. Kliknij w niej link aktywacyjny, aby dokończyć zakładanie konta.`)}
         </p>
-        <p>${msg(str`Czas ważności linku: ${formatLifetime(done.activationLinkExpiresInSeconds)}.`)}</p>
+        <p>${linkLifetime(done.activationLinkExpiresInSeconds)}</p>
         <p>${msg('Nie widzisz wiadomości? Sprawdź folder ze spamem.')}</p>
       </div>
       <div class="actions">
