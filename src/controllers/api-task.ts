@@ -133,6 +133,8 @@ export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveCo
 
   hostUpdate(): void {
     // Follow the session of whichever client the widget uses now.
+    // An update can run after the widget left the page; subscribing then would leak the listener.
+    if (!this.host.isConnected) return;
     const client = this.host.client;
     if (client !== this.subscribedTo) {
       this.unsubscribe?.();

@@ -18,7 +18,7 @@ export class FakeApi {
   readonly seen: Seen[] = [];
   private readonly routes: { method: string; path: string; answers: Answer[] }[] = [];
 
-  /** Queue answers for METHOD PATH (path after /api/v1); the last one repeats. */
+  /** Queue answers for METHOD PATH (path after /api/v1); the last one repeats. A later `on()` for the same route replaces it. */
   on(method: string, path: string, ...answers: Answer[]): this {
     this.routes.push({ method, path, answers });
     return this;
@@ -40,7 +40,8 @@ export class FakeApi {
       body: await request.clone().text(),
       signal: request.signal,
     });
-    const route = this.routes.find((r) => r.method === request.method && r.path === path);
+    // The route added last wins, so a test can override what beforeEach set up.
+    const route = this.routes.findLast((r) => r.method === request.method && r.path === path);
     if (!route) return json(404, { type: 'about:blank', title: 'Not found', status: 404, code: 'not_found' }, 'application/problem+json');
     const answer = route.answers.length > 1 ? route.answers.shift()! : route.answers[0]!;
     if (answer === 'hang') {
