@@ -1,8 +1,10 @@
 /**
- * Loads each widget's code only when its tag is on the page (the way Shoelace's autoloader does), so a
- * CMS page that shows only the balance tile downloads the tile and the shared core, not the whole eBOK.
- * Tags added later (a CMS block rendered on demand, a single-page app) load when they appear.
- * Widgets that render other ebok tags inside their own shadow root import those themselves.
+ * Loads each widget's code as soon as its tag is on the page (the way Shoelace's autoloader does), so a CMS
+ * page that shows the balance tile renders it after fetching the tile and the shared core only. Tags added
+ * later (a CMS block rendered on demand, a single-page app) load when they appear. Once the page is idle,
+ * the remaining widgets are defined too, so `customElements.get()` and `whenDefined()` work for every ebok
+ * element on any page that loads the script. Widgets that render other ebok tags inside their own shadow
+ * root import those themselves.
  */
 export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-provider': () => import('../widgets/provider/ebok-provider.js'),
@@ -58,4 +60,7 @@ export function startAutoloader(root: Document = document): void {
     }
   });
   observer.observe(root.documentElement, { childList: true, subtree: true });
+  const whenIdle: (run: () => void) => void =
+    typeof requestIdleCallback === 'function' ? (run) => requestIdleCallback(run, { timeout: 5000 }) : (run) => setTimeout(run, 2000);
+  whenIdle(() => void loadAllWidgets());
 }

@@ -30,7 +30,7 @@ async function expectedTags(): Promise<string[]> {
   return tags;
 }
 
-async function probe(page: string, tags: string[]): Promise<ProbeReport> {
+async function probe(page: string, tags: string[], place = true): Promise<ProbeReport> {
   const bundle = await fetch('/dist/cdn/ebok-widgets.js', { method: 'HEAD' });
   if (!bundle.ok) throw new Error('dist/cdn/ebok-widgets.js is missing: run `npm run build` before these tests');
   const frame = document.createElement('iframe');
@@ -43,7 +43,7 @@ async function probe(page: string, tags: string[]): Promise<ProbeReport> {
       resolve(event.data.report);
     });
   });
-  frame.src = `/test/built/pages/${page}?tags=${tags.join(',')}`;
+  frame.src = `/test/built/pages/${page}?tags=${tags.join(',')}${place ? '' : '&place=no'}`;
   document.body.append(frame);
   try {
     return await result;
@@ -72,12 +72,22 @@ describe('the CDN bundle (dist/cdn/ebok-widgets.js) in a page', function () {
     expect(report.resources[0] === '/test/built/pages/probe.js' || report.resources.includes('/dist/cdn/ebok-widgets.js')).to.equal(true);
   });
 
-  it('loads only the widgets a page shows: the loader first, then the widget and the shared core', async () => {
+  it('loads the widgets a page shows first, and defines the others when the page is idle', async () => {
     const report = await probe('tile-only.html', ['ebok-balance-tile']);
     const chunks = report.resources.filter((path) => path.startsWith('/dist/cdn/chunks/'));
-    expect(chunks.some((path) => /\/ebok-balance-tile-/.test(path)), 'the tile was loaded').to.equal(true);
-    expect(chunks.some((path) => /\/ebok-(register|login|password-reset)-/.test(path)), 'no other widget was loaded').to.equal(false);
+    const first = chunks.findIndex((path) => /\/ebok-balance-tile-/.test(path));
+    const others = chunks.findIndex((path) => /\/ebok-(register|login|password-reset|activation)-/.test(path));
+    expect(first, 'the tile was loaded').to.be.at.least(0);
+    expect(others === -1 || first < others, 'the tile before any other widget').to.equal(true);
     expect(report.errors).to.deep.equal([]);
+  });
+
+  it('defines every element on a page that only loads the script', async () => {
+    const tags = await expectedTags();
+    const report = await probe('script-only.html', tags, false);
+    expect(report.undefined, 'elements not defined once the page is idle').to.deep.equal([]);
+    expect(report.errors).to.deep.equal([]);
+    expect(report.violations).to.deep.equal([]);
   });
 
   it('throws nothing and stays usable when a page loads the bundle twice', async () => {

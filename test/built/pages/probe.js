@@ -19,7 +19,9 @@
 
   // Put every element of the manifest on the page, as CMS blocks would: the bundle's loader must notice
   // each one (also those added after it started) and load its code.
+  const place = new URLSearchParams(location.search).get('place') !== 'no';
   document.addEventListener('DOMContentLoaded', () => {
+    if (!place) return;
     const block = document.createElement('section');
     for (const tag of tags) if (!document.querySelector(tag)) block.append(document.createElement(tag));
     document.body.append(block);
@@ -28,7 +30,7 @@
   window.addEventListener('load', async () => {
     await Promise.all(
       tags.map((tag) =>
-        Promise.race([customElements.whenDefined(tag).then(() => report.defined.push(tag)), timeout(5000)]),
+        Promise.race([customElements.whenDefined(tag).then(() => report.defined.push(tag)), timeout(8000)]),
       ),
     );
     report.undefined = tags.filter((tag) => !customElements.get(tag));
