@@ -216,7 +216,7 @@ export class EbokSession extends EbokApiElement {
         ? html`<h2 id="idle-title">${warningIcon}${mode === 'warning' ? msg('Za chwilę wylogujemy Cię z powodu braku aktywności') : msg('Za chwilę sesja się zakończy')}</h2>
             <p id="idle-text">
               ${mode === 'warning'
-                ? msg('Dla bezpieczeństwa kończymy sesję, gdy przez dłuższy czas nic się nie dzieje. Jeśli chcesz dalej korzystać z eBOK, kliknij „Zostaję zalogowany”.')
+                ? msg('Dla bezpieczeństwa kończymy sesję, gdy przez dłuższy czas nic się nie dzieje. Jeśli chcesz dalej korzystać z eBOK, kliknij „Nie wylogowuj mnie”.')
                 : msg('Sesja osiągnęła najdłuższy dozwolony czas i nie można jej przedłużyć. Dane wpisane na stronie zostaną; potem zaloguj się ponownie.')}
             </p>
             <p class="countdown" part="countdown">${msg(str`Pozostało: ${remaining}`)}</p>
@@ -224,7 +224,7 @@ export class EbokSession extends EbokApiElement {
             <div class="actions">
               ${mode === 'warning'
                 ? html`<button class="button" part="stay" type="button" ?disabled=${this.extending} @click=${this.stay}>
-                    ${this.extending ? msg('Przedłużamy…') : msg('Zostaję zalogowany')}
+                    ${this.extending ? msg('Przedłużamy…') : msg('Nie wylogowuj mnie')}
                   </button>`
                 : html`<button class="button" part="stay" type="button" @click=${() => this.closeDialog()}>${msg('Rozumiem')}</button>`}
             </div>
