@@ -1,5 +1,6 @@
 import type { components } from '../../api/schema.js';
 import { EbokApiError } from '../../api/errors.js';
+import { validatePassword, type PasswordRule } from '../../validation/index.js';
 
 export type PortalConfig = components['schemas']['PortalConfig'];
 export type PasswordPolicy = components['schemas']['PasswordPolicy'];
@@ -44,25 +45,30 @@ export interface PolicyCheck {
   value?: number;
 }
 
-const UPPER = /\p{Lu}/u;
-const LOWER = /\p{Ll}/u;
-const DIGIT = /[0-9]/;
-const SPECIAL = /[^\p{L}0-9]/u;
+const RULE_OF: Record<PolicyRule, PasswordRule> = {
+  min_length: 'too_short',
+  max_length: 'too_long',
+  upper: 'needs_upper',
+  lower: 'needs_lower',
+  digit: 'needs_digit',
+  special: 'needs_special',
+};
 
 /**
  * The password policy as a checklist for `password`, in a fixed order: length first, then the character
- * classes the policy requires. Lengths count Unicode code points (`ł` is one character). The maximum
- * length is listed only once it is exceeded (it is at least 64, so it rarely matters). The server checks
- * again and has the last word.
+ * classes the policy requires. Which rules are met comes from the shared validator (validation/password.ts),
+ * so the login's change-password step and registration judge a password alike. The maximum length is
+ * listed only once it is exceeded. The server checks again and has the last word.
  */
 export function policyChecklist(password: string, policy: PasswordPolicy): PolicyCheck[] {
-  const length = [...password].length;
-  const checks: PolicyCheck[] = [{ rule: 'min_length', met: length >= policy.minLength, value: policy.minLength }];
-  if (length > policy.maxLength) checks.push({ rule: 'max_length', met: false, value: policy.maxLength });
-  if (policy.requireUpper) checks.push({ rule: 'upper', met: UPPER.test(password) });
-  if (policy.requireLower) checks.push({ rule: 'lower', met: LOWER.test(password) });
-  if (policy.requireDigit) checks.push({ rule: 'digit', met: DIGIT.test(password) });
-  if (policy.requireSpecial) checks.push({ rule: 'special', met: SPECIAL.test(password) });
+  const unmet = new Set(validatePassword(password, policy));
+  const met = (rule: PolicyRule) => !unmet.has(RULE_OF[rule]);
+  const checks: PolicyCheck[] = [{ rule: 'min_length', met: met('min_length'), value: policy.minLength }];
+  if (!met('max_length')) checks.push({ rule: 'max_length', met: false, value: policy.maxLength });
+  if (policy.requireUpper) checks.push({ rule: 'upper', met: met('upper') });
+  if (policy.requireLower) checks.push({ rule: 'lower', met: met('lower') });
+  if (policy.requireDigit) checks.push({ rule: 'digit', met: met('digit') });
+  if (policy.requireSpecial) checks.push({ rule: 'special', met: met('special') });
   return checks;
 }
 
