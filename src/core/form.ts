@@ -17,6 +17,8 @@ import type {
   PhoneReason,
   PpeReason,
 } from '../validation/index.js';
+import type { ApiTask } from '../controllers/api-task.js';
+import { renderError, renderLoading, renderOffline } from './status.js';
 
 /**
  * What the self-service forms (registration, password reset, login reminder, activation) share: a labelled
@@ -747,3 +749,21 @@ export function forgetTokenInUrl(): void {
   url.searchParams.delete('token');
   history.replaceState(history.state, '', url.href);
 }
+
+/**
+ * The form's own configuration (the portal config) while it is not there yet: loading, failed with a
+ * retry, offline, or no API configured. One rendering for every form widget.
+ */
+export function renderConfigState(
+  task: ApiTask<unknown>,
+  texts: { failed: string; unavailable: string; loading?: string },
+): unknown {
+  return task.render({
+    pending: () => renderLoading(texts.loading),
+    complete: () => nothing,
+    error: (_error, retry) => renderError({ message: texts.failed, onRetry: retry }),
+    offline: (retry) => renderOffline(retry),
+    noApi: () => renderError({ message: texts.unavailable }),
+  });
+}
+

@@ -1,9 +1,9 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { EbokApiElement } from '../../core/api-element.js';
 import { ApiTask } from '../../controllers/api-task.js';
-import { renderError, renderLoading, renderOffline, statusStyles } from '../../core/status.js';
+import { statusStyles } from '../../core/status.js';
 import { EbokErrorEvent, EbokLoginReminderRequestedEvent, EbokNavigateEvent } from '../../core/events.js';
 import { EbokApiError } from '../../api/errors.js';
 import type { components } from '../../api/schema.js';
@@ -11,6 +11,7 @@ import {
   emailError,
   focusFirstInvalid,
   formStyles,
+  renderConfigState,
   IdempotencyKeys,
   nipError,
   peselError,
@@ -81,13 +82,7 @@ export class EbokLoginReminder extends EbokApiElement {
           ? this.renderSent()
           : this.renderForm(allowsPeselNip(config.loginIdentifierKinds))
         : html`${renderHeading(msg('Nie pamiętam loginu'), this.headingLevel)}
-          ${this.config.render({
-            pending: () => renderLoading(),
-            complete: () => nothing,
-            error: (_error, retry) => renderError({ message: msg('Nie udało się wczytać formularza. Spróbuj ponownie za chwilę.'), onRetry: retry }),
-            offline: (retry) => renderOffline(retry),
-            noApi: () => renderError({ message: msg('Przypomnienie loginu jest chwilowo niedostępne.') }),
-          })}`}
+          ${renderConfigState(this.config, { failed: msg('Nie udało się wczytać formularza. Spróbuj ponownie za chwilę.'), unavailable: msg('Przypomnienie loginu jest chwilowo niedostępne.') })}`}
     </div>`;
   }
 

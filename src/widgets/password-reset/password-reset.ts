@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { EbokApiElement } from '../../core/api-element.js';
 import { ApiTask } from '../../controllers/api-task.js';
-import { renderError, renderLoading, renderOffline, statusStyles } from '../../core/status.js';
+import { statusStyles } from '../../core/status.js';
 import { EbokErrorEvent, EbokNavigateEvent, EbokPasswordResetDoneEvent, EbokPasswordResetRequestedEvent } from '../../core/events.js';
 import { EbokApiError } from '../../api/errors.js';
 import type { components } from '../../api/schema.js';
@@ -14,6 +14,7 @@ import {
   forgetTokenInUrl,
   linkLifetime,
   formStyles,
+  renderConfigState,
   IdempotencyKeys,
   newPasswordError,
   newPasswordProblem,
@@ -129,13 +130,7 @@ export class EbokPasswordReset extends EbokApiElement {
           ? this.renderConfirm(config)
           : this.renderRequest(config)
         : html`${renderHeading(this.mode === 'confirm' ? msg('Ustaw nowe hasło') : msg('Nie pamiętam hasła'), this.headingLevel)}
-          ${this.config.render({
-            pending: () => renderLoading(),
-            complete: () => nothing,
-            error: (_error, retry) => renderError({ message: msg('Nie udało się wczytać formularza. Spróbuj ponownie za chwilę.'), onRetry: retry }),
-            offline: (retry) => renderOffline(retry),
-            noApi: () => renderError({ message: msg('Zmiana hasła jest chwilowo niedostępna.') }),
-          })}`}
+          ${renderConfigState(this.config, { failed: msg('Nie udało się wczytać formularza. Spróbuj ponownie za chwilę.'), unavailable: msg('Zmiana hasła jest chwilowo niedostępna.') })}`}
     </div>`;
   }
 

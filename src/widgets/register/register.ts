@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { EbokApiElement } from '../../core/api-element.js';
 import { ApiTask } from '../../controllers/api-task.js';
-import { renderError, renderLoading, renderOffline, statusStyles } from '../../core/status.js';
+import { statusStyles } from '../../core/status.js';
 import { EbokErrorEvent, EbokNavigateEvent, EbokRegisterSuccessEvent } from '../../core/events.js';
 import { EbokApiError, type FieldError } from '../../api/errors.js';
 import type { components } from '../../api/schema.js';
@@ -14,6 +14,7 @@ import {
   focusFirstInvalid,
   linkLifetime,
   formStyles,
+  renderConfigState,
   IdempotencyKeys,
   newPasswordError,
   nipError,
@@ -123,13 +124,7 @@ export class EbokRegister extends EbokApiElement {
           ? this.renderDone(this.done)
           : this.renderForm(config)
         : html`${renderHeading(msg('Załóż konto w eBOK'), this.headingLevel)}
-          ${this.config.render({
-            pending: () => renderLoading(msg('formularz rejestracji')),
-            complete: () => nothing,
-            error: (_error, retry) => renderError({ message: msg('Nie udało się wczytać formularza rejestracji.'), onRetry: retry }),
-            offline: (retry) => renderOffline(retry),
-            noApi: () => renderError({ message: msg('Rejestracja jest chwilowo niedostępna.') }),
-          })}`}
+          ${renderConfigState(this.config, { failed: msg('Nie udało się wczytać formularza rejestracji.'), unavailable: msg('Rejestracja jest chwilowo niedostępna.'), loading: msg('formularz rejestracji') })}`}
     </div>`;
   }
 
