@@ -6,6 +6,7 @@ import { tokens as t } from '../theme/tokens.js';
 import { EbokApiError } from '../api/errors.js';
 import { newIdempotencyKey } from '../api/client.js';
 import { currentLocale, intlLocale } from '../i18n/locale.js';
+import { formatLifetime } from '../i18n/format.js';
 import type {
   CustomerNumberReason,
   EmailReason,
@@ -444,22 +445,6 @@ export function renderFormError(message: string | undefined): TemplateResult | t
   </div>`;
 }
 
-/**
- * A duration in words, rounded up to whole minutes from one minute on: "72 godziny", "1 godzina",
- * "1 godzina 30 minut", "15 minut" (and "72 hours" in English). Used for link lifetimes and waits;
- * written for a "…: {duration}" sentence, so Polish needs no grammatical case.
- */
-export function formatLifetime(totalSeconds: number): string {
-  const seconds = Math.max(0, Math.ceil(Number.isFinite(totalSeconds) ? totalSeconds : 0));
-  const locale = intlLocale(currentLocale());
-  const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
-  if (seconds < 60) return unit(seconds, 'second');
-  const minutes = Math.ceil(seconds / 60);
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return [hours ? unit(hours, 'hour') : '', rest ? unit(rest, 'minute') : ''].filter(Boolean).join(' ');
-}
 
 /**
  * "Czas ważności linku: 72 godziny." in one message for every widget that sends a link, so the text is

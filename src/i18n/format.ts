@@ -195,4 +195,20 @@ export function formatDuration(totalSeconds: number, options: { locale?: Locale 
   return parts.join(' ');
 }
 
+/**
+ * A lifetime or a wait in words, whole minutes: "72 godziny", "1 godzina 30 minut", "15 minut" (English:
+ * "72 hours"). For texts such as how long a link stays valid; countdowns use `formatDuration`.
+ */
+export function formatLifetime(totalSeconds: number, options: { locale?: Locale } = {}): string {
+  const seconds = Math.max(0, Math.ceil(Number.isFinite(totalSeconds) ? totalSeconds : 0));
+  const locale = options.locale ?? currentLocale();
+  const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
+    numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+  if (seconds < 60) return unit(seconds, 'second');
+  const minutes = Math.ceil(seconds / 60);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return [hours ? unit(hours, 'hour') : '', rest ? unit(rest, 'minute') : ''].filter(Boolean).join(' ');
+}
+
 export { NARROW_NBSP, NBSP };

@@ -7,7 +7,7 @@ import { configure, resetClients } from '../../src/api/registry.js';
 import { FakeApi, json, problem } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { checkAll, EMPTY_VALUES, fieldOfPointer, registerBody } from '../../src/widgets/register/register.logic.js';
-import { formatLifetime } from '../../src/core/form.js';
+import { formatLifetime } from '../../src/i18n/format.js';
 import { getResponse } from 'msw';
 import { createHandlers } from '../../stories/mocks/handlers.js';
 
