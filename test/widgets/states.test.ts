@@ -1,0 +1,94 @@
+import { expect, fixture } from '@open-wc/testing';
+import { html, unsafeStatic } from 'lit/static-html.js';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/all.js';
+import { configure, resetClients } from '../../src/api/registry.js';
+import { FakeApi, json, problem, SESSION } from '../helpers/fake-api.js';
+import { until } from '../helpers/dom.js';
+import { localeReady } from '../../src/i18n/locale.js';
+
+/**
+ * The states every widget must have, checked the same way for each: offline (the device has no
+ * connection), a server error, and both in English, where no Polish text may be left.
+ */
+const BASE = 'https://api.utility.test/api/v1';
+/** What the customer does before the state can show (the login form works without the portal config). */
+async function logIn(el: Element) {
+  await until(() => !!el.shadowRoot?.querySelector('input[autocomplete="username"]'), 'login form');
+  el.shadowRoot!.querySelector<HTMLInputElement>('input[autocomplete="username"]')!.focus();
+  await sendKeys({ type: 'energia@example.com' });
+  el.shadowRoot!.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!.focus();
+  await sendKeys({ type: 'Demo-Haslo-2026' });
+  await sendKeys({ press: 'Enter' });
+}
+
+const WIDGETS: { tag: string; attrs: string; act?: (el: Element) => Promise<void> }[] = [
+  { tag: 'ebok-balance-tile', attrs: '' },
+  { tag: 'ebok-login', attrs: '', act: logIn },
+  { tag: 'ebok-register', attrs: '' },
+  { tag: 'ebok-password-reset', attrs: '' },
+  { tag: 'ebok-login-reminder', attrs: '' },
+  { tag: 'ebok-activation', attrs: 'token="t0k3n-from-the-link-0123456789"' },
+];
+const POLISH = /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/;
+const words = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+async function render(tag: string, attrs: string, lang: string, act?: (el: Element) => Promise<void>) {
+  const markup = `<${tag} ${attrs} lang="${lang}"></${tag}>`;
+  const el = await fixture(html`${unsafeStatic(markup)}`);
+  await localeReady();
+  await act?.(el);
+  return el;
+}
+
+describe('every widget offline and on a server error, in Polish and English', () => {
+  let onLine: PropertyDescriptor | undefined;
+  beforeEach(() => resetClients());
+  afterEach(() => {
+    resetClients();
+    if (onLine) Object.defineProperty(navigator, 'onLine', onLine);
+    onLine = undefined;
+    document.documentElement.removeAttribute('lang');
+  });
+
+  function goOffline() {
+    onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine');
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    configure({ apiBase: BASE, fetch: () => Promise.reject(new TypeError('Failed to fetch')), retry: { retries: 0 } });
+  }
+
+  /** Every call fails with a 500, but the session: signed in, or (for the login) signed out. */
+  function serverError(signedIn: boolean) {
+    const api = new FakeApi().on('GET', '/auth/session', signedIn ? json(200, SESSION) : problem(401, 'unauthenticated'));
+    configure({
+      apiBase: BASE,
+      fetch: (input, init) => {
+        const request = input instanceof Request ? input : new Request(input, init);
+        if (request.url.endsWith('/auth/session')) return api.fetch(request);
+        return Promise.resolve(problem(500, 'internal_error'));
+      },
+      retry: { retries: 0 },
+    });
+  }
+
+  for (const { tag, attrs, act } of WIDGETS) {
+    for (const lang of ['pl', 'en'] as const) {
+      it(`<${tag}> says it is offline (${lang}), accessibly`, async () => {
+        goOffline();
+        const el = await render(tag, attrs, lang, act);
+        await until(() => /internet|połączenia|connection/i.test(words(el)), `${tag} offline message`, 5000);
+        if (lang === 'en') expect(words(el), 'no Polish text left in English').not.to.match(POLISH);
+        await expect(el).to.be.accessible();
+      });
+
+      it(`<${tag}> shows a server error with a way to try again (${lang}), accessibly`, async () => {
+        serverError(tag !== 'ebok-login');
+        const el = await render(tag, attrs, lang, act);
+        await until(() => !!el.shadowRoot?.querySelector('[role="alert"]'), `${tag} error`, 5000);
+        expect(el.shadowRoot!.querySelector('[part~="retry"], button'), 'something to act on').to.exist;
+        if (lang === 'en') expect(words(el), 'no Polish text left in English').not.to.match(POLISH);
+        await expect(el).to.be.accessible();
+      });
+    }
+  }
+});
