@@ -20,21 +20,8 @@ import {
   type Utility,
 } from './core.ts';
 import { sendEmail, sendSms } from './outbox.ts';
-import {
-  dummyPasswordHash,
-  hashPassword,
-  isoWarsaw,
-  maskEmail,
-  maskPhone,
-  nipValid,
-  normalizeNip,
-  peselValid,
-  ppeValid,
-  randomToken,
-  sha256,
-  sixDigitCode,
-  verifyPassword,
-} from './util.ts';
+import { warsawIso } from '../../src/i18n/calendar.ts';
+import { dummyPasswordHash, hashPassword, maskEmail, maskPhone, nipValid, normalizeNip, peselValid, ppeValid, randomToken, sha256, sixDigitCode, verifyPassword } from './util.ts';
 
 // ---------- limits ----------
 export const LIMITS = {
@@ -120,7 +107,7 @@ function tooManyAttempts(until: Date, now: Date, lang: Lang): ApiError {
   const minutes = Math.ceil(seconds / 60);
   return new ApiError('too_many_attempts', lang === 'en' ? `Try again in ${minutes} min or reset the password.` : `Spróbuj ponownie za ${minutes} min albo zresetuj hasło.`, {
     retryAfter: seconds,
-    lockedUntil: isoWarsaw(until),
+    lockedUntil: warsawIso(until),
     headers: { 'Retry-After': String(seconds) },
   });
 }
@@ -161,8 +148,8 @@ function sessionBody(user: UserRow, s: Pick<SessionRow, 'csrf_token' | 'idle_exp
   return {
     user: { id: user.id, displayName: user.display_name, email: user.email, customerKind: user.customer_kind },
     csrfToken: s.csrf_token,
-    idleExpiresAt: isoWarsaw(new Date(s.idle_expires_at)),
-    absoluteExpiresAt: isoWarsaw(new Date(s.absolute_expires_at)),
+    idleExpiresAt: warsawIso(new Date(s.idle_expires_at)),
+    absoluteExpiresAt: warsawIso(new Date(s.absolute_expires_at)),
     idleTimeoutSeconds: s.idle_timeout_seconds,
     absoluteTimeoutSeconds: s.absolute_timeout_seconds,
   };
@@ -190,7 +177,7 @@ async function startSession(ctx: Ctx, user: UserRow): Promise<{ cookie: string; 
     ctx.db,
     user.email,
     'Nowe logowanie do eBOK',
-    `Dzień dobry,\n\n${isoWarsaw(ctx.now).replace('T', ' ').slice(0, 16)} zalogowano się do Twojego konta w eBOK (adres klienta: ${ctx.ip}).\nJeśli to nie Ty, zmień hasło: ${ctx.app.publicOrigin}/reset-hasla.html\n\n${utility.name}`,
+    `Dzień dobry,\n\n${warsawIso(ctx.now).replace('T', ' ').slice(0, 16)} zalogowano się do Twojego konta w eBOK (adres klienta: ${ctx.ip}).\nJeśli to nie Ty, zmień hasło: ${ctx.app.publicOrigin}/reset-hasla.html\n\n${utility.name}`,
   );
   return { cookie: sessionCookie(ctx.app, id), body: sessionBody(user, s) };
 }
@@ -280,7 +267,7 @@ async function startMfa(ctx: Ctx, user: UserRow) {
     [sha256(challengeId), user.id, channel, masked, sha256(`${challengeId}:${code}`), ctx.now, expiresAt, resendAt],
   );
   await deliverMfaCode(ctx, user, channel, code);
-  return { status: 'mfa_required', challengeId, channel, maskedDestination: masked, expiresAt: isoWarsaw(expiresAt), resendAvailableAt: isoWarsaw(resendAt) };
+  return { status: 'mfa_required', challengeId, channel, maskedDestination: masked, expiresAt: warsawIso(expiresAt), resendAvailableAt: warsawIso(resendAt) };
 }
 
 async function deliverMfaCode(ctx: Ctx, user: UserRow, channel: string, code: string): Promise<void> {
@@ -320,7 +307,7 @@ export const login: Handler = async (ctx) => {
     const { token, expiresAt } = await createToken(ctx.db, user.id, 'change', LIMITS.changeTokenSeconds, ctx.now);
     throw new ApiError('password_change_required', ctx.lang === 'en' ? 'You signed in with a one-time password. Set your own password to continue.' : 'Zalogowano hasłem jednorazowym. Ustaw własne hasło, aby kontynuować.', {
       changeToken: token,
-      changeTokenExpiresAt: isoWarsaw(expiresAt),
+      changeTokenExpiresAt: warsawIso(expiresAt),
     });
   }
   await ctx.db.query('UPDATE users SET failed_logins = 0 WHERE id = $1', [user.id]);
@@ -399,8 +386,8 @@ export const resendMfa: Handler = async (ctx) => {
     challengeId,
     channel: ch.channel,
     maskedDestination: ch.masked_destination,
-    expiresAt: isoWarsaw(expiresAt),
-    resendAvailableAt: isoWarsaw(resendAt),
+    expiresAt: warsawIso(expiresAt),
+    resendAvailableAt: warsawIso(resendAt),
   });
 };
 

@@ -3,10 +3,12 @@ import { ApiError, fieldError, type FieldError } from './problem.ts';
 import { json, requireFeature, validationError, type Ctx, type Handler } from './core.ts';
 import type { Queryable } from './db.ts';
 import { decodeCursor, encodeCursor, limitOf } from './paging.ts';
-import { addDays, formatPln, fromCents, isoWarsaw, money, randomId, toCents, warsawDate, warsawInstant } from './util.ts';
+import { addDays, warsawDate, warsawInstant, warsawIso } from '../../src/i18n/calendar.ts';
+import { formatPln, fromCents, money, randomId, toCents } from './util.ts';
 import { invoicePdf } from './pdf.ts';
 import { sendEmail } from './outbox.ts';
 
+/** The document status in SQL; `today` is `warsawDate(now)`, so overdue follows the rule of `isOverdue` (src/i18n/calendar.ts). */
 const STATUS_SQL = (today: string) =>
   `CASE WHEN d.gross - d.paid <= 0 THEN 'paid' WHEN d.due_date < DATE '${today}' THEN 'overdue' WHEN d.paid > 0 THEN 'partially_paid' ELSE 'unpaid' END`;
 
@@ -65,7 +67,7 @@ export const getBalance: Handler = async (ctx) => {
     overdueCount: agg.overdue_count,
     nextPayment: next ? { amount: money(toCents(next.amount)), dueDate: next.due } : null,
     unallocatedPayments: money(unallocated),
-    asOf: isoWarsaw(ctx.now),
+    asOf: warsawIso(ctx.now),
     currency: 'PLN',
   });
 };
@@ -267,8 +269,8 @@ function paymentBody(r: PaymentRow) {
     amount: money(toCents(r.amount)),
     method: r.method,
     documentIds: r.document_ids,
-    createdAt: isoWarsaw(new Date(r.created_at)),
-    completedAt: r.completed_at ? isoWarsaw(new Date(r.completed_at)) : null,
+    createdAt: warsawIso(new Date(r.created_at)),
+    completedAt: r.completed_at ? warsawIso(new Date(r.completed_at)) : null,
   };
 }
 
@@ -360,7 +362,7 @@ export const createPayment: Handler = async (ctx) => {
      VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9)`,
     [id, customerId, fromCents(amount), b.method ?? null, b.scope, docIds, b.returnUrl, ctx.now, expiresAt],
   );
-  return json(201, { id, status: 'pending', amount: money(amount), redirectUrl: `${ctx.app.publicOrigin}/sandbox/pay/${id}`, expiresAt: isoWarsaw(expiresAt) });
+  return json(201, { id, status: 'pending', amount: money(amount), redirectUrl: `${ctx.app.publicOrigin}/sandbox/pay/${id}`, expiresAt: warsawIso(expiresAt) });
 };
 
 const isPayKey = (d: unknown): d is [string, string] => Array.isArray(d) && d.length === 2 && typeof d[0] === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(d[0]) && typeof d[1] === 'string';

@@ -2,7 +2,8 @@
 import { ApiError, fieldError, type FieldError } from './problem.ts';
 import { json, validationError, type Ctx, type Handler } from './core.ts';
 import { sendEmail } from './outbox.ts';
-import { isoWarsaw, randomToken, sha256, verifyPassword } from './util.ts';
+import { warsawIso } from '../../src/i18n/calendar.ts';
+import { randomToken, sha256, verifyPassword } from './util.ts';
 import { pageOf } from './paging.ts';
 
 interface CustomerRow {
@@ -123,10 +124,10 @@ export const updateCorrespondenceAddress: Handler = async (ctx) => {
 async function consents(ctx: Ctx) {
   const c = await customerOf(ctx);
   return {
-    terms: { accepted: Boolean(c.terms_accepted_at), version: c.terms_version ?? '2026-01', acceptedAt: isoWarsaw(new Date(c.terms_accepted_at ?? c.consents_updated_at)) },
+    terms: { accepted: Boolean(c.terms_accepted_at), version: c.terms_version ?? '2026-01', acceptedAt: warsawIso(new Date(c.terms_accepted_at ?? c.consents_updated_at)) },
     marketing: c.marketing,
     eInvoice: c.e_invoice,
-    updatedAt: isoWarsaw(new Date(c.consents_updated_at)),
+    updatedAt: warsawIso(new Date(c.consents_updated_at)),
   };
 }
 

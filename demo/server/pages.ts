@@ -4,7 +4,8 @@ import type { AppState } from './core.ts';
 import { originAllowed } from './core.ts';
 import { listOutbox } from './outbox.ts';
 import { loadPayment, settlePayment } from './billing.ts';
-import { escapeHtml, formatPln, isoWarsaw, sha256, toCents } from './util.ts';
+import { warsawIso } from '../../src/i18n/calendar.ts';
+import { escapeHtml, formatPln, sha256, toCents } from './util.ts';
 
 const CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1b1f24}
 main{max-width:860px;margin:0 auto;padding:24px}
@@ -46,7 +47,7 @@ export function pagesApp(app: AppState): Hono {
     const items = await listOutbox(app.db, to, 300);
     const list = items
       .map(
-        (m) => `<article class="item"><div class="meta">${m.channel === 'sms' ? 'SMS' : 'E-mail'} do <strong>${escapeHtml(m.to)}</strong> · ${escapeHtml(isoWarsaw(new Date(m.createdAt)).replace('T', ' ').slice(0, 19))}</div>
+        (m) => `<article class="item"><div class="meta">${m.channel === 'sms' ? 'SMS' : 'E-mail'} do <strong>${escapeHtml(m.to)}</strong> · ${escapeHtml(warsawIso(new Date(m.createdAt)).replace('T', ' ').slice(0, 19))}</div>
 ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span class="code">${escapeHtml(m.code)}</span></p>` : ''}<pre>${linkify(m.body)}</pre></article>`,
       )
       .join('\n');

@@ -2,7 +2,8 @@
 import { ApiError, fieldError, type FieldError } from './problem.ts';
 import { json, requireFeature, validationError, type Ctx, type Handler } from './core.ts';
 import { pageOf } from './paging.ts';
-import { addDays, daysBetween, formatDatePl, formatPln, isoWarsaw, money, randomId, warsawDate, warsawInstant } from './util.ts';
+import { addDays, daysBetween, warsawDate, warsawInstant, warsawIso } from '../../src/i18n/calendar.ts';
+import { formatDatePl, formatPln, money, randomId } from './util.ts';
 import { detectType, stripMetadata } from './files.ts';
 
 interface PointRow {
@@ -48,10 +49,10 @@ export function readingWindow(p: Pick<PointRow, 'window_anchor' | 'window_length
 
 const windowJson = (w: Window) => ({
   open: w.open,
-  opensAt: w.open ? isoWarsaw(warsawInstant(w.start)) : null,
-  closesAt: w.open ? isoWarsaw(warsawInstant(w.end, 86399)) : null,
-  nextOpensAt: isoWarsaw(warsawInstant(w.nextStart)),
-  nextClosesAt: isoWarsaw(warsawInstant(w.nextEnd, 86399)),
+  opensAt: w.open ? warsawIso(warsawInstant(w.start)) : null,
+  closesAt: w.open ? warsawIso(warsawInstant(w.end, 86399)) : null,
+  nextOpensAt: warsawIso(warsawInstant(w.nextStart)),
+  nextClosesAt: warsawIso(warsawInstant(w.nextEnd, 86399)),
 });
 
 async function ownPoint(ctx: Ctx): Promise<PointRow> {
@@ -113,7 +114,7 @@ export const getReadingContext: Handler = async (ctx) => {
         direction: r.direction,
         digits: r.digits,
         decimals: r.decimals,
-        lastReading: r.last_value === null ? null : { value: fmt(Number(r.last_value), r.decimals), readAt: isoWarsaw(new Date(r.last_read_at!)), kind: r.last_kind },
+        lastReading: r.last_value === null ? null : { value: fmt(Number(r.last_value), r.decimals), readAt: warsawIso(new Date(r.last_read_at!)), kind: r.last_kind },
         allowedRange: range ? { min: fmt(range.min, r.decimals), max: fmt(range.max, r.decimals) } : null,
         maxValue: fmt(maxValueOf(r), r.decimals),
       };
@@ -226,7 +227,7 @@ export const submitReading: Handler = async (ctx) => {
     .join('|');
   const dup = previous.find((r) => r.values.map((x) => { const [id, val] = x.split('='); return `${id}=${Number(val).toFixed(4)}`; }).sort().join('|') === key);
   if (dup) {
-    const at = isoWarsaw(new Date(dup.read_at));
+    const at = warsawIso(new Date(dup.read_at));
     throw new ApiError('reading_duplicate', en ? `This reading was already recorded on ${at.slice(0, 10)} at ${at.slice(11, 16)}.` : `Ten odczyt został już przyjęty ${formatDatePl(at.slice(0, 10))} o ${at.slice(11, 16)}.`);
   }
   // --- plausibility ---
@@ -283,7 +284,7 @@ export const submitReading: Handler = async (ctx) => {
     pointId: p.id,
     kind,
     status,
-    readAt: isoWarsaw(readAt),
+    readAt: warsawIso(readAt),
     values: values.map((v) => ({ registerId: v.r.id, zone: v.r.zone, unit: v.r.unit, value: v.text })),
     estimatedAmount: estimated === null ? null : money(estimated),
     message: status === 'pending_review' ? `${message} ${en ? 'A consultant will check it.' : 'Sprawdzi go jeszcze konsultant.'}` : message,
@@ -315,7 +316,7 @@ export const listReadings: Handler = async (ctx) => {
   const items = rows.map((r) => ({
     id: r.id,
     pointId: p.id,
-    readAt: isoWarsaw(new Date(r.read_at)),
+    readAt: warsawIso(new Date(r.read_at)),
     kind: r.kind,
     status: r.status,
     values: (byReading.get(r.id) ?? []).map((v) => ({ registerId: v.register_id, zone: v.zone, unit: v.unit, value: Number(v.value).toFixed(v.decimals) })),

@@ -6,7 +6,8 @@
 import PDFDocument from 'pdfkit';
 import type { Db, Queryable } from './db.ts';
 import type { PortalConfig } from './core.ts';
-import { addDays, fromCents, hashPassword, makePpe, pad, warsawDate, warsawInstant } from './util.ts';
+import { addDays, warsawDate, warsawInstant } from '../../src/i18n/calendar.ts';
+import { fromCents, hashPassword, makePpe, pad } from './util.ts';
 
 export const DEMO_PASSWORD = 'Demo-Haslo-2026';
 
@@ -175,11 +176,12 @@ function tinyPdf(text: string): Promise<Uint8Array> {
 
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-export async function seedIfEmpty(db: Db, now = new Date()): Promise<boolean> {
-  const done = await db.query("SELECT 1 FROM meta WHERE key = 'seeded_at'");
-  if (done.length) return false;
+/** Seeds an empty database with the demo world laid out around `now`; answers when the data was seeded. */
+export async function seedIfEmpty(db: Db, now = new Date()): Promise<Date> {
+  const done = await db.query<{ value: string }>("SELECT value FROM meta WHERE key = 'seeded_at'");
+  if (done[0]) return new Date(done[0].value);
   await db.transaction((tx) => seed(tx, now));
-  return true;
+  return now;
 }
 
 async function seed(db: Queryable, now: Date): Promise<void> {
@@ -217,12 +219,14 @@ async function seed(db: Queryable, now: Date): Promise<void> {
   await insert(db, 'users', ['id', 'customer_id', 'email', 'email_lower', 'phone', 'password_hash', 'status', 'mfa_channel', 'created_at'], users);
 
   // ---------- contracts and points ----------
+  // The business's fixed-term contracts run until the end of next year, counted from the seeding day.
+  const endOfNextYear = `${Number(today.slice(0, 4)) + 1}-12-31`;
   const contracts: Row[] = [
     ['ctr_e_0001', 'cust_energia', 'UE/2019/004211', 'electricity', 'Prąd Stabilny G12', 'G12', '2019-04-01', null, 'active'],
     ['ctr_g_0001', 'cust_gaz', 'UG/2020/001877', 'gas', 'Gaz Domowy', 'W-3.6', '2020-09-01', null, 'active'],
     ['ctr_w_0001', 'cust_woda', 'UW/2018/045121', 'water', 'Dostawa wody i odprowadzanie ścieków', 'W-1', '2018-01-01', null, 'active'],
-    ['ctr_f_0001', 'cust_firma', 'UE/2021/B/000311', 'electricity', 'Biznes Stała Cena', 'C11', '2021-01-01', '2027-12-31', 'active'],
-    ['ctr_f_0002', 'cust_firma', 'UE/2022/B/000512', 'electricity', 'Biznes Dzień-Noc', 'C12a', '2022-06-01', '2027-12-31', 'active'],
+    ['ctr_f_0001', 'cust_firma', 'UE/2021/B/000311', 'electricity', 'Biznes Stała Cena', 'C11', '2021-01-01', endOfNextYear, 'active'],
+    ['ctr_f_0002', 'cust_firma', 'UE/2022/B/000512', 'electricity', 'Biznes Dzień-Noc', 'C12a', '2022-06-01', endOfNextYear, 'active'],
     ['ctr_f_0003', 'cust_firma', 'UE/2019/B/000107', 'electricity', 'Biznes Start', 'C11', '2019-01-01', '2020-12-31', 'terminated'],
     ['ctr_2fa_0001', 'cust_2fa', 'UE/2023/008870', 'electricity', 'Prąd Prosty G11', 'G11', '2023-03-01', null, 'active'],
     ['ctr_k_0001', 'cust_kowalski', 'UE/2016/000042', 'electricity', 'Prąd Prosty G11', 'G11', '2016-05-01', null, 'active'],
@@ -285,7 +289,7 @@ async function seed(db: Queryable, now: Date): Promise<void> {
     'registers',
     ['id', 'point_id', 'meter_serial', 'position', 'zone', 'obis_code', 'unit', 'direction', 'conversion_factor', 'digits', 'decimals', 'daily_usage', 'unit_price'],
     points.flatMap((p) =>
-      p.regs.map((r, i) => [r.id, p.id, p.meter, i, r.zone, r.obis, r.unit, 'consumption', r.factor, r.digits, r.decimals, (r.monthly(new Date(now).getMonth() + 1, () => 0.5) / 30.4).toFixed(3), r.price.toFixed(4)]),
+      p.regs.map((r, i) => [r.id, p.id, p.meter, i, r.zone, r.obis, r.unit, 'consumption', r.factor, r.digits, r.decimals, (r.monthly(Number(today.slice(5, 7)), () => 0.5) / 30.4).toFixed(3), r.price.toFixed(4)]),
     ),
   );
 

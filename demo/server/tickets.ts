@@ -3,7 +3,8 @@ import { ApiError, fieldError, type FieldError } from './problem.ts';
 import { json, requireFeature, validationError, type Ctx, type Handler } from './core.ts';
 import type { Queryable } from './db.ts';
 import { pageOf } from './paging.ts';
-import { addDays, fold, isoWarsaw, pad, randomId, warsawDate, warsawInstant } from './util.ts';
+import { addDays, warsawDate, warsawInstant, warsawIso } from '../../src/i18n/calendar.ts';
+import { fold, pad, randomId } from './util.ts';
 import { contentDisposition, detectType, sanitizeFileName, stripMetadata } from './files.ts';
 import { sendEmail } from './outbox.ts';
 
@@ -114,8 +115,8 @@ const ticketJson = (t: TicketRow) => ({
   status: t.status,
   pointId: t.point_id,
   documentId: t.document_id,
-  createdAt: isoWarsaw(new Date(t.created_at)),
-  updatedAt: isoWarsaw(new Date(t.updated_at)),
+  createdAt: warsawIso(new Date(t.created_at)),
+  updatedAt: warsawIso(new Date(t.updated_at)),
   lastMessageAuthor: t.last_message_author,
 });
 
@@ -133,7 +134,7 @@ async function messagesOf(db: Queryable, ticketId: string, messageId?: string) {
     author: m.author,
     authorName: m.author_name,
     body: m.body,
-    createdAt: isoWarsaw(new Date(m.created_at)),
+    createdAt: warsawIso(new Date(m.created_at)),
     attachments: atts.filter((a) => a.message_id === m.id).map((a) => ({ id: a.id, name: a.name, size: a.size, contentType: a.content_type })),
   }));
 }
@@ -323,8 +324,8 @@ export const listMessages: Handler = async (ctx) => {
       event: r.event,
       subject: r.channel === 'sms' ? null : r.subject,
       body: r.body,
-      sentAt: isoWarsaw(new Date(r.sent_at)),
-      readAt: r.read_at ? isoWarsaw(new Date(r.read_at)) : null,
+      sentAt: warsawIso(new Date(r.sent_at)),
+      readAt: r.read_at ? warsawIso(new Date(r.read_at)) : null,
     })),
   );
   return json(200, { ...page, unreadCount: unread });
@@ -367,8 +368,8 @@ export const listOutages: Handler = async (ctx) => {
         kind: r.kind,
         area: { municipality: r.municipality, locality: r.locality, postalCodes: r.postal_codes },
         streets: r.streets,
-        startsAt: isoWarsaw(new Date(r.starts_at)),
-        endsAt: r.ends_at ? isoWarsaw(new Date(r.ends_at)) : null,
+        startsAt: warsawIso(new Date(r.starts_at)),
+        endsAt: r.ends_at ? warsawIso(new Date(r.ends_at)) : null,
         reason: r.reason[ctx.lang] ?? r.reason.pl ?? '',
         status: new Date(r.starts_at).getTime() > now ? 'planned' : r.ends_at && new Date(r.ends_at).getTime() < now ? 'ended' : 'ongoing',
       })),

@@ -1,66 +1,7 @@
-/** Small helpers: Polish calendar, money, identifiers, random tokens, password hashes. */
+/** Small helpers: money, identifiers, random tokens, password hashes. */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, createHash, randomInt } from 'node:crypto';
 
-// ---------- time (Europe/Warsaw) ----------
-const TZ = 'Europe/Warsaw';
-const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TZ,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-function warsawParts(d: Date): { y: number; m: number; d: number; h: number; min: number; s: number } {
-  const p: Record<string, string> = {};
-  for (const part of partsFormat.formatToParts(d)) p[part.type] = part.value;
-  return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), min: Number(p.minute), s: Number(p.second) };
-}
-
-/** Offset of Warsaw time from UTC at the instant, in minutes (60 or 120). */
-export function warsawOffsetMinutes(d: Date): number {
-  const p = warsawParts(d);
-  const asUtc = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s);
-  return Math.round((asUtc - Math.floor(d.getTime() / 1000) * 1000) / 60000);
-}
-
-/** The Polish calendar date of an instant, `YYYY-MM-DD`. */
-export function warsawDate(d: Date = new Date()): string {
-  const p = warsawParts(d);
-  return `${p.y}-${pad(p.m)}-${pad(p.d)}`;
-}
-
-/** RFC 3339 date-time in Polish time with its offset, e.g. `2025-03-14T10:30:00+01:00`. */
-export function isoWarsaw(d: Date): string {
-  const p = warsawParts(d);
-  const off = warsawOffsetMinutes(d);
-  const sign = off >= 0 ? '+' : '-';
-  const a = Math.abs(off);
-  return `${p.y}-${pad(p.m)}-${pad(p.d)}T${pad(p.h)}:${pad(p.min)}:${pad(p.s)}${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
-}
-
-/** The instant a Polish calendar day starts (plus `seconds` into it). */
-export function warsawInstant(date: string, seconds = 0): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const guess = new Date(Date.UTC(y, m - 1, d) + seconds * 1000);
-  const off = warsawOffsetMinutes(guess);
-  const first = new Date(guess.getTime() - off * 60000);
-  const off2 = warsawOffsetMinutes(first);
-  return off2 === off ? first : new Date(guess.getTime() - off2 * 60000);
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return t.toISOString().slice(0, 10);
-}
-
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000);
-}
+// ---------- time: the Polish calendar is src/i18n/calendar.ts, shared with the widgets and the mocks ----------
 
 export function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');

@@ -1,3 +1,4 @@
+import { TIME_ZONE } from './calendar.js';
 import { currentLocale, intlLocale, type Locale } from './locale.js';
 
 /**
@@ -8,7 +9,7 @@ import { currentLocale, intlLocale, type Locale } from './locale.js';
  * Anything malformed (a broken API answer) formats as an em dash, never as "NaN" and never throws.
  */
 
-export const TIME_ZONE = 'Europe/Warsaw';
+export { TIME_ZONE };
 export const PLACEHOLDER = '—';
 
 export type Unit = 'kWh' | 'MWh' | 'm3' | 'GJ';

@@ -7,6 +7,7 @@
  * instants carry the Polish offset (`+01:00` / `+02:00`).
  */
 import type { components } from '../../src/api/schema.js';
+import { addDays, dateParts, isOverdue, warsawDate, warsawInstant, warsawIso } from '../../src/i18n/calendar.js';
 
 type S = components['schemas'];
 export type Money = S['Money'];
@@ -35,86 +36,22 @@ export type Outage = S['Outage'];
 // Time and money helpers
 // ---------------------------------------------------------------------------------------------------------------
 
-const WARSAW = 'Europe/Warsaw';
-const warsawFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: WARSAW,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function warsawClock(date: Date): WallClock {
-  const get = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(warsawFormat.formatToParts(date).find((p) => p.type === type)?.value ?? 0);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
-}
-
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-/** The Polish calendar date (`YYYY-MM-DD`) of an instant. */
-export function polishDate(date: Date): string {
-  const c = warsawClock(date);
-  return `${c.year}-${pad(c.month)}-${pad(c.day)}`;
-}
-
-/** An RFC 3339 date-time in Polish time with its offset, e.g. `2026-03-14T09:40:00+01:00`. */
-export function polishInstant(date: Date): string {
-  const c = warsawClock(date);
-  const wholeSeconds = Math.floor(date.getTime() / 1000) * 1000;
-  const offsetMinutes = Math.round((Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - wholeSeconds) / 60_000);
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  return `${c.year}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
-function splitDate(date: string): [number, number, number] {
-  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number);
-  return [y, m, d];
-}
-
-/** A calendar date moved by whole days (calendar arithmetic, safe across DST changes). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = splitDate(date);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 /** The Polish calendar date `days` after (negative: before) `now`. */
 export function dateFromNow(now: Date, days: number): string {
-  return addDays(polishDate(now), days);
+  return addDays(warsawDate(now), days);
 }
 
 /** The instant at a Polish wall-clock time on a calendar date, as an RFC 3339 string with offset. */
 export function polishTime(date: string, hour: number, minute = 0): string {
-  return polishInstant(polishTimeDate(date, hour, minute));
-}
-
-function polishTimeDate(date: string, hour: number, minute: number): Date {
-  const [y, m, d] = splitDate(date);
-  for (const offsetHours of [1, 2]) {
-    const candidate = new Date(Date.UTC(y, m - 1, d, hour - offsetHours, minute));
-    const c = warsawClock(candidate);
-    if (c.hour === hour && c.day === d) return candidate;
-  }
-  return new Date(Date.UTC(y, m - 1, d, hour - 1, minute));
+  return warsawIso(warsawInstant(date, hour * 3600 + minute * 60));
 }
 
 /** The instant `seconds` after `now` (negative: before), in Polish time. */
 export function instantFromNow(now: Date, seconds: number): string {
-  return polishInstant(new Date(now.getTime() + seconds * 1000));
+  return warsawIso(new Date(now.getTime() + seconds * 1000));
 }
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** Money from an integer number of grosze (1/100 PLN): `money(24567)` → `{ amount: '245.67', currency: 'PLN' }`. */
 export function money(grosze: number, currency = 'PLN'): Money {
@@ -242,8 +179,8 @@ export function makeSession(now: Date = new Date(), times: SessionTimes = {}): S
   return {
     user: sessionUser,
     csrfToken: DEMO.csrfToken,
-    idleExpiresAt: polishInstant(new Date(idle)),
-    absoluteExpiresAt: polishInstant(new Date(absolute)),
+    idleExpiresAt: warsawIso(new Date(idle)),
+    absoluteExpiresAt: warsawIso(new Date(absolute)),
     idleTimeoutSeconds,
     absoluteTimeoutSeconds,
   };
@@ -346,42 +283,54 @@ export const points: PointOfDelivery[] = [
   },
 ];
 
-/** Active first, then by start date, newest first (as the contract orders them). */
-export const contracts: Contract[] = [
-  {
-    id: 'ctr_2023_0311',
-    number: 'UE/2023/031108',
-    kind: 'electricity',
-    product: 'Prąd z Gwarancją Ceny',
-    tariff: 'G11',
-    startDate: '2023-04-01',
-    endDate: '2027-03-31',
-    status: 'active',
-    pointIds: [POINT_IDS.cottage],
-  },
-  {
-    id: 'ctr_2019_0042',
-    number: 'UK/2019/004217',
-    kind: 'electricity',
-    product: 'Prąd Stała Cena',
-    tariff: 'G12',
-    startDate: '2019-07-01',
-    endDate: null,
-    status: 'active',
-    pointIds: [POINT_IDS.flat],
-  },
-  {
-    id: 'ctr_2014_0007',
-    number: 'UK/2014/000731',
-    kind: 'electricity',
-    product: 'Prąd Standard',
-    tariff: 'G11',
-    startDate: '2014-02-01',
-    endDate: '2019-06-30',
-    status: 'terminated',
-    pointIds: [POINT_IDS.flat],
-  },
-];
+/** The last day of the month `months` after the month of `now` (Polish calendar). */
+function endOfMonthFromNow(now: Date, months: number): string {
+  const [year, month] = dateParts(warsawDate(now));
+  return new Date(Date.UTC(year, month + months, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * The customer's contracts at `now`, active first, then by start date, newest first (as the contract orders
+ * them). The fixed-price contract ends at the end of the fourth month from now, so it is still running
+ * whenever a story shows it.
+ */
+export function makeContracts(now: Date = new Date()): Contract[] {
+  return [
+    {
+      id: 'ctr_2023_0311',
+      number: 'UE/2023/031108',
+      kind: 'electricity',
+      product: 'Prąd z Gwarancją Ceny',
+      tariff: 'G11',
+      startDate: '2023-04-01',
+      endDate: endOfMonthFromNow(now, 4),
+      status: 'active',
+      pointIds: [POINT_IDS.cottage],
+    },
+    {
+      id: 'ctr_2019_0042',
+      number: 'UK/2019/004217',
+      kind: 'electricity',
+      product: 'Prąd Stała Cena',
+      tariff: 'G12',
+      startDate: '2019-07-01',
+      endDate: null,
+      status: 'active',
+      pointIds: [POINT_IDS.flat],
+    },
+    {
+      id: 'ctr_2014_0007',
+      number: 'UK/2014/000731',
+      kind: 'electricity',
+      product: 'Prąd Standard',
+      tariff: 'G11',
+      startDate: '2014-02-01',
+      endDate: '2019-06-30',
+      status: 'terminated',
+      pointIds: [POINT_IDS.flat],
+    },
+  ];
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Financial documents
@@ -438,9 +387,9 @@ function documentId(issueDate: string, seq: number): string {
   return `doc_${issueDate.slice(0, 4)}_${issueDate.slice(5, 7)}_${pad(seq, 4)}`;
 }
 
-function documentStatus(gross: number, remaining: number, dueDate: string, today: string): S['DocumentStatus'] {
+function documentStatus(gross: number, remaining: number, dueDate: string, now: Date): S['DocumentStatus'] {
   if (remaining <= 0) return 'paid';
-  if (dueDate < today) return 'overdue';
+  if (isOverdue(dueDate, now)) return 'overdue';
   if (remaining < gross) return 'partially_paid';
   return 'unpaid';
 }
@@ -452,7 +401,7 @@ function documentStatus(gross: number, remaining: number, dueDate: string, today
  */
 export function makeDocuments(count: number = DOCUMENT_COUNT, now: Date = new Date(), options: DocumentOptions = {}): DocumentSummary[] {
   const paymentsEnabled = options.paymentsEnabled ?? true;
-  const today = polishDate(now);
+  const today = warsawDate(now);
   const docs: DocumentSummary[] = [];
   for (let i = 0; i < count; i++) {
     const plan = planDocument(i, count);
@@ -472,7 +421,7 @@ export function makeDocuments(count: number = DOCUMENT_COUNT, now: Date = new Da
       periodTo: plan.type === 'interest_note' ? null : addDays(issueDate, -5),
       gross: money(plan.gross),
       remaining: money(remaining),
-      status: documentStatus(plan.gross, remaining, dueDate, today),
+      status: documentStatus(plan.gross, remaining, dueDate, now),
       pointIds: plan.type === 'interest_note' ? [] : [pointId],
       correctsDocumentId: plan.type === 'correction' ? documentId(correctedIssueDate, seq - 31) : null,
       hasPdf: !(i === count - 1 && count > 5),
@@ -524,7 +473,7 @@ export function makeDocumentDetail(doc: DocumentSummary, paymentHistory: readonl
     .filter((p) => p.status === 'paid' && p.documentIds.includes(doc.id))
     .map((p) => ({
       paymentId: p.id,
-      date: polishDate(new Date(p.completedAt ?? p.createdAt)),
+      date: warsawDate(new Date(p.completedAt ?? p.createdAt)),
       amount: p.amount,
       method: p.method ?? 'other',
     }));
@@ -539,7 +488,7 @@ export type BalanceCase = 'overdue' | 'overpaid' | 'settled' | 'over-cap';
 
 /** When the billing system last computed the figures: today 06:00 Polish time. */
 function balanceAsOf(now: Date): string {
-  return polishTime(polishDate(now), 6, 0);
+  return polishTime(warsawDate(now), 6, 0);
 }
 
 /**
@@ -608,10 +557,9 @@ export function makeBalance(kind: BalanceCase, now: Date = new Date()): Balance 
  * default documents: 389.47 + 212.10 + 245.67 = 847.24 owed, 245.67 overdue, next 212.10 due in 3 days.
  */
 export function balanceFromDocuments(docs: readonly DocumentSummary[], now: Date = new Date(), unallocated = 0): Balance {
-  const today = polishDate(now);
   const open = docs.filter((d) => grosze(d.remaining) > 0);
-  const overdueDocs = open.filter((d) => d.dueDate < today);
-  const upcoming = open.filter((d) => d.dueDate >= today).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const overdueDocs = open.filter((d) => isOverdue(d.dueDate, now));
+  const upcoming = open.filter((d) => !isOverdue(d.dueDate, now)).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const total = open.reduce((sum, d) => sum + grosze(d.remaining), 0);
   const first = upcoming[0];
   return {
@@ -650,7 +598,7 @@ const HISTORY_METHODS: readonly S['PaymentRecordMethod'][] = ['blik', 'transfer'
  */
 export function makePayments(docs: readonly DocumentSummary[] = makeDocuments(), now: Date = new Date()): Payment[] {
   const payments: Payment[] = [];
-  const today = polishDate(now);
+  const today = warsawDate(now);
   docs.forEach((doc, i) => {
     const gross = grosze(doc.gross);
     const remaining = grosze(doc.remaining);
@@ -676,8 +624,8 @@ export function makePayments(docs: readonly DocumentSummary[] = makeDocuments(),
   if (overdue) {
     const attempt = (id: string, status: S['PaymentStatus'], method: S['PaymentRecordMethod'] | null, days: number, minutes: number): Payment => {
       const created = polishTime(dateFromNow(now, days), 19, 12);
-      const createdDate = new Date(polishTimeDate(dateFromNow(now, days), 19, 12).getTime() + minutes * 60_000);
-      return { id, status, amount: overdue.remaining, method, documentIds: [overdue.id], createdAt: created, completedAt: polishInstant(createdDate) };
+      const createdDate = new Date(warsawInstant(dateFromNow(now, days), 19 * 3600 + 12 * 60).getTime() + minutes * 60_000);
+      return { id, status, amount: overdue.remaining, method, documentIds: [overdue.id], createdAt: created, completedAt: warsawIso(createdDate) };
     };
     payments.push(attempt(PAYMENT_IDS.declined, 'declined', 'card', -6, 2));
     payments.push(attempt(PAYMENT_IDS.cancelled, 'cancelled', 'blik', -4, 1));
@@ -827,7 +775,7 @@ function daysInMonth(year: number, month: number): number {
 
 function seriesFor(pointId: string, year: number, granularity: 'month' | 'day', today: string): S['ConsumptionSeries'][] {
   const zones = pointId === POINT_IDS.flat ? ['day', 'night'] : ['all'];
-  const [thisYear, thisMonth, thisDay] = splitDate(today);
+  const [thisYear, thisMonth, thisDay] = dateParts(today);
   return zones.map((zone) => {
     const pointsOut: S['ConsumptionPoint'][] = [];
     for (let month = 1; month <= 12; month++) {
@@ -855,9 +803,9 @@ function seriesFor(pointId: string, year: number, granularity: 'month' | 'day', 
  * for the flat, one zone for the cottage, all of them without `pointId`. Returns `undefined` for an unknown point.
  */
 export function makeConsumption(query: ConsumptionQuery = {}, now: Date = new Date()): Consumption | undefined {
-  const today = polishDate(now);
+  const today = warsawDate(now);
   const granularity = query.granularity ?? 'month';
-  const year = query.year ?? splitDate(today)[0];
+  const year = query.year ?? dateParts(today)[0];
   const years = query.compare ? [year, year - 1] : [year];
   let pointIds: string[];
   if (query.pointId !== undefined) {
@@ -973,7 +921,7 @@ export const TICKET_IDS = { answered: 'tkt_7731', awaitingCustomer: 'tkt_7802', 
 /** The customer's tickets with their threads, most recently updated first. */
 export function makeTickets(now: Date = new Date(), docs: readonly DocumentSummary[] = makeDocuments(DOCUMENT_COUNT, now)): TicketDetail[] {
   const at = (days: number, hour: number, minute: number): string => polishTime(dateFromNow(now, days), hour, minute);
-  const year = polishDate(now).slice(0, 4);
+  const year = warsawDate(now).slice(0, 4);
   const disputed = docs[3] ?? docs[0];
   const disputedNumber = disputed?.number ?? 'FV/2025/02/000388';
   const tickets: TicketDetail[] = [

@@ -11,14 +11,13 @@ import {
   DOCUMENT_COUNT,
   JPEG_BASE64,
   PNG_BASE64,
-  addDays,
   balanceFromDocuments,
   base64Bytes,
   consents as consentsFixture,
-  contracts,
   grosze,
   instantFromNow,
   makeBalance,
+  makeContracts,
   makeConsumption,
   makeDocumentDetail,
   makeDocuments,
@@ -33,8 +32,6 @@ import {
   money,
   notificationPreferences as preferencesFixture,
   points,
-  polishDate,
-  polishInstant,
   portalConfig,
   profile as profileFixture,
   ticketCategories,
@@ -50,6 +47,7 @@ import {
   type TicketDetail,
   type TicketMessage,
 } from './data.js';
+import { addDays, warsawDate, warsawIso } from '../../src/i18n/calendar.js';
 import { IDEMPOTENCY_KEY_REQUIRED, OPERATIONS, mswPath, type OperationId, type OperationInfo } from './operations.js';
 import { fieldError, problemResponse, validationProblem, type FieldError } from './problem.js';
 
@@ -449,8 +447,8 @@ function mfaChallenge(mfa: MfaState): SuccessBody<'resendMfa'> {
     challengeId: DEMO.mfaChallengeId,
     channel: 'sms',
     maskedDestination: '+48 *** *** 567',
-    expiresAt: polishInstant(new Date(mfa.expiresAt)),
-    resendAvailableAt: polishInstant(new Date(mfa.resendAvailableAt)),
+    expiresAt: warsawIso(new Date(mfa.expiresAt)),
+    resendAvailableAt: warsawIso(new Date(mfa.resendAvailableAt)),
   };
 }
 
@@ -543,7 +541,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       const seconds = Math.ceil((mfa.resendAvailableAt - now.getTime()) / 1000);
       return problemResponse(429, 'too_many_attempts', {
         detail: `Nowy kod możesz wysłać za ${seconds} s.`,
-        extra: { retryAfter: seconds, lockedUntil: polishInstant(new Date(mfa.resendAvailableAt)) },
+        extra: { retryAfter: seconds, lockedUntil: warsawIso(new Date(mfa.resendAvailableAt)) },
         headers: { 'Retry-After': String(seconds) },
       });
     }
@@ -725,7 +723,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     const marketing = checkBoolean(errors, body.value, 'marketing');
     const eInvoice = checkBoolean(errors, body.value, 'eInvoice');
     if (errors.length > 0 || marketing === undefined || eInvoice === undefined) return validationProblem(errors);
-    ctx.state.consents = { ...ctx.state.consents, marketing, eInvoice, updatedAt: polishInstant(now) };
+    ctx.state.consents = { ...ctx.state.consents, marketing, eInvoice, updatedAt: warsawIso(now) };
     ctx.state.profile = { ...ctx.state.profile, eInvoice };
     return json(ctx.state.consents);
   },
@@ -769,8 +767,8 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     return point ? json(point) : notFound();
   },
 
-  listContracts: ({ ctx, url, json }) => {
-    const page = paginate(ctx.world.empty ? [] : contracts, url);
+  listContracts: ({ ctx, url, now, json }) => {
+    const page = paginate(ctx.world.empty ? [] : makeContracts(now), url);
     return page.ok ? json(page.value) : page.response;
   },
 
@@ -786,7 +784,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       docs = docs.filter((d) => d.pointIds.includes(pointId));
     }
     if (contractId !== null) {
-      const contract = contracts.find((c) => c.id === contractId);
+      const contract = makeContracts(now).find((c) => c.id === contractId);
       if (!contract) return notFound();
       docs = docs.filter((d) => d.pointIds.some((id) => contract.pointIds.includes(id)) && contract.status === 'active');
     }
@@ -913,7 +911,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       amount: money(toPay),
       method: typeof method === 'string' ? (method as S['PaymentMethod']) : null,
       documentIds,
-      createdAt: polishInstant(now),
+      createdAt: warsawIso(now),
       completedAt: null,
     };
     ctx.state.createdPayments.unshift(payment);
@@ -923,7 +921,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
   listPayments: ({ ctx, url, now, json }) => {
     const range = dateRange(url);
     if (!range.ok) return range.response;
-    const list = paymentsOf(ctx, now).filter((p) => inRange(polishDate(new Date(p.createdAt)), range.value));
+    const list = paymentsOf(ctx, now).filter((p) => inRange(warsawDate(new Date(p.createdAt)), range.value));
     const page = paginate(list, url);
     return page.ok ? json(page.value) : page.response;
   },
@@ -946,7 +944,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     const range = dateRange(url);
     if (!range.ok) return range.response;
     const submitted = ctx.state.submittedReadings.filter((r) => r.pointId === pointId);
-    const list = (ctx.world.empty ? submitted : [...submitted, ...makeReadings(pointId, now)]).filter((r) => inRange(polishDate(new Date(r.readAt)), range.value));
+    const list = (ctx.world.empty ? submitted : [...submitted, ...makeReadings(pointId, now)]).filter((r) => inRange(warsawDate(new Date(r.readAt)), range.value));
     const page = paginate(list, url);
     return page.ok ? json(page.value) : page.response;
   },
@@ -1058,12 +1056,12 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
   markMessageRead: ({ ctx, params, now }) => {
     const message = (ctx.world.empty ? [] : makeMessages(now)).find((m) => m.id === params.messageId);
     if (!message) return notFound();
-    if (message.readAt === null && !ctx.state.readMessages.has(message.id)) ctx.state.readMessages.set(message.id, polishInstant(now));
+    if (message.readAt === null && !ctx.state.readMessages.has(message.id)) ctx.state.readMessages.set(message.id, warsawIso(now));
     return noContent();
   },
 
   listOutages: ({ ctx, url, now, json }) => {
-    const today = polishDate(now);
+    const today = warsawDate(now);
     const range = dateRange(url, { from: today, to: addDays(today, 30) });
     if (!range.ok) return range.response;
     const kind = url.searchParams.get('kind');
@@ -1080,7 +1078,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
         const needle = fold(area);
         return fold(o.area.municipality).includes(needle) || (o.area.locality !== null && fold(o.area.locality).includes(needle));
       })
-      .filter((o) => polishDate(new Date(o.startsAt)) <= to && (o.endsAt === null || polishDate(new Date(o.endsAt)) >= from));
+      .filter((o) => warsawDate(new Date(o.startsAt)) <= to && (o.endsAt === null || warsawDate(new Date(o.endsAt)) >= from));
     const page = paginate(list, url);
     return page.ok ? json(page.value) : page.response;
   },
@@ -1166,7 +1164,7 @@ async function submitReading(request: Request, ctx: MockContext, pointId: string
   if (!context.window.open) {
     const next = context.window.nextOpensAt;
     return problemResponse(422, 'reading_window_closed', {
-      detail: next ? `Najbliższe okno odczytowe otworzy się ${polishDate(new Date(next))}.` : 'Ten licznik odczytujemy zdalnie; nie trzeba podawać odczytu.',
+      detail: next ? `Najbliższe okno odczytowe otworzy się ${warsawDate(new Date(next))}.` : 'Ten licznik odczytujemy zdalnie; nie trzeba podawać odczytu.',
     });
   }
   const readAt = readAtText === undefined ? now : new Date(readAtText);
@@ -1188,7 +1186,7 @@ async function submitReading(request: Request, ctx: MockContext, pointId: string
   const fingerprint = (list: readonly { registerId: string; value: string }[]): string =>
     [...list].sort((a, b) => a.registerId.localeCompare(b.registerId)).map((e) => `${e.registerId}=${Number(e.value)}`).join('&');
   const duplicate = ctx.state.submittedReadings.find((r) => r.pointId === pointId && fingerprint(r.values) === fingerprint(entries));
-  if (duplicate) return problemResponse(422, 'reading_duplicate', { detail: `Ten odczyt został już przyjęty ${polishDate(new Date(duplicate.readAt))}.` });
+  if (duplicate) return problemResponse(422, 'reading_duplicate', { detail: `Ten odczyt został już przyjęty ${warsawDate(new Date(duplicate.readAt))}.` });
   const outOfRange = entries.flatMap(({ registerId, value, index }) => {
     const register = context.registers.find((r) => r.registerId === registerId);
     const range = register?.allowedRange;
@@ -1217,7 +1215,7 @@ async function submitReading(request: Request, ctx: MockContext, pointId: string
   const reading: Reading = {
     id: `rdg_n${ctx.state.sequence}${String(now.getTime()).slice(-5)}`,
     pointId,
-    readAt: polishInstant(readAt),
+    readAt: warsawIso(readAt),
     kind: settlement ? 'settlement' : 'control',
     status: outOfRange.length > 0 ? 'pending_review' : 'accepted',
     values: readingValues,
@@ -1316,7 +1314,7 @@ function newMessage(ctx: MockContext, now: Date, body: string, files: Upload[]):
     ctx.state.uploads.set(id, f.bytes);
     return { ...f.info, id };
   });
-  return { id: `tmsg_n${seq}`, author: 'customer', authorName: ctx.state.profile.displayName, body, createdAt: polishInstant(now), attachments };
+  return { id: `tmsg_n${seq}`, author: 'customer', authorName: ctx.state.profile.displayName, body, createdAt: warsawIso(now), attachments };
 }
 
 async function createTicket(request: Request, ctx: MockContext, now: Date, json: ResolverInput<'createTicket'>['json']): Promise<Response> {
@@ -1341,7 +1339,7 @@ async function createTicket(request: Request, ctx: MockContext, now: Date, json:
   const first = newMessage(ctx, now, message, files);
   const ticket: TicketDetail = {
     id: `tkt_n${ctx.state.sequence}`,
-    number: `ZGL/${polishDate(now).slice(0, 4)}/${String(18_950 + ctx.state.sequence).padStart(6, '0')}`,
+    number: `ZGL/${warsawDate(now).slice(0, 4)}/${String(18_950 + ctx.state.sequence).padStart(6, '0')}`,
     categoryId: category.id,
     subject,
     status: 'open',

@@ -17,7 +17,8 @@ import {
   type OperationInfo,
   type ScenarioName,
 } from '../../stories/mocks/handlers.js';
-import { POINT_IDS, dateFromNow, makeConsumption, makeDocuments, points, polishDate, portalConfig } from '../../stories/mocks/data.js';
+import { POINT_IDS, dateFromNow, makeConsumption, makeDocuments, points, portalConfig } from '../../stories/mocks/data.js';
+import { warsawDate } from '../../src/i18n/calendar.js';
 import { SAMPLE_REQUESTS, exampleIdempotencyKey } from '../../stories/mocks/samples.js';
 import { isValidPesel, isValidPpe } from '../../stories/mocks/resolvers.js';
 import { EbokApiError, EbokClient, newIdempotencyKey } from '../../src/api/index.js';
@@ -324,7 +325,7 @@ describe('mock API handlers (stories/mocks)', () => {
   describe('documents', () => {
     it('the default list has every status and type, with due dates that fit the status', () => {
       const docs = makeDocuments();
-      const today = polishDate(new Date());
+      const today = warsawDate(new Date());
       expect(new Set(docs.map((d) => d.status))).to.have.all.keys('unpaid', 'partially_paid', 'overdue', 'paid');
       expect(new Set(docs.map((d) => d.type))).to.have.all.keys('invoice', 'correction', 'interest_note');
       for (const d of docs) {
@@ -369,7 +370,7 @@ describe('mock API handlers (stories/mocks)', () => {
   });
 
   describe('balance', () => {
-    const today = polishDate(new Date());
+    const today = warsawDate(new Date());
     const balanceIn = async (scenario?: ScenarioName): Promise<Body> => bodyOf(await answer(createHandlers(scenario ? { scenario } : {}), get('/balance')));
     const amount = (value: unknown): string => (value as { amount: string }).amount;
 
