@@ -36,7 +36,7 @@ export interface SessionBackend {
 export class SessionStore {
   private current: SessionState = { status: 'unknown' };
   private readonly listeners = new Set<(state: SessionState) => void>();
-  private readonly channel: BroadcastChannel | undefined;
+  private channel: BroadcastChannel | undefined;
   private loading: Promise<SessionState> | undefined;
 
   constructor(
@@ -87,7 +87,7 @@ export class SessionStore {
   signIn(session: Session): void {
     this.backend.clearPersonalData();
     this.set(fromSession(session));
-    this.channel?.postMessage({ type: 'login' } satisfies BroadcastMessage);
+    this.broadcast({ type: 'login' });
   }
 
   /** The server extended the idle timeout (an answer carried new expiry times). */
@@ -102,7 +102,7 @@ export class SessionStore {
     } finally {
       this.backend.clearPersonalData();
       this.set({ status: 'signed-out' });
-      this.channel?.postMessage({ type: 'logout' } satisfies BroadcastMessage);
+      this.broadcast({ type: 'logout' });
     }
   }
 
@@ -114,14 +114,22 @@ export class SessionStore {
     const wasSignedIn = this.current.status === 'signed-in';
     this.backend.clearPersonalData();
     this.set({ status: 'signed-out' });
-    if (broadcast) this.channel?.postMessage({ type: 'logout' } satisfies BroadcastMessage);
+    if (broadcast) this.broadcast({ type: 'logout' });
     if (wasSignedIn) document.dispatchEvent(new EbokSessionExpiredEvent({ apiBase: this.apiBase, reason }));
   }
 
-  /** Stops listening to other tabs (tests, or a page tearing the widgets down). */
+  /**
+   * Stops listening to other tabs and forgets the listeners (tests, or a page tearing the widgets down).
+   * A widget that still holds the store keeps working on this page; it just no longer tells other tabs.
+   */
   close(): void {
     this.channel?.close();
+    this.channel = undefined;
     this.listeners.clear();
+  }
+
+  private broadcast(message: BroadcastMessage): void {
+    this.channel?.postMessage(message);
   }
 
   private set(next: SessionState): void {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { EbokClient, newIdempotencyKey } from '../../src/api/client.js';
 import { EbokApiError } from '../../src/api/errors.js';
 import type { EbokSessionExpiredEvent } from '../../src/core/events.js';
-import { FakeApi, json, problem, BALANCE, SESSION } from '../helpers/fake-api.js';
+import { FakeApi, json, problem, balanceAt, sessionAt } from '../helpers/fake-api.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 
@@ -64,14 +64,14 @@ describe('EbokClient (api/client)', () => {
     });
 
     it('succeeds when a later attempt succeeds', async () => {
-      const api = new FakeApi().on('GET', '/balance', problem(503, 'service_unavailable'), json(200, BALANCE));
+      const api = new FakeApi().on('GET', '/balance', problem(503, 'service_unavailable'), json(200, balanceAt()));
       const balance = await make(api).get('/balance');
       expect(balance.balance.amount).to.equal('245.67');
       expect(api.calls('GET', '/balance')).to.have.length(2);
     });
 
     it('waits the Retry-After the server asks for', async () => {
-      const api = new FakeApi().on('GET', '/balance', problem(429, 'rate_limited', {}, { 'Retry-After': '1' }), json(200, BALANCE));
+      const api = new FakeApi().on('GET', '/balance', problem(429, 'rate_limited', {}, { 'Retry-After': '1' }), json(200, balanceAt()));
       const started = performance.now();
       await make(api).get('/balance');
       expect(performance.now() - started).to.be.at.least(990);
@@ -181,9 +181,9 @@ describe('EbokClient (api/client)', () => {
 
   describe('headers', () => {
     it('sends Accept-Language, cookies, and the CSRF token on state changes only', async () => {
-      const api = new FakeApi().on('GET', '/balance', json(200, BALANCE)).on('POST', '/auth/session/refresh', json(200, SESSION));
+      const api = new FakeApi().on('GET', '/balance', json(200, balanceAt())).on('POST', '/auth/session/refresh', json(200, sessionAt()));
       const c = make(api);
-      c.signedIn(SESSION);
+      c.signedIn(sessionAt());
       await c.get('/balance');
       await c.post('/auth/session/refresh', {});
       const [get, post] = api.seen;
@@ -193,7 +193,7 @@ describe('EbokClient (api/client)', () => {
     });
 
     it('sends a bearer token from the token provider instead of cookies', async () => {
-      const api = new FakeApi().on('GET', '/balance', json(200, BALANCE));
+      const api = new FakeApi().on('GET', '/balance', json(200, balanceAt()));
       await make(api, { getToken: () => 'tok-1' }).get('/balance');
       expect(api.seen[0]!.headers.get('Authorization')).to.equal('Bearer tok-1');
     });
@@ -201,7 +201,7 @@ describe('EbokClient (api/client)', () => {
 
   describe('cache and de-duplication', () => {
     it('makes one request for concurrent and repeated reads of the same resource', async () => {
-      const api = new FakeApi().on('GET', '/balance', json(200, BALANCE));
+      const api = new FakeApi().on('GET', '/balance', json(200, balanceAt()));
       const c = make(api);
       const [a, b] = await Promise.all([c.get('/balance'), c.get('/balance')]);
       await c.get('/balance');
@@ -210,7 +210,7 @@ describe('EbokClient (api/client)', () => {
     });
 
     it('asks again after a payment, which changes the balance', async () => {
-      const api = new FakeApi().on('GET', '/balance', json(200, BALANCE)).on('POST', '/payments', json(201, { id: 'p1' }));
+      const api = new FakeApi().on('GET', '/balance', json(200, balanceAt())).on('POST', '/payments', json(201, { id: 'p1' }));
       const c = make(api);
       await c.get('/balance');
       await c.post('/payments', {
@@ -226,7 +226,7 @@ describe('EbokClient (api/client)', () => {
       const gate = new Promise<void>((resolve) => (release = resolve));
       const api = new FakeApi().on('GET', '/balance', async () => {
         await gate;
-        return json(200, BALANCE);
+        return json(200, balanceAt());
       });
       const c = make(api);
       const leaving = new AbortController();
@@ -240,7 +240,7 @@ describe('EbokClient (api/client)', () => {
     });
 
     it('never caches a failure', async () => {
-      const api = new FakeApi().on('GET', '/balance', problem(404, 'not_found'), json(200, BALANCE));
+      const api = new FakeApi().on('GET', '/balance', problem(404, 'not_found'), json(200, balanceAt()));
       const c = make(api);
       await failure(c.get('/balance'));
       expect((await c.get('/balance')).overdueCount).to.equal(1);
@@ -253,7 +253,7 @@ describe('EbokClient (api/client)', () => {
         .on('GET', '/balance', problem(401, 'session_expired'))
         .on('GET', '/documents', problem(401, 'session_expired'));
       const c = make(api);
-      c.signedIn(SESSION);
+      c.signedIn(sessionAt());
       const events: EbokSessionExpiredEvent[] = [];
       const listener = (e: EbokSessionExpiredEvent) => events.push(e);
       document.addEventListener('ebok-session-expired', listener);
@@ -270,15 +270,15 @@ describe('EbokClient (api/client)', () => {
     it('does not end the session on a wrong password at login', async () => {
       const api = new FakeApi().on('POST', '/auth/login', problem(401, 'invalid_credentials'));
       const c = make(api);
-      c.signedIn(SESSION);
+      c.signedIn(sessionAt());
       await failure(c.post('/auth/login', { body: { identifier: 'x@y.pl', password: 'bad' } }));
       expect(c.session.state.status).to.equal('signed-in');
     });
 
     it('forgets cached personal data at logout', async () => {
-      const api = new FakeApi().on('GET', '/balance', json(200, BALANCE)).on('POST', '/auth/logout', new Response(null, { status: 204 }));
+      const api = new FakeApi().on('GET', '/balance', json(200, balanceAt())).on('POST', '/auth/logout', new Response(null, { status: 204 }));
       const c = make(api);
-      c.signedIn(SESSION);
+      c.signedIn(sessionAt());
       await c.get('/balance');
       await c.session.logout();
       expect(c.session.state.status).to.equal('signed-out');
@@ -291,8 +291,8 @@ describe('EbokClient (api/client)', () => {
       const api = new FakeApi().on('POST', '/auth/logout', new Response(null, { status: 204 }));
       const tabA = make(api);
       const tabB = make(api); // same API base: another tab of the same site
-      tabA.signedIn(SESSION);
-      tabB.signedIn(SESSION);
+      tabA.signedIn(sessionAt());
+      tabB.signedIn(sessionAt());
       const expired = new Promise<EbokSessionExpiredEvent>((resolve) =>
         document.addEventListener('ebok-session-expired', resolve, { once: true }),
       );
@@ -300,6 +300,19 @@ describe('EbokClient (api/client)', () => {
       const event = await expired;
       expect(event.detail.reason).to.equal('logout-elsewhere');
       expect(tabB.session.state.status).to.equal('signed-out');
+    });
+
+    it('logs in and out on a closed session store (a page reset its clients while a widget still held one)', async () => {
+      const api = new FakeApi().on('POST', '/auth/logout', new Response(null, { status: 204 }));
+      const c = make(api);
+      c.signedIn(sessionAt());
+      c.session.close();
+      await c.session.logout();
+      expect(c.session.state.status).to.equal('signed-out');
+      c.session.signIn(sessionAt());
+      expect(c.session.state.status).to.equal('signed-in');
+      c.session.end('expired');
+      expect(c.session.state.status).to.equal('signed-out');
     });
   });
 });

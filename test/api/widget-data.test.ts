@@ -2,9 +2,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../helpers/balance-probe.js';
 import '../../src/widgets/provider/ebok-provider.js';
 import type { BalanceProbe } from '../helpers/balance-probe.js';
-import { configure, getClient, resetClients } from '../../src/api/registry.js';
-import { FakeApi, json, problem, BALANCE, SESSION } from '../helpers/fake-api.js';
+import { configure, getClient } from '../../src/api/registry.js';
+import { FakeApi, json, problem, balanceAt, sessionAt } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
+import { resetPage } from '../helpers/page.js';
 
 const PAGE_BASE = 'https://page.utility.test/api/v1';
 const PROVIDER_BASE = 'https://provider.utility.test/api/v1';
@@ -17,17 +18,17 @@ describe('widgets and the API (EbokApiElement, ApiTask, provider, registry)', ()
   let meta: HTMLMetaElement | undefined;
 
   beforeEach(() => {
-    resetClients();
+    resetPage();
     api = new FakeApi()
-      .on('GET', '/auth/session', json(200, SESSION))
-      .on('GET', '/balance', json(200, BALANCE))
+      .on('GET', '/auth/session', json(200, sessionAt()))
+      .on('GET', '/balance', json(200, balanceAt()))
       .on('GET', '/portal-config', problem(404, 'not_found'));
     configure({ fetch: api.fetch, retry: { retries: 0 } });
   });
   afterEach(() => {
     meta?.remove();
     meta = undefined;
-    resetClients();
+    resetPage();
   });
 
   function pageMeta(content: string) {
@@ -84,8 +85,8 @@ describe('widgets and the API (EbokApiElement, ApiTask, provider, registry)', ()
 
   it('aborts its request when the widget leaves the page', async () => {
     pageMeta(PAGE_BASE);
-    resetClients();
-    const hanging = new FakeApi().on('GET', '/auth/session', json(200, SESSION)).on('GET', '/balance', 'hang');
+    resetPage();
+    const hanging = new FakeApi().on('GET', '/auth/session', json(200, sessionAt())).on('GET', '/balance', 'hang');
     configure({ fetch: hanging.fetch, retry: { retries: 0 } });
     const el = await fixture<BalanceProbe>(html`<ebok-balance-probe></ebok-balance-probe>`);
     await until(() => hanging.calls("GET", "/balance").length === 1, `balance requested (${text(el)}; ${hanging.seen.map((x) => x.path).join()}; ${el.data.status} ${String(el.data.error)} ${el.client?.session.state.status} ${hanging.seen.map((x) => x.url).join()})`);
@@ -95,21 +96,21 @@ describe('widgets and the API (EbokApiElement, ApiTask, provider, registry)', ()
 
   it('does not ask for personal data while signed out, and loads it when the customer signs in', async () => {
     pageMeta(PAGE_BASE);
-    resetClients();
-    const signedOut = new FakeApi().on('GET', '/auth/session', problem(401, 'unauthenticated')).on('GET', '/balance', json(200, BALANCE));
+    resetPage();
+    const signedOut = new FakeApi().on('GET', '/auth/session', problem(401, 'unauthenticated')).on('GET', '/balance', json(200, balanceAt()));
     configure({ fetch: signedOut.fetch, retry: { retries: 0 } });
     const el = await fixture<BalanceProbe>(html`<ebok-balance-probe></ebok-balance-probe>`);
     await until(() => !!el.shadowRoot?.querySelector('.signed-out'), 'signed-out state');
     expect(signedOut.calls('GET', '/balance')).to.have.length(0);
-    getClient()!.signedIn(SESSION);
+    getClient()!.signedIn(sessionAt());
     await until(() => !!el.shadowRoot?.querySelector('.amount'), 'balance after login');
     expect(signedOut.calls('GET', '/balance')).to.have.length(1);
   });
 
   it('shows an error with a retry button that loads again', async () => {
     pageMeta(PAGE_BASE);
-    resetClients();
-    const flaky = new FakeApi().on('GET', '/auth/session', json(200, SESSION)).on('GET', '/balance', problem(500, 'internal_error'), json(200, BALANCE));
+    resetPage();
+    const flaky = new FakeApi().on('GET', '/auth/session', json(200, sessionAt())).on('GET', '/balance', problem(500, 'internal_error'), json(200, balanceAt()));
     configure({ fetch: flaky.fetch, retry: { retries: 0 } });
     const el = await fixture<BalanceProbe>(html`<ebok-balance-probe></ebok-balance-probe>`);
     await until(() => !!el.shadowRoot?.querySelector('[part~="retry"]'), 'error state');
@@ -120,8 +121,8 @@ describe('widgets and the API (EbokApiElement, ApiTask, provider, registry)', ()
 
   it('turns every widget of the API base to signed out when one request meets a 401', async () => {
     pageMeta(PAGE_BASE);
-    resetClients();
-    const expiring = new FakeApi().on('GET', '/auth/session', json(200, SESSION)).on('GET', '/balance', json(200, BALANCE), problem(401, 'session_expired'));
+    resetPage();
+    const expiring = new FakeApi().on('GET', '/auth/session', json(200, sessionAt())).on('GET', '/balance', json(200, balanceAt()), problem(401, 'session_expired'));
     configure({ fetch: expiring.fetch, retry: { retries: 0 } });
     const page = await fixture(html`<div><ebok-balance-probe id="a"></ebok-balance-probe><ebok-balance-probe id="b"></ebok-balance-probe></div>`);
     const [a, b] = [page.querySelector<BalanceProbe>('#a')!, page.querySelector<BalanceProbe>('#b')!];

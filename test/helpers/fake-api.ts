@@ -3,6 +3,8 @@
  * every request it saw (method, URL, headers, body). For unit tests of the client; integration tests
  * talk to the reference server instead.
  */
+import { addDays, warsawDate, warsawIso } from '../../src/i18n/calendar.js';
+
 export interface Seen {
   method: string;
   url: string;
@@ -65,23 +67,42 @@ export function problem(status: number, code: string, extra: Record<string, unkn
   return json(status, { type: `urn:ebok-widgets:problem:${code}`, title: code, status, code, ...extra }, 'application/problem+json', headers);
 }
 
-export const BALANCE = {
-  balance: { amount: '245.67', currency: 'PLN' },
-  openDocumentsTotal: { amount: '245.67', currency: 'PLN' },
-  overdue: { amount: '245.67', currency: 'PLN' },
-  oldestDueDate: '2026-10-15',
-  overdueCount: 1,
-  nextPayment: null,
-  unallocatedPayments: { amount: '0.00', currency: 'PLN' },
-  asOf: '2026-11-22T08:00:00+01:00',
-  currency: 'PLN',
-};
+/**
+ * The balance of the fixture customer as GET /balance answers it at `now` (default: the real now, or the
+ * faked clock): 245.67 PLN owed, all of it overdue since 38 days, as of an hour ago. Built from `now` so
+ * the overdue invoice stays overdue whatever day the tests run.
+ */
+export function balanceAt(now: number = Date.now()) {
+  const today = warsawDate(new Date(now));
+  return {
+    balance: { amount: '245.67', currency: 'PLN' },
+    openDocumentsTotal: { amount: '245.67', currency: 'PLN' },
+    overdue: { amount: '245.67', currency: 'PLN' },
+    oldestDueDate: addDays(today, -38),
+    overdueCount: 1,
+    nextPayment: null as { amount: { amount: string; currency: string }; dueDate: string } | null,
+    unallocatedPayments: { amount: '0.00', currency: 'PLN' },
+    asOf: warsawIso(new Date(now - 3_600_000)),
+    currency: 'PLN',
+  };
+}
 
-export const SESSION = {
-  user: { id: 'u1', displayName: 'Jan Kowalski', email: 'energia@example.com', customerKind: 'person' as const },
-  csrfToken: 'csrf-123',
-  idleExpiresAt: '2026-11-22T09:15:00+01:00',
-  absoluteExpiresAt: '2026-11-22T16:00:00+01:00',
-  idleTimeoutSeconds: 900,
-  absoluteTimeoutSeconds: 28800,
-};
+/**
+ * Jan Kowalski's session as GET /auth/session answers it at `now`: the idle deadline 15 minutes and the
+ * absolute one 8 hours after `now` (the mock API's and the reference server's timeouts).
+ */
+export function sessionAt(now: number = Date.now()) {
+  return {
+    user: { id: 'u1', displayName: 'Jan Kowalski', email: 'energia@example.com', customerKind: 'person' as const },
+    csrfToken: 'csrf-123',
+    idleExpiresAt: warsawIso(new Date(now + 900_000)),
+    absoluteExpiresAt: warsawIso(new Date(now + 28_800_000)),
+    idleTimeoutSeconds: 900,
+    absoluteTimeoutSeconds: 28800,
+  };
+}
+
+/** A calendar date `days` from `now` in Poland (negative: before), for fixtures that carry due dates. */
+export function dateFromToday(days: number, now: number = Date.now()): string {
+  return addDays(warsawDate(new Date(now)), days);
+}

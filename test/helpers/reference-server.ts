@@ -2,8 +2,9 @@
  * Talking to the reference API server in integration tests: its API base (started by
  * web-test-runner.config.mjs), signing in as a demo customer with a real cookie, and the outbox.
  */
-import { configure, getClient, resetClients } from '../../src/api/registry.js';
+import { configure, getClient } from '../../src/api/registry.js';
 import type { EbokClient } from '../../src/api/client.js';
+import { resetPage } from './page.js';
 
 export const DEMO_PASSWORD = 'Demo-Haslo-2026';
 
@@ -20,7 +21,7 @@ export async function referenceApiBase(): Promise<string> {
 
 /** A fresh page-default client for the reference server, signed in as `email` (logging out whoever was). */
 export async function signInAs(email: string, password = DEMO_PASSWORD): Promise<EbokClient> {
-  resetClients();
+  resetPage();
   const apiBase = await referenceApiBase();
   configure({ apiBase });
   const client = getClient()!;

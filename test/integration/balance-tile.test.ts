@@ -2,9 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/widgets/balance-tile/ebok-balance-tile.js';
 import type { EbokBalanceTile } from '../../src/widgets/balance-tile/balance-tile.js';
 import type { EbokPaymentStartEvent } from '../../src/core/events.js';
-import { resetClients } from '../../src/api/registry.js';
 import { signInAs, referenceApiBase } from '../helpers/reference-server.js';
 import { shadow, until } from '../helpers/dom.js';
+import { resetPage } from '../helpers/page.js';
 
 /**
  * The balance tile against the reference server over HTTP, with the demo customers' data, real cookies
@@ -24,7 +24,7 @@ describe('<ebok-balance-tile> with the reference server', function () {
 
   afterEach(() => {
     history.replaceState(null, '', location.pathname);
-    resetClients();
+    resetPage();
   });
 
   it('shows energia@example.com overdue, with its overdue invoice', async () => {

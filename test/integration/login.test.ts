@@ -6,9 +6,10 @@ import '../../src/widgets/password-reset/ebok-password-reset.js';
 import '../../src/widgets/register/ebok-register.js';
 import '../../src/widgets/activation/ebok-activation.js';
 import type { EbokLogin } from '../../src/widgets/login/login.js';
-import { configure, getClient, resetClients } from '../../src/api/registry.js';
+import { configure, getClient } from '../../src/api/registry.js';
 import { referenceApiBase, outbox, DEMO_PASSWORD } from '../helpers/reference-server.js';
 import { until } from '../helpers/dom.js';
+import { resetPage } from '../helpers/page.js';
 
 /**
  * The login family against the reference server over HTTP: real cookies, real throttling, real e-mails
@@ -30,7 +31,7 @@ describe('logging in, registering and resetting with the reference server', func
   }
 
   beforeEach(async () => {
-    resetClients();
+    resetPage();
     configure({ apiBase: await referenceApiBase() });
     const client = getClient()!;
     await client.session.ready().catch(() => undefined);
@@ -38,7 +39,7 @@ describe('logging in, registering and resetting with the reference server', func
   });
   afterEach(() => {
     history.replaceState(null, '', location.pathname);
-    resetClients();
+    resetPage();
   });
 
   async function logIn(el: EbokLogin, identifier: string, password: string) {

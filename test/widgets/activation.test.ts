@@ -3,11 +3,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/widgets/activation/ebok-activation.js';
 import type { EbokActivation } from '../../src/widgets/activation/activation.js';
 import type { EbokNavigateEvent } from '../../src/core/events.js';
-import { configure, resetClients } from '../../src/api/registry.js';
+import { configure } from '../../src/api/registry.js';
 import { FakeApi, json, problem } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { getResponse } from 'msw';
 import { createHandlers, DEMO } from '../../stories/mocks/handlers.js';
+import { resetPage } from '../helpers/page.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const CONFIG = { activationLinkLifetimeSeconds: 86400, resetLinkLifetimeSeconds: 3600 };
@@ -29,9 +30,9 @@ describe('<ebok-activation>', () => {
     configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
   }
 
-  beforeEach(() => resetClients());
+  beforeEach(() => resetPage());
   afterEach(() => {
-    resetClients();
+    resetPage();
     history.replaceState(null, '', location.pathname);
   });
 
@@ -104,7 +105,7 @@ describe('<ebok-activation>', () => {
   it('the new-link answer is the same for any e-mail', async () => {
     const texts: string[] = [];
     for (const address of ['jan.kowalski@example.com', 'nikt@example.com']) {
-      resetClients();
+      resetPage();
       serve(problem(422, 'token_invalid_or_expired'));
       const el = await fixture<EbokActivation>(html`<ebok-activation token=${freshToken()}></ebok-activation>`);
       await settled(el);

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { balanceState, payPlan, toMinor, isUsableBalance, type Balance, type PortalConfig } from '../../src/widgets/balance-tile/balance-tile.logic.js';
-import { BALANCE } from '../helpers/fake-api.js';
+import { balanceAt } from '../helpers/fake-api.js';
 
 const money = (amount: string) => ({ amount, currency: 'PLN' });
 const balance = (total: string, overdue: string, overdueCount = overdue === '0.00' ? 0 : 1): Balance =>
-  ({ ...BALANCE, balance: money(total), overdue: money(overdue), overdueCount });
+  ({ ...balanceAt(), balance: money(total), overdue: money(overdue), overdueCount });
 
 describe('balance tile rules (balance-tile.logic)', () => {
   describe('the state of a balance', () => {
@@ -61,8 +61,8 @@ describe('balance tile rules (balance-tile.logic)', () => {
   });
 
   it('refuses a balance answer that lacks what the tile shows', () => {
-    expect(isUsableBalance(BALANCE)).to.equal(true);
-    expect(isUsableBalance({ ...BALANCE, balance: { amount: 12 } })).to.equal(false);
+    expect(isUsableBalance(balanceAt())).to.equal(true);
+    expect(isUsableBalance({ ...balanceAt(), balance: { amount: 12 } })).to.equal(false);
     expect(isUsableBalance(null)).to.equal(false);
     expect(isUsableBalance('balance')).to.equal(false);
   });

@@ -3,9 +3,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/widgets/balance-tile/ebok-balance-tile.js';
 import type { EbokBalanceTile } from '../../src/widgets/balance-tile/balance-tile.js';
 import type { EbokPaymentStartEvent, EbokNavigateEvent } from '../../src/core/events.js';
-import { configure, getClient, resetClients } from '../../src/api/registry.js';
-import { FakeApi, json, problem, BALANCE, SESSION } from '../helpers/fake-api.js';
+import { configure, getClient } from '../../src/api/registry.js';
+import { FakeApi, json, problem, balanceAt, dateFromToday, sessionAt } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
+import { resetPage } from '../helpers/page.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const money = (amount: string) => ({ amount, currency: 'PLN' });
@@ -14,15 +15,19 @@ const CONFIG = {
   payments: { perTransactionCap: money('4300.00'), feeNote: { pl: 'Bez prowizji.', en: 'No fee.' }, methods: ['blik'] },
 };
 
+/** `2026-10-15` as a Polish page writes it, `15.10.2026` (written out here, not with the widget's formatter). */
+const polishDay = (date: string) => date.split('-').reverse().join('.');
+/** An instant `minutes` from the real now, as the API writes it. */
+const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 const words = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const ready = (el: EbokBalanceTile) => until(() => !!el.state || words(el).includes('Zaloguj') || !!el.shadowRoot?.querySelector('.status--error'), 'tile settled');
 
 describe('<ebok-balance-tile>', () => {
   let api: FakeApi;
 
-  function serve(balance: object = BALANCE, config: object = CONFIG) {
+  function serve(balance: object = balanceAt(), config: object = CONFIG) {
     api = new FakeApi()
-      .on('GET', '/auth/session', json(200, SESSION))
+      .on('GET', '/auth/session', json(200, sessionAt()))
       .on('GET', '/balance', json(200, balance))
       .on('GET', '/portal-config', json(200, config));
     configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
@@ -34,27 +39,28 @@ describe('<ebok-balance-tile>', () => {
     return el;
   }
 
-  beforeEach(() => resetClients());
+  beforeEach(() => resetPage());
   afterEach(() => {
-    resetClients();
+    resetPage();
     history.replaceState(null, '', location.pathname);
   });
 
   describe('states of the balance', () => {
     it('shows an overdue balance in words, with the overdue total and oldest due date', async () => {
-      serve();
+      const balance = balanceAt();
+      serve(balance);
       const el = await tile();
       expect(el.state).to.equal('overdue');
       expect(el.getAttribute('state')).to.equal('overdue');
       expect(shadow(el, '[part="state"]').textContent).to.contain('Zaległość po terminie');
       expect(shadow(el, '[part="amount"]').textContent).to.contain('245,67');
-      expect(shadow(el, '[part="details"]').textContent).to.contain('15.10.2026');
+      expect(shadow(el, '[part="details"]').textContent).to.contain(polishDay(balance.oldestDueDate));
       expect(shadow(el, '[part="state"] svg'), 'an icon besides the colour').to.exist;
       await expect(el).to.be.accessible();
     });
 
     it('shows an overpayment as a positive amount labelled as such, with no pay button', async () => {
-      serve({ ...BALANCE, balance: money('-120.00'), overdue: money('0.00'), overdueCount: 0, oldestDueDate: null });
+      serve({ ...balanceAt(), balance: money('-120.00'), overdue: money('0.00'), overdueCount: 0, oldestDueDate: null });
       const el = await tile();
       expect(el.state).to.equal('overpaid');
       expect(shadow(el, '[part="state"]').textContent).to.contain('Nadpłata');
@@ -64,22 +70,23 @@ describe('<ebok-balance-tile>', () => {
     });
 
     it('shows a settled balance with the next payment and its date', async () => {
+      const dueDate = dateFromToday(18);
       serve({
-        ...BALANCE,
+        ...balanceAt(),
         balance: money('130.00'),
         overdue: money('0.00'),
         overdueCount: 0,
         oldestDueDate: null,
-        nextPayment: { amount: money('130.00'), dueDate: '2026-12-10' },
+        nextPayment: { amount: money('130.00'), dueDate },
       });
       const el = await tile();
       expect(el.state).to.equal('ok');
-      expect(shadow(el, '[part="details"]').textContent).to.contain('130,00').and.contain('10.12.2026');
+      expect(shadow(el, '[part="details"]').textContent).to.contain('130,00').and.contain(polishDay(dueDate));
       await expect(el).to.be.accessible();
     });
 
     it('hides "Pay" when the portal has payments switched off', async () => {
-      serve(BALANCE, { ...CONFIG, features: { payments: false } });
+      serve(balanceAt(), { ...CONFIG, features: { payments: false } });
       const el = await tile();
       expect(el.state).to.equal('overdue');
       expect(el.shadowRoot!.querySelector('[part="pay"]')).to.equal(null);
@@ -119,8 +126,8 @@ describe('<ebok-balance-tile>', () => {
 
     it('shows an error with a retry that loads the balance again', async () => {
       api = new FakeApi()
-        .on('GET', '/auth/session', json(200, SESSION))
-        .on('GET', '/balance', problem(500, 'internal_error'), json(200, BALANCE))
+        .on('GET', '/auth/session', json(200, sessionAt()))
+        .on('GET', '/balance', problem(500, 'internal_error'), json(200, balanceAt()))
         .on('GET', '/portal-config', json(200, CONFIG));
       configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
       const el = await tile();
@@ -138,7 +145,7 @@ describe('<ebok-balance-tile>', () => {
     });
 
     it('shows a loading skeleton that says what is loading', async () => {
-      api = new FakeApi().on('GET', '/auth/session', json(200, SESSION)).on('GET', '/balance', 'hang');
+      api = new FakeApi().on('GET', '/auth/session', json(200, sessionAt())).on('GET', '/balance', 'hang');
       configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
       const el = await fixture<EbokBalanceTile>(html`<ebok-balance-tile></ebok-balance-tile>`);
       await until(() => api.calls('GET', '/balance').length === 1, 'balance requested');
@@ -152,7 +159,7 @@ describe('<ebok-balance-tile>', () => {
     beforeEach(() => serve());
 
     it('confirms amount, scope and fee, then creates one payment with an idempotency key and fires ebok-payment-start', async () => {
-      api.on('POST', '/payments', json(201, { id: 'pay-1', status: 'pending', amount: money('245.67'), redirectUrl: 'https://gateway.test/p/1', expiresAt: '2026-11-22T10:00:00+01:00' }));
+      api.on('POST', '/payments', json(201, { id: 'pay-1', status: 'pending', amount: money('245.67'), redirectUrl: 'https://gateway.test/p/1', expiresAt: inMinutes(30) }));
       const el = await tile();
       shadow<HTMLButtonElement>(el, '[part="pay"]').click();
       await el.updateComplete;
@@ -175,8 +182,8 @@ describe('<ebok-balance-tile>', () => {
     });
 
     it('over the per-transaction cap explains it and pays up to the cap', async () => {
-      serve({ ...BALANCE, balance: money('5000.00') });
-      api.on('POST', '/payments', json(201, { id: 'pay-2', status: 'pending', amount: money('4300.00'), redirectUrl: 'https://gateway.test/p/2', expiresAt: '2026-11-22T10:00:00+01:00' }));
+      serve({ ...balanceAt(), balance: money('5000.00') });
+      api.on('POST', '/payments', json(201, { id: 'pay-2', status: 'pending', amount: money('4300.00'), redirectUrl: 'https://gateway.test/p/2', expiresAt: inMinutes(30) }));
       const el = await tile();
       shadow<HTMLButtonElement>(el, '[part="pay"]').click();
       await el.updateComplete;
@@ -188,7 +195,7 @@ describe('<ebok-balance-tile>', () => {
     });
 
     it('keeps the dialog and says why when the payment cannot start, and the same action retries with the same key', async () => {
-      api.on('POST', '/payments', problem(503, 'service_unavailable', {}, { 'Retry-After': '120' }), json(201, { id: 'pay-3', status: 'pending', amount: money('245.67'), redirectUrl: 'https://gateway.test/p/3', expiresAt: '2026-11-22T10:00:00+01:00' }));
+      api.on('POST', '/payments', problem(503, 'service_unavailable', {}, { 'Retry-After': '120' }), json(201, { id: 'pay-3', status: 'pending', amount: money('245.67'), redirectUrl: 'https://gateway.test/p/3', expiresAt: inMinutes(30) }));
       const el = await tile();
       shadow<HTMLButtonElement>(el, '[part="pay"]').click();
       await el.updateComplete;
@@ -203,7 +210,7 @@ describe('<ebok-balance-tile>', () => {
     });
 
     it('when the session expired mid-payment, asks to log in again and then sends the payment', async () => {
-      api.on('POST', '/payments', problem(401, 'session_expired'), json(201, { id: 'pay-4', status: 'pending', amount: money('245.67'), redirectUrl: 'https://gateway.test/p/4', expiresAt: '2026-11-22T10:00:00+01:00' }));
+      api.on('POST', '/payments', problem(401, 'session_expired'), json(201, { id: 'pay-4', status: 'pending', amount: money('245.67'), redirectUrl: 'https://gateway.test/p/4', expiresAt: inMinutes(30) }));
       const el = await tile();
       shadow<HTMLButtonElement>(el, '[part="pay"]').click();
       await el.updateComplete;
@@ -211,7 +218,7 @@ describe('<ebok-balance-tile>', () => {
       await until(() => words(el).includes('Zaloguj się ponownie'), 'asked to log in again');
       el.addEventListener('ebok-payment-start', (e) => e.preventDefault(), { once: true });
       const started: Promise<EbokPaymentStartEvent> = oneEvent(el, 'ebok-payment-start');
-      getClient(BASE)!.signedIn(SESSION); // the customer logs in again (in any widget)
+      getClient(BASE)!.signedIn(sessionAt()); // the customer logs in again (in any widget)
       expect((await started).detail.paymentId).to.equal('pay-4');
     });
 
@@ -238,7 +245,7 @@ describe('<ebok-balance-tile>', () => {
     ] as const) {
       it(`asks the API for the outcome (${status}), announces it and refreshes the balance`, async () => {
         serve();
-        api.on('GET', '/payments/pay-9', json(200, { id: 'pay-9', status, amount: money('245.67'), method: 'blik', documentIds: [], createdAt: '2026-11-22T08:00:00+01:00', completedAt: null }));
+        api.on('GET', '/payments/pay-9', json(200, { id: 'pay-9', status, amount: money('245.67'), method: 'blik', documentIds: [], createdAt: inMinutes(-5), completedAt: null }));
         history.replaceState(null, '', `${location.pathname}?paymentId=pay-9`);
         const el = await tile();
         await until(() => !!el.shadowRoot?.querySelector('[part="result"]'), 'outcome shown');

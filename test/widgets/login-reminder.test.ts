@@ -2,10 +2,11 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/widgets/login-reminder/ebok-login-reminder.js';
 import type { EbokLoginReminder } from '../../src/widgets/login-reminder/login-reminder.js';
-import { configure, resetClients } from '../../src/api/registry.js';
+import { configure } from '../../src/api/registry.js';
 import { FakeApi, json, problem } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { checkReminderIdentifier } from '../../src/widgets/login-reminder/login-reminder.logic.js';
+import { resetPage } from '../helpers/page.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const CONFIG = {
@@ -48,8 +49,8 @@ describe('<ebok-login-reminder>', () => {
     return el;
   }
 
-  beforeEach(() => resetClients());
-  afterEach(() => resetClients());
+  beforeEach(() => resetPage());
+  afterEach(() => resetPage());
 
   it('reads e-mail, PESEL and NIP with their checksums', () => {
     expect(checkReminderIdentifier(' Jan@Example.com ', true)).to.deep.equal({ ok: true, identifier: 'Jan@example.com' });
@@ -85,7 +86,7 @@ describe('<ebok-login-reminder>', () => {
   it('gives the same neutral answer for any identifier, and sends once on a double submit', async () => {
     const texts: string[] = [];
     for (const identifier of ['energia@example.com', '44051401359', '8567346215', 'nikt@example.com']) {
-      resetClients();
+      resetPage();
       serve();
       const el = await widget();
       await type(el, identifier);
@@ -145,7 +146,7 @@ describe('<ebok-login-reminder>', () => {
     await until(() => words(el).includes('Wczytywanie'), 'loading');
     expect(shadow(el, '[role="heading"]').getAttribute('aria-level')).to.equal('4');
     await expect(el).to.be.accessible();
-    resetClients();
+    resetPage();
     api = new FakeApi().on('GET', '/portal-config', problem(500, 'internal_error'));
     configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
     const failing = await widget(html`<ebok-login-reminder></ebok-login-reminder>`);

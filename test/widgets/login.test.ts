@@ -4,16 +4,18 @@ import '../../src/widgets/login/ebok-login.js';
 import '../../src/widgets/session/ebok-session.js';
 import type { EbokLogin } from '../../src/widgets/login/login.js';
 import { EbokNavigateEvent, type EbokErrorEvent, type EbokLoginSuccessEvent } from '../../src/core/events.js';
-import { configure, getClient, resetClients } from '../../src/api/registry.js';
+import { configure, getClient } from '../../src/api/registry.js';
 import { identifierField, isValidCode, meetsPolicy, normalizeCode, policyChecklist, waitSeconds } from '../../src/widgets/login/login.logic.js';
 import { EbokApiError } from '../../src/api/errors.js';
-import { FakeApi, json, problem, SESSION } from '../helpers/fake-api.js';
+import { FakeApi, json, problem, sessionAt } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
+import { resetPage } from '../helpers/page.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const POLICY = { minLength: 12, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSpecial: false };
 const CONFIG = { loginIdentifierKinds: ['email', 'pesel_nip'], passwordPolicy: POLICY, features: { registration: true, mfa: true } };
-const SIGNED_IN = { status: 'signed_in', session: SESSION };
+/** What a login answers: a session whose deadlines are counted from the moment of the answer. */
+const signedIn = () => ({ status: 'signed_in', session: sessionAt() });
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 const challenge = (resendIn = 60) => ({
   status: 'mfa_required',
@@ -67,8 +69,8 @@ describe('<ebok-login>', () => {
     await submit(el);
   }
 
-  beforeEach(() => resetClients());
-  afterEach(() => resetClients());
+  beforeEach(() => resetPage());
+  afterEach(() => resetPage());
 
   describe('the form', () => {
     it('is a real form: labelled fields with autocomplete tokens, a hint from the portal config, a heading at the asked level', async () => {
@@ -146,7 +148,7 @@ describe('<ebok-login>', () => {
   describe('submitting', () => {
     it('sends one request for a double click, with the button busy meanwhile, and signs in', async () => {
       serve();
-      const answer = held(json(200, SIGNED_IN));
+      const answer = held(json(200, signedIn()));
       api.on('POST', '/auth/login', answer.answer);
       const el = await login();
       type(el, '#identifier', ' energia@example.com ');
@@ -226,7 +228,7 @@ describe('<ebok-login>', () => {
 
     it('keeps everything typed after a network error and sends it again with "Try again"', async () => {
       serve();
-      api.on('POST', '/auth/login', new TypeError('Failed to fetch'), json(200, SIGNED_IN));
+      api.on('POST', '/auth/login', new TypeError('Failed to fetch'), json(200, signedIn()));
       const el = await login();
       await signIn(el);
       await until(() => !!el.shadowRoot?.querySelector('[part="retry"]'), 'retry offered');
@@ -293,7 +295,7 @@ describe('<ebok-login>', () => {
       serve();
       api
         .on('POST', '/auth/login', json(200, challenge()))
-        .on('POST', '/auth/mfa/verify', problem(422, 'mfa_invalid_code'), json(200, SIGNED_IN));
+        .on('POST', '/auth/mfa/verify', problem(422, 'mfa_invalid_code'), json(200, signedIn()));
       const el = await login();
       await signIn(el, '2fa@example.com');
       await until(() => !!el.shadowRoot?.querySelector('#code'), 'code step');
@@ -377,7 +379,7 @@ describe('<ebok-login>', () => {
     it('asks for a new password with the policy as a live checklist, changes it with the token and logs in with it', async () => {
       serve();
       api
-        .on('POST', '/auth/login', problem(403, 'password_change_required', { changeToken: 'chg_4PzLr8QwX2mKd7VtYc1N' }), json(200, SIGNED_IN))
+        .on('POST', '/auth/login', problem(403, 'password_change_required', { changeToken: 'chg_4PzLr8QwX2mKd7VtYc1N' }), json(200, signedIn()))
         .on('POST', '/auth/password', new Response(null, { status: 204 }));
       const el = await login();
       await toChange(el);
@@ -451,7 +453,7 @@ describe('<ebok-login>', () => {
   describe('after login', () => {
     it('updates every widget of the same API: a <ebok-session> elsewhere on the page shows the name', async () => {
       serve();
-      api.on('POST', '/auth/login', json(200, SIGNED_IN));
+      api.on('POST', '/auth/login', json(200, signedIn()));
       const page = await fixture(html`<div>
         <header><ebok-session></ebok-session></header>
         <main><ebok-login></ebok-login></main>
@@ -466,7 +468,7 @@ describe('<ebok-login>', () => {
 
     it('shows who is signed in when already signed in, hides itself with after-login="hidden", and comes back after a logout', async () => {
       api = new FakeApi()
-        .on('GET', '/auth/session', json(200, SESSION))
+        .on('GET', '/auth/session', json(200, sessionAt()))
         .on('GET', '/portal-config', json(200, CONFIG))
         .on('POST', '/auth/logout', new Response(null, { status: 204 }));
       configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
@@ -533,7 +535,7 @@ describe('<ebok-login>', () => {
   describe('keyboard only', () => {
     it('logs in with Tab, typing and Enter through the password and the code', async () => {
       serve();
-      api.on('POST', '/auth/login', json(200, challenge())).on('POST', '/auth/mfa/verify', json(200, SIGNED_IN));
+      api.on('POST', '/auth/login', json(200, challenge())).on('POST', '/auth/mfa/verify', json(200, signedIn()));
       const page = await fixture(html`<div><button type="button">przed</button><ebok-login></ebok-login></div>`);
       const el = page.querySelector('ebok-login')!;
       await until(() => words(el).includes('E-mail, PESEL lub NIP'), 'form');

@@ -3,12 +3,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/widgets/password-reset/ebok-password-reset.js';
 import type { EbokPasswordReset } from '../../src/widgets/password-reset/password-reset.js';
 import type { EbokNavigateEvent } from '../../src/core/events.js';
-import { configure, resetClients } from '../../src/api/registry.js';
+import { configure } from '../../src/api/registry.js';
 import { FakeApi, json, problem } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { checkResetIdentifier } from '../../src/widgets/password-reset/password-reset.logic.js';
 import { getResponse } from 'msw';
 import { createHandlers, DEMO } from '../../stories/mocks/handlers.js';
+import { resetPage } from '../helpers/page.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const CONFIG = {
@@ -54,9 +55,9 @@ describe('<ebok-password-reset>', () => {
     return el;
   }
 
-  beforeEach(() => resetClients());
+  beforeEach(() => resetPage());
   afterEach(() => {
-    resetClients();
+    resetPage();
     history.replaceState(null, '', location.pathname);
   });
 
@@ -79,7 +80,7 @@ describe('<ebok-password-reset>', () => {
     it('gives the same neutral answer, with the link lifetime, whatever the identifier', async () => {
       const texts: string[] = [];
       for (const identifier of ['energia@example.com', 'nikt.taki@example.com', 'jkowalski']) {
-        resetClients();
+        resetPage();
         serve().on('POST', '/auth/password-reset', json(202, NEUTRAL));
         const el = await widget();
         const requested = oneEvent(el, 'ebok-password-reset-requested');

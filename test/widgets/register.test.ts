@@ -3,13 +3,14 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/widgets/register/ebok-register.js';
 import type { EbokRegister } from '../../src/widgets/register/register.js';
 import type { EbokNavigateEvent, EbokRegisterSuccessEvent } from '../../src/core/events.js';
-import { configure, resetClients } from '../../src/api/registry.js';
+import { configure } from '../../src/api/registry.js';
 import { FakeApi, json, problem } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { checkAll, EMPTY_VALUES, fieldOfPointer, registerBody } from '../../src/widgets/register/register.logic.js';
 import { formatLifetime } from '../../src/i18n/format.js';
 import { getResponse } from 'msw';
 import { createHandlers } from '../../stories/mocks/handlers.js';
+import { resetPage } from '../helpers/page.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 export const CONFIG = {
@@ -75,8 +76,8 @@ describe('<ebok-register>', () => {
     return el;
   }
 
-  beforeEach(() => resetClients());
-  afterEach(() => resetClients());
+  beforeEach(() => resetPage());
+  afterEach(() => resetPage());
 
   describe('logic', () => {
     it('maps JSON pointers to fields', () => {

@@ -4,16 +4,18 @@ import { useFakeTimers, type SinonFakeTimers } from 'sinon';
 import '../../src/widgets/session/ebok-session.js';
 import type { EbokSession } from '../../src/widgets/session/session.js';
 import type { EbokLogoutEvent, EbokNavigateEvent, EbokSessionExpiredEvent } from '../../src/core/events.js';
-import { configure, getClient, resetClients } from '../../src/api/registry.js';
+import { configure, getClient } from '../../src/api/registry.js';
 import { IdleTimer, endOf } from '../../src/controllers/idle-timer.js';
-import { FakeApi, json, problem, SESSION } from '../helpers/fake-api.js';
+import { FakeApi, json, problem, sessionAt } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
+import { resetPage } from '../helpers/page.js';
 
 const BASE = 'https://api.utility.test/api/v1';
+/** The faked clock of the idle-timeout tests (the other tests run on the real clock). */
 const NOW = Date.parse('2026-11-22T09:00:00+01:00');
 const at = (ms: number) => new Date(ms).toISOString();
-/** The fixture session: idle deadline 15 minutes after NOW. */
-const session = (idleAt = NOW + 900_000) => ({ ...SESSION, idleExpiresAt: at(idleAt), absoluteExpiresAt: at(NOW + 8 * 3600_000) });
+/** The fixture session on the current clock (real or faked): idle deadline 15 minutes ahead unless given. */
+const session = (idleAt = Date.now() + 900_000) => ({ ...sessionAt(), idleExpiresAt: at(idleAt) });
 
 const words = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -35,8 +37,8 @@ describe('<ebok-session>', () => {
     return el;
   }
 
-  beforeEach(() => resetClients());
-  afterEach(() => resetClients());
+  beforeEach(() => resetPage());
+  afterEach(() => resetPage());
 
   describe('signed in and out', () => {
     it('shows the signed-in customer and a logout button', async () => {
@@ -180,6 +182,23 @@ describe('<ebok-session>', () => {
       await el.updateComplete;
       expect(shadow<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
     });
+
+    for (const [change, instant] of [
+      ['spring', '2027-03-28T00:50:00Z'],
+      ['autumn', '2026-10-25T00:50:00Z'],
+      ['new year', '2026-12-31T22:50:00Z'],
+    ] as const) {
+      it(`warns after 13 minutes of a 15-minute session also when the ${change} clock change falls in between`, async () => {
+        clock.setSystemTime(Date.parse(instant));
+        serve();
+        const el = await bar();
+        clock.tick(779_000);
+        await el.updateComplete;
+        expect(shadow<HTMLDialogElement>(el, 'dialog').open, 'not before 13 minutes').to.equal(false);
+        await warned(el, 1);
+        expect(shadow(el, '[part="countdown"]').textContent).to.contain('2 min');
+      });
+    }
 
     it('warns at least 60 s before the end whatever warn-before says', async () => {
       serve();

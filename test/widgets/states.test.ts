@@ -2,10 +2,11 @@ import { expect, fixture } from '@open-wc/testing';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/all.js';
-import { configure, resetClients } from '../../src/api/registry.js';
-import { FakeApi, json, problem, SESSION } from '../helpers/fake-api.js';
+import { configure } from '../../src/api/registry.js';
+import { FakeApi, json, problem, sessionAt } from '../helpers/fake-api.js';
 import { until } from '../helpers/dom.js';
 import { localeReady } from '../../src/i18n/locale.js';
+import { resetPage } from '../helpers/page.js';
 
 /**
  * The states every widget must have, checked the same way for each: offline (the device has no
@@ -43,9 +44,9 @@ async function render(tag: string, attrs: string, lang: string, act?: (el: Eleme
 
 describe('every widget offline and on a server error, in Polish and English', () => {
   let onLine: PropertyDescriptor | undefined;
-  beforeEach(() => resetClients());
+  beforeEach(() => resetPage());
   afterEach(() => {
-    resetClients();
+    resetPage();
     if (onLine) Object.defineProperty(navigator, 'onLine', onLine);
     onLine = undefined;
     document.documentElement.removeAttribute('lang');
@@ -59,7 +60,7 @@ describe('every widget offline and on a server error, in Polish and English', ()
 
   /** Every call fails with a 500, but the session: signed in, or (for the login) signed out. */
   function serverError(signedIn: boolean) {
-    const api = new FakeApi().on('GET', '/auth/session', signedIn ? json(200, SESSION) : problem(401, 'unauthenticated'));
+    const api = new FakeApi().on('GET', '/auth/session', signedIn ? json(200, sessionAt()) : problem(401, 'unauthenticated'));
     configure({
       apiBase: BASE,
       fetch: (input, init) => {
