@@ -34,6 +34,11 @@ export interface ServerOptions {
 
 export interface RunningServer {
   url: string;
+  /**
+   * When the demo data was seeded. Due dates, history and messages are laid out relative to that moment
+   * (reading windows and sessions follow the real clock), so data seeded long ago has aged.
+   */
+  seededAt: Date;
   close(): Promise<void>;
   db: Db;
   outbox: {
@@ -74,8 +79,9 @@ function corsMiddleware(state: AppState): MiddlewareHandler {
 
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
   const db = await openDb({ dataDir: resolve(options.dataDir ?? resolve(REPO_ROOT, '.data')), databaseUrl: options.databaseUrl });
+  let seededAt: Date;
   try {
-    await seedIfEmpty(db);
+    seededAt = await seedIfEmpty(db);
   } catch (error) {
     await db.close();
     throw error;
@@ -180,6 +186,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   let closed = false;
   return {
     url,
+    seededAt,
     db,
     outbox: {
       list: (to) => listOutbox(db, to),

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { createServer, REPO_ROOT } from './app.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './seed.ts';
+import { daysBetween, warsawDate } from '../../src/i18n/calendar.ts';
 
 const started = performance.now();
 const server = await createServer({
@@ -27,8 +28,20 @@ Outbox:    ${server.url}/outbox   (e-maile i SMS-y, np. linki aktywacyjne i kody
 Loginy demo (hasło dla wszystkich: ${DEMO_PASSWORD}):
 ${DEMO_LOGINS.map((l) => `  ${l.email.padEnd(22)} ${l.what}`).join('\n')}
 Rejestracja: PESEL 44051401359 + numer klienta 1200345678 (konto jeszcze nie istnieje).
+${dataAge()}
 Gotowe w ${Math.round(performance.now() - started)} ms. Ctrl+C kończy.
 `);
+
+/**
+ * Invoices, payments and messages are laid out around the day the data was seeded; after some weeks the
+ * newest invoice is old and "due in 3 days" has long passed. Say so, and how to start afresh.
+ */
+function dataAge(): string {
+  const days = daysBetween(warsawDate(server.seededAt), warsawDate(new Date()));
+  const since = `Dane demo z ${warsawDate(server.seededAt)}`;
+  if (days < 7) return `${since}.`;
+  return `${since} (${days} dni temu): terminy i historia się zestarzały. npm run demo:reset zasieje je od dzisiaj.`;
+}
 
 let stopping = false;
 const stop = () => {
