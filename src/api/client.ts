@@ -6,6 +6,7 @@ import { createPolicyFetch, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { RequestCache } from './cache.js';
 import { SessionStore, type Session } from './session.js';
 import { currentLocale } from '../i18n/locale.js';
+import { EbokSessionExpiredEvent } from '../core/events.js';
 
 export type GetPath = PathsWithMethod<paths, 'get'>;
 export type PostPath = PathsWithMethod<paths, 'post'>;
@@ -104,6 +105,9 @@ export class EbokClient {
         });
       },
       clearPersonalData: () => this.cache.clearPersonal(),
+      ended: (detail) => {
+        if (typeof document !== 'undefined') document.dispatchEvent(new EbokSessionExpiredEvent(detail));
+      },
     });
   }
 

@@ -1,5 +1,5 @@
 import type { components } from './schema.js';
-import { EbokSessionExpiredEvent, type EbokSessionExpiredDetail } from '../core/events.js';
+import type { EbokSessionExpiredDetail } from '../core/events.js';
 
 export type Session = components['schemas']['Session'];
 export type SessionUser = components['schemas']['SessionUser'];
@@ -26,6 +26,8 @@ export interface SessionBackend {
   logout(): Promise<void>;
   /** Forget cached personal data. */
   clearPersonalData(): void;
+  /** The session ended without a logout here (once per ending): the client tells the page. */
+  ended(detail: EbokSessionExpiredDetail): void;
 }
 
 /**
@@ -108,14 +110,14 @@ export class SessionStore {
 
   /**
    * The session ended without a logout here (a 401, the idle timeout, a logout in another tab):
-   * forget personal data and fire `ebok-session-expired` once on the document.
+   * forget personal data and tell the backend once (the client fires `ebok-session-expired` on the page).
    */
   end(reason: EbokSessionExpiredDetail['reason'], broadcast = true): void {
     const wasSignedIn = this.current.status === 'signed-in';
     this.backend.clearPersonalData();
     this.set({ status: 'signed-out' });
     if (broadcast) this.broadcast({ type: 'logout' });
-    if (wasSignedIn) document.dispatchEvent(new EbokSessionExpiredEvent({ apiBase: this.apiBase, reason }));
+    if (wasSignedIn) this.backend.ended({ apiBase: this.apiBase, reason });
   }
 
   /**

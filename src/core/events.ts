@@ -1,5 +1,5 @@
 /**
- * Typed DOM events of ebok-widgets. Every public outcome event is an `EbokEvent`: it bubbles and is
+ * Typed DOM events of ebok-widgets. A leaf module: it imports nothing, so every layer may use it. Every public outcome event is an `EbokEvent`: it bubbles and is
  * composed, so a host page can listen on `document` whatever CMS block holds the widget.
  * Each is declared in `GlobalEventHandlersEventMap`, so `addEventListener('ebok-…', e => …)` is typed.
  */
@@ -13,7 +13,10 @@ export abstract class EbokEvent<Detail = undefined> extends Event {
 }
 
 export interface EbokErrorDetail {
-  /** A stable machine-readable code (the API problem `code`, or `network_error`, `timeout`, ...). */
+  /**
+   * A stable machine-readable code: the API problem `code`, or the client's own (`network_error`, `timeout`,
+   * `malformed_response`); `unexpected` for a failure that did not come from the API at all.
+   */
   code: string;
   /** The localized message the widget showed to the customer. */
   message: string;
@@ -31,7 +34,7 @@ export class EbokErrorEvent extends EbokEvent<EbokErrorDetail> {
   /** The event for any failure a widget showed with `message`: the API's code and status when it has them. */
   static from(error: unknown, message: string): EbokErrorEvent {
     const api = error as { code?: unknown; status?: unknown } | null;
-    const code = typeof api?.code === 'string' ? api.code : 'unknown';
+    const code = typeof api?.code === 'string' ? api.code : 'unexpected';
     return new EbokErrorEvent({ code, message, ...(typeof api?.status === 'number' ? { status: api.status } : {}) });
   }
 }
@@ -176,9 +179,17 @@ export class EbokActivationResentEvent extends EbokEvent<undefined> {
   }
 }
 
+/** Who is signed in: the session's user summary (the contract's `SessionUser`). */
+export interface EbokUserSummary {
+  id: string;
+  displayName: string;
+  email: string;
+  customerKind: 'person' | 'business';
+}
+
 export interface EbokLoginSuccessDetail {
   /** Who signed in (the session's user summary: id, displayName, email, customerKind). */
-  user: import('../api/session.js').SessionUser;
+  user: EbokUserSummary;
   /** The API base the customer signed in to. */
   apiBase: string;
 }

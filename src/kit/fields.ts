@@ -1,0 +1,321 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { live } from 'lit/directives/live.js';
+import { ref } from 'lit/directives/ref.js';
+import { msg } from '@lit/localize';
+import { icon } from './icons.js';
+import { errorCountText } from './messages.js';
+import type { FieldBinding, FormView, SummaryEntry } from './form.js';
+
+/**
+ * The field kit: labelled controls as templates that render inside the widget's own shadow root (an
+ * `aria-describedby` cannot cross shadow roots), bound to a `FormController`. One set of part names
+ * (`field`, `input`, `hint`, `field-error`, `reveal`, `caps-lock`, `choice`, `error-summary`) and one order
+ * of descriptions: a control is described by its error first (read first), then its hint, then the rest.
+ */
+
+/** The ids a control is described by: its error, its hint, then `extra` (a checklist, a Caps Lock warning). */
+export function describedBy(binding: { id: string; error: string | undefined }, hasHint: boolean, extra: readonly (string | false | undefined)[] = []): string | undefined {
+  const ids = [binding.error ? `${binding.id}-error` : '', hasHint ? `${binding.id}-hint` : '', ...extra].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function fieldError(binding: { id: string; error: string | undefined }) {
+  return binding.error
+    ? html`<p class="field__error" part="field-error" id="${binding.id}-error">
+        ${icon('error')}<span><span class="visually-hidden">${msg('Błąd:')} </span>${binding.error}</span>
+      </p>`
+    : nothing;
+}
+
+function hint(id: string, text: unknown) {
+  return text ? html`<p class="field__hint" part="hint" id="${id}-hint">${text}</p>` : nothing;
+}
+
+function label(id: string, text: unknown, required: boolean) {
+  return html`<label class="field__label" for=${id}
+    >${text}${required ? nothing : html` <span class="field__optional">${msg('(opcjonalnie)')}</span>`}</label
+  >`;
+}
+
+export interface TextFieldOptions {
+  label: string;
+  type?: 'text' | 'email' | 'tel';
+  /** An autocomplete token (`email`, `tel`, `username`, `off` …): personal fields always have one. */
+  autocomplete: AutoFill;
+  inputmode?: 'text' | 'numeric' | 'email' | 'tel' | 'decimal';
+  hint?: unknown;
+  /** Required fields say nothing extra; optional ones say "(optional)". Default: required. */
+  required?: boolean;
+  maxlength?: number;
+  /** More ids describing the input (say, a notice that rejected it). */
+  describedBy?: readonly (string | false | undefined)[];
+  /** Marks the input wrong without an error of its own (the credentials a notice rejected). */
+  invalid?: boolean;
+  /** Rendered beside the input. */
+  after?: unknown;
+}
+
+/** A labelled text input with its hint and its error. */
+export function textField(b: FieldBinding<string>, o: TextFieldOptions): TemplateResult {
+  const required = o.required ?? true;
+  return html`<div class="field" part="field">
+    ${label(b.id, o.label, required)} ${hint(b.id, o.hint)}
+    <div class="field__control">
+      <input
+        ${ref(b.ref)}
+        class="input"
+        part="input"
+        id=${b.id}
+        name=${b.id}
+        type=${o.type ?? 'text'}
+        .value=${live(b.value)}
+        .autocomplete=${o.autocomplete}
+        inputmode=${ifDefined(o.inputmode)}
+        maxlength=${ifDefined(o.maxlength)}
+        spellcheck="false"
+        autocapitalize="off"
+        ?required=${required}
+        aria-invalid=${b.error || o.invalid ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy(b, !!o.hint, o.describedBy))}
+        @input=${(e: Event) => b.input((e.target as HTMLInputElement).value)}
+        @blur=${() => b.blur()}
+      />
+      ${o.after ?? nothing}
+    </div>
+    ${fieldError(b)}
+  </div>`;
+}
+
+export interface PasswordFieldOptions {
+  label: string;
+  autocomplete: 'current-password' | 'new-password';
+  hint?: unknown;
+  describedBy?: readonly (string | false | undefined)[];
+  invalid?: boolean;
+  /** The show/hide toggle and the ids it controls (`false`: no toggle here, e.g. the repetition). */
+  reveal?: { controls: string; label: string } | false;
+}
+
+/** A password input: show/hide toggle (a pressed button that says what it does) and a Caps Lock warning. */
+export function passwordField(form: FormView, b: FieldBinding<string>, o: PasswordFieldOptions): TemplateResult {
+  const capsId = `${b.id}-caps`;
+  const reveal = o.reveal;
+  return html`<div class="field" part="field">
+    ${label(b.id, o.label, true)} ${hint(b.id, o.hint)}
+    <div class="field__control">
+      <input
+        ${ref(b.ref)}
+        class="input"
+        part="input"
+        id=${b.id}
+        name=${b.id}
+        type=${form.revealed ? 'text' : 'password'}
+        .value=${live(b.value)}
+        .autocomplete=${o.autocomplete}
+        spellcheck="false"
+        autocapitalize="off"
+        required
+        aria-invalid=${b.error || o.invalid ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy(b, !!o.hint, [...(o.describedBy ?? []), capsId]))}
+        @input=${(e: Event) => b.input((e.target as HTMLInputElement).value)}
+        @keydown=${form.onKey}
+        @keyup=${form.onKey}
+        @blur=${() => {
+          form.capsLock = undefined;
+          b.blur();
+        }}
+      />
+      ${reveal
+        ? html`<button
+            class="reveal"
+            part="reveal"
+            type="button"
+            aria-pressed=${form.revealed ? 'true' : 'false'}
+            aria-controls=${reveal.controls}
+            @click=${() => form.toggleReveal()}
+          >
+            ${icon(form.revealed ? 'eyeOff' : 'eye')}<span class="reveal__text">${reveal.label}</span>
+          </button>`
+        : nothing}
+    </div>
+    <p class="caps" part="caps-lock" id=${capsId} role="status">${form.capsLock === b.id ? msg('Uwaga: włączony jest Caps Lock.') : ''}</p>
+    ${fieldError(b)}
+  </div>`;
+}
+
+export interface CodeFieldOptions {
+  label: string;
+  hint?: unknown;
+  describedBy?: readonly (string | false | undefined)[];
+}
+
+/** A one-time code: digits, the keypad on phones, and the code from the SMS offered by the keyboard. */
+export function codeField(b: FieldBinding<string>, o: CodeFieldOptions): TemplateResult {
+  return html`<div class="field" part="field">
+    ${label(b.id, o.label, true)} ${hint(b.id, o.hint)}
+    <input
+      ${ref(b.ref)}
+      class="input input--code"
+      part="input"
+      id=${b.id}
+      name="one-time-code"
+      type="text"
+      .autocomplete=${'one-time-code'}
+      inputmode="numeric"
+      pattern="[0-9]*"
+      maxlength="12"
+      required
+      .value=${live(b.value)}
+      aria-invalid=${b.error ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy(b, !!o.hint, o.describedBy))}
+      @input=${(e: Event) => b.input((e.target as HTMLInputElement).value)}
+      @blur=${() => b.blur()}
+    />
+    ${fieldError(b)}
+  </div>`;
+}
+
+export interface CheckboxOptions {
+  label: unknown;
+  hint?: string;
+  required?: boolean;
+}
+
+/** A checkbox with its label beside it (a 44 px row), and its error under it. */
+export function checkboxField(b: FieldBinding<boolean>, o: CheckboxOptions): TemplateResult {
+  return html`<div class="field" part="field">
+    <div class="check ${b.error ? 'check--invalid' : ''}">
+      <input
+        ${ref(b.ref)}
+        type="checkbox"
+        id=${b.id}
+        name=${b.id}
+        .checked=${live(b.value)}
+        ?required=${o.required ?? false}
+        aria-invalid=${b.error ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy(b, !!o.hint))}
+        @change=${(e: Event) => b.input((e.target as HTMLInputElement).checked)}
+      />
+      <label for=${b.id}>${o.label}</label>
+    </div>
+    ${hint(b.id, o.hint)} ${fieldError(b)}
+  </div>`;
+}
+
+export interface ChoiceOptions<T extends string> {
+  legend: string;
+  options: readonly { value: T; label: string }[];
+}
+
+/** Radio buttons in a fieldset with its legend; arrow keys move between them. */
+export function choiceField<T extends string>(b: FieldBinding<T>, o: ChoiceOptions<T>): TemplateResult {
+  return html`<fieldset class="choice" part="choice">
+    <legend>${o.legend}</legend>
+    <div class="choice__options">
+      ${o.options.map(
+        (option, index) => html`<div class="check">
+          <input
+            ${index === 0 ? ref(b.ref) : nothing}
+            type="radio"
+            id="${b.id}-${option.value}"
+            name=${b.id}
+            .value=${String(option.value)}
+            .checked=${live(option.value === b.value)}
+            @change=${() => b.input(option.value)}
+          />
+          <label for="${b.id}-${option.value}">${option.label}</label>
+        </div>`,
+      )}
+    </div>
+    ${fieldError(b)}
+  </fieldset>`;
+}
+
+export interface FileFieldOptions {
+  label: string;
+  /** MIME types and extensions the server accepts (`image/jpeg,image/png,application/pdf`). */
+  accept: string;
+  multiple?: boolean;
+  hint?: unknown;
+  required?: boolean;
+}
+
+/** Files to attach; the chosen names are listed in words (a file input says little on its own). */
+export function fileField(b: FieldBinding<readonly File[]>, o: FileFieldOptions): TemplateResult {
+  const required = o.required ?? false;
+  return html`<div class="field" part="field">
+    ${label(b.id, o.label, required)} ${hint(b.id, o.hint)}
+    <input
+      ${ref(b.ref)}
+      class="input input--file"
+      part="input"
+      id=${b.id}
+      name=${b.id}
+      type="file"
+      accept=${o.accept}
+      ?multiple=${o.multiple ?? false}
+      ?required=${required}
+      aria-invalid=${b.error ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy(b, !!o.hint, [b.value.length ? `${b.id}-files` : undefined]))}
+      @change=${(e: Event) => b.input([...((e.target as HTMLInputElement).files ?? [])])}
+    />
+    ${b.value.length
+      ? html`<ul class="files" id="${b.id}-files" part="files">
+          ${b.value.map((file) => html`<li>${file.name}</li>`)}
+        </ul>`
+      : nothing}
+    ${fieldError(b)}
+  </div>`;
+}
+
+/**
+ * The errors of a submit, announced (`role="alert"`) with their count; a new node on every submit, so the
+ * same errors are announced again. Each entry moves focus to its field.
+ */
+export function errorSummary(entries: readonly SummaryEntry[], attempt: number, focusField: (id: string) => void): unknown {
+  if (entries.length === 0) return nothing;
+  return keyed(
+    attempt,
+    html`<div class="summary" part="error-summary" role="alert">
+      <p>${errorCountText(entries.length)}</p>
+      <ul>
+        ${entries.map((entry) => html`<li><button type="button" class="link-button" @click=${() => focusField(entry.id)}>${entry.message}</button></li>`)}
+      </ul>
+    </div>`,
+  );
+}
+
+/** The form's summary and its notice (failures that are not about one field), in that order. */
+export function formFeedback(form: FormView, extra?: unknown): unknown {
+  return html`${errorSummary(form.summary, form.attempt, (id) => form.focusField(id))} ${form.notice.render(extra)}`;
+}
+
+export interface SubmitOptions {
+  label: string;
+  /** The label while sending ("Wysyłanie…"). */
+  busyLabel?: string;
+  /** Describes the button (a countdown while attempts are paused). */
+  describedBy?: string;
+  /** Attempts are paused: the button cannot send. */
+  disabled?: boolean;
+}
+
+/**
+ * The submit button. While sending it says so and stays focusable (`aria-disabled`, so a screen reader
+ * user does not lose their place); the form controller ignores a second submit.
+ */
+export function submitButton(form: Pick<FormView, 'busy' | 'submitRef'>, o: SubmitOptions): TemplateResult {
+  return html`<button
+    ${ref(form.submitRef)}
+    class="button"
+    part="submit"
+    type="submit"
+    ?disabled=${o.disabled ?? false}
+    aria-disabled=${form.busy ? 'true' : 'false'}
+    aria-describedby=${ifDefined(o.describedBy)}
+  >
+    ${form.busy ? (o.busyLabel ?? msg('Wysyłanie…')) : o.label}
+  </button>`;
+}

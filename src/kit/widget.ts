@@ -1,0 +1,67 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ref, type Ref } from 'lit/directives/ref.js';
+import { EbokApiElement } from '../core/api-element.js';
+import { statusStyles } from '../core/status.js';
+import { EbokNavigateEvent } from '../core/events.js';
+import { noticeStyles } from './notice.js';
+
+export interface HeadingOptions {
+  id?: string;
+  /** Focus can be moved here by script (a new step's title). */
+  focusable?: boolean;
+  ref?: Ref<HTMLElement>;
+}
+
+/**
+ * The base of every widget that talks to the API: the heading at the level the page asks for, where
+ * "Log in" leads, and links that fire a cancelable `ebok-navigate` before the browser follows them.
+ */
+export class EbokWidget extends EbokApiElement {
+  static override styles = [EbokApiElement.styles, statusStyles, noticeStyles];
+
+  /** Heading level of the widget's title (2–6), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Where "Log in" leads (a page with `<ebok-login>`); also fires `ebok-navigate` with `target: 'login'`. */
+  @property({ attribute: 'login-href' }) loginHref?: string;
+
+  /** The heading level, kept to 2–6 whatever the attribute says. */
+  protected get level(): number {
+    return Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2));
+  }
+
+  /** The widget's title as `role="heading"` at `heading-level`, `part="heading"`. */
+  protected heading(text: string, options: HeadingOptions = {}): TemplateResult {
+    return html`<div
+      ${options.ref ? ref(options.ref) : nothing}
+      class="title"
+      part="heading"
+      role="heading"
+      aria-level=${this.level}
+      id=${ifDefined(options.id)}
+      tabindex=${ifDefined(options.focusable ? '-1' : undefined)}
+    >
+      ${text}
+    </div>`;
+  }
+
+  /**
+   * A link inside the widget was followed: fires `ebok-navigate` (`target`, `href`, `params`). The browser
+   * follows `href` unless the host cancelled the event (a single-page app routing itself); without an
+   * `href` nothing else happens. Returns whether the host let it proceed.
+   */
+  protected navigate(event: Event | undefined, target: string, href?: string, params?: Record<string, string>): boolean {
+    const proceed = this.emit(new EbokNavigateEvent({ target, ...(href ? { href } : {}), ...(params ? { params } : {}) }));
+    if ((!proceed || !href) && event) event.preventDefault();
+    return proceed;
+  }
+
+  /** "Log in" as a link (or a button-like link) to `login-href`, firing `ebok-navigate` (`target: 'login'`). */
+  protected loginLink(text: string, look: 'button' | 'link' = 'button'): TemplateResult {
+    return html`<a class=${look} part="login" href=${this.loginHref ?? '#'} @click=${(event: MouseEvent) => this.navigate(event, 'login', this.loginHref)}
+      >${text}</a
+    >`;
+  }
+}
