@@ -7,6 +7,7 @@ import { FakeApi, json, problem } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { checkReminderIdentifier } from '../../src/widgets/login-reminder/login-reminder.logic.js';
 import { resetPage } from '../helpers/page.js';
+import { noticeText } from '../helpers/harness.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const CONFIG = {
@@ -116,8 +117,7 @@ describe('<ebok-login-reminder>', () => {
     const el = await widget();
     await type(el, 'energia@example.com');
     submit(el);
-    await until(() => !!el.shadowRoot?.querySelector('.status--error'), 'error');
-    expect(words(el)).to.contain('chwilowo niedostępny');
+    expect(await noticeText(el, 'the failure')).to.contain('chwilowo niedostępny');
     expect(field(el).value).to.equal('energia@example.com');
     await expect(el).to.be.accessible();
     submit(el);

@@ -10,6 +10,7 @@ import { checkResetIdentifier } from '../../src/widgets/password-reset/password-
 import { getResponse } from 'msw';
 import { createHandlers, DEMO } from '../../stories/mocks/handlers.js';
 import { resetPage } from '../helpers/page.js';
+import { noticeText } from '../helpers/harness.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const CONFIG = {
@@ -105,7 +106,7 @@ describe('<ebok-password-reset>', () => {
       await type(el, 'identifier', 'energia@example.com');
       submit(el);
       submit(el);
-      await until(() => !!el.shadowRoot?.querySelector('.status--error'), 'error');
+      await noticeText(el, 'the failure');
       expect(api.calls('POST', '/auth/password-reset')).to.have.length(1);
       expect(words(el)).to.contain('Zbyt wiele prób').and.contain('15 minut');
       expect(input(el, 'identifier').value).to.equal('energia@example.com');
@@ -120,10 +121,10 @@ describe('<ebok-password-reset>', () => {
       history.replaceState(null, '', `${location.pathname}?token=${TOKEN}`);
       const el = await widget();
       expect(shadow(el, '[role="heading"]').textContent).to.contain('Ustaw nowe hasło');
-      expect(input(el, 'password').autocomplete).to.equal('new-password');
+      expect(input(el, 'newPassword').autocomplete).to.equal('new-password');
       expect(input(el, 'passwordRepeat').autocomplete).to.equal('new-password');
       await expect(el).to.be.accessible();
-      await type(el, 'password', PASSWORD);
+      await type(el, 'newPassword', PASSWORD);
       await type(el, 'passwordRepeat', PASSWORD);
       const done = oneEvent(el, 'ebok-password-reset-done');
       submit(el);
@@ -149,7 +150,7 @@ describe('<ebok-password-reset>', () => {
       serve().on('POST', '/auth/password-reset/confirm', new Response(null, { status: 204 }));
       history.replaceState(null, '', `${location.pathname}?token=from-the-address-0000`);
       const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
-      await type(el, 'password', PASSWORD);
+      await type(el, 'newPassword', PASSWORD);
       await type(el, 'passwordRepeat', PASSWORD);
       submit(el);
       await until(() => api.calls('POST', '/auth/password-reset/confirm').length === 1, 'sent');
@@ -160,7 +161,7 @@ describe('<ebok-password-reset>', () => {
       serve();
       const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
       const rule = (name: string) => shadow(el, `[data-rule="${name}"]`);
-      input(el, 'password').focus();
+      input(el, 'newPassword').focus();
       await sendKeys({ type: 'haslo' });
       await el.updateComplete;
       expect(rule('needs_lower').className).to.equal('met');
@@ -179,11 +180,11 @@ describe('<ebok-password-reset>', () => {
     it('refuses a password against the policy in the browser, with focus on it', async () => {
       serve();
       const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
-      await type(el, 'password', 'krotkie');
+      await type(el, 'newPassword', 'krotkie');
       await type(el, 'passwordRepeat', 'krotkie');
       submit(el);
-      await until(() => active(el)?.id === 'password', 'focus on the password');
-      expect(errorOf(el, 'password')).to.contain('co najmniej 12 znaków');
+      await until(() => active(el)?.id === 'newPassword', 'focus on the password');
+      expect(errorOf(el, 'newPassword')).to.contain('co najmniej 12 znaków');
       expect(api.calls('POST', '/auth/password-reset/confirm')).to.have.length(0);
     });
 
@@ -194,13 +195,13 @@ describe('<ebok-password-reset>', () => {
         problem(422, 'password_policy_violation', { fields: [{ field: '/newPassword', code: 'password_breached', message: 'x' }] }),
       );
       const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
-      await type(el, 'password', PASSWORD);
+      await type(el, 'newPassword', PASSWORD);
       await type(el, 'passwordRepeat', PASSWORD);
       submit(el);
-      await until(() => !!errorOf(el, 'password'), 'server error on the field');
-      expect(errorOf(el, 'password')).to.contain('wycieku');
-      expect(active(el)?.id).to.equal('password');
-      expect(input(el, 'password').value).to.equal(PASSWORD);
+      await until(() => !!errorOf(el, 'newPassword'), 'server error on the field');
+      expect(errorOf(el, 'newPassword')).to.contain('wycieku');
+      expect(active(el)?.id).to.equal('newPassword');
+      expect(input(el, 'newPassword').value).to.equal(PASSWORD);
       await expect(el).to.be.accessible();
     });
 
@@ -212,11 +213,11 @@ describe('<ebok-password-reset>', () => {
         serve().on('POST', '/auth/password-reset/confirm', problem(422, code));
         history.replaceState(null, '', `${location.pathname}?token=${TOKEN}`);
         const el = await widget();
-        await type(el, 'password', PASSWORD);
+        await type(el, 'newPassword', PASSWORD);
         await type(el, 'passwordRepeat', PASSWORD);
         submit(el);
-        await until(() => !!el.shadowRoot?.querySelector('[part="notice"]'), 'notice');
-        const notice = shadow(el, '[part="notice"]');
+        await until(() => !!el.shadowRoot?.querySelector('[part~="notice"]'), 'notice');
+        const notice = shadow(el, '[part~="notice"]');
         expect(notice.textContent).to.contain(text);
         expect(notice.getAttribute('role')).to.equal('alert');
         expect(input(el, 'identifier').value, 'prefilled nothing').to.equal('');
@@ -233,13 +234,13 @@ describe('<ebok-password-reset>', () => {
     it('is usable with the keyboard: type, tab, show the password, send with Enter', async () => {
       serve().on('POST', '/auth/password-reset/confirm', new Response(null, { status: 204 }));
       const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
-      input(el, 'password').focus();
+      input(el, 'newPassword').focus();
       await sendKeys({ type: PASSWORD });
       await sendKeys({ press: 'Tab' });
       expect(active(el)?.getAttribute('part')).to.equal('reveal');
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
-      expect(input(el, 'password').type).to.equal('text');
+      expect(input(el, 'newPassword').type).to.equal('text');
       await sendKeys({ press: 'Tab' });
       expect(active(el)?.id).to.equal('passwordRepeat');
       await sendKeys({ type: PASSWORD });
@@ -264,11 +265,11 @@ describe('<ebok-password-reset>', () => {
       serve().on('POST', '/auth/password-reset/confirm', new TypeError('Failed to fetch'));
       const el = await widget(html`<ebok-password-reset token=${TOKEN} heading-level="3"></ebok-password-reset>`);
       expect(shadow(el, '[role="heading"]').getAttribute('aria-level')).to.equal('3');
-      await type(el, 'password', PASSWORD);
+      await type(el, 'newPassword', PASSWORD);
       await type(el, 'passwordRepeat', PASSWORD);
       submit(el);
       await until(() => words(el).includes('Nie udało się połączyć'), 'network error');
-      expect(input(el, 'password').value).to.equal(PASSWORD);
+      expect(input(el, 'newPassword').value).to.equal(PASSWORD);
       expect(input(el, 'passwordRepeat').value).to.equal(PASSWORD);
     });
   });
@@ -286,12 +287,12 @@ describe('<ebok-password-reset>', () => {
     submit(request);
     await until(() => words(request).includes('Jeśli konto istnieje'), 'neutral answer');
     const confirm = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
-    await type(confirm, 'password', PASSWORD);
+    await type(confirm, 'newPassword', PASSWORD);
     await type(confirm, 'passwordRepeat', PASSWORD);
     submit(confirm);
     await until(() => words(confirm).includes('Hasło zostało zmienione'), 'changed');
     const used = await widget(html`<ebok-password-reset token=${DEMO.usedToken}></ebok-password-reset>`);
-    await type(used, 'password', PASSWORD);
+    await type(used, 'newPassword', PASSWORD);
     await type(used, 'passwordRepeat', PASSWORD);
     submit(used);
     await until(() => words(used).includes('już użyty'), 'used link');

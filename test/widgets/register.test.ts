@@ -11,6 +11,7 @@ import { formatLifetime } from '../../src/i18n/format.js';
 import { getResponse } from 'msw';
 import { createHandlers } from '../../stories/mocks/handlers.js';
 import { resetPage } from '../helpers/page.js';
+import { noticeText } from '../helpers/harness.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 export const CONFIG = {
@@ -303,9 +304,8 @@ describe('<ebok-register>', () => {
       const el = await form();
       await fillValid(el);
       submit(el);
-      await until(() => !!el.shadowRoot?.querySelector('.status--error'), 'error shown');
-      expect(shadow(el, '.status--error').getAttribute('role')).to.equal('alert');
-      expect(words(el)).to.contain('wpisane dane zostały zachowane');
+      expect(await noticeText(el, 'error shown')).to.contain('Wpisane dane zostały w formularzu');
+      expect(shadow(el, '[part~="notice"] [role="alert"]'), 'the failure is announced').to.exist;
       expect(input(el, 'email').value).to.equal('jan.kowalski@example.com');
       expect(input(el, 'terms').checked).to.equal(true);
       await expect(el).to.be.accessible();
@@ -330,7 +330,7 @@ describe('<ebok-register>', () => {
       const el = await form();
       await fillValid(el);
       submit(el);
-      await until(() => !!el.shadowRoot?.querySelector('.status--error'), 'error shown');
+      await noticeText(el, 'error shown');
       await type(el, 'email', 'jan.nowak@example.com');
       submit(el);
       await until(() => api.calls('POST', '/auth/register').length === 2, 'sent again');

@@ -1,26 +1,19 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
 import { msg } from '@lit/localize';
-import { EbokApiElement } from '../../core/api-element.js';
-import { renderError, renderLoading, renderOffline, statusStyles } from '../../core/status.js';
-import { EbokAccountActivatedEvent, EbokActivationResentEvent, EbokErrorEvent, EbokNavigateEvent } from '../../core/events.js';
+import { renderError, renderLoading, renderOffline } from '../../core/status.js';
+import { EbokAccountActivatedEvent, EbokActivationResentEvent, EbokErrorEvent } from '../../core/events.js';
 import { EbokApiError } from '../../api/errors.js';
 import { validateEmail } from '../../validation/index.js';
-import {
-  emailError,
-  focusFirstInvalid,
-  forgetTokenInUrl,
-  linkLifetime,
-  formStyles,
-  IdempotencyKeys,
-  renderErrorSummary,
-  renderFormError,
-  renderHeading,
-  renderTextField,
-  submitErrorMessage,
-  tokenFromPage,
-  type SummaryEntry,
-} from '../../core/form.js';
+import { EbokWidget } from '../../kit/widget.js';
+import { FormController } from '../../kit/form.js';
+import { IdempotencyKeys } from '../../kit/action.js';
+import { formFeedback, submitButton, textField } from '../../kit/fields.js';
+import { formStyles } from '../../kit/form.styles.js';
+import { emailError, linkLifetime } from '../../kit/messages.js';
+import { forgetTokenInUrl, tokenFromPage } from '../../kit/link-token.js';
+import { PortalConfigController } from '../../kit/portal-config.js';
 import { activateOnce, type ActivationOutcome } from './activation.logic.js';
 
 type Phase = 'no-token' | 'activating' | ActivationOutcome | 'failed' | 'offline' | 'no-api';
@@ -38,12 +31,13 @@ type Phase = 'no-token' | 'activating' | ActivationOutcome | 'failed' | 'offline
  * @fires ebok-navigate - "Log in" (`target: 'login'`); cancelable.
  * @fires ebok-error - A failure was shown to the customer.
  * @csspart base - The widget.
- * @csspart title - The heading.
+ * @csspart heading - The heading.
  * @csspart result - The outcome of the activation or of asking for a new link.
  * @csspart field - The e-mail field of the new-link form.
  * @csspart input - The e-mail input.
  * @csspart field-error - The error under the field.
  * @csspart error-summary - The error announced after sending.
+ * @csspart notice - A failure of sending the new-link form.
  * @csspart submit - The "send a new link" button.
  * @csspart login - The log-in link.
  * @csspart retry - "Try again" after a failure.
@@ -52,31 +46,42 @@ type Phase = 'no-token' | 'activating' | ActivationOutcome | 'failed' | 'offline
  * @cssprop --ebok-color-danger - Errors.
  * @cssprop --ebok-color-success - Success.
  */
-export class EbokActivation extends EbokApiElement {
-  static override styles = [EbokApiElement.styles, statusStyles, formStyles];
+export class EbokActivation extends EbokWidget {
+  static override styles = [EbokWidget.styles, formStyles];
 
   /** The activation token from the e-mailed link; when absent, `?token=` of the page's address is used. */
   @property() token?: string;
 
-  /** Heading level of the title (2–6), to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-
-  /** Where "Log in" leads. */
-  @property({ attribute: 'login-href' }) loginHref?: string;
-
   @state() private phase: Phase = 'activating';
-  @state() private email = '';
-  @state() private error?: string;
-  @state() private summary: SummaryEntry[] = [];
-  @state() private attempt = 0;
-  @state() private formError?: string;
-  @state() private submitting = false;
-  /** A new link was asked for; the lifetime is said when the portal configuration could be read. */
-  @state() private resent?: { lifetime: number | undefined };
+  /** A new link was asked for. */
+  @state() private resent = false;
 
   private readonly keys = new IdempotencyKeys();
+  private readonly config: PortalConfigController = new PortalConfigController(this, { optional: true });
+  private readonly resentResult = createRef<HTMLElement>();
   /** The token this widget is activating or has activated. */
   private started?: string;
+
+  private readonly form = new FormController(this, {
+    initial: { email: '' },
+    order: ['email'],
+    check: (_name, values) => {
+      const result = validateEmail(values.email);
+      return result.valid ? undefined : emailError(result.reason);
+    },
+    body: (values) => {
+      const result = validateEmail(values.email);
+      return result.valid ? { identifier: result.value } : undefined;
+    },
+    send: (client, body, key) => client.post('/auth/activation/resend', { params: { header: { 'Idempotency-Key': key } }, body }),
+    done: () => {
+      this.resent = true;
+      this.emit(new EbokActivationResentEvent());
+      this.form.focus.next(this.resentResult);
+    },
+    fieldOf: () => 'email',
+    context: { action: 'send' },
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -110,9 +115,7 @@ export class EbokActivation extends EbokApiElement {
     } catch (error) {
       if (this.started !== token) return;
       this.phase = error instanceof EbokApiError && error.offline ? 'offline' : 'failed';
-      this.emit(
-        EbokErrorEvent.from(error, msg('Nie udało się aktywować konta.')),
-      );
+      this.emit(EbokErrorEvent.from(error, msg('Nie udało się aktywować konta.')));
     }
   }
 
@@ -122,42 +125,38 @@ export class EbokActivation extends EbokApiElement {
   };
 
   override render() {
-    return html`<div class="base" part="base" aria-busy=${this.phase === 'activating' || this.submitting ? 'true' : 'false'}>
-      ${this.renderPhase()}
-    </div>`;
+    return html`<div class="base" part="base" aria-busy=${this.phase === 'activating' || this.form.busy ? 'true' : 'false'}>${this.renderPhase()}</div>`;
   }
 
   private renderPhase() {
+    const title = msg('Aktywacja konta');
     switch (this.phase) {
       case 'activating':
-        return html`${renderHeading(msg('Aktywacja konta'), this.headingLevel)} ${renderLoading(msg('aktywujemy konto'))}`;
+        return html`${this.heading(title)} ${renderLoading(msg('aktywujemy konto'))}`;
       case 'activated':
-        return html`<div class="result" part="result">
-          ${renderHeading(msg('Konto jest aktywne'), this.headingLevel)}
-          <div class="status status--success" role="status"><p class="status__text">${this.outcomeText('activated')}</p></div>
-          <div class="actions">${this.renderLoginLink()}</div>
-        </div>`;
       case 'used':
         return html`<div class="result" part="result">
-          ${renderHeading(msg('Konto jest już aktywne'), this.headingLevel)}
-          <div class="status status--info" role="status"><p class="status__text">${this.outcomeText('used')}</p></div>
-          <div class="actions">${this.renderLoginLink()}</div>
+          ${this.heading(this.phase === 'activated' ? msg('Konto jest aktywne') : msg('Konto jest już aktywne'))}
+          <div class="status ${this.phase === 'activated' ? 'status--success' : 'status--info'}" role="status">
+            <p class="status__text">${this.outcomeText(this.phase)}</p>
+          </div>
+          <div class="actions">${this.loginLink(msg('Zaloguj się'))}</div>
         </div>`;
       case 'invalid':
       case 'no-token':
-        return html`${renderHeading(msg('Aktywacja konta'), this.headingLevel)}
+        return html`${this.heading(title)}
           <div class="status status--error" part="result" role="alert">
-            <p class="status__text">${this.phase === 'invalid' ? this.outcomeText('invalid') : msg('W adresie strony brakuje kodu aktywacyjnego. Otwórz link z wiadomości e-mail albo poproś o nowy.')}</p>
+            <p class="status__text">
+              ${this.phase === 'invalid' ? this.outcomeText('invalid') : msg('W adresie strony brakuje kodu aktywacyjnego. Otwórz link z wiadomości e-mail albo poproś o nowy.')}
+            </p>
           </div>
           ${this.renderResend()}`;
       case 'failed':
-        return html`${renderHeading(msg('Aktywacja konta'), this.headingLevel)}
-          ${renderError({ message: msg('Nie udało się aktywować konta. Spróbuj ponownie za chwilę.'), onRetry: this.retry })}`;
+        return html`${this.heading(title)} ${renderError({ message: msg('Nie udało się aktywować konta. Spróbuj ponownie za chwilę.'), onRetry: this.retry })}`;
       case 'offline':
-        return html`${renderHeading(msg('Aktywacja konta'), this.headingLevel)} ${renderOffline(this.retry)}`;
+        return html`${this.heading(title)} ${renderOffline(this.retry)}`;
       case 'no-api':
-        return html`${renderHeading(msg('Aktywacja konta'), this.headingLevel)}
-          ${renderError({ message: msg('Aktywacja konta jest chwilowo niedostępna.') })}`;
+        return html`${this.heading(title)} ${renderError({ message: msg('Aktywacja konta jest chwilowo niedostępna.') })}`;
     }
   }
 
@@ -174,97 +173,28 @@ export class EbokActivation extends EbokApiElement {
 
   private renderResend() {
     if (this.resent) {
-      return html`<div class="status status--success" part="result" role="status" tabindex="-1">
+      const lifetime = this.config.value?.activationLinkLifetimeSeconds;
+      return html`<div class="status status--success" part="result" role="status" tabindex="-1" ${ref(this.resentResult)}>
         <p class="status__text">${msg('Jeśli konto czeka na aktywację, wysłaliśmy nowy link aktywacyjny na adres e-mail przypisany do konta.')}</p>
-        ${this.resent.lifetime ? html`<p>${linkLifetime(this.resent.lifetime)}</p>` : nothing}
+        ${lifetime ? html`<p>${linkLifetime(lifetime)}</p>` : nothing}
         <p>${msg('Nie widzisz wiadomości? Sprawdź folder ze spamem.')}</p>
       </div>`;
     }
-    return html`${renderErrorSummary(this.error ? this.summary : [], this.attempt, () => this.focusInput())} ${renderFormError(this.formError)}
+    return html`${formFeedback(this.form)}
       <form novalidate @submit=${this.onResend}>
-        ${renderTextField({
-          id: 'email',
+        ${textField(this.form.field('email'), {
           label: msg('Adres e-mail podany przy rejestracji'),
           type: 'email',
-          value: this.email,
           inputmode: 'email',
           autocomplete: 'email',
           maxlength: 254,
-          error: this.error,
-          onInput: (value) => {
-            this.email = value;
-            this.formError = undefined;
-            if (this.error) this.error = this.check();
-          },
-          onBlur: () => {
-            if (this.email !== '' || this.error) this.error = this.check();
-          },
         })}
-        <div class="actions">
-          <button class="button" part="submit" type="submit" aria-disabled=${this.submitting ? 'true' : 'false'}>
-            ${this.submitting ? msg('Wysyłanie…') : msg('Wyślij nowy link')}
-          </button>
-        </div>
+        <div class="actions">${submitButton(this.form, { label: msg('Wyślij nowy link') })}</div>
       </form>`;
   }
 
-  private check(): string | undefined {
-    const result = validateEmail(this.email);
-    return result.valid ? undefined : emailError(result.reason);
-  }
-
-  private onResend = async (event: SubmitEvent): Promise<void> => {
+  private onResend = (event: SubmitEvent): void => {
     event.preventDefault();
-    const client = this.client;
-    if (this.submitting || !client) return;
-    this.formError = undefined;
-    const result = validateEmail(this.email);
-    if (!result.valid) {
-      this.error = emailError(result.reason);
-      this.summary = [{ id: 'email', message: this.error }];
-      this.attempt++;
-      await this.updateComplete;
-      focusFirstInvalid(this.renderRoot);
-      return;
-    }
-    this.error = undefined;
-    const body = { identifier: result.value };
-    this.submitting = true;
-    try {
-      await client.post('/auth/activation/resend', { params: { header: { 'Idempotency-Key': this.keys.keyFor(body) } }, body });
-      this.keys.reset();
-      const config = await client.get('/portal-config').catch(() => undefined);
-      this.submitting = false;
-      this.resent = { lifetime: config?.activationLinkLifetimeSeconds };
-      this.emit(new EbokActivationResentEvent());
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part="result"][tabindex]')?.focus();
-    } catch (error) {
-      this.submitting = false;
-      this.formError = submitErrorMessage(error);
-      this.emit(
-        EbokErrorEvent.from(error, this.formError),
-      );
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part="submit"]')?.focus();
-    }
+    void this.form.submit();
   };
-
-  private focusInput(): void {
-    this.renderRoot.querySelector<HTMLElement>('#email')?.focus();
-  }
-
-  private renderLoginLink() {
-    const href = this.loginHref;
-    return html`<a
-      class="button"
-      part="login"
-      href=${href ?? '#'}
-      @click=${(event: MouseEvent) => {
-        const proceed = this.emit(new EbokNavigateEvent({ target: 'login', ...(href ? { href } : {}) }));
-        if (!proceed || !href) event.preventDefault();
-      }}
-      >${msg('Zaloguj się')}</a
-    >`;
-  }
 }

@@ -14,7 +14,7 @@ import {
   type PhoneReason,
   type PpeReason,
 } from '../../validation/index.js';
-import { newPasswordProblem, repeatProblem, type NewPasswordProblem, type RepeatProblem } from '../../core/form.js';
+import { newPasswordProblem, repeatProblem, type NewPasswordProblem, type RepeatProblem } from '../../kit/password.js';
 
 export type PortalConfig = components['schemas']['PortalConfig'];
 export type RegisterRequest = components['schemas']['RegisterRequest'];
