@@ -5,7 +5,8 @@ import '../../src/widgets/session/ebok-session.js';
 import type { EbokLogin } from '../../src/widgets/login/login.js';
 import { EbokNavigateEvent, type EbokErrorEvent, type EbokLoginSuccessEvent } from '../../src/core/events.js';
 import { configure, getClient } from '../../src/api/registry.js';
-import { identifierField, isValidCode, meetsPolicy, normalizeCode, policyChecklist, waitSeconds } from '../../src/widgets/login/login.logic.js';
+import { identifierField, isValidCode, normalizeCode, waitSeconds } from '../../src/widgets/login/login.logic.js';
+import { checkNewPassword } from '../../src/kit/password.js';
 import { EbokApiError } from '../../src/api/errors.js';
 import { FakeApi, json, problem, sessionAt } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
@@ -116,7 +117,7 @@ describe('<ebok-login>', () => {
     it('shows and hides the password with a toggle that says its state', async () => {
       serve();
       const el = await login();
-      const toggle = shadow<HTMLButtonElement>(el, '[part="toggle"]');
+      const toggle = shadow<HTMLButtonElement>(el, '[part="reveal"]');
       expect(toggle.getAttribute('aria-pressed')).to.equal('false');
       expect(toggle.textContent).to.contain('Pokaż hasło');
       toggle.click();
@@ -159,7 +160,7 @@ describe('<ebok-login>', () => {
       button.click();
       input(el, '#password').form!.requestSubmit();
       await el.updateComplete;
-      expect(button.disabled).to.equal(true);
+      expect(button.getAttribute('aria-disabled'), 'busy, and still where focus is').to.equal('true');
       expect(button.textContent).to.contain('Logujemy');
       const success: Promise<EbokLoginSuccessEvent> = oneEvent(el, 'ebok-login-success');
       answer.release();
@@ -373,7 +374,7 @@ describe('<ebok-login>', () => {
   describe('one-time password', () => {
     async function toChange(el: EbokLogin) {
       await signIn(el, 'jednorazowe@example.com', 'Jednorazowe-1234');
-      await until(() => !!el.shadowRoot?.querySelector('#new-password'), 'new password step');
+      await until(() => !!el.shadowRoot?.querySelector('#newPassword'), 'new password step');
     }
 
     it('asks for a new password with the policy as a live checklist, changes it with the token and logs in with it', async () => {
@@ -383,31 +384,31 @@ describe('<ebok-login>', () => {
         .on('POST', '/auth/password', new Response(null, { status: 204 }));
       const el = await login();
       await toChange(el);
-      expect(active(el)).to.equal(input(el, '#new-password'));
-      expect(input(el, '#new-password').autocomplete).to.equal('new-password');
-      const items = () => [...el.shadowRoot!.querySelectorAll('[part="policy"] li')];
+      expect(active(el)).to.equal(input(el, '#newPassword'));
+      expect(input(el, '#newPassword').autocomplete).to.equal('new-password');
+      const items = () => [...el.shadowRoot!.querySelectorAll('[part="checklist"] li')];
       expect(items().map((li) => li.className)).to.deep.equal(['unmet', 'unmet', 'unmet', 'unmet']);
-      expect(items()[0]!.textContent).to.contain('co najmniej 12 znaków').and.contain('(jeszcze nie)');
+      expect(items()[0]!.textContent).to.contain('Co najmniej 12 znaków').and.contain('jeszcze nie');
       await expect(el).to.be.accessible();
 
-      type(el, '#new-password', 'Jesienne');
+      type(el, '#newPassword', 'Jesienne');
       await el.updateComplete;
       expect(items().map((li) => li.className)).to.deep.equal(['unmet', 'met', 'met', 'unmet']);
-      type(el, '#repeat-password', 'Jesienne');
+      type(el, '#passwordRepeat', 'Jesienne');
       await submit(el);
-      await until(() => !!el.shadowRoot?.querySelector('#new-password-error'), 'policy error');
-      expect(active(el)).to.equal(input(el, '#new-password'));
+      await until(() => !!el.shadowRoot?.querySelector('#newPassword-error'), 'policy error');
+      expect(active(el)).to.equal(input(el, '#newPassword'));
       expect(api.calls('POST', '/auth/password')).to.have.length(0);
 
-      type(el, '#new-password', 'Jesienne-Liscie-2025');
-      type(el, '#repeat-password', 'Jesienne-Liscie-2024');
+      type(el, '#newPassword', 'Jesienne-Liscie-2025');
+      type(el, '#passwordRepeat', 'Jesienne-Liscie-2024');
       await submit(el);
-      await until(() => !!el.shadowRoot?.querySelector('#repeat-password-error'), 'mismatch');
-      expect(shadow(el, '#repeat-password-error').textContent).to.contain('nie są takie same');
-      expect(input(el, '#repeat-password').getAttribute('aria-invalid')).to.equal('true');
+      await until(() => !!el.shadowRoot?.querySelector('#passwordRepeat-error'), 'mismatch');
+      expect(shadow(el, '#passwordRepeat-error').textContent).to.contain('się różnią');
+      expect(input(el, '#passwordRepeat').getAttribute('aria-invalid')).to.equal('true');
       await expect(el).to.be.accessible();
 
-      type(el, '#repeat-password', 'Jesienne-Liscie-2025');
+      type(el, '#passwordRepeat', 'Jesienne-Liscie-2025');
       await el.updateComplete;
       expect(items().every((li) => li.className === 'met')).to.equal(true);
       await submit(el);
@@ -425,8 +426,8 @@ describe('<ebok-login>', () => {
         .on('POST', '/auth/password', new Response(null, { status: 204 }));
       const el = await login();
       await toChange(el);
-      type(el, '#new-password', 'Jesienne-Liscie-2025');
-      type(el, '#repeat-password', 'Jesienne-Liscie-2025');
+      type(el, '#newPassword', 'Jesienne-Liscie-2025');
+      type(el, '#passwordRepeat', 'Jesienne-Liscie-2025');
       await submit(el);
       await until(() => words(el).includes('Hasło zostało zmienione'), 'asked to log in');
       expect(words(el)).not.to.contain('Nieprawidłowy login');
@@ -441,12 +442,12 @@ describe('<ebok-login>', () => {
         .on('POST', '/auth/password', problem(422, 'password_policy_violation', { fields: [{ field: '/newPassword', code: 'password_breached', message: 'x' }] }));
       const el = await login();
       await toChange(el);
-      type(el, '#new-password', 'Jesienne-Liscie-2025');
-      type(el, '#repeat-password', 'Jesienne-Liscie-2025');
+      type(el, '#newPassword', 'Jesienne-Liscie-2025');
+      type(el, '#passwordRepeat', 'Jesienne-Liscie-2025');
       await submit(el);
-      await until(() => words(el).includes('wyciekach'), 'breached');
-      expect(input(el, '#new-password').getAttribute('aria-invalid')).to.equal('true');
-      expect(input(el, '#new-password').value, 'kept to edit').to.equal('Jesienne-Liscie-2025');
+      await until(() => words(el).includes('wycieku'), 'breached');
+      expect(input(el, '#newPassword').getAttribute('aria-invalid')).to.equal('true');
+      expect(input(el, '#newPassword').value, 'kept to edit').to.equal('Jesienne-Liscie-2025');
     });
   });
 
@@ -580,13 +581,13 @@ describe('login.logic', () => {
     expect(identifierField(undefined).label).to.equal('unknown');
   });
 
-  it('checks a password against the policy, counting characters, not bytes', () => {
-    expect(policyChecklist('ab', POLICY).map((c) => c.met)).to.deep.equal([false, false, true, false]);
-    expect(meetsPolicy('Jesienne-Liscie-2025', POLICY)).to.equal(true);
-    expect(meetsPolicy('Żółćżółćżół1', POLICY), '12 Polish letters with a digit').to.equal(true);
-    expect(policyChecklist('Aa1', { ...POLICY, requireSpecial: true }).at(-1)).to.deep.equal({ rule: 'special', met: false });
-    expect(policyChecklist('x'.repeat(130), POLICY).map((c) => c.rule)).to.include('max_length');
-    expect(meetsPolicy('', undefined)).to.equal(false);
+  it('judges the new password with the shared policy check, counting characters, not bytes', () => {
+    expect(checkNewPassword('ab', POLICY)).to.contain('co najmniej 12 znaków').and.contain('wielka litera').and.contain('cyfra').and.not.contain('mała litera');
+    expect(checkNewPassword('Jesienne-Liscie-2025', POLICY)).to.equal(undefined);
+    expect(checkNewPassword('Żółćżółćżół1', POLICY), '12 Polish letters with a digit').to.equal(undefined);
+    expect(checkNewPassword('Aa1Aa1Aa1Aa1', { ...POLICY, requireSpecial: true })).to.contain('znak specjalny');
+    expect(checkNewPassword('Aa1'.repeat(44), POLICY)).to.contain('za długie');
+    expect(checkNewPassword('', POLICY)).to.equal('Wpisz hasło.');
   });
 
   it('reads codes and waits', () => {

@@ -1,12 +1,13 @@
 import type { components } from '../../api/schema.js';
 import { EbokApiError } from '../../api/errors.js';
-import { validatePassword, type PasswordRule } from '../../validation/index.js';
+import type { FailureKind } from './login.machine.js';
 
 export type PortalConfig = components['schemas']['PortalConfig'];
 export type PasswordPolicy = components['schemas']['PasswordPolicy'];
 export type LoginIdentifierKind = components['schemas']['LoginIdentifierKind'];
 export type MfaChallenge = components['schemas']['MfaChallenge'];
 export type LoginResult = components['schemas']['LoginSignedIn'] | MfaChallenge;
+export type Session = components['schemas']['Session'];
 
 /** Which identifiers the login field accepts, as one key for the label and hint. */
 export type IdentifierLabel = 'email' | 'pesel_nip' | 'login' | 'email_pesel_nip' | 'email_login' | 'pesel_nip_login' | 'all' | 'unknown';
@@ -36,48 +37,6 @@ export function identifierField(kinds: readonly LoginIdentifierKind[] | undefine
   return { label: 'all', inputmode: undefined };
 }
 
-export type PolicyRule = 'min_length' | 'max_length' | 'upper' | 'lower' | 'digit' | 'special';
-
-export interface PolicyCheck {
-  rule: PolicyRule;
-  met: boolean;
-  /** The number in the rule's text (lengths). */
-  value?: number;
-}
-
-const RULE_OF: Record<PolicyRule, PasswordRule> = {
-  min_length: 'too_short',
-  max_length: 'too_long',
-  upper: 'needs_upper',
-  lower: 'needs_lower',
-  digit: 'needs_digit',
-  special: 'needs_special',
-};
-
-/**
- * The password policy as a checklist for `password`, in a fixed order: length first, then the character
- * classes the policy requires. Which rules are met comes from the shared validator (validation/password.ts),
- * so the login's change-password step and registration judge a password alike. The maximum length is
- * listed only once it is exceeded. The server checks again and has the last word.
- */
-export function policyChecklist(password: string, policy: PasswordPolicy): PolicyCheck[] {
-  const unmet = new Set(validatePassword(password, policy));
-  const met = (rule: PolicyRule) => !unmet.has(RULE_OF[rule]);
-  const checks: PolicyCheck[] = [{ rule: 'min_length', met: met('min_length'), value: policy.minLength }];
-  if (!met('max_length')) checks.push({ rule: 'max_length', met: false, value: policy.maxLength });
-  if (policy.requireUpper) checks.push({ rule: 'upper', met: met('upper') });
-  if (policy.requireLower) checks.push({ rule: 'lower', met: met('lower') });
-  if (policy.requireDigit) checks.push({ rule: 'digit', met: met('digit') });
-  if (policy.requireSpecial) checks.push({ rule: 'special', met: met('special') });
-  return checks;
-}
-
-/** The password meets every rule of the policy (no policy: anything not empty, the server decides). */
-export function meetsPolicy(password: string, policy: PasswordPolicy | undefined): boolean {
-  if (!policy) return password.length > 0;
-  return policyChecklist(password, policy).every((check) => check.met);
-}
-
 /** A one-time code as typed or pasted ("123 456", "123-456") → digits only. */
 export function normalizeCode(code: string): string {
   return code.replace(/[\s-]/g, '');
@@ -105,21 +64,12 @@ export function instant(value: string | undefined | null): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** What went wrong, as the login widget tells it apart. */
-export type LoginFailure =
-  | 'invalid_credentials'
-  | 'throttled'
-  | 'not_activated'
-  | 'password_change_required'
-  | 'offline'
-  | 'network'
-  | 'timeout'
-  | 'unavailable'
-  | 'unexpected';
-
-/** The kind of failure of a login-family call, from the error's code (never its text). */
-export function failureOf(error: unknown): LoginFailure {
-  if (!(error instanceof EbokApiError)) return 'unexpected';
+/**
+ * How a login-family call failed, for the flow (login.machine.ts), from the error's code (never its text).
+ * Failures that mean nothing special to the login are `other`: `describeFailure` words them.
+ */
+export function failureKind(error: unknown): FailureKind {
+  if (!(error instanceof EbokApiError)) return 'other';
   switch (error.code) {
     case 'invalid_credentials':
       return 'invalid_credentials';
@@ -130,12 +80,18 @@ export function failureOf(error: unknown): LoginFailure {
       return 'not_activated';
     case 'password_change_required':
       return 'password_change_required';
-    case 'network_error':
-      return error.offline ? 'offline' : 'network';
-    case 'timeout':
-      return 'timeout';
+    case 'mfa_invalid_code':
+      return 'invalid_code';
+    case 'mfa_expired':
+      return 'code_expired';
+    case 'token_invalid_or_expired':
+    case 'token_used':
+      return 'token_expired';
+    case 'password_policy_violation':
+    case 'validation_failed':
+      return 'policy';
     default:
-      return error.status >= 500 ? 'unavailable' : 'unexpected';
+      return 'other';
   }
 }
 

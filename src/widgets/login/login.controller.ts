@@ -1,0 +1,275 @@
+import type { ReactiveController } from 'lit';
+import { createRef, type Ref } from 'lit/directives/ref.js';
+import { msg } from '@lit/localize';
+import { EbokApiError } from '../../api/errors.js';
+import { EbokErrorEvent, EbokLoginSuccessEvent } from '../../core/events.js';
+import { Countdown } from '../../controllers/idle-timer.js';
+import { FocusController } from '../../controllers/focus.js';
+import { ActionController, type ApiHost } from '../../kit/action.js';
+import { describeFailure } from '../../kit/failure.js';
+import { FormController } from '../../kit/form.js';
+import { NoticeController } from '../../kit/notice.js';
+import { checkNewPassword, checkRepeat } from '../../kit/password.js';
+import { failureKind, isLoginResult, isValidCode, normalizeCode, waitSeconds, type LoginResult, type MfaChallenge, type PasswordPolicy, type Session } from './login.logic.js';
+import { INITIAL, transition, type FocusTarget, type LoginAction, type LoginEffect, type LoginEvent, type LoginState, type LoginTarget } from './login.machine.js';
+import { codeErrorText, identifierLabelText, noticeWords, policyErrorText } from './login.views.js';
+
+/** The element the controller serves: an API widget that announces its outcomes. */
+export interface LoginHost extends ApiHost {
+  /** The portal's password policy and identifier kinds, once known. */
+  readonly policy: PasswordPolicy | undefined;
+  readonly identifierKinds: Parameters<typeof identifierLabelText>[0];
+}
+
+/**
+ * Runs the login flow: sends what the forms submit, feeds every answer and failure to the pure machine
+ * (login.machine.ts) and carries out the effects it returns — the session, notices, field errors, focus,
+ * pauses and cool-downs. The views only read this controller.
+ */
+export class LoginController implements ReactiveController {
+  state: LoginState = { ...INITIAL };
+  readonly notice: NoticeController;
+  readonly focus: FocusController;
+  /** Attempts are paused until this ends (429 on login or code). */
+  readonly pause: Countdown;
+  /** "Send the code again" waits for this. */
+  readonly cooldown: Countdown;
+  readonly message: Ref<HTMLElement> = createRef();
+  readonly back: Ref<HTMLElement> = createRef();
+  readonly links = new Map<LoginTarget, Ref<HTMLElement>>();
+  private relogin = false;
+
+  readonly credentials: FormController<{ identifier: string; password: string }, { identifier: string; password: string }, LoginResult>;
+  readonly code: FormController<{ code: string }, { challengeId: string; code: string }, Session>;
+  readonly change: FormController<{ newPassword: string; passwordRepeat: string }, { changeToken: string; newPassword: string }, unknown>;
+  readonly resendCode: ActionController<{ challengeId: string }, MfaChallenge>;
+  readonly resendActivation: ActionController<{ identifier: string }, unknown>;
+
+  constructor(private readonly host: LoginHost) {
+    host.addController(this);
+    this.notice = new NoticeController(host);
+    this.focus = new FocusController(host);
+    this.pause = new Countdown(host);
+    this.cooldown = new Countdown(host);
+    // One notice for every step; it stays while the customer types (a pause's countdown must not vanish).
+    const shared = { notice: this.notice, keepNotice: true, context: { action: 'send' as const } };
+
+    this.credentials = new FormController(host, {
+      ...shared,
+      initial: { identifier: '', password: '' },
+      order: ['identifier', 'password'],
+      check: (name, values) => {
+        if (name === 'identifier') return values.identifier.trim() ? undefined : identifierLabelText(this.host.identifierKinds, true);
+        return values.password ? undefined : msg('Wpisz hasło.');
+      },
+      body: (values) => ({ identifier: values.identifier.trim(), password: values.password }),
+      send: async (client, body) => {
+        const result: unknown = await client.post('/auth/login', { body });
+        if (!isLoginResult(result)) throw new EbokApiError({ status: 200, code: 'malformed_response' });
+        return result;
+      },
+      done: (result) => this.dispatch({ type: 'answer', action: this.takeRelogin(), result }),
+      onInput: () => this.dispatch({ type: 'edited-credentials' }),
+      failed: (error) => this.failed(this.takeRelogin(), error),
+    });
+
+    this.code = new FormController(host, {
+      ...shared,
+      initial: { code: '' },
+      order: ['code'],
+      check: (_name, values) => (isValidCode(values.code) ? undefined : msg('Wpisz kod z wiadomości: od 4 do 8 cyfr.')),
+      body: (values) => (this.state.challenge ? { challengeId: this.state.challenge.challengeId, code: normalizeCode(values.code) } : undefined),
+      send: async (client, body) => {
+        const result: unknown = await client.post('/auth/mfa/verify', { body });
+        if (!isLoginResult(result) || result.status !== 'signed_in') throw new EbokApiError({ status: 200, code: 'malformed_response' });
+        return result.session;
+      },
+      done: (session) => this.dispatch({ type: 'answer', action: 'verify', session }),
+      failed: (error) => this.failed('verify', error),
+    });
+
+    this.change = new FormController<{ newPassword: string; passwordRepeat: string }, { changeToken: string; newPassword: string }, unknown>(host, {
+      ...shared,
+      initial: { newPassword: '', passwordRepeat: '' },
+      order: ['newPassword', 'passwordRepeat'],
+      affects: { newPassword: ['passwordRepeat'] },
+      check: (name, values) => {
+        if (name === 'passwordRepeat') return checkRepeat(values.newPassword, values.passwordRepeat);
+        const policy = this.host.policy;
+        return policy ? checkNewPassword(values.newPassword, policy) : values.newPassword ? undefined : msg('Wpisz nowe hasło.');
+      },
+      body: (values) => (this.state.changeToken ? { changeToken: this.state.changeToken, newPassword: values.newPassword } : undefined),
+      send: (client, body, key) => client.post('/auth/password', { params: { header: { 'Idempotency-Key': key } }, body }),
+      done: () => this.dispatch({ type: 'answer', action: 'change' }),
+      failed: (error) => this.failed('change', error),
+    });
+
+    this.resendCode = new ActionController(host, {
+      ...shared,
+      send: async (client, body, key) => {
+        const result: unknown = await client.post('/auth/mfa/resend', { params: { header: { 'Idempotency-Key': key } }, body });
+        if (!isLoginResult(result) || result.status !== 'mfa_required') throw new EbokApiError({ status: 200, code: 'malformed_response' });
+        return result;
+      },
+      done: (challenge) => this.dispatch({ type: 'answer', action: 'resend-code', challenge }),
+      failed: (error) => this.failed('resend-code', error),
+    });
+
+    this.resendActivation = new ActionController<{ identifier: string }, unknown>(host, {
+      ...shared,
+      send: (client, body, key) => client.post('/auth/activation/resend', { params: { header: { 'Idempotency-Key': key } }, body }),
+      done: () => this.dispatch({ type: 'answer', action: 'resend-activation' }),
+      failed: (error) => this.failed('resend-activation', error),
+    });
+  }
+
+  hostConnected(): void {}
+
+  /** A request of the flow is under way. */
+  get busy(): LoginAction | undefined {
+    if (this.credentials.busy) return 'login';
+    if (this.code.busy) return 'verify';
+    if (this.change.busy) return 'change';
+    if (this.resendCode.busy) return 'resend-code';
+    if (this.resendActivation.busy) return 'resend-activation';
+    return undefined;
+  }
+
+  linkRef(target: LoginTarget): Ref<HTMLElement> {
+    let ref = this.links.get(target);
+    if (!ref) this.links.set(target, (ref = createRef()));
+    return ref;
+  }
+
+  dispatch(event: LoginEvent): void {
+    const { state, effects } = transition(this.state, event);
+    this.state = state;
+    for (const effect of effects) this.run(effect);
+    this.host.requestUpdate();
+  }
+
+  /** Sends the credentials (from the form, or again with "Try again"). */
+  login(): void {
+    if (!this.pause.running) void this.credentials.submit();
+  }
+
+  verify(): void {
+    if (!this.pause.running) void this.code.submit();
+  }
+
+  requestCode(): void {
+    const challenge = this.state.challenge;
+    if (challenge && !this.cooldown.running) void this.resendCode.run({ challengeId: challenge.challengeId });
+  }
+
+  requestActivation(): void {
+    void this.resendActivation.run({ identifier: this.credentials.values.identifier.trim() });
+  }
+
+  /** "Try again": what the customer last asked for. */
+  retry(): void {
+    const retries: Record<LoginAction, () => void> = {
+      login: () => this.login(),
+      verify: () => this.verify(),
+      'resend-code': () => this.requestCode(),
+      change: () => void this.change.submit(),
+      'resend-activation': () => this.requestActivation(),
+    };
+    retries[this.state.lastAction]();
+  }
+
+  private takeRelogin(): 'login' | 'relogin' {
+    const relogin = this.relogin;
+    this.relogin = false;
+    return relogin ? 'relogin' : 'login';
+  }
+
+  private failed(action: LoginAction | 'relogin', error: unknown): true {
+    const api = error instanceof EbokApiError ? error : undefined;
+    const failure = describeFailure(error, { action: 'send', failed: msg('Nie udało się zalogować.'), unavailable: msg('Logowanie jest chwilowo niedostępne.') });
+    const wait = api ? waitSeconds(api) : undefined;
+    this.dispatch({
+      type: 'failed',
+      action,
+      kind: failureKind(error),
+      failure,
+      ...(wait !== undefined ? { wait } : {}),
+      ...(api?.problem?.changeToken ? { changeToken: api.problem.changeToken } : {}),
+      ...(api ? { codes: api.fields.map((field) => field.code) } : {}),
+    });
+    return true;
+  }
+
+  private run(effect: LoginEffect): void {
+    switch (effect.type) {
+      case 'sign-in': {
+        const client = this.host.client;
+        if (!client) return;
+        this.cooldown.stop();
+        client.signedIn(effect.session);
+        this.host.dispatchEvent(new EbokLoginSuccessEvent({ user: effect.session.user, apiBase: client.apiBase }));
+        return;
+      }
+      case 'notice': {
+        const words = noticeWords(effect.notice);
+        this.notice.show(words);
+        if (effect.report) this.host.dispatchEvent(new EbokErrorEvent({ code: effect.report, message: words.text }));
+        return;
+      }
+      case 'clear-notice':
+        return this.notice.clear();
+      case 'clear':
+        for (const field of effect.fields) {
+          if (field === 'password') this.credentials.assign({ password: '' });
+          else if (field === 'code') this.code.assign({ code: '' });
+          else this.change.assign({ [field]: '' });
+        }
+        return;
+      case 'field-error': {
+        const text = effect.field === 'code' ? codeErrorText() : policyErrorText(effect.codes ?? [], this.host.policy);
+        if (effect.field === 'code') this.code.setErrors({ code: text });
+        else this.change.setErrors({ newPassword: text });
+        this.host.dispatchEvent(new EbokErrorEvent({ code: effect.report, message: text }));
+        return;
+      }
+      case 'focus':
+        return this.focus.next(this.target(effect.target));
+      case 'pause':
+        return this.pause.startSeconds(effect.seconds, () => this.dispatch({ type: 'attempts-allowed' }));
+      case 'cooldown': {
+        const ready = () => this.notice.announce(msg('Możesz już zamówić nowy kod.'));
+        if (effect.seconds !== undefined) this.cooldown.startSeconds(effect.seconds, ready);
+        else if (effect.until !== undefined && effect.until > Date.now()) this.cooldown.startAt(effect.until, ready);
+        else this.cooldown.stop();
+        return;
+      }
+      case 'login-with-new-password':
+        this.credentials.assign({ password: this.change.values.newPassword });
+        this.change.reset();
+        this.relogin = true;
+        void this.credentials.submit();
+        return;
+    }
+  }
+
+  private target(target: FocusTarget): Ref<Element> | (() => Element | null | undefined) {
+    if (typeof target === 'object') return this.linkRef(target.link);
+    switch (target) {
+      case 'identifier':
+      case 'password':
+        return this.credentials.field(target).ref;
+      case 'code':
+        return this.code.field('code').ref;
+      case 'newPassword':
+        return this.change.field('newPassword').ref;
+      case 'notice':
+        return this.notice.ref;
+      case 'submit':
+        return this.credentials.submitRef;
+      case 'message':
+        return this.message;
+      case 'back':
+        return this.back;
+    }
+  }
+}

@@ -1,0 +1,253 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import { msg, str } from '@lit/localize';
+import { formatDuration, formatTime, PLACEHOLDER } from '../../i18n/format.js';
+import { codeField, formFeedback, passwordField, submitButton, textField } from '../../kit/fields.js';
+import { icon } from '../../kit/icons.js';
+import type { Notice } from '../../kit/notice.js';
+import { newPasswordFields, serverPasswordError } from '../../kit/password.js';
+import { identifierField, type LoginIdentifierKind, type PasswordPolicy } from './login.logic.js';
+import type { LoginNotice, LoginTarget } from './login.machine.js';
+import type { LoginController } from './login.controller.js';
+
+/** What a view needs from the element besides the controller. */
+export interface LoginViewContext {
+  heading: (text: string) => TemplateResult;
+  kinds: readonly LoginIdentifierKind[] | undefined;
+  policy: PasswordPolicy | undefined;
+  registration: boolean;
+  inlineLinks: boolean;
+  hrefs: Record<LoginTarget, string | undefined>;
+  onLink: (event: MouseEvent, target: LoginTarget, href: string | undefined) => void;
+  onBack: () => void;
+}
+
+const onSubmit = (run: () => void) => (event: SubmitEvent) => {
+  event.preventDefault();
+  run();
+};
+
+/** The label of the identifier field for the kinds the portal accepts; `asError` words it as "fill it in". */
+export function identifierLabelText(kinds: readonly LoginIdentifierKind[] | undefined, asError = false): string {
+  const labels = {
+    email: msg('Adres e-mail'),
+    pesel_nip: msg('PESEL lub NIP'),
+    email_pesel_nip: msg('E-mail, PESEL lub NIP'),
+    email_login: msg('E-mail lub login'),
+    pesel_nip_login: msg('PESEL, NIP lub login'),
+    all: msg('E-mail, PESEL, NIP lub login'),
+    login: msg('Login'),
+    unknown: msg('Login'),
+  };
+  const label = labels[identifierField(kinds).label];
+  return asError ? msg(str`Uzupełnij pole „${label}”.`) : label;
+}
+
+function identifierHint(kinds: readonly LoginIdentifierKind[] | undefined): string | undefined {
+  switch (identifierField(kinds).label) {
+    case 'pesel_nip':
+      return msg('Osoba prywatna: PESEL (11 cyfr). Firma: NIP (10 cyfr).');
+    case 'email_pesel_nip':
+    case 'pesel_nip_login':
+    case 'all':
+      return msg('Osoba prywatna może podać PESEL, firma – NIP.');
+    default:
+      return undefined;
+  }
+}
+
+export const codeErrorText = () => msg('Ten kod jest nieprawidłowy. Sprawdź wiadomość i wpisz kod jeszcze raz.');
+
+/** Why the server refused the new password, from its field codes. */
+export function policyErrorText(codes: readonly string[], policy: PasswordPolicy | undefined): string {
+  for (const code of codes) {
+    const text = serverPasswordError(code, policy);
+    if (text) return text;
+  }
+  return msg('Hasło nie spełnia wymagań. Sprawdź listę pod polem.');
+}
+
+/** Each notice of the flow in words. */
+export function noticeWords(notice: LoginNotice): Notice {
+  switch (notice.kind) {
+    case 'invalid-credentials':
+      return { tone: 'error', text: msg('Nieprawidłowy login lub hasło.'), detail: msg('Sprawdź, czy nie jest włączony Caps Lock. Jeśli nie pamiętasz hasła, możesz ustawić nowe.') };
+    case 'throttled':
+      return {
+        tone: 'error',
+        text:
+          notice.during === 'verify'
+            ? msg('Zbyt wiele prób wpisania kodu. Sprawdzanie kodów jest na chwilę wstrzymane.')
+            : msg('Zbyt wiele prób logowania. Ze względów bezpieczeństwa logowanie jest na chwilę wstrzymane.'),
+      };
+    case 'ready-again':
+      return { tone: 'info', text: msg('Możesz już spróbować ponownie.') };
+    case 'not-activated':
+      return {
+        tone: 'warning',
+        text: msg('To konto nie jest jeszcze aktywne.'),
+        detail: msg('Aktywuj je linkiem z wiadomości, którą wysłaliśmy po rejestracji. Nie masz jej albo link wygasł? Wyślemy nowy.'),
+        action: 'resend-activation',
+      };
+    case 'activation-sent':
+      return { tone: 'success', text: msg('Jeśli konto czeka na aktywację, wysłaliśmy nowy link aktywacyjny na przypisany do niego adres e-mail. Sprawdź też folder ze spamem.') };
+    case 'activation-failed':
+      return {
+        tone: 'error',
+        text:
+          notice.wait !== undefined
+            ? msg(str`Zbyt wiele próśb o link. Spróbuj ponownie za ${formatDuration(notice.wait)}`)
+            : msg('Nie udało się wysłać linku aktywacyjnego. Spróbuj ponownie za chwilę.'),
+        action: 'resend-activation',
+      };
+    case 'code-sent':
+      return { tone: 'success', text: msg('Wysłaliśmy nowy kod. Poprzedni kod już nie działa.') };
+    case 'resend-later':
+      return { tone: 'warning', text: msg('Nowy kod można zamówić dopiero za chwilę.') };
+    case 'code-expired':
+      return { tone: 'warning', text: msg('Kod wygasł albo wpisano go zbyt wiele razy. Zaloguj się ponownie – wyślemy nowy kod.') };
+    case 'change-expired':
+      return { tone: 'warning', text: msg('Czas na ustawienie hasła minął. Zaloguj się ponownie hasłem jednorazowym albo poproś o nowe („Nie pamiętam hasła”).') };
+    case 'password-changed':
+      return { tone: 'success', text: msg('Hasło zostało zmienione. Zaloguj się nowym hasłem.') };
+    case 'failure':
+      return { tone: notice.failure.tone, text: notice.failure.message, detail: notice.failure.detail, ...(notice.failure.retryable ? { action: 'retry' } : {}) };
+  }
+}
+
+/** What the notice holds under its text: the pause's countdown and the notice's button. */
+function notice(c: LoginController): unknown {
+  const action = c.notice.current?.action;
+  const busy = c.busy;
+  return html`${c.pause.running
+    ? html`<p class="countdown" id="countdown" part="countdown">${msg(str`Spróbuj ponownie za ${formatDuration(c.pause.remaining)}`)}</p>`
+    : nothing}
+  ${action === 'retry'
+    ? html`<div class="actions">
+        <button class="button button--secondary" part="retry" type="button" ?disabled=${!!busy} @click=${() => c.retry()}>${msg('Spróbuj ponownie')}</button>
+      </div>`
+    : nothing}
+  ${action === 'resend-activation'
+    ? html`<div class="actions">
+        <button class="button button--secondary" part="resend-activation" type="button" ?disabled=${busy === 'resend-activation'} @click=${() => c.requestActivation()}>
+          ${busy === 'resend-activation' ? msg('Wysyłamy…') : msg('Wyślij link aktywacyjny ponownie')}
+        </button>
+      </div>`
+    : nothing}`;
+}
+
+function inputmodeOf(kinds: readonly LoginIdentifierKind[] | undefined): { inputmode?: 'email' | 'numeric' } {
+  const mode = identifierField(kinds).inputmode;
+  return mode ? { inputmode: mode } : {};
+}
+
+export function credentialsView(c: LoginController, v: LoginViewContext): TemplateResult {
+  const form = c.credentials;
+  const rejected = c.state.rejected;
+  const hint = identifierHint(v.kinds);
+  const paused = c.pause.running;
+  const links: { target: LoginTarget; text: string }[] = [
+    { target: 'password-reset', text: msg('Nie pamiętam hasła') },
+    { target: 'login-reminder', text: msg('Nie pamiętam loginu') },
+  ];
+  if (v.registration) links.push({ target: 'register', text: msg('Załóż konto') });
+  return html`${v.heading(msg('Logowanie'))} ${formFeedback(form, notice(c))}
+    <form part="form" novalidate @submit=${onSubmit(() => c.login())}>
+      ${textField(form.field('identifier'), {
+        label: identifierLabelText(v.kinds),
+        autocomplete: 'username',
+        ...inputmodeOf(v.kinds),
+        ...(hint ? { hint } : {}),
+        invalid: rejected,
+        describedBy: [rejected && 'notice-text'],
+      })}
+      ${passwordField(form, form.field('password'), {
+        label: msg('Hasło'),
+        autocomplete: 'current-password',
+        invalid: rejected,
+        describedBy: [rejected && 'notice-text'],
+        reveal: { controls: 'password', label: msg('Pokaż hasło') },
+      })}
+      <div class="actions">
+        ${submitButton(form, { label: msg('Zaloguj się'), busyLabel: msg('Logujemy…'), disabled: paused, ...(paused ? { describedBy: 'countdown' } : {}) })}
+      </div>
+    </form>
+    <ul class="links" part="links">
+      ${links.map(({ target, text }) => {
+        const href = v.inlineLinks ? undefined : v.hrefs[target];
+        return html`<li>
+          ${href
+            ? html`<a ${ref(c.linkRef(target))} class="link" part="link" data-target=${target} href=${href} @click=${(e: MouseEvent) => v.onLink(e, target, href)}>${text}</a>`
+            : html`<button ${ref(c.linkRef(target))} class="link" part="link" type="button" data-target=${target} @click=${(e: MouseEvent) => v.onLink(e, target, undefined)}>
+                ${text}
+              </button>`}
+        </li>`;
+      })}
+    </ul>`;
+}
+
+export function codeView(c: LoginController, v: LoginViewContext): TemplateResult {
+  const challenge = c.state.challenge!;
+  const where =
+    challenge.channel === 'sms'
+      ? msg(str`Wysłaliśmy SMS z kodem na numer ${challenge.maskedDestination}.`)
+      : msg(str`Wysłaliśmy kod e-mailem na adres ${challenge.maskedDestination}.`);
+  const validUntil = formatTime(challenge.expiresAt);
+  const paused = c.pause.running;
+  const cooling = c.cooldown.running;
+  const sending = c.busy === 'resend-code';
+  return html`${v.heading(msg('Wpisz kod z wiadomości'))} ${formFeedback(c.code, notice(c))}
+    <p class="intro" id="mfa-intro">${where} ${validUntil !== PLACEHOLDER ? msg(str`Kod jest ważny do ${validUntil}.`) : nothing}</p>
+    <form part="form" novalidate @submit=${onSubmit(() => c.verify())}>
+      ${codeField(c.code.field('code'), { label: msg('Kod jednorazowy'), describedBy: ['mfa-intro'] })}
+      <div class="actions">
+        ${submitButton(c.code, { label: msg('Potwierdź kod'), busyLabel: msg('Sprawdzamy kod…'), disabled: paused, ...(paused ? { describedBy: 'countdown' } : {}) })}
+      </div>
+    </form>
+    <ul class="links" part="links">
+      <li>
+        <button
+          class="link"
+          part="link"
+          type="button"
+          aria-disabled=${cooling || sending ? 'true' : 'false'}
+          aria-describedby=${cooling ? 'resend-countdown' : nothing}
+          @click=${() => c.requestCode()}
+        >
+          ${sending ? msg('Wysyłamy nowy kod…') : msg('Wyślij kod ponownie')}
+        </button>
+        ${cooling
+          ? html`<p class="field__hint" id="resend-countdown" part="countdown">${msg(str`Nowy kod możesz zamówić za ${formatDuration(c.cooldown.remaining)}`)}</p>`
+          : nothing}
+      </li>
+      <li><button ${ref(c.back)} class="link" part="back" type="button" @click=${v.onBack}>${msg('Wróć do logowania')}</button></li>
+    </ul>`;
+}
+
+export function changePasswordView(c: LoginController, v: LoginViewContext): TemplateResult {
+  const form = c.change;
+  return html`${v.heading(msg('Ustaw nowe hasło'))} ${formFeedback(form, notice(c))}
+    <p class="intro" id="change-intro">${msg('To było hasło jednorazowe. Aby kontynuować, ustaw własne hasło.')}</p>
+    <form part="form" novalidate @submit=${onSubmit(() => void form.submit())}>
+      ${v.policy
+        ? newPasswordFields(form, form.field('newPassword'), form.field('passwordRepeat'), { policy: v.policy, label: msg('Nowe hasło'), repeatLabel: msg('Powtórz nowe hasło') })
+        : html`${passwordField(form, form.field('newPassword'), { label: msg('Nowe hasło'), autocomplete: 'new-password', describedBy: ['change-intro'], reveal: { controls: 'newPassword passwordRepeat', label: msg('Pokaż hasła') } })}
+          ${passwordField(form, form.field('passwordRepeat'), { label: msg('Powtórz nowe hasło'), autocomplete: 'new-password', reveal: false })}`}
+      <div class="actions">${submitButton(form, { label: msg('Zapisz hasło i zaloguj się'), busyLabel: msg('Zapisujemy…') })}</div>
+    </form>
+    <ul class="links" part="links">
+      <li><button ${ref(c.back)} class="link" part="back" type="button" @click=${v.onBack}>${msg('Wróć do logowania')}</button></li>
+    </ul>`;
+}
+
+export function signedInView(c: LoginController, v: LoginViewContext, name: string): TemplateResult {
+  return html`${v.heading(msg('Zalogowano'))}
+    <div ${ref(c.message)} class="done" part="message" tabindex="-1" role="status">${icon('success')}<p>${msg(str`Zalogowano jako ${name}.`)}</p></div>`;
+}
+
+export function inlineView(c: LoginController, v: LoginViewContext, flow: unknown): TemplateResult {
+  return html`<div>
+      <button ${ref(c.back)} class="link" part="back" type="button" @click=${v.onBack}><span aria-hidden="true">←</span> ${msg('Wróć do logowania')}</button>
+    </div>
+    ${flow}`;
+}
