@@ -7,6 +7,7 @@ import { configure, getClient } from '../../src/api/registry.js';
 import { FakeApi, json, problem, balanceAt, dateFromToday, sessionAt } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { resetPage } from '../helpers/page.js';
+import type { EbokDialog } from '../../src/kit/dialog.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const money = (amount: string) => ({ amount, currency: 'PLN' });
@@ -163,7 +164,7 @@ describe('<ebok-balance-tile>', () => {
       const el = await tile();
       shadow<HTMLButtonElement>(el, '[part="pay"]').click();
       await el.updateComplete;
-      const dialog = shadow<HTMLDialogElement>(el, 'dialog');
+      const dialog = shadow<EbokDialog>(el, 'ebok-dialog');
       expect(dialog.open).to.equal(true);
       expect(dialog.textContent).to.contain('245,67').and.contain('Całe saldo').and.contain('Bez prowizji');
       await expect(el).to.be.accessible();
@@ -201,7 +202,7 @@ describe('<ebok-balance-tile>', () => {
       await el.updateComplete;
       shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
       await until(() => !!el.shadowRoot?.querySelector('.dialog-error'), 'error in the dialog');
-      expect(shadow<HTMLDialogElement>(el, 'dialog').open).to.equal(true);
+      expect(shadow<EbokDialog>(el, 'ebok-dialog').open).to.equal(true);
       el.addEventListener('ebok-payment-start', (e) => e.preventDefault(), { once: true });
       shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
       await until(() => api.calls('POST', '/payments').length === 2, 'sent again');
@@ -228,7 +229,7 @@ describe('<ebok-balance-tile>', () => {
       pay.focus();
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
-      const dialog = shadow<HTMLDialogElement>(el, 'dialog');
+      const dialog = shadow<EbokDialog>(el, 'ebok-dialog');
       expect(dialog.open).to.equal(true);
       expect(dialog.contains(el.shadowRoot!.activeElement), 'focus moved into the dialog').to.equal(true);
       await sendKeys({ press: 'Escape' });

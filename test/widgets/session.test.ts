@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { useFakeTimers, type SinonFakeTimers } from 'sinon';
 import '../../src/widgets/session/ebok-session.js';
 import type { EbokSession } from '../../src/widgets/session/session.js';
+import type { EbokDialog } from '../../src/kit/dialog.js';
 import type { EbokLogoutEvent, EbokNavigateEvent, EbokSessionExpiredEvent } from '../../src/core/events.js';
 import { configure, getClient } from '../../src/api/registry.js';
 import { IdleTimer, endOf } from '../../src/controllers/idle-timer.js';
@@ -103,7 +104,7 @@ describe('<ebok-session>', () => {
 
     async function warned(el: EbokSession, seconds: number) {
       clock.tick(seconds * 1000);
-      await until(() => !!el.shadowRoot!.querySelector<HTMLDialogElement>('dialog')?.open, 'warning open');
+      await until(() => !!el.shadowRoot!.querySelector<EbokDialog>('ebok-dialog')?.open, 'warning open');
       await el.updateComplete;
     }
 
@@ -119,11 +120,13 @@ describe('<ebok-session>', () => {
 
       clock.tick(779_000);
       await el.updateComplete;
-      expect(shadow<HTMLDialogElement>(el, 'dialog').open, 'not yet').to.equal(false);
+      expect(shadow<EbokDialog>(el, 'ebok-dialog').open, 'not yet').to.equal(false);
       await warned(el, 1);
-      const dialog = shadow<HTMLDialogElement>(el, 'dialog');
-      expect(dialog.getAttribute('role')).to.equal('alertdialog');
-      expect(dialog.textContent).to.contain('Za chwilę wylogujemy Cię z powodu braku aktywności');
+      const dialog = shadow<EbokDialog>(el, 'ebok-dialog');
+      const native = dialog.shadowRoot!.querySelector('dialog')!;
+      expect(native.open, 'a modal dialog is open').to.equal(true);
+      expect(native.getAttribute('role')).to.equal('alertdialog');
+      expect(native.textContent, 'its title').to.contain('Za chwilę wylogujemy Cię z powodu braku aktywności');
       expect(shadow(el, '[part="countdown"]').textContent).to.contain('2 min');
       await until(() => el.shadowRoot!.activeElement === shadow(el, '[part="stay"]'), 'focus in the dialog');
       await expect(el).to.be.accessible();
@@ -151,7 +154,7 @@ describe('<ebok-session>', () => {
       await until(() => el.shadowRoot!.activeElement === shadow(el, '[part="stay"]'), 'focus in the dialog');
       await sendKeys({ press: 'Escape' });
       await until(() => api.calls('POST', '/auth/session/refresh').length === 1, 'extended');
-      await until(() => !shadow<HTMLDialogElement>(el, 'dialog').open, 'closed');
+      await until(() => !shadow<EbokDialog>(el, 'ebok-dialog').open, 'closed');
     });
 
     it('at zero ends the session, fires ebok-session-expired (idle) and says so', async () => {
@@ -164,9 +167,9 @@ describe('<ebok-session>', () => {
       expect(event.detail).to.deep.equal({ apiBase: BASE, reason: 'idle' });
       await el.updateComplete;
       expect(getClient(BASE)!.session.signedIn).to.equal(false);
-      const dialog = shadow<HTMLDialogElement>(el, 'dialog');
+      const dialog = shadow<EbokDialog>(el, 'ebok-dialog');
       expect(dialog.open).to.equal(true);
-      expect(dialog.textContent).to.contain('Wylogowaliśmy Cię');
+      expect(dialog.shadowRoot!.querySelector('dialog')!.textContent).to.contain('Wylogowaliśmy Cię');
       expect(words(el)).to.contain('Wylogowaliśmy Cię z powodu braku aktywności');
       await expect(el).to.be.accessible();
       shadow<HTMLButtonElement>(el, '[part="close"]').click();
@@ -180,7 +183,7 @@ describe('<ebok-session>', () => {
       clock.tick(780_000);
       await until(() => getClient(BASE)!.session.state.idleExpiresAt === at(NOW + 1_500_000), 'deadline read again');
       await el.updateComplete;
-      expect(shadow<HTMLDialogElement>(el, 'dialog').open).to.equal(false);
+      expect(shadow<EbokDialog>(el, 'ebok-dialog').open).to.equal(false);
     });
 
     for (const [change, instant] of [
@@ -194,7 +197,7 @@ describe('<ebok-session>', () => {
         const el = await bar();
         clock.tick(779_000);
         await el.updateComplete;
-        expect(shadow<HTMLDialogElement>(el, 'dialog').open, 'not before 13 minutes').to.equal(false);
+        expect(shadow<EbokDialog>(el, 'ebok-dialog').open, 'not before 13 minutes').to.equal(false);
         await warned(el, 1);
         expect(shadow(el, '[part="countdown"]').textContent).to.contain('2 min');
       });
@@ -213,10 +216,10 @@ describe('<ebok-session>', () => {
       await until(() => words(second).includes('Jan Kowalski'), 'signed in');
       first.remove();
       await warned(second, 780);
-      expect(shadow<HTMLDialogElement>(first, 'dialog').open).to.equal(false);
+      expect(shadow<EbokDialog>(first, 'ebok-dialog').open).to.equal(false);
       page.prepend(first);
       await first.updateComplete;
-      expect(shadow<HTMLDialogElement>(first, 'dialog').open, 'still one dialog').to.equal(false);
+      expect(shadow<EbokDialog>(first, 'ebok-dialog').open, 'still one dialog').to.equal(false);
     });
 
     it('closes the warning when the session ends in another tab', async () => {
@@ -224,7 +227,7 @@ describe('<ebok-session>', () => {
       const el = await bar();
       await warned(el, 780);
       getClient(BASE)!.session.end('logout-elsewhere', false);
-      await until(() => !shadow<HTMLDialogElement>(el, 'dialog').open, 'closed');
+      await until(() => !shadow<EbokDialog>(el, 'ebok-dialog').open, 'closed');
     });
   });
 });

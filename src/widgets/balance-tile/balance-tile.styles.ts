@@ -126,23 +126,6 @@ export const balanceTileStyles = css`
       opacity: 0.5;
     }
   }
-  dialog {
-    inline-size: min(32rem, calc(100vw - 2 * ${t.spaceM}));
-    max-block-size: calc(100dvh - 2 * ${t.spaceM});
-    overflow: auto;
-    padding: ${t.spaceL};
-    border: ${t.borderWidth} solid ${t.colorBorder};
-    border-radius: ${t.radius};
-    background: ${t.colorSurface};
-    color: ${t.colorText};
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
-  dialog h2 {
-    margin: 0 0 ${t.spaceM};
-    font-size: ${t.fontSizeLarge};
-  }
   dl {
     display: grid;
     grid-template-columns: auto 1fr;

@@ -28,38 +28,18 @@ export const sessionStyles = css`
   .message:focus-visible {
     outline: ${t.focusRingWidth} solid ${t.colorFocusRing};
   }
-  dialog {
-    inline-size: min(30rem, calc(100vw - 2 * ${t.spaceM}));
-    max-block-size: calc(100dvh - 2 * ${t.spaceM});
-    overflow: auto;
-    padding: ${t.spaceL};
-    border: ${t.borderWidth} solid ${t.colorBorder};
-    border-inline-start: 6px solid ${t.colorWarning};
-    border-radius: ${t.radius};
-    background: ${t.colorSurface};
-    color: ${t.colorText};
-    font-family: ${t.fontFamily};
-    font-size: ${t.fontSize};
-    line-height: ${t.lineHeight};
+  ebok-dialog {
+    --ebok-dialog-accent: ${t.colorWarning};
   }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
-  }
-  dialog h2 {
-    display: flex;
-    align-items: center;
-    gap: ${t.spaceS};
-    margin: 0 0 ${t.spaceM};
-    font-size: ${t.fontSizeLarge};
-    line-height: 1.25;
-  }
-  dialog h2 svg {
-    flex: none;
-    inline-size: 1.25em;
-    block-size: 1.25em;
+  .dialog-icon {
+    display: inline-flex;
     color: ${t.colorWarning};
   }
-  dialog p {
+  .dialog-icon .icon {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+  }
+  ebok-dialog p {
     margin: 0 0 ${t.spaceM};
   }
   .countdown {

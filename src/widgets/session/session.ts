@@ -1,14 +1,19 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
 import { msg, str } from '@lit/localize';
-import { EbokApiElement } from '../../core/api-element.js';
-import { statusStyles } from '../../core/status.js';
-import { EbokLogoutEvent, EbokNavigateEvent } from '../../core/events.js';
+import { EbokLogoutEvent } from '../../core/events.js';
 import { EbokApiError } from '../../api/errors.js';
 import type { EbokClient } from '../../api/client.js';
-import type { Session } from '../../api/session.js';
 import { IdleTimer, endOf, systemClock, type Clock } from '../../controllers/idle-timer.js';
+import { FocusController } from '../../controllers/focus.js';
 import { formatDuration } from '../../i18n/format.js';
+import { EbokWidget } from '../../kit/widget.js';
+import { icon } from '../../kit/icons.js';
+import { NoticeController } from '../../kit/notice.js';
+import type { EbokDialog, EbokDialogRequestCloseEvent } from '../../kit/dialog.js';
+import '../../kit/ebok-dialog.js';
+import { barsOf, readSession } from './session.logic.js';
 import { sessionStyles } from './session.styles.js';
 
 /** What the dialog shows: the warning before the idle timeout, the end of the session, or nothing. */
@@ -16,31 +21,6 @@ type DialogMode = 'warning' | 'absolute' | 'expired' | undefined;
 
 /** Remaining seconds at which the countdown is announced to screen readers (it is not read every second). */
 const ANNOUNCE_AT = new Set([120, 60, 30, 10]);
-
-/**
- * The `<ebok-session>` elements of each API base on the page (kept on `globalThis`, so two copies of the
- * bundle share it). Only the first connected one warns about the timeout, so a page with a session bar in
- * the header and another in a side column shows one dialog, not two.
- */
-function barsOf(apiBase: string): Set<EbokSession> {
-  const holder = globalThis as unknown as Record<symbol, Map<string, Set<EbokSession>> | undefined>;
-  const all = (holder[Symbol.for('ebok-widgets.session-bars')] ??= new Map<string, Set<EbokSession>>());
-  let bars = all.get(apiBase);
-  if (!bars) all.set(apiBase, (bars = new Set()));
-  return bars;
-}
-
-/** The element focused now, looking inside shadow roots (so focus can go back to a field in another widget). */
-function deepActiveElement(): HTMLElement | undefined {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement && active !== document.body ? active : undefined;
-}
-
-const warningIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-  <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="2" />
-  <path d="M12 7v5l3 2" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" />
-</svg>`;
 
 /**
  * Who is signed in, a "Log out" button, and the warning before the session ends for inactivity
@@ -69,17 +49,14 @@ const warningIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="
  * @csspart countdown - The time left, in the warning.
  * @csspart close - "Close" once the session has ended.
  */
-export class EbokSession extends EbokApiElement {
-  static override styles = [EbokApiElement.styles, statusStyles, sessionStyles];
+export class EbokSession extends EbokWidget {
+  static override styles = [EbokWidget.styles, sessionStyles];
 
   /** Seconds before the idle timeout at which to warn; at least 60 (default 120). */
   @property({ type: Number, attribute: 'warn-before' }) warnBefore = 120;
 
   /** Signed out: `hidden` (default) renders nothing; `login` shows a "Log in" link. */
   @property({ attribute: 'signed-out' }) signedOut: 'hidden' | 'login' = 'hidden';
-
-  /** Where "Log in" leads (with `signed-out="login"`). */
-  @property({ attribute: 'login-href' }) loginHref?: string;
 
   /**
    * The time source of the countdown; for tests.
@@ -92,14 +69,14 @@ export class EbokSession extends EbokApiElement {
   @state() private dialogMode: DialogMode;
   @state() private dialogError: string | undefined;
   @state() private message: 'logged-out' | 'idle' | undefined;
-  @state() private announcement = '';
-  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('ebok-dialog') private dialog?: EbokDialog;
 
   private subscribedTo: EbokClient | undefined;
   private unsubscribe: (() => void) | undefined;
-  private returnFocus: HTMLElement | undefined;
-  private focusMessage = false;
   private lastAnnounced: number | undefined;
+  private readonly notice = new NoticeController(this);
+  private readonly focusTo = new FocusController(this);
+  private readonly messageRef = createRef<HTMLElement>();
 
   private readonly timer = new IdleTimer(this, {
     warnBefore: () => Math.max(60, Number.isFinite(this.warnBefore) ? this.warnBefore : 120),
@@ -130,13 +107,13 @@ export class EbokSession extends EbokApiElement {
   /** This element is the one of its API base that warns about the timeout. */
   private get warns(): boolean {
     const client = this.subscribedTo;
-    return !!client && [...barsOf(client.apiBase)][0] === this;
+    return !!client && [...barsOf<EbokSession>(client.apiBase)][0] === this;
   }
 
   private leave(): void {
     const client = this.subscribedTo;
     if (!client) return;
-    const bars = barsOf(client.apiBase);
+    const bars = barsOf<EbokSession>(client.apiBase);
     const wasFirst = [...bars][0] === this;
     bars.delete(this);
     // The next one takes the warning over.
@@ -150,7 +127,7 @@ export class EbokSession extends EbokApiElement {
       this.unsubscribe?.();
       this.leave();
       this.subscribedTo = client;
-      if (client) barsOf(client.apiBase).add(this);
+      if (client) barsOf<EbokSession>(client.apiBase).add(this);
       this.unsubscribe = client?.session.subscribe(() => this.requestUpdate());
       client?.session.ready().catch(() => undefined);
     }
@@ -158,22 +135,19 @@ export class EbokSession extends EbokApiElement {
     const signedIn = state?.status === 'signed-in';
     if (signedIn) this.message = undefined;
     // A session that ended elsewhere (logout in another tab, a 401) takes the warning away.
-    if (!signedIn && (this.dialogMode === 'warning' || this.dialogMode === 'absolute')) this.closeDialog();
+    if (!signedIn && this.warning) this.closeDialog();
     this.timer.follow(this.warns ? state : undefined);
-    if (this.dialogMode === 'warning' || this.dialogMode === 'absolute') {
+    if (this.warning) {
       const remaining = this.timer.remaining;
       if (ANNOUNCE_AT.has(remaining) && remaining !== this.lastAnnounced) {
         this.lastAnnounced = remaining;
-        this.announcement = msg(str`Zostało ${formatDuration(remaining)}`);
+        this.notice.announce(msg(str`Zostało ${formatDuration(remaining)}`));
       }
     }
   }
 
-  protected override updated(): void {
-    if (this.focusMessage) {
-      this.focusMessage = false;
-      this.renderRoot.querySelector<HTMLElement>('[part="message"]')?.focus();
-    }
+  private get warning(): boolean {
+    return this.dialogMode === 'warning' || this.dialogMode === 'absolute';
   }
 
   override render() {
@@ -186,7 +160,7 @@ export class EbokSession extends EbokApiElement {
               ${this.loggingOut ? msg('Wylogowujemy…') : msg('Wyloguj')}
             </button>`
         : this.renderSignedOut(state?.status === 'signed-out')}
-      ${this.renderDialog()}
+      ${this.renderDialog()} ${this.notice.renderLiveRegion()}
     </div>`;
   }
 
@@ -195,51 +169,48 @@ export class EbokSession extends EbokApiElement {
       'logged-out': msg('Wylogowano. Do zobaczenia!'),
       idle: msg('Wylogowaliśmy Cię z powodu braku aktywności.'),
     };
-    return html`${this.message ? html`<p class="message" part="message" tabindex="-1" role="status">${message[this.message]}</p>` : nothing}
-    ${known && this.signedOut === 'login'
-      ? html`<a class="button" part="login" href=${this.loginHref ?? '#'} @click=${this.onLogin}>${msg('Zaloguj się')}</a>`
-      : nothing}`;
+    return html`${this.message ? html`<p ${ref(this.messageRef)} class="message" part="message" tabindex="-1" role="status">${message[this.message]}</p>` : nothing}
+    ${known && this.signedOut === 'login' ? this.loginLink(msg('Zaloguj się')) : nothing}`;
   }
 
   private renderDialog() {
     const mode = this.dialogMode;
-    const remaining = formatDuration(this.timer.remaining);
-    return html`<dialog
-      part="dialog"
-      role="alertdialog"
-      aria-labelledby="idle-title"
-      aria-describedby="idle-text"
-      @cancel=${this.onCancel}
-      @close=${this.onClose}
+    const title =
+      mode === 'warning' ? msg('Za chwilę wylogujemy Cię z powodu braku aktywności') : mode === 'absolute' ? msg('Za chwilę sesja się zakończy') : msg('Wylogowaliśmy Cię');
+    return html`<ebok-dialog
+      alert
+      label=${mode ? title : ''}
+      ?open=${mode !== undefined}
+      exportparts="dialog, title"
+      @ebok-dialog-request-close=${this.onRequestClose}
+      @ebok-dialog-close=${this.onClosed}
     >
-      ${mode === 'warning' || mode === 'absolute'
-        ? html`<h2 id="idle-title">${warningIcon}${mode === 'warning' ? msg('Za chwilę wylogujemy Cię z powodu braku aktywności') : msg('Za chwilę sesja się zakończy')}</h2>
-            <p id="idle-text">
+      ${mode ? html`<span slot="icon" class="dialog-icon">${icon('clock')}</span>` : nothing}
+      ${this.warning
+        ? html`<p data-dialog-description>
               ${mode === 'warning'
                 ? msg('Dla bezpieczeństwa kończymy sesję, gdy przez dłuższy czas nic się nie dzieje. Jeśli chcesz dalej korzystać z eBOK, kliknij „Nie wylogowuj mnie”.')
                 : msg('Sesja osiągnęła najdłuższy dozwolony czas i nie można jej przedłużyć. Dane wpisane na stronie zostaną; potem zaloguj się ponownie.')}
             </p>
-            <p class="countdown" part="countdown">${msg(str`Pozostało: ${remaining}`)}</p>
+            <p class="countdown" part="countdown">${msg(str`Pozostało: ${formatDuration(this.timer.remaining)}`)}</p>
             ${this.dialogError ? html`<p class="error" role="alert">${this.dialogError}</p>` : nothing}
             <div class="actions">
               ${mode === 'warning'
-                ? html`<button class="button" part="stay" type="button" ?disabled=${this.extending} @click=${this.stay}>
+                ? html`<button data-autofocus class="button" part="stay" type="button" ?disabled=${this.extending} @click=${this.stay}>
                     ${this.extending ? msg('Przedłużamy…') : msg('Nie wylogowuj mnie')}
                   </button>`
-                : html`<button class="button" part="stay" type="button" @click=${() => this.closeDialog()}>${msg('Rozumiem')}</button>`}
-            </div>
-            <p class="visually-hidden" role="status">${this.announcement}</p>`
+                : html`<button data-autofocus class="button" part="stay" type="button" @click=${() => this.closeDialog()}>${msg('Rozumiem')}</button>`}
+            </div>`
         : nothing}
       ${mode === 'expired'
-        ? html`<h2 id="idle-title">${warningIcon}${msg('Wylogowaliśmy Cię')}</h2>
-            <p id="idle-text">
+        ? html`<p data-dialog-description>
               ${msg('Ze względów bezpieczeństwa zakończyliśmy sesję po okresie braku aktywności. Dane wpisane na stronie zostały – zaloguj się ponownie, aby kontynuować.')}
             </p>
             <div class="actions">
-              <button class="button" part="close" type="button" @click=${() => this.closeDialog()}>${msg('Zamknij')}</button>
+              <button data-autofocus class="button" part="close" type="button" @click=${() => this.closeDialog()}>${msg('Zamknij')}</button>
             </div>`
         : nothing}
-    </dialog>`;
+    </ebok-dialog>`;
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -256,21 +227,15 @@ export class EbokSession extends EbokApiElement {
       this.loggingOut = false;
     }
     this.message = 'logged-out';
-    this.focusMessage = true;
+    this.focusTo.next(this.messageRef);
     this.emit(new EbokLogoutEvent({ apiBase: client.apiBase }));
-  };
-
-  private onLogin = (event: MouseEvent): void => {
-    const href = this.loginHref;
-    const proceed = this.emit(new EbokNavigateEvent({ target: 'login', ...(href ? { href } : {}) }));
-    if (!proceed || !href) event.preventDefault();
   };
 
   /** The warning time came: read the session once more, then warn if the deadline did not move. */
   private async warn(): Promise<void> {
     const client = this.client;
     if (!client) return;
-    const fresh = await this.readSession(client);
+    const fresh = await readSession(client);
     if (fresh === null) {
       void this.expire();
       return;
@@ -289,7 +254,7 @@ export class EbokSession extends EbokApiElement {
   private async expire(): Promise<void> {
     const client = this.client;
     if (!client) return;
-    const fresh = await this.readSession(client);
+    const fresh = await readSession(client);
     const end = fresh ? endOf(fresh) : undefined;
     if (fresh && end && end.at - this.clock.now() > 5000) {
       client.session.update(fresh);
@@ -311,7 +276,7 @@ export class EbokSession extends EbokApiElement {
       const session = await client.post('/auth/session/refresh', {});
       client.session.update(session);
       this.closeDialog();
-      this.announcement = msg('Sesja została przedłużona.');
+      this.notice.announce(msg('Sesja została przedłużona.'));
     } catch (error) {
       if (error instanceof EbokApiError && error.status === 401) {
         this.timer.reset();
@@ -320,7 +285,6 @@ export class EbokSession extends EbokApiElement {
         this.openDialog('expired');
       } else {
         this.dialogError = msg('Nie udało się przedłużyć sesji. Sprawdź połączenie i spróbuj ponownie.');
-        if (this.dialog && !this.dialog.open) this.dialog.showModal();
       }
     } finally {
       this.extending = false;
@@ -328,47 +292,28 @@ export class EbokSession extends EbokApiElement {
   };
 
   /** Escape means "I am here": the same as "Stay signed in" while warning. */
-  private onCancel = (event: Event): void => {
-    if (this.dialogMode === 'warning') {
+  private onRequestClose = (event: EbokDialogRequestCloseEvent): void => {
+    if (this.dialogMode === 'warning' && event.source === 'escape') {
       event.preventDefault();
       void this.stay();
     }
   };
 
-  private onClose = (): void => {
+  private onClosed = (): void => {
     this.dialogMode = undefined;
     this.dialogError = undefined;
-    const back = this.returnFocus;
-    this.returnFocus = undefined;
-    if (back?.isConnected) back.focus();
   };
 
   private openDialog(mode: Exclude<DialogMode, undefined>): void {
     this.dialogMode = mode;
     this.dialogError = undefined;
     this.lastAnnounced = undefined;
-    const dialog = this.dialog;
-    if (dialog && !dialog.open) {
-      const active = deepActiveElement();
-      if (active && !this.renderRoot.contains(active)) this.returnFocus = active;
-      dialog.showModal();
-    }
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('dialog [part="stay"], dialog [part="close"]')?.focus());
+    // Already open (warning → expired): the new content's button takes focus.
+    if (this.dialog?.open) void this.updateComplete.then(() => this.dialog?.focusInitial());
   }
 
   private closeDialog(): void {
-    if (this.dialog?.open) this.dialog.close();
-    else this.onClose();
     this.dialogMode = undefined;
-  }
-
-  /** GET /auth/session, which does not count as activity: the session, null when it has ended, undefined when unknown. */
-  private async readSession(client: EbokClient): Promise<Session | null | undefined> {
-    try {
-      return await client.get('/auth/session', { cacheTtlMs: 0 });
-    } catch (error) {
-      if (error instanceof EbokApiError && error.status === 401) return null;
-      return undefined;
-    }
+    this.dialogError = undefined;
   }
 }
