@@ -78,31 +78,31 @@ export const NewPasswordTyping: Story = {
   name: 'New password: checklist while typing',
   args: { token: TOKEN },
   parameters: scenario(),
-  play: ({ canvasElement }) => fill(canvasElement, { password: 'jesienne-lis' }, false),
+  play: ({ canvasElement }) => fill(canvasElement, { newPassword: 'jesienne-lis' }, false),
 };
 export const NewPasswordRefused: Story = {
   name: 'New password: refused in the browser',
   args: { token: TOKEN },
   parameters: scenario(),
-  play: ({ canvasElement }) => fill(canvasElement, { password: 'krotkie', passwordRepeat: 'inne' }),
+  play: ({ canvasElement }) => fill(canvasElement, { newPassword: 'krotkie', passwordRepeat: 'inne' }),
 };
 export const Changed: Story = {
   name: 'Password changed',
   args: { token: TOKEN },
   parameters: scenario(),
-  play: ({ canvasElement }) => fill(canvasElement, { password: PASSWORD, passwordRepeat: PASSWORD }),
+  play: ({ canvasElement }) => fill(canvasElement, { newPassword: PASSWORD, passwordRepeat: PASSWORD }),
 };
 export const ExpiredLink: Story = {
   name: 'Expired link: ask again',
   args: { token: DEMO.expiredToken },
   parameters: scenario(),
-  play: ({ canvasElement }) => fill(canvasElement, { password: PASSWORD, passwordRepeat: PASSWORD }),
+  play: ({ canvasElement }) => fill(canvasElement, { newPassword: PASSWORD, passwordRepeat: PASSWORD }),
 };
 export const UsedLink: Story = {
   name: 'Used link: ask again',
   args: { token: DEMO.usedToken },
   parameters: scenario(),
-  play: ({ canvasElement }) => fill(canvasElement, { password: PASSWORD, passwordRepeat: PASSWORD }),
+  play: ({ canvasElement }) => fill(canvasElement, { newPassword: PASSWORD, passwordRepeat: PASSWORD }),
 };
 export const Loading: Story = { parameters: scenario('timeout') };
 export const ConfigError: Story = { name: 'Error with retry', parameters: scenario('server-error') };
