@@ -90,7 +90,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
         manifest: true,
         reportCompressedSize: false,
         lib: {
-          entry: { 'ebok-widgets': resolve(root, 'src/cdn.ts') },
+          entry: { 'ebok-widgets': resolve(root, 'src/cdn/index.ts') },
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
         },

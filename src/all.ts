@@ -1,6 +1,6 @@
 /**
  * Defines every ebok element up front: `ebok-widgets/all.js` for bundlers. (The CDN file loads each
- * widget only when its tag is on the page: see cdn.ts.)
+ * widget only when its tag is on the page: see cdn/index.ts.)
  */
 import './widgets/provider/ebok-provider.js';
 import './widgets/balance-tile/ebok-balance-tile.js';

@@ -29,4 +29,4 @@ export { EbokLogin, type LoginTarget } from './widgets/login/login.js';
 export { EbokSession } from './widgets/session/session.js';
 export { IdleTimer, Countdown, systemClock, type Clock, type IdlePhase, type IdleTimerOptions } from './controllers/idle-timer.js';
 export * from './validation/index.js';
-export { loadWidget, loadAllWidgets, WIDGET_MODULES } from './core/autoloader.js';
+export { loadWidget, loadAllWidgets, WIDGET_MODULES } from './cdn/autoloader.js';

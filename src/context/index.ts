@@ -1,3 +1,2 @@
 export { clientContext } from './client.js';
 export { configContext, type PortalConfig } from './config.js';
-export { sessionContext } from './session.js';

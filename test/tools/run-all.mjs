@@ -39,6 +39,7 @@ const steps = [
   ['API types current', 'node', ['test/tools/check-api-types.mjs']],
   ['lint (ESLint)', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['lint bans fire (unsafeHTML, unsafeCSS, styleMap, style=, web storage, innerHTML)', 'node', ['test/tools/check-lint-bans.mjs']],
+  ['layers point one way (no import from a lower room of src/ to a higher one)', 'node', ['test/tools/check-layers.mjs']],
   ['types (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['types of the reference server and the conformance suite (tsc)', 'sh', ['-c', 'npx tsc --noEmit -p demo/server/tsconfig.json && npx tsc --noEmit -p test/conformance/tsconfig.json']],
   ['templates (lit-analyzer)', 'npm', ['run', '--silent', 'analyze']],

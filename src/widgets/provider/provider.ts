@@ -4,16 +4,14 @@ import { provide } from '@lit/context';
 import { EbokElement } from '../../core/ebok-element.js';
 import { clientContext } from '../../context/client.js';
 import { configContext, type PortalConfig } from '../../context/config.js';
-import { sessionContext } from '../../context/session.js';
 import { getClient } from '../../api/registry.js';
 import type { EbokClient } from '../../api/client.js';
-import type { SessionState } from '../../api/session.js';
 
 /**
  * Wraps any number of ebok widgets and gives them their configuration: the API they talk to
  * (`api-base`), the language (`lang`), the utility theme (`theme`) and the text size (`text-size`).
- * It provides the shared API client, the session state and the utility's portal configuration to the
- * widgets inside through @lit/context. It draws nothing itself.
+ * It provides the shared API client (and through it the session) and the utility's portal configuration
+ * to the widgets inside through @lit/context. It draws nothing itself.
  *
  * Widgets outside any provider use the page's defaults (`<meta name="ebok-api-base">`, `<html lang>`),
  * and a widget's own attributes override the provider's.
@@ -35,10 +33,8 @@ export class EbokProvider extends EbokElement {
   @property({ attribute: 'api-base' }) apiBase?: string;
 
   @provide({ context: clientContext }) @state() protected client?: EbokClient;
-  @provide({ context: sessionContext }) @state() protected session?: SessionState;
   @provide({ context: configContext }) @state() protected config?: PortalConfig;
 
-  private unsubscribe: (() => void) | undefined;
   private configRequest: AbortController | undefined;
 
   override connectedCallback(): void {
@@ -57,13 +53,10 @@ export class EbokProvider extends EbokElement {
 
   private useClient(client: EbokClient | undefined): void {
     if (client === this.client && (client || !this.isConnected)) return;
-    this.unsubscribe?.();
     this.configRequest?.abort();
     this.client = client;
-    this.session = client?.session.state;
     this.config = undefined;
     if (!client) return;
-    this.unsubscribe = client.session.subscribe((state) => (this.session = state));
     const request = new AbortController();
     this.configRequest = request;
     client.get('/portal-config', { signal: request.signal }).then(
