@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { EbokClient, newIdempotencyKey } from '../../src/api/client.js';
 import { EbokApiError } from '../../src/api/errors.js';
 import type { EbokSessionExpiredEvent } from '../../src/core/events.js';
+import { createPolicyFetch } from '../../src/api/retry.js';
 import { FakeApi, json, problem, balanceAt, sessionAt } from '../helpers/fake-api.js';
 
 const BASE = 'https://api.utility.test/api/v1';
@@ -47,20 +48,25 @@ describe('EbokClient (api/client)', () => {
     });
 
     it('backs off exponentially with jitter, capped by the policy', async () => {
-      const api = new FakeApi().on('GET', '/balance', problem(502, 'service_unavailable'));
-      const c = new EbokClient({
-        apiBase: BASE,
-        fetch: api.fetch,
-        retry: { retries: 4, baseDelayMs: 10, maxDelayMs: 40, maxRetryAfterMs: 1000 },
-        random: () => 1,
-      });
-      clients.push(c);
-      const started = performance.now();
-      await failure(c.get('/balance'));
-      const times = api.calls('GET', '/balance').length;
-      expect(times).to.equal(5);
-      // With random() = 1 the waits are 10, 20, 40, 40 ms (doubling, then the cap).
-      expect(performance.now() - started).to.be.at.least(10 + 20 + 40 + 40 - 5);
+      const waits = async (random: () => number) => {
+        const api = new FakeApi().on('GET', '/balance', problem(502, 'service_unavailable'));
+        const delays: number[] = [];
+        const policyFetch = createPolicyFetch({
+          fetch: api.fetch,
+          timeoutMs: 1000,
+          retry: { retries: 4, baseDelayMs: 10, maxDelayMs: 40, maxRetryAfterMs: 1000 },
+          random,
+          onRetry: ({ delayMs }) => delays.push(delayMs),
+        });
+        const response = await policyFetch(new Request(`${BASE}/balance`));
+        expect(response.status, 'the last answer is reported').to.equal(502);
+        expect(api.calls('GET', '/balance'), 'one attempt and four retries').to.have.length(5);
+        return delays;
+      };
+      // The ceiling doubles from the base and stops at the cap; the jitter scales within it.
+      expect(await waits(() => 1)).to.deep.equal([10, 20, 40, 40]);
+      expect(await waits(() => 0.5)).to.deep.equal([5, 10, 20, 20]);
+      expect(await waits(() => 0), 'full jitter may retry at once').to.deep.equal([0, 0, 0, 0]);
     });
 
     it('succeeds when a later attempt succeeds', async () => {

@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/widgets/activation/ebok-activation.js';
 import type { EbokActivation } from '../../src/widgets/activation/activation.js';
 import type { EbokNavigateEvent } from '../../src/core/events.js';
-import { configure } from '../../src/api/registry.js';
+import { configure, getClient } from '../../src/api/registry.js';
+import { spy } from 'sinon';
 import { FakeApi, json, problem } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { getResponse } from 'msw';
@@ -67,10 +68,15 @@ describe('<ebok-activation>', () => {
     const [first, second] = [...box.querySelectorAll('ebok-activation')];
     await settled(first!);
     await settled(second!);
+    // A second activation would start in the update itself (the request is sent from willUpdate): spy there.
+    const client = getClient(BASE)!;
+    const posts = spy(client, 'post');
     first!.requestUpdate();
     box.append(first!); // moved in the DOM
     await first!.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
+    await second!.updateComplete;
+    posts.restore();
+    expect(posts.callCount, 'no second activation on a re-render or a move').to.equal(0);
     expect(api.calls('POST', '/auth/activate')).to.have.length(1);
     expect(words(first!)).to.contain('Konto jest aktywne');
     expect(words(second!)).to.contain('Konto jest aktywne');

@@ -412,13 +412,12 @@ describe('<ebok-register>', () => {
       await until(() => !!el.shadowRoot?.querySelector('form'), 'form after retry');
     });
 
-    it('renders nothing when registration is switched off', async () => {
+    it('renders nothing and takes no room when registration is switched off', async () => {
       serve({ ...CONFIG, features: { registration: false } });
       const el = await fixture<EbokRegister>(html`<ebok-register></ebok-register>`);
-      await until(() => api.calls('GET', '/portal-config').length === 1, 'config read');
-      await el.updateComplete;
-      await new Promise((r) => setTimeout(r, 50));
+      await until(() => el.hidden, 'hidden once the portal said registration is off');
       expect(el.shadowRoot!.querySelector('.base')).to.equal(null);
+      expect(el.getBoundingClientRect().height).to.equal(0);
     });
 
     it('is readable on a 320 px phone: nothing overflows sideways and every target is at least 44 px', async () => {

@@ -7,6 +7,7 @@ import { FakeApi, json, problem, sessionAt } from '../helpers/fake-api.js';
 import { until } from '../helpers/dom.js';
 import { localeReady } from '../../src/i18n/locale.js';
 import { resetPage } from '../helpers/page.js';
+import { polishIn } from '../helpers/polish.js';
 
 /**
  * The states every widget must have, checked the same way for each: offline (the device has no
@@ -31,12 +32,16 @@ const WIDGETS: { tag: string; attrs: string; act?: (el: Element) => Promise<void
   { tag: 'ebok-login-reminder', attrs: '' },
   { tag: 'ebok-activation', attrs: 'token="t0k3n-from-the-link-0123456789"' },
 ];
-const POLISH = /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/;
 const words = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-async function render(tag: string, attrs: string, lang: string, act?: (el: Element) => Promise<void>) {
-  const markup = `<${tag} ${attrs} lang="${lang}"></${tag}>`;
-  const el = await fixture(html`${unsafeStatic(markup)}`);
+/** Where the widget finds its API: the page's default, or an `<ebok-provider api-base>` around it. */
+type Where = 'page' | 'provider';
+
+async function render(tag: string, attrs: string, lang: string, where: Where, act?: (el: Element) => Promise<void>) {
+  const widget = `<${tag} ${attrs} lang="${lang}"></${tag}>`;
+  const markup = where === 'provider' ? `<ebok-provider api-base="${BASE}">${widget}</ebok-provider>` : widget;
+  const outer = await fixture(html`${unsafeStatic(markup)}`);
+  const el = where === 'provider' ? outer.querySelector(tag)! : outer;
   await localeReady();
   await act?.(el);
   return el;
@@ -52,17 +57,20 @@ describe('every widget offline and on a server error, in Polish and English', ()
     document.documentElement.removeAttribute('lang');
   });
 
-  function goOffline() {
+  /** The page default names the API only where the widget is not inside a provider that does. */
+  const apiOf = (where: Where) => (where === 'page' ? { apiBase: BASE } : {});
+
+  function goOffline(where: Where) {
     onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine');
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-    configure({ apiBase: BASE, fetch: () => Promise.reject(new TypeError('Failed to fetch')), retry: { retries: 0 } });
+    configure({ ...apiOf(where), fetch: () => Promise.reject(new TypeError('Failed to fetch')), retry: { retries: 0 } });
   }
 
   /** Every call fails with a 500, but the session: signed in, or (for the login) signed out. */
-  function serverError(signedIn: boolean) {
+  function serverError(signedIn: boolean, where: Where) {
     const api = new FakeApi().on('GET', '/auth/session', signedIn ? json(200, sessionAt()) : problem(401, 'unauthenticated'));
     configure({
-      apiBase: BASE,
+      ...apiOf(where),
       fetch: (input, init) => {
         const request = input instanceof Request ? input : new Request(input, init);
         if (request.url.endsWith('/auth/session')) return api.fetch(request);
@@ -73,23 +81,39 @@ describe('every widget offline and on a server error, in Polish and English', ()
   }
 
   for (const { tag, attrs, act } of WIDGETS) {
-    for (const lang of ['pl', 'en'] as const) {
-      it(`<${tag}> says it is offline (${lang}), accessibly`, async () => {
-        goOffline();
-        const el = await render(tag, attrs, lang, act);
+    for (const [lang, where] of [['pl', 'page'], ['en', 'page'], ['pl', 'provider'], ['en', 'provider']] as const) {
+      const inProvider = where === 'provider' ? ' inside <ebok-provider>' : '';
+      it(`<${tag}>${inProvider} says it is offline (${lang}), accessibly`, async () => {
+        goOffline(where);
+        const el = await render(tag, attrs, lang, where, act);
         await until(() => /internet|połączenia|connection/i.test(words(el)), `${tag} offline message`, 5000);
-        if (lang === 'en') expect(words(el), 'no Polish text left in English').not.to.match(POLISH);
+        if (lang === 'en') expect(await polishIn(words(el)), `Polish left in English: "${words(el)}"`).to.deep.equal([]);
         await expect(el).to.be.accessible();
       });
 
-      it(`<${tag}> shows a server error with a way to try again (${lang}), accessibly`, async () => {
-        serverError(tag !== 'ebok-login');
-        const el = await render(tag, attrs, lang, act);
+      it(`<${tag}>${inProvider} shows a server error with a way to try again (${lang}), accessibly`, async () => {
+        serverError(tag !== 'ebok-login', where);
+        const el = await render(tag, attrs, lang, where, act);
         await until(() => !!el.shadowRoot?.querySelector('[role="alert"]'), `${tag} error`, 5000);
         expect(el.shadowRoot!.querySelector('[part~="retry"], button'), 'something to act on').to.exist;
-        if (lang === 'en') expect(words(el), 'no Polish text left in English').not.to.match(POLISH);
+        if (lang === 'en') expect(await polishIn(words(el)), `Polish left in English: "${words(el)}"`).to.deep.equal([]);
         await expect(el).to.be.accessible();
       });
     }
+  }
+
+  for (const lang of ['pl', 'en'] as const) {
+    it(`<ebok-session> logs out on this page even offline, and says so (${lang}), accessibly`, async () => {
+      const api = new FakeApi().on('GET', '/auth/session', json(200, sessionAt()));
+      configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+      const el = await render('ebok-session', '', lang, 'page');
+      await until(() => !!el.shadowRoot?.querySelector('[part="logout"]'), 'signed in');
+      goOffline('page');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="logout"]')!.click();
+      await until(() => !!el.shadowRoot?.querySelector('[part="message"]'), 'logged out');
+      expect(words(el)).to.match(lang === 'pl' ? /Wylogowano/ : /Logged out/);
+      if (lang === 'en') expect(await polishIn(words(el))).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
   }
 });

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { msg, str } from '@lit/localize';
@@ -27,7 +27,8 @@ type RegistrationAccepted = components['schemas']['RegistrationAccepted'];
  * field errors land on their fields. On sending, focus moves to the first wrong field and the number of
  * errors is announced. Nothing typed is lost on any error. The answer is neutral (the same whether or not
  * an account exists): it says where the link went and for how long it is valid.
- * When the portal has registration switched off (`features.registration`), the widget renders nothing.
+ * When the portal has registration switched off (`features.registration`), the widget renders nothing and
+ * is `hidden`.
  *
  * @customElement ebok-register
  * @fires ebok-register-success - The registration was accepted: `detail.maskedEmail`, `detail.activationLinkExpiresInSeconds`.
@@ -85,6 +86,12 @@ export class EbokRegister extends EbokWidget {
     serverText: (error): string | undefined => (this.config.value ? serverFieldText(error, this.config.value) : undefined),
     context: { action: 'send' },
   });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Registration switched off: the element takes no room in the page (never undoing a host's `hidden`).
+    this.hideSelf(this.config.value?.features.registration === false);
+  }
 
   override render() {
     const config = this.config.value;
