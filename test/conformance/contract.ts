@@ -41,6 +41,10 @@ export interface Operation {
 const CONTRACT_ID = 'urn:ebok-widgets:openapi';
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
 
+/**
+ * The contract two levels up from this module: test/conformance/ → src/api/openapi.yaml in the repository, and
+ * dist/conformance/ebok-conformance.mjs (the bundled command) → src/api/openapi.yaml in the installed package.
+ */
 export const defaultContractPath = (): string => fileURLToPath(new URL('../../src/api/openapi.yaml', import.meta.url));
 
 export class Contract {

@@ -3,13 +3,18 @@
 //   npx tsx test/conformance/run.ts --base-url http://localhost:8791/api/v1 \
 //     [--login energia@example.com --password Demo-Haslo-2026] [--lockout-login <an account it may lock>] \
 //     [--mfa-login 2fa@example.com] [--outbox-url http://localhost:8791/api/test/outbox] [--json report.json]
+// The npm package ships it built (test/tools/build-conformance.mjs) as `npx ebok-conformance` with the same options.
 // Exit code 0 when every check passed, 1 when one failed, 2 on a usage error.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ConformanceOptions } from './suite.js';
 import { formatReport, runConformance } from './suite.js';
 
-const usage = `Usage: npx tsx test/conformance/run.ts --base-url <API base, e.g. http://localhost:8791/api/v1> [options]
+/** `true` in the built command (an esbuild define); not defined when run from source with tsx. */
+declare const __EBOK_CONFORMANCE_BIN__: boolean | undefined;
+const program = typeof __EBOK_CONFORMANCE_BIN__ !== 'undefined' && __EBOK_CONFORMANCE_BIN__ ? 'npx ebok-conformance' : 'npx tsx test/conformance/run.ts';
+
+const usage = `Usage: ${program} --base-url <API base, e.g. http://localhost:8791/api/v1> [options]
 
   --login <identifier>        a customer without MFA, with data (and something to pay)
   --password <password>       its password
@@ -24,7 +29,7 @@ const usage = `Usage: npx tsx test/conformance/run.ts --base-url <API base, e.g.
   --timing-samples <n>        login attempts per identifier for the timing comparison (default 5)
   --timing-factor <x>         the slower median may be at most x times the faster one... (default 3)
   --timing-slack-ms <ms>      ...or at most this many ms slower (default 150)
-  --contract <path>           the OpenAPI file (default: this repository's src/api/openapi.yaml)
+  --contract <path>           the OpenAPI file (default: the src/api/openapi.yaml of this repository or package)
   --json <file>               also write the report as JSON
   --quiet                     print only the failed checks and the summary`;
 
