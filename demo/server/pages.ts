@@ -68,6 +68,21 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
     return c.body(null, 204);
   });
 
+  // Undoes a payment as if it never happened (its allocations, the documents' paid amounts, the payment),
+  // so a test that pays leaves the demo customer as it found them.
+  h.post('/api/test/undo-payment', async (c) => {
+    const id = c.req.query('id') ?? '';
+    await app.db.transaction(async (tx) => {
+      await tx.query(
+        'UPDATE documents d SET paid = d.paid - a.total FROM (SELECT document_id, SUM(amount) AS total FROM allocations WHERE payment_id = $1 GROUP BY document_id) a WHERE d.id = a.document_id',
+        [id],
+      );
+      await tx.query('DELETE FROM allocations WHERE payment_id = $1', [id]);
+      await tx.query('DELETE FROM payments WHERE id = $1', [id]);
+    });
+    return c.body(null, 204);
+  });
+
   // The contract has no operation to confirm a new e-mail address, so its link lands on this server page
   // (a form: state never changes on GET).
   h.get('/sandbox/email-confirm', (c) => {

@@ -39,3 +39,40 @@ export async function outbox(to: string): Promise<{ subject: string; body: strin
   const response = await fetch(`${origin}/api/test/outbox?to=${encodeURIComponent(to)}`);
   return (await response.json()) as { subject: string; body: string; links: string[]; code?: string }[];
 }
+
+/** The reference server's test hooks (under /api/test/, beside the API). */
+async function testHook(path: string): Promise<void> {
+  const origin = new URL(await referenceApiBase()).origin;
+  const response = await fetch(`${origin}/api/test/${path}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`test hook ${path} answered ${response.status}`);
+}
+
+/** Lifts every lockout and throttle (after a test that provoked them). */
+export const resetThrottles = (): Promise<void> => testHook('reset-throttles');
+
+/** Undoes a payment a test made, so the demo customer's balance is as the seed left it. */
+export const undoPayment = (id: string): Promise<void> => testHook(`undo-payment?id=${encodeURIComponent(id)}`);
+
+/**
+ * What a test changed on the shared reference server, undone after it whatever its outcome (register with
+ * `later(() => …)`, call `run()` in `afterEach`), so integration tests do not depend on their order.
+ */
+export function cleanups(): { later(undo: () => Promise<unknown>): void; run(): Promise<void> } {
+  const pending: (() => Promise<unknown>)[] = [];
+  return {
+    later: (undo) => void pending.push(undo),
+    async run() {
+      while (pending.length) await pending.pop()!();
+    },
+  };
+}
+
+/** Sets `email`'s password back to the demo password (signing in with `current`). */
+export async function restorePassword(email: string, current: string): Promise<void> {
+  const client = await signInAs(email, current);
+  await client.post('/auth/password', {
+    params: { header: { 'Idempotency-Key': crypto.randomUUID() } },
+    body: { currentPassword: current, newPassword: DEMO_PASSWORD },
+  });
+  await client.session.logout();
+}

@@ -7,7 +7,7 @@ import '../../src/widgets/register/ebok-register.js';
 import '../../src/widgets/activation/ebok-activation.js';
 import type { EbokLogin } from '../../src/widgets/login/login.js';
 import { configure, getClient } from '../../src/api/registry.js';
-import { referenceApiBase, outbox, DEMO_PASSWORD } from '../helpers/reference-server.js';
+import { referenceApiBase, outbox, DEMO_PASSWORD, cleanups, resetThrottles, restorePassword } from '../helpers/reference-server.js';
 import { until } from '../helpers/dom.js';
 import { resetPage } from '../helpers/page.js';
 
@@ -37,9 +37,11 @@ describe('logging in, registering and resetting with the reference server', func
     await client.session.ready().catch(() => undefined);
     if (client.session.signedIn) await client.session.logout();
   });
-  afterEach(() => {
+  const undo = cleanups();
+  afterEach(async () => {
     history.replaceState(null, '', location.pathname);
     resetPage();
+    await undo.run();
   });
 
   async function logIn(el: EbokLogin, identifier: string, password: string) {
@@ -83,7 +85,7 @@ describe('logging in, registering and resetting with the reference server', func
     const attempt = (identifier: string) =>
       client.post('/auth/login', { body: { identifier, password: 'zle-haslo-123' } }).catch((e: unknown) => e);
     const messages: string[] = [];
-    // Accounts the other integration tests do not use: 2fa@ for the lockout, firma@ for the reset.
+    undo.later(resetThrottles);
     for (const identifier of ['2fa@example.com', 'nikogo-takiego@example.com']) {
       for (let i = 0; i < 12; i++) await attempt(identifier); // past the lockout and the throttle
       await logIn(login, identifier, 'zle-haslo-123');
@@ -95,7 +97,6 @@ describe('logging in, registering and resetting with the reference server', func
       await expect(login).to.be.accessible();
     }
     expect(messages[1], 'unknown login gets the same message').to.equal(messages[0]);
-    await fetch(`${new URL(await referenceApiBase()).origin}/api/test/reset-throttles`, { method: 'POST' });
   });
 
   it('resets a password through the outbox link once, and refuses the link the second time', async () => {
@@ -119,6 +120,7 @@ describe('logging in, registering and resetting with the reference server', func
     };
     const done = await setNew();
     await until(() => /zmienione|ustawione|gotowe/i.test(words(done)), 'password changed', 10000);
+    undo.later(() => restorePassword('firma@example.com', 'Nowe-Haslo-2027'));
     const again = await setNew();
     await until(() => /wykorzystany|użyty|nieważny|wygasł/i.test(words(again)), 'used link refused', 10000);
     await expect(again).to.be.accessible();
