@@ -31,7 +31,9 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
  * The one modal primitive (Shoelace's `sl-dialog`, on the native `<dialog>`): the page behind is inert,
  * focus moves into the dialog — to the element marked `data-autofocus`, else the first control — and goes back
  * to whatever had it when the dialog closes (also a field in another widget). Escape asks to close with a
- * cancelable `ebok-dialog-request-close` (`source`), so a widget can decide what Escape means.
+ * cancelable `ebok-dialog-request-close` (`source`), so a widget can decide what Escape means. (Browsers
+ * honour a refusal only after a user action in the dialog, so Escape pressed twice in a row still closes it;
+ * the widget hears `ebok-dialog-close` either way.)
  *
  * The content is the dialog's children, rendered in the widget's own shadow root with its styles; an
  * element with `data-dialog-description` becomes the dialog's description for assistive technology.
@@ -144,8 +146,9 @@ export class EbokDialog extends EbokElement {
   }
 
   private onCancel = (event: Event): void => {
-    event.preventDefault();
-    this.requestClose('escape');
+    if (event.cancelable) event.preventDefault();
+    // Not cancelable: the browser closes the dialog whatever we decide; `close` follows and tells the widget.
+    if (!this.requestClose('escape') && !event.cancelable) this.open = false;
   };
 
   private onClose = (): void => {
