@@ -21,7 +21,8 @@ import {
 } from './core.ts';
 import { sendEmail, sendSms } from './outbox.ts';
 import { warsawIso } from '../../src/i18n/calendar.ts';
-import { dummyPasswordHash, hashPassword, maskEmail, maskPhone, nipValid, normalizeNip, peselValid, ppeValid, randomToken, sha256, sixDigitCode, verifyPassword } from './util.ts';
+import { dummyPasswordHash, hashPassword, maskEmail, maskPhone, randomToken, sha256, sixDigitCode, verifyPassword } from './util.ts';
+import { normalizeNip, validateNip, validatePesel, validatePpe } from '../../src/validation/index.ts';
 
 // ---------- limits ----------
 export const LIMITS = {
@@ -530,13 +531,13 @@ export const register: Handler = async (ctx) => {
   if (!utility.config.features.registration) throw new ApiError('feature_disabled');
   const errors: FieldError[] = [];
   if ((b.pesel === undefined) === (b.nip === undefined)) errors.push(fieldError(b.pesel === undefined ? '/pesel' : '/nip', 'exactly_one_required', lang));
-  else if (b.pesel !== undefined && !peselValid(b.pesel)) errors.push(fieldError('/pesel', 'invalid_checksum', lang, undefined, lang === 'en' ? 'The PESEL number is not valid.' : 'Numer PESEL jest niepoprawny. Sprawdź, czy nie ma literówki.'));
-  else if (b.nip !== undefined && !nipValid(b.nip)) errors.push(fieldError('/nip', 'invalid_checksum', lang, undefined, lang === 'en' ? 'The NIP number is not valid.' : 'Numer NIP jest niepoprawny.'));
+  else if (b.pesel !== undefined && !validatePesel(b.pesel).valid) errors.push(fieldError('/pesel', 'invalid_checksum', lang, undefined, lang === 'en' ? 'The PESEL number is not valid.' : 'Numer PESEL jest niepoprawny. Sprawdź, czy nie ma literówki.'));
+  else if (b.nip !== undefined && !validateNip(b.nip).valid) errors.push(fieldError('/nip', 'invalid_checksum', lang, undefined, lang === 'en' ? 'The NIP number is not valid.' : 'Numer NIP jest niepoprawny.'));
   if ((b.customerNumber === undefined) === (b.pointCode === undefined)) errors.push(fieldError(b.customerNumber === undefined ? '/customerNumber' : '/pointCode', 'exactly_one_required', lang));
   else if (b.pointCode !== undefined) {
     const code = b.pointCode.replace(/\s/g, '');
     if (/^\d{18}$/.test(code)) {
-      if (!ppeValid(code)) errors.push(fieldError('/pointCode', 'invalid_checksum', lang));
+      if (!validatePpe(code).valid) errors.push(fieldError('/pointCode', 'invalid_checksum', lang));
     } else if (!utility.config.allowLegacyPointCodes) errors.push(fieldError('/pointCode', 'invalid_format', lang));
   }
   if (!b.consents.terms) errors.push(fieldError('/consents/terms', 'must_be_true', lang, undefined, lang === 'en' ? 'Accept the terms to create an account.' : 'Aby założyć konto, zaakceptuj regulamin.'));
@@ -545,7 +546,7 @@ export const register: Handler = async (ctx) => {
 
   const email = b.email.trim();
   const hash = await hashPassword(b.password); // always, so timing does not depend on what exists
-  const nationalId = b.pesel ?? normalizeNip(b.nip!);
+  const nationalId = b.pesel ?? normalizeNip(b.nip);
   const customer = (
     await ctx.db.query<{ id: string; utility_id: string; contract_email: string | null }>(
       `SELECT c.id, c.utility_id, c.contract_email FROM customers c

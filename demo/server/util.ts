@@ -1,4 +1,4 @@
-/** Small helpers: money, identifiers, random tokens, password hashes. */
+/** Small helpers: money, random tokens, password hashes. Identifiers are checked with src/validation. */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, createHash, randomInt } from 'node:crypto';
 
 // ---------- time: the Polish calendar is src/i18n/calendar.ts, shared with the widgets and the mocks ----------
@@ -38,56 +38,7 @@ export function formatPln(cents: number): string {
   return `${cents < 0 ? '-' : ''}${grouped},${f}\u00a0zł`;
 }
 
-// ---------- identifiers ----------
-export function peselValid(pesel: string): boolean {
-  if (!/^\d{11}$/.test(pesel)) return false;
-  const w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
-  const digits = [...pesel].map(Number);
-  const sum = w.reduce((acc, weight, i) => acc + weight * (digits[i] ?? 0), 0);
-  if ((10 - (sum % 10)) % 10 !== digits[10]) return false;
-  let year = Number(pesel.slice(0, 2));
-  let month = Number(pesel.slice(2, 4));
-  const day = Number(pesel.slice(4, 6));
-  const centuries: [number, number][] = [[80, 1800], [0, 1900], [20, 2000], [40, 2100], [60, 2200]];
-  const c = centuries.find(([add]) => month > add && month <= add + 12);
-  if (!c) return false;
-  month -= c[0];
-  year += c[1];
-  const dt = new Date(Date.UTC(year, month - 1, day));
-  return dt.getUTCFullYear() === year && dt.getUTCMonth() === month - 1 && dt.getUTCDate() === day;
-}
-
-export function normalizeNip(nip: string): string {
-  return nip.replace(/^PL/i, '').replace(/[-\s]/g, '');
-}
-
-export function nipValid(nip: string): boolean {
-  const n = normalizeNip(nip);
-  if (!/^\d{10}$/.test(n)) return false;
-  const w = [6, 5, 7, 2, 3, 4, 5, 6, 7];
-  const digits = [...n].map(Number);
-  const sum = w.reduce((acc, weight, i) => acc + weight * (digits[i] ?? 0), 0) % 11;
-  return sum !== 10 && sum === digits[9];
-}
-
-/** GS1 mod-10 check digit for the digits given (weights 3,1 from the right). */
-export function gs1CheckDigit(body: string): number {
-  let sum = 0;
-  const digits = [...body].reverse();
-  digits.forEach((ch, i) => {
-    sum += Number(ch) * (i % 2 === 0 ? 3 : 1);
-  });
-  return (10 - (sum % 10)) % 10;
-}
-
-export function ppeValid(code: string): boolean {
-  return /^590\d{15}$/.test(code) && gs1CheckDigit(code.slice(0, 17)) === Number(code[17]);
-}
-
-export function makePpe(serial: number): string {
-  const body = `5902438${String(serial).padStart(10, '0')}`;
-  return body + String(gs1CheckDigit(body));
-}
+// ---------- identifiers: src/validation (validatePesel, validateNip, validatePpe, normalizeNip) ----------
 
 // ---------- random tokens and hashes ----------
 export function randomToken(bytes = 32): string {
