@@ -8,32 +8,22 @@ import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import type { components, operations } from '../../src/api/schema.js';
 import {
   DEMO,
-  DOCUMENT_COUNT,
   JPEG_BASE64,
   PNG_BASE64,
-  balanceFromDocuments,
+  balanceOfPersona,
   base64Bytes,
-  consents as consentsFixture,
+  documentsOfPersona,
   grosze,
   instantFromNow,
   makeBalance,
-  makeContracts,
   makeConsumption,
   makeDocumentDetail,
-  makeDocuments,
   makeMessages,
   makeOutages,
-  makePayments,
   makePdf,
-  makeReadingContext,
-  makeReadings,
-  makeSession,
   makeTickets,
   money,
-  notificationPreferences as preferencesFixture,
-  points,
-  portalConfig,
-  profile as profileFixture,
+  paymentsOfPersona,
   ticketCategories,
   ticketSummary,
   type BalanceCase,
@@ -48,6 +38,23 @@ import {
   type TicketMessage,
 } from './data.js';
 import { addDays, warsawDate, warsawIso } from '../../src/i18n/calendar.js';
+import { validateNip, validatePesel, validatePpe } from '../../src/validation/index.js';
+import {
+  consentsOf,
+  contractsOf,
+  formatNrb,
+  persona as personaAt,
+  personaKeyByLogin,
+  pointsOf,
+  profileOf,
+  readingContext,
+  readingsOf,
+  sessionOf as personaSession,
+  utilityOfKind,
+  withoutPayments,
+  type Persona,
+  type PersonaKey,
+} from '../../demo/personas/index.js';
 import { IDEMPOTENCY_KEY_REQUIRED, OPERATIONS, mswPath, type OperationId, type OperationInfo } from './operations.js';
 import { fieldError, problemResponse, validationProblem, type FieldError } from './problem.js';
 
@@ -57,21 +64,22 @@ type S = components['schemas'];
 // World (which data) and state (what happened)
 // ---------------------------------------------------------------------------------------------------------------
 
-/** The data a set of handlers answers from. Scenarios change it for the operations they override. */
+/**
+ * The data a set of handlers answers from: the signed-in persona's (see `MockState.persona`), changed by the
+ * scenarios for the operations they override.
+ */
 export interface World {
-  portalConfig: PortalConfig;
-  /** `false`: `createPayment` answers `403 payments_disabled` and no document is `payable`. */
+  /** `false`: the portal config says payments are off, `createPayment` answers `403 payments_disabled`, no document is `payable`. */
   paymentsEnabled: boolean;
   /** `false`: the reading window is closed and `submitReading` answers `422 reading_window_closed`. */
   readingWindowOpen: boolean;
-  /** `documents`: the balance agrees with the document list; otherwise one of the named cases of data.ts. */
+  /** `documents`: the persona's own balance (it agrees with its documents); otherwise one of the named cases of data.ts. */
   balance: BalanceCase | 'documents';
   /** `true`: every list is empty, the balance is zero and there is no consumption. */
   empty: boolean;
 }
 
 export const defaultWorld: World = {
-  portalConfig,
   paymentsEnabled: true,
   readingWindowOpen: true,
   balance: 'documents',
@@ -86,14 +94,18 @@ interface StoredAnswer {
 }
 
 interface MfaState {
+  /** Whose second factor it is. */
+  persona: PersonaKey;
   attempts: number;
   expiresAt: number;
   resendAvailableAt: number;
   used: boolean;
 }
 
-/** What happened since the handlers were created: sign-in, changes, payments, readings, tickets. */
+/** What happened since the handlers were created: who is signed in, changes, payments, readings, tickets. */
 export interface MockState {
+  /** The persona whose data the personal operations answer (the last one signed in; energia at first). */
+  persona: PersonaKey;
   signedIn: boolean;
   /** Signed out by a timeout: personal operations answer `401 session_expired` until the next sign-in. */
   expired: boolean;
@@ -112,21 +124,31 @@ export interface MockState {
   sequence: number;
 }
 
-export function createState(now: Date): MockState {
+/** The customer's own part of the state, as the persona has it at `now` (nothing changed yet). */
+function customerState(key: PersonaKey, now: Date): Pick<MockState, 'persona' | 'profile' | 'consents' | 'preferences' | 'createdPayments' | 'submittedReadings' | 'tickets' | 'uploads' | 'readMessages'> {
+  const p = personaAt(key, now);
   return {
-    signedIn: true,
-    expired: false,
-    signedInAt: now.getTime(),
-    lastActivityAt: now.getTime(),
-    mfa: undefined,
-    profile: structuredClone(profileFixture),
-    consents: structuredClone(consentsFixture),
-    preferences: structuredClone(preferencesFixture),
+    persona: key,
+    profile: profileOf(p),
+    consents: consentsOf(p),
+    preferences: structuredClone(p.customer.preferences),
     createdPayments: [],
     submittedReadings: [],
     tickets: undefined,
     uploads: new Map(),
     readMessages: new Map(),
+  };
+}
+
+/** A fresh state, signed in as `key` (default the energia persona). */
+export function createState(now: Date, key: PersonaKey = 'energia'): MockState {
+  return {
+    ...customerState(key, now),
+    signedIn: true,
+    expired: false,
+    signedInAt: now.getTime(),
+    lastActivityAt: now.getTime(),
+    mfa: undefined,
     idempotency: new Map(),
     sequence: 0,
   };
@@ -273,9 +295,8 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7E]{8,128}$/;
 
 const BREACHED = new Set(['Haslo12345678', 'Password1234', 'Qwerty123456', 'Zaq12wsxcde3']);
 
-/** The password policy of the portal configuration, as `password_*` field errors. */
-export function passwordPolicyErrors(password: string, field: string, current?: string): FieldError[] {
-  const policy = portalConfig.passwordPolicy;
+/** The password policy of a portal configuration (default: the energy portal's), as `password_*` field errors. */
+export function passwordPolicyErrors(password: string, field: string, current?: string, policy: PortalConfig['passwordPolicy'] = defaultConfig.passwordPolicy): FieldError[] {
   const errors: FieldError[] = [];
   if (password.length < policy.minLength) errors.push(fieldError(field, 'password_too_short', `Hasło musi mieć co najmniej ${policy.minLength} znaków.`, { params: { min: policy.minLength } }));
   if (password.length > policy.maxLength) errors.push(fieldError(field, 'password_too_long', `Hasło może mieć najwyżej ${policy.maxLength} znaków.`, { params: { max: policy.maxLength } }));
@@ -286,41 +307,6 @@ export function passwordPolicyErrors(password: string, field: string, current?: 
   if (BREACHED.has(password)) errors.push(fieldError(field, 'password_breached', 'To hasło wyciekło w znanych wyciekach danych. Wybierz inne.'));
   if (current !== undefined && password === current) errors.push(fieldError(field, 'password_same_as_current', 'Nowe hasło musi się różnić od obecnego.'));
   return errors;
-}
-
-/** PESEL: 11 digits, weights 1,3,7,9,…, and a date that exists (months +80/0/+20/+40/+60 by century). */
-export function isValidPesel(pesel: string): boolean {
-  if (!/^\d{11}$/.test(pesel)) return false;
-  const d = [...pesel].map(Number);
-  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
-  const sum = weights.reduce((s, w, i) => s + w * (d[i] ?? 0), 0);
-  if ((10 - (sum % 10)) % 10 !== d[10]) return false;
-  const yy = Number(pesel.slice(0, 2));
-  const mm = Number(pesel.slice(2, 4));
-  const dd = Number(pesel.slice(4, 6));
-  const century = [1900, 2000, 2100, 2200, 1800][Math.floor(mm / 20)];
-  if (century === undefined) return false;
-  const month = mm % 20;
-  const date = new Date(Date.UTC(century + yy, month - 1, dd));
-  return month >= 1 && month <= 12 && date.getUTCDate() === dd && date.getUTCMonth() === month - 1;
-}
-
-/** NIP: 10 digits (a `PL` prefix and dashes allowed), weights 6,5,7,2,3,4,5,6,7, sum mod 11 = last digit (never 10). */
-export function isValidNip(nip: string): boolean {
-  const digits = nip.replace(/^PL/, '').replace(/-/g, '');
-  if (!/^\d{10}$/.test(digits)) return false;
-  const d = [...digits].map(Number);
-  const sum = [6, 5, 7, 2, 3, 4, 5, 6, 7].reduce((s, w, i) => s + w * (d[i] ?? 0), 0) % 11;
-  return sum !== 10 && sum === d[9];
-}
-
-/** PPE: an 18-digit GSRN starting with 590 with a GS1 mod-10 check digit (weights 3,1 from the right). */
-export function isValidPpe(code: string): boolean {
-  if (!/^590\d{15}$/.test(code)) return false;
-  const d = [...code].map(Number);
-  const body = d.slice(0, 17).reverse();
-  const sum = body.reduce((s, digit, i) => s + digit * (i % 2 === 0 ? 3 : 1), 0);
-  return (10 - (sum % 10)) % 10 === d[17];
 }
 
 function maskEmail(email: string): string {
@@ -405,35 +391,63 @@ function inRange(date: string, range: { from: string | undefined; to: string | u
 // Derived data
 // ---------------------------------------------------------------------------------------------------------------
 
+const personaCache = new WeakMap<MockState, { key: PersonaKey; at: number; persona: Persona }>();
+
+/** The persona the state is signed in as (or was last), at `now`; built once per request. */
+export function personaOf(ctx: MockContext, now: Date): Persona {
+  const hit = personaCache.get(ctx.state);
+  if (hit?.key === ctx.state.persona && hit.at === now.getTime()) return hit.persona;
+  const built = personaAt(ctx.state.persona, now);
+  personaCache.set(ctx.state, { key: ctx.state.persona, at: now.getTime(), persona: built });
+  return built;
+}
+
+const defaultConfig: PortalConfig = personaAt('energia').utility.config;
+
+/**
+ * The portal configuration: `?utility=energy|gas|water` picks a utility (as on the reference server), else the
+ * signed-in persona's utility, else the energy one; payments are off in the `payments-disabled` world.
+ */
+function configOf(ctx: MockContext, now: Date, url?: URL): PortalConfig {
+  const asked = url?.searchParams.get('utility');
+  const chosen = (asked ? utilityOfKind(asked)?.config : undefined) ?? (ctx.state.signedIn ? personaOf(ctx, now).utility.config : defaultConfig);
+  return ctx.world.paymentsEnabled ? chosen : withoutPayments(chosen);
+}
+
 function documentsOf(ctx: MockContext, now: Date): DocumentSummary[] {
   if (ctx.world.empty) return [];
-  const pendingCovered = new Set(ctx.state.createdPayments.filter((p) => p.status === 'pending').flatMap((p) => p.documentIds));
-  return makeDocuments(DOCUMENT_COUNT, now, { paymentsEnabled: ctx.world.paymentsEnabled }).map((d) =>
-    pendingCovered.has(d.id) ? { ...d, payable: false } : d,
-  );
+  const pending = new Set(ctx.state.createdPayments.filter((p) => p.status === 'pending').flatMap((p) => p.documentIds));
+  return documentsOfPersona(personaOf(ctx, now), now, { paymentsEnabled: ctx.world.paymentsEnabled, pending });
 }
 
 function paymentsOf(ctx: MockContext, now: Date): Payment[] {
   if (ctx.world.empty) return [...ctx.state.createdPayments];
-  return [...ctx.state.createdPayments, ...makePayments(makeDocuments(DOCUMENT_COUNT, now), now)];
+  return [...ctx.state.createdPayments, ...paymentsOfPersona(personaOf(ctx, now))];
+}
+
+function pointsOfState(ctx: MockContext, now: Date): S['PointOfDelivery'][] {
+  return pointsOf(personaOf(ctx, now));
 }
 
 function ticketsOf(ctx: MockContext, now: Date): TicketDetail[] {
-  ctx.state.tickets ??= makeTickets(now);
+  ctx.state.tickets ??= makeTickets(now, ctx.state.persona);
   return [...ctx.state.tickets].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
 }
 
-function balanceOf(ctx: MockContext, now: Date, docs: DocumentSummary[]): S['Balance'] {
+/** The balance of the signed-in persona (only the documents `filter` keeps), or the world's named case. */
+function balanceOf(ctx: MockContext, now: Date, filter?: (pointIds: readonly string[]) => boolean): S['Balance'] {
   if (ctx.world.empty) return makeBalance('settled', now);
   if (ctx.world.balance !== 'documents') return makeBalance(ctx.world.balance, now);
-  return balanceFromDocuments(docs, now);
+  return balanceOfPersona(personaOf(ctx, now), now, filter ? (d) => filter(d.pointIds) : undefined);
 }
 
 function sessionOf(ctx: MockContext, now: Date): S['Session'] {
-  return makeSession(now, { signedInAt: new Date(ctx.state.signedInAt), lastActivityAt: new Date(ctx.state.lastActivityAt) });
+  return personaSession(personaOf(ctx, now), now, { signedInAt: new Date(ctx.state.signedInAt), lastActivityAt: new Date(ctx.state.lastActivityAt), csrfToken: DEMO.csrfToken });
 }
 
-function signIn(ctx: MockContext, now: Date): SuccessBody<'verifyMfa'> {
+/** Signs `key` in; a different customer than before starts from that persona's own data. */
+function signIn(ctx: MockContext, now: Date, key: PersonaKey): SuccessBody<'verifyMfa'> {
+  if (key !== ctx.state.persona) Object.assign(ctx.state, customerState(key, now));
   ctx.state.signedIn = true;
   ctx.state.expired = false;
   ctx.state.signedInAt = now.getTime();
@@ -441,12 +455,15 @@ function signIn(ctx: MockContext, now: Date): SuccessBody<'verifyMfa'> {
   return { status: 'signed_in', session: sessionOf(ctx, now) };
 }
 
-function mfaChallenge(mfa: MfaState): SuccessBody<'resendMfa'> {
+/** `+48609876543` → `+48 *** *** 543`, as the reference server masks a phone. */
+const maskPhone = (phone: string): string => `${phone.slice(0, 3)} *** *** ${phone.slice(-3)}`;
+
+function mfaChallenge(mfa: MfaState, now: Date): SuccessBody<'resendMfa'> {
   return {
     status: 'mfa_required',
     challengeId: DEMO.mfaChallengeId,
     channel: 'sms',
-    maskedDestination: '+48 *** *** 567',
+    maskedDestination: maskPhone(personaAt(mfa.persona, now).account?.phone ?? '+48000000000'),
     expiresAt: warsawIso(new Date(mfa.expiresAt)),
     resendAvailableAt: warsawIso(new Date(mfa.resendAvailableAt)),
   };
@@ -479,7 +496,7 @@ function tokenProblem(token: string): Response | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 
 const resolvers: { [K in OperationId]: Resolver<K> } = {
-  getPortalConfig: ({ ctx, json }) => json(ctx.world.portalConfig),
+  getPortalConfig: ({ ctx, url, now, json }) => json(configOf(ctx, now, url)),
 
   login: async ({ request, ctx, now, json }) => {
     const body = await readJson(request);
@@ -488,22 +505,22 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     const identifier = checkString(errors, body.value, 'identifier', { required: true, min: 1, max: 254 });
     const password = checkString(errors, body.value, 'password', { required: true, min: 1, max: 1024 });
     if (errors.length > 0 || identifier === undefined || password === undefined) return validationProblem(errors);
-    const login = identifier.includes('@') ? identifier.trim().toLowerCase() : identifier.trim();
-    if ((login === DEMO.email || login === DEMO.pesel) && password === DEMO.password) return json(signIn(ctx, now));
-    if (login === DEMO.mfaEmail && password === DEMO.password) {
-      ctx.state.mfa = { attempts: 0, expiresAt: now.getTime() + 300_000, resendAvailableAt: now.getTime() + 60_000, used: false };
-      return json(mfaChallenge(ctx.state.mfa));
-    }
-    if (login === DEMO.notActivatedEmail && password === DEMO.password) {
-      return problemResponse(403, 'account_not_activated', { detail: 'Aktywuj konto linkiem z wiadomości e-mail albo poproś o nowy link.' });
-    }
-    if (login === DEMO.oneTimeEmail && password === DEMO.oneTimePassword) {
+    // Any demo login, by e-mail, PESEL or NIP, with its password; the reference server's order of answers.
+    const key = personaKeyByLogin(identifier, now);
+    const account = key === undefined ? null : personaAt(key, now).account;
+    if (key === undefined || !account || password !== account.password || (account.lockedUntil !== null && account.lockedUntil > now)) return invalidCredentials();
+    if (account.status !== 'active') return problemResponse(403, 'account_not_activated', { detail: 'Aktywuj konto linkiem z wiadomości e-mail albo poproś o nowy link.' });
+    if (account.mustChangePassword) {
       return problemResponse(403, 'password_change_required', {
         detail: 'Zalogowano hasłem jednorazowym. Ustaw własne hasło, aby kontynuować.',
         extra: { changeToken: DEMO.changeToken, changeTokenExpiresAt: instantFromNow(now, 900) },
       });
     }
-    return invalidCredentials();
+    if (account.mfa) {
+      ctx.state.mfa = { persona: key, attempts: 0, expiresAt: now.getTime() + 300_000, resendAvailableAt: now.getTime() + 60_000, used: false };
+      return json(mfaChallenge(ctx.state.mfa, now));
+    }
+    return json(signIn(ctx, now, key));
   },
 
   verifyMfa: async ({ request, ctx, now, json }) => {
@@ -524,7 +541,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       });
     }
     if (mfa) mfa.used = true;
-    return json(signIn(ctx, now));
+    return json(signIn(ctx, now, mfa?.persona ?? 'dwuetapowe'));
   },
 
   resendMfa: async ({ request, ctx, now, json }) => {
@@ -545,9 +562,9 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
         headers: { 'Retry-After': String(seconds) },
       });
     }
-    const next: MfaState = { attempts: 0, used: false, expiresAt: now.getTime() + 300_000, resendAvailableAt: now.getTime() + 60_000 };
+    const next: MfaState = { persona: mfa?.persona ?? 'dwuetapowe', attempts: 0, used: false, expiresAt: now.getTime() + 300_000, resendAvailableAt: now.getTime() + 60_000 };
     ctx.state.mfa = next;
-    return json(mfaChallenge(next));
+    return json(mfaChallenge(next, now));
   },
 
   logout: ({ ctx }) => {
@@ -565,7 +582,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     return identifier.ok ? json(neutralAccepted(), 202) : identifier.response;
   },
 
-  confirmPasswordReset: async ({ request }) => {
+  confirmPasswordReset: async ({ request, ctx, now }) => {
     const body = await readJson(request);
     if (!body.ok) return body.response;
     const errors = unknownProperties(body.value, ['token', 'newPassword']);
@@ -574,12 +591,12 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     if (errors.length > 0 || token === undefined || newPassword === undefined) return validationProblem(errors);
     const refused = tokenProblem(token);
     if (refused) return refused;
-    const policy = passwordPolicyErrors(newPassword, '/newPassword');
+    const policy = passwordPolicyErrors(newPassword, '/newPassword', undefined, configOf(ctx, now).passwordPolicy);
     if (policy.length > 0) return problemResponse(422, 'password_policy_violation', { extra: { fields: policy } });
     return noContent();
   },
 
-  changePassword: async ({ request, ctx }) => {
+  changePassword: async ({ request, ctx, now }) => {
     const body = await readJson(request);
     if (!body.ok) return body.response;
     const errors = unknownProperties(body.value, ['currentPassword', 'changeToken', 'newPassword']);
@@ -595,9 +612,9 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       if (refused) return refused;
     } else {
       if (!ctx.state.signedIn) return noSession(ctx.state);
-      if (currentPassword !== DEMO.password) return validationProblem([fieldError('/currentPassword', 'incorrect', 'Obecne hasło jest nieprawidłowe.')]);
+      if (currentPassword !== personaOf(ctx, now).account?.password) return validationProblem([fieldError('/currentPassword', 'incorrect', 'Obecne hasło jest nieprawidłowe.')]);
     }
-    const policy = passwordPolicyErrors(newPassword, '/newPassword', currentPassword ?? (changeToken === undefined ? undefined : DEMO.oneTimePassword));
+    const policy = passwordPolicyErrors(newPassword, '/newPassword', currentPassword ?? (changeToken === undefined ? undefined : DEMO.oneTimePassword), configOf(ctx, now).passwordPolicy);
     if (policy.length > 0) return problemResponse(422, 'password_policy_violation', { extra: { fields: policy } });
     return noContent();
   },
@@ -607,7 +624,8 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     return identifier.ok ? json(neutralAccepted(), 202) : identifier.response;
   },
 
-  register: async ({ request, ctx, json }) => {
+  register: async ({ request, ctx, url, now, json }) => {
+    const config = configOf(ctx, now, url);
     const body = await readJson(request);
     if (!body.ok) return body.response;
     const b = body.value;
@@ -616,10 +634,10 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       errors.push(fieldError('/pesel', 'exactly_one_required', 'Podaj PESEL (osoba) albo NIP (firma).'));
     } else if (b.pesel !== undefined) {
       const pesel = checkString(errors, b, 'pesel', { pattern: /^[0-9]{11}$/ });
-      if (pesel !== undefined && !isValidPesel(pesel)) errors.push(fieldError('/pesel', 'invalid_checksum', 'Numer PESEL jest niepoprawny. Sprawdź, czy nie ma literówki.'));
+      if (pesel !== undefined && !validatePesel(pesel).valid) errors.push(fieldError('/pesel', 'invalid_checksum', 'Numer PESEL jest niepoprawny. Sprawdź, czy nie ma literówki.'));
     } else {
       const nip = checkString(errors, b, 'nip', { pattern: /^(PL)?[0-9]{3}-?[0-9]{2,3}-?[0-9]{2,3}-?[0-9]{2,3}$/ });
-      if (nip !== undefined && !isValidNip(nip)) errors.push(fieldError('/nip', 'invalid_checksum', 'Numer NIP jest niepoprawny.'));
+      if (nip !== undefined && !validateNip(nip).valid) errors.push(fieldError('/nip', 'invalid_checksum', 'Numer NIP jest niepoprawny.'));
     }
     if ((b.customerNumber === undefined) === (b.pointCode === undefined)) {
       errors.push(fieldError('/customerNumber', 'exactly_one_required', 'Podaj numer klienta albo numer punktu poboru z faktury.'));
@@ -627,15 +645,15 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       checkString(errors, b, 'customerNumber', { min: 1, max: 30 });
     } else {
       const code = checkString(errors, b, 'pointCode', { min: 1, max: 40 });
-      if (code !== undefined && !ctx.world.portalConfig.allowLegacyPointCodes) {
+      if (code !== undefined && !config.allowLegacyPointCodes) {
         if (!/^590\d{15}$/.test(code)) errors.push(fieldError('/pointCode', 'invalid_format', 'Numer PPE ma 18 cyfr i zaczyna się od 590.'));
-        else if (!isValidPpe(code)) errors.push(fieldError('/pointCode', 'invalid_checksum', 'Numer PPE jest niepoprawny. Sprawdź, czy nie ma literówki.'));
+        else if (!validatePpe(code).valid) errors.push(fieldError('/pointCode', 'invalid_checksum', 'Numer PPE jest niepoprawny. Sprawdź, czy nie ma literówki.'));
       }
     }
     const email = checkString(errors, b, 'email', { required: true, max: 254, pattern: EMAIL });
     checkString(errors, b, 'phone', { pattern: PHONE });
     const password = checkString(errors, b, 'password', { required: true, min: 1, max: 1024 });
-    if (password !== undefined) errors.push(...passwordPolicyErrors(password, '/password'));
+    if (password !== undefined) errors.push(...passwordPolicyErrors(password, '/password', undefined, config.passwordPolicy));
     const consentsBody = b.consents;
     if (!isRecord(consentsBody)) {
       errors.push(fieldError('/consents', 'required', 'Zaakceptuj regulamin.'));
@@ -647,7 +665,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       if (terms === false) errors.push(fieldError('/consents/terms', 'must_be_true', 'Aby założyć konto, zaakceptuj regulamin.'));
     }
     if (errors.length > 0 || email === undefined) return validationProblem(errors);
-    return json({ activationLinkExpiresInSeconds: ctx.world.portalConfig.activationLinkLifetimeSeconds, maskedEmail: maskEmail(email) }, 201);
+    return json({ activationLinkExpiresInSeconds: config.activationLinkLifetimeSeconds, maskedEmail: maskEmail(email) }, 201);
   },
 
   activateAccount: async ({ request }) => {
@@ -666,7 +684,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
 
   getProfile: ({ ctx, json }) => json(ctx.state.profile),
 
-  updateContact: async ({ request, ctx, json }) => {
+  updateContact: async ({ request, ctx, now, json }) => {
     const body = await readJson(request);
     if (!body.ok) return body.response;
     const b = body.value;
@@ -682,7 +700,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       errors.push(fieldError('/phone', 'phone_required', 'Telefon jest potrzebny do powiadomień SMS. Najpierw wyłącz SMS-y.'));
     }
     if (errors.length > 0) return validationProblem(errors);
-    if (email !== undefined && currentPassword !== DEMO.password) {
+    if (email !== undefined && currentPassword !== personaOf(ctx, now).account?.password) {
       return validationProblem([fieldError('/currentPassword', 'incorrect', 'Obecne hasło jest nieprawidłowe.')]);
     }
     const next: Profile = { ...ctx.state.profile };
@@ -757,18 +775,18 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     return json(ctx.state.preferences);
   },
 
-  listPoints: ({ ctx, url, json }) => {
-    const page = paginate(ctx.world.empty ? [] : points, url);
+  listPoints: ({ ctx, url, now, json }) => {
+    const page = paginate(ctx.world.empty ? [] : pointsOfState(ctx, now), url);
     return page.ok ? json(page.value) : page.response;
   },
 
-  getPoint: ({ params, json }) => {
-    const point = points.find((p) => p.id === params.pointId);
+  getPoint: ({ ctx, params, now, json }) => {
+    const point = pointsOfState(ctx, now).find((p) => p.id === params.pointId);
     return point ? json(point) : notFound();
   },
 
   listContracts: ({ ctx, url, now, json }) => {
-    const page = paginate(ctx.world.empty ? [] : makeContracts(now), url);
+    const page = paginate(ctx.world.empty ? [] : contractsOf(personaOf(ctx, now)), url);
     return page.ok ? json(page.value) : page.response;
   },
 
@@ -778,17 +796,16 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     if (pointId !== null && contractId !== null) {
       return validationProblem([fieldError('contractId', 'not_allowed', 'Podaj punkt poboru albo umowę, nie oba naraz.')]);
     }
-    let docs = documentsOf(ctx, now);
     if (pointId !== null) {
-      if (!points.some((p) => p.id === pointId)) return notFound();
-      docs = docs.filter((d) => d.pointIds.includes(pointId));
+      if (!pointsOfState(ctx, now).some((p) => p.id === pointId)) return notFound();
+      return json(balanceOf(ctx, now, (ids) => ids.includes(pointId)));
     }
     if (contractId !== null) {
-      const contract = makeContracts(now).find((c) => c.id === contractId);
+      const contract = contractsOf(personaOf(ctx, now)).find((c) => c.id === contractId);
       if (!contract) return notFound();
-      docs = docs.filter((d) => d.pointIds.some((id) => contract.pointIds.includes(id)) && contract.status === 'active');
+      return json(balanceOf(ctx, now, (ids) => ids.some((id) => contract.pointIds.includes(id))));
     }
-    return json(balanceOf(ctx, now, docs));
+    return json(balanceOf(ctx, now));
   },
 
   listDocuments: ({ ctx, url, now, json }) => {
@@ -803,7 +820,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     const q = url.searchParams.get('q');
     if (q !== null && (q.length < 1 || q.length > 64)) return validationProblem([fieldError('q', q.length < 1 ? 'too_short' : 'too_long', 'Od 1 do 64 znaków.')]);
     const pointId = url.searchParams.get('pointId');
-    if (pointId !== null && !points.some((p) => p.id === pointId)) return notFound();
+    if (pointId !== null && !pointsOfState(ctx, now).some((p) => p.id === pointId)) return notFound();
     const key = sort.replace('-', '') as 'issueDate' | 'dueDate';
     const direction = sort.startsWith('-') ? -1 : 1;
     const docs = documentsOf(ctx, now)
@@ -818,19 +835,23 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
   },
 
   getDocument: ({ ctx, params, now, json }) => {
-    const doc = documentsOf(ctx, now).find((d) => d.id === params.documentId);
-    return doc ? json(makeDocumentDetail(doc, paymentsOf(ctx, now))) : notFound();
+    const summary = documentsOf(ctx, now).find((d) => d.id === params.documentId);
+    const who = personaOf(ctx, now);
+    const doc = who.documents().find((d) => d.id === params.documentId);
+    return summary && doc ? json(makeDocumentDetail(who, doc, summary)) : notFound();
   },
 
   getDocumentPdf: ({ ctx, params, now }) => {
     const doc = documentsOf(ctx, now).find((d) => d.id === params.documentId);
     if (!doc?.hasPdf) return notFound();
     const title = doc.type === 'invoice' ? 'Faktura VAT' : doc.type === 'correction' ? 'Faktura korygująca' : 'Nota odsetkowa';
+    const who = personaOf(ctx, now);
     const pdf = makePdf([
-      `${portalConfig.utilityName} – ${title} ${doc.number}`,
-      `Klient: ${profileFixture.displayName}, nr klienta ${profileFixture.customerNumber}`,
+      `${who.utility.name} – ${title} ${doc.number}`,
+      `Klient: ${ctx.state.profile.displayName}, nr klienta ${ctx.state.profile.customerNumber}`,
       `Data wystawienia: ${doc.issueDate}   Termin płatności: ${doc.dueDate}`,
       `Kwota brutto: ${doc.gross.amount} ${doc.gross.currency}   Pozostało do zapłaty: ${doc.remaining.amount} ${doc.remaining.currency}`,
+      `Rachunek do wpłat: ${formatNrb(who.utility.bankAccount)}`,
       'Dokument przykładowy wygenerowany przez atrapę API (MSW).',
     ]);
     return new HttpResponse(pdf, {
@@ -844,7 +865,8 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
   },
 
   createPayment: async ({ request, ctx, now, json }) => {
-    if (!ctx.world.paymentsEnabled || !ctx.world.portalConfig.features.payments) {
+    const config = configOf(ctx, now);
+    if (!ctx.world.paymentsEnabled || !config.features.payments) {
       return problemResponse(403, 'payments_disabled', { detail: 'Płatności online są chwilowo niedostępne. Zapłać przelewem na rachunek z faktury.' });
     }
     const body = await readJson(request);
@@ -856,13 +878,13 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     const returnUrl = checkString(errors, b, 'returnUrl', { required: true, max: 2000 });
     if (returnUrl !== undefined && !isAllowedReturnUrl(returnUrl)) errors.push(fieldError('/returnUrl', 'not_allowed', 'Adres powrotu musi być adresem HTTPS serwisu sprzedawcy.'));
     const method = b.method;
-    if (method !== undefined && !(ctx.world.portalConfig.payments.methods as unknown[]).includes(method)) errors.push(fieldError('/method', 'not_allowed', 'Ta metoda płatności jest niedostępna.'));
+    if (method !== undefined && !(config.payments.methods as unknown[]).includes(method)) errors.push(fieldError('/method', 'not_allowed', 'Ta metoda płatności jest niedostępna.'));
     const docs = documentsOf(ctx, now);
     let due = 0;
     let documentIds: string[] = [];
     if (scope === 'balance') {
       if (b.documentIds !== undefined) errors.push(fieldError('/documentIds', 'not_allowed', 'Przy płatności salda nie wybiera się dokumentów.'));
-      due = grosze(balanceOf(ctx, now, docs).balance);
+      due = grosze(balanceOf(ctx, now).balance);
       documentIds = docs.filter((d) => d.payable).map((d) => d.id);
     } else if (scope === 'documents') {
       const ids = b.documentIds;
@@ -896,7 +918,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     if (errors.length > 0) return validationProblem(errors);
     if (due <= 0) return problemResponse(422, 'payment_nothing_to_pay', { detail: 'Nie ma nic do zapłaty.' });
     const toPay = amount ?? due;
-    const cap = ctx.world.portalConfig.payments.perTransactionCap;
+    const cap = config.payments.perTransactionCap;
     if (cap && toPay > grosze(cap)) {
       return problemResponse(422, 'payment_amount_over_cap', {
         detail: `Jedna płatność online może wynieść najwyżej ${cap.amount.replace('.', ',')} zł. Możesz zapłacić tę kwotę teraz, a resztę osobno.`,
@@ -927,12 +949,12 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
   },
 
   getPayment: ({ ctx, params, now, json }) => {
-    const payment = [...ctx.state.createdPayments, ...makePayments(makeDocuments(DOCUMENT_COUNT, now), now)].find((p) => p.id === params.paymentId);
+    const payment = paymentsOf({ ...ctx, world: { ...ctx.world, empty: false } }, now).find((p) => p.id === params.paymentId);
     return payment ? json(payment) : notFound();
   },
 
   getReadingContext: ({ ctx, params, now, json }) => {
-    const context = makeReadingContext(params.pointId ?? '', now, { open: ctx.world.readingWindowOpen });
+    const context = readingContextOf(ctx, params.pointId ?? '', now);
     return context ? json(context) : notFound();
   },
 
@@ -940,11 +962,11 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
 
   listReadings: ({ ctx, params, url, now, json }) => {
     const pointId = params.pointId ?? '';
-    if (!points.some((p) => p.id === pointId)) return notFound();
+    if (!pointsOfState(ctx, now).some((p) => p.id === pointId)) return notFound();
     const range = dateRange(url);
     if (!range.ok) return range.response;
     const submitted = ctx.state.submittedReadings.filter((r) => r.pointId === pointId);
-    const list = (ctx.world.empty ? submitted : [...submitted, ...makeReadings(pointId, now)]).filter((r) => inRange(warsawDate(new Date(r.readAt)), range.value));
+    const list = (ctx.world.empty ? submitted : [...submitted, ...readingsOf(personaOf(ctx, now), pointId)]).filter((r) => inRange(warsawDate(new Date(r.readAt)), range.value));
     const page = paginate(list, url);
     return page.ok ? json(page.value) : page.response;
   },
@@ -963,6 +985,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     if (compareText !== null && compareText !== 'true' && compareText !== 'false') errors.push(fieldError('compare', 'invalid_format', 'Dozwolone: true, false.'));
     if (errors.length > 0) return validationProblem(errors);
     const pointId = q.get('pointId') ?? undefined;
+    const points = pointsOfState(ctx, now);
     const point = pointId === undefined ? undefined : points.find((p) => p.id === pointId);
     if (pointId !== undefined && !point) return notFound();
     if (granularity === 'day') {
@@ -978,7 +1001,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       ...(year === undefined ? {} : { year }),
       compare: compareText === 'true',
     };
-    const consumption = makeConsumption(query, now);
+    const consumption = makeConsumption(query, now, ctx.state.persona);
     if (!consumption) return notFound();
     return json(ctx.world.empty ? { ...consumption, pointIds: [], series: [], totals: [] } : consumption);
   },
@@ -1028,8 +1051,9 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     if (!ticket || !attachment) return notFound();
     const bytes =
       ctx.state.uploads.get(attachment.id) ??
+      personaOf(ctx, now).attachments.get(attachment.id) ??
       (attachment.contentType === 'application/pdf'
-        ? makePdf([`${portalConfig.utilityName} – zgłoszenie ${ticket.number}`, `Załącznik: ${attachment.name}`])
+        ? makePdf([`${personaOf(ctx, now).utility.name} – zgłoszenie ${ticket.number}`, `Załącznik: ${attachment.name}`])
         : base64Bytes(attachment.contentType === 'image/png' ? PNG_BASE64 : JPEG_BASE64));
     return new HttpResponse(bytes, {
       status: 200,
@@ -1047,14 +1071,14 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     if (channel !== null && !['email', 'sms', 'portal'].includes(channel)) return validationProblem([fieldError('channel', 'not_allowed', 'Dozwolone: email, sms, portal.')]);
     const unread = url.searchParams.get('unread');
     if (unread !== null && unread !== 'true' && unread !== 'false') return validationProblem([fieldError('unread', 'invalid_format', 'Dozwolone: true, false.')]);
-    const all = (ctx.world.empty ? [] : makeMessages(now)).map((m) => ({ ...m, readAt: m.readAt ?? ctx.state.readMessages.get(m.id) ?? null }));
+    const all = (ctx.world.empty ? [] : makeMessages(now, ctx.state.persona)).map((m) => ({ ...m, readAt: m.readAt ?? ctx.state.readMessages.get(m.id) ?? null }));
     const list = all.filter((m) => channel === null || m.channel === channel).filter((m) => unread === null || (m.readAt === null) === (unread === 'true'));
     const page = paginate(list, url);
     return page.ok ? json({ ...page.value, unreadCount: all.filter((m) => m.readAt === null).length }) : page.response;
   },
 
   markMessageRead: ({ ctx, params, now }) => {
-    const message = (ctx.world.empty ? [] : makeMessages(now)).find((m) => m.id === params.messageId);
+    const message = (ctx.world.empty ? [] : makeMessages(now, ctx.state.persona)).find((m) => m.id === params.messageId);
     if (!message) return notFound();
     if (message.readAt === null && !ctx.state.readMessages.has(message.id)) ctx.state.readMessages.set(message.id, warsawIso(now));
     return noContent();
@@ -1097,8 +1121,18 @@ function isAllowedReturnUrl(value: string): boolean {
 // Readings
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * The reading context of the signed-in persona's point: the rules of demo/personas (window, last reading,
+ * plausible range); in the `reading-window-closed` world the window is shut until the next one.
+ */
+function readingContextOf(ctx: MockContext, pointId: string, now: Date): S['ReadingContext'] | undefined {
+  const context = readingContext(personaOf(ctx, now), pointId, now);
+  if (!context || ctx.world.readingWindowOpen || !context.window.open) return context;
+  return { ...context, window: { ...context.window, open: false, opensAt: null, closesAt: null } };
+}
+
 async function submitReading(request: Request, ctx: MockContext, pointId: string, now: Date, json: ResolverInput<'submitReading'>['json']): Promise<Response> {
-  const context = makeReadingContext(pointId, now, { open: ctx.world.readingWindowOpen });
+  const context = readingContextOf(ctx, pointId, now);
   if (!context) return notFound();
   const form = await readForm(request);
   if (!form.ok) return form.response;
@@ -1205,12 +1239,13 @@ async function submitReading(request: Request, ctx: MockContext, pointId: string
     const register = context.registers.find((r) => r.registerId === registerId);
     return { registerId, zone: register?.zone ?? 'all', unit: register?.unit ?? 'kWh', value };
   });
-  const settlement = pointId === context.pointId && context.registers.length > 1;
-  const price: Record<string, number> = { day: 0.8712, night: 0.4321, all: 0.7654 };
+  // The first reading in a window is a settlement reading (it is billed); later ones are control readings.
+  const settlement = !ctx.state.submittedReadings.some((r) => r.pointId === pointId);
+  const plans = personaOf(ctx, now).points.find((p) => p.point.id === pointId)?.registers ?? [];
   const estimate = entries.reduce((sum, { registerId, value }) => {
     const register = context.registers.find((r) => r.registerId === registerId);
     const used = Math.max(0, Number(value) - Number(register?.lastReading?.value ?? value));
-    return sum + used * (price[register?.zone ?? 'all'] ?? 0.7654) * 100;
+    return sum + used * (plans.find((p) => p.id === registerId)?.unitPrice ?? 1) * 123;
   }, 3_152);
   const reading: Reading = {
     id: `rdg_n${ctx.state.sequence}${String(now.getTime()).slice(-5)}`,
@@ -1328,7 +1363,7 @@ async function createTicket(request: Request, ctx: MockContext, now: Date, json:
   const subject = formText(errors, f, 'subject', 200, true);
   const message = formText(errors, f, 'message', 5000, true);
   const pointId = formText(errors, f, 'pointId', 64, category?.requiresPoint ?? false);
-  if (pointId !== undefined && !points.some((p) => p.id === pointId)) errors.push(fieldError('/pointId', 'unknown_value', 'Wybierz punkt poboru z listy.'));
+  if (pointId !== undefined && !pointsOfState(ctx, now).some((p) => p.id === pointId)) errors.push(fieldError('/pointId', 'unknown_value', 'Wybierz punkt poboru z listy.'));
   const documentId = formText(errors, f, 'documentId', 64, category?.requiresDocument ?? false);
   if (documentId !== undefined && !documentsOf({ ...ctx, world: { ...ctx.world, empty: false } }, now).some((d) => d.id === documentId)) {
     errors.push(fieldError('/documentId', 'unknown_value', 'Wybierz dokument z listy.'));
@@ -1350,7 +1385,7 @@ async function createTicket(request: Request, ctx: MockContext, now: Date, json:
     lastMessageAuthor: 'customer',
     messages: [first],
   };
-  ctx.state.tickets ??= makeTickets(now);
+  ctx.state.tickets ??= makeTickets(now, ctx.state.persona);
   ctx.state.tickets.unshift(ticket);
   return json(ticket, 201);
 }

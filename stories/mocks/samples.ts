@@ -3,7 +3,8 @@
  * success status. Used by test/api/mocks.test.ts (every operation is answered) and handy in story docs.
  * The mapped type makes a missing operation a compile error.
  */
-import { DEMO, PAYMENT_IDS, PNG_BASE64, POINT_IDS, TICKET_IDS, base64Bytes, makeDocuments } from './data.js';
+import { readingContext } from '../../demo/personas/index.js';
+import { DEMO, PAYMENT_IDS, PNG_BASE64, POINT_IDS, TICKET_IDS, base64Bytes, energia, makeDocuments, makeMessages } from './data.js';
 import { API_BASE, normalizeBase, type OperationId } from './operations.js';
 
 /** A random-enough idempotency key for examples (not for production: use `crypto.randomUUID()`). */
@@ -47,6 +48,14 @@ function multipart(path: string, fill: (form: FormData) => void): RequestFactory
 
 const newestDocumentId = (): string => makeDocuments(1)[0]?.id ?? 'doc_unknown';
 
+/** A plausible reading of every register of energia's flat today: the lower end of each allowed range. */
+export function plausibleReading(now: Date = new Date()): { registerId: string; value: string }[] {
+  return (readingContext(energia(now), POINT_IDS.flat, now)?.registers ?? []).map((r) => ({ registerId: r.registerId, value: r.allowedRange?.min ?? r.lastReading?.value ?? '0' }));
+}
+
+/** An unread message of energia's notification history. */
+const unreadMessageId = (): string => makeMessages().find((m) => m.readAt === null)?.id ?? 'msg_unknown';
+
 /** `SAMPLE_REQUESTS.getBalance(base)` → a `Request` the default handlers answer with `200`. */
 export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = {
   getPortalConfig: get('/portal-config'),
@@ -65,7 +74,7 @@ export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = 
     '/auth/register',
     {
       pesel: DEMO.pesel,
-      customerNumber: '1200345678',
+      customerNumber: DEMO.customerNumber,
       email: 'jan.kowalski@example.com',
       phone: '+48601234567',
       password: 'Zielona-Herbata-7',
@@ -104,13 +113,7 @@ export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = 
   getPayment: get(`/payments/${PAYMENT_IDS.paid}`),
   getReadingContext: get(`/points/${POINT_IDS.flat}/reading-context`),
   submitReading: multipart(`/points/${POINT_IDS.flat}/readings`, (form) => {
-    const payload = {
-      values: [
-        { registerId: 'reg_e1_day', value: '12873' },
-        { registerId: 'reg_e1_night', value: '6021' },
-      ],
-      confirmImplausible: false,
-    };
+    const payload = { values: plausibleReading(), confirmImplausible: false };
     form.append('payload', new Blob([JSON.stringify(payload)], { type: 'application/json' }), 'payload.json');
   }),
   listReadings: get(`/points/${POINT_IDS.flat}/readings`),
@@ -128,8 +131,8 @@ export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = 
   replyToTicket: multipart(`/tickets/${TICKET_IDS.answered}/messages`, (form) => {
     form.append('message', 'Dziękuję, w załączniku przesyłam zdjęcie licznika.');
   }),
-  getTicketAttachment: get(`/tickets/${TICKET_IDS.answered}/attachments/att_51c2`),
+  getTicketAttachment: get(`/tickets/${TICKET_IDS.answered}/attachments/att_e1_1`),
   listMessages: get('/messages'),
-  markMessageRead: send('POST', '/messages/msg_9040/read'),
+  markMessageRead: (base) => send('POST', `/messages/${unreadMessageId()}/read`)(base),
   listOutages: get('/outages'),
 };

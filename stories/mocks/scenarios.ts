@@ -3,7 +3,7 @@
  * story's `parameters.msw.handlers` or through `createHandlers({ scenario })`.
  */
 import { HttpResponse, delay, http, type HttpHandler } from 'msw';
-import { portalConfigPaymentsDisabled, instantFromNow } from './data.js';
+import { instantFromNow } from './data.js';
 import { API_BASE, OPERATION_LIST, mswPath, type OperationId, type OperationInfo } from './operations.js';
 import { problemResponse } from './problem.js';
 import { createState, defaultWorld, invalidCredentials, noSession, operationHandler, resolverHandlers, type MockContext, type World } from './resolvers.js';
@@ -125,7 +125,7 @@ export function scenarioHandlers(name: ScenarioName, base: string = API_BASE, ct
     case 'empty':
       return withWorld(base, context, { empty: true }, LIST_OPERATIONS);
     case 'payments-disabled':
-      return withWorld(base, context, { portalConfig: portalConfigPaymentsDisabled, paymentsEnabled: false }, [
+      return withWorld(base, context, { paymentsEnabled: false }, [
         'getPortalConfig',
         'createPayment',
         'listDocuments',

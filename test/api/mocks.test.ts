@@ -17,10 +17,11 @@ import {
   type OperationInfo,
   type ScenarioName,
 } from '../../stories/mocks/handlers.js';
-import { POINT_IDS, dateFromNow, makeConsumption, makeDocuments, points, portalConfig } from '../../stories/mocks/data.js';
+import { POINT_IDS, TICKET_IDS, dateFromNow, documentsOfPersona, makeConsumption, makeDocuments, makeMessages, points, portalConfig } from '../../stories/mocks/data.js';
 import { warsawDate } from '../../src/i18n/calendar.js';
-import { SAMPLE_REQUESTS, exampleIdempotencyKey } from '../../stories/mocks/samples.js';
-import { isValidPesel, isValidPpe } from '../../stories/mocks/resolvers.js';
+import { SAMPLE_REQUESTS, exampleIdempotencyKey, plausibleReading } from '../../stories/mocks/samples.js';
+import { validatePesel, validatePpe } from '../../src/validation/index.js';
+import { FIRMA_DOCUMENT_COUNT, persona, readingContext } from '../../demo/personas/index.js';
 import { EbokApiError, EbokClient, newIdempotencyKey } from '../../src/api/index.js';
 
 // Compile-time: the mocks' operation table has exactly the contract's operationIds (schema.d.ts).
@@ -219,7 +220,30 @@ describe('mock API handlers (stories/mocks)', () => {
       const session = body.session as { csrfToken: string; user: { email: string }; idleTimeoutSeconds: number; absoluteTimeoutSeconds: number };
       expect(session.csrfToken).to.equal(DEMO.csrfToken);
       expect(session.user.email).to.equal(DEMO.email);
-      expect([session.idleTimeoutSeconds, session.absoluteTimeoutSeconds]).to.deep.equal([900, 28_800]);
+      expect([session.idleTimeoutSeconds, session.absoluteTimeoutSeconds]).to.deep.equal([900, 43_200]);
+    });
+
+    it('serves the persona of whichever demo login signs in (by e-mail, PESEL or NIP), with its own utility and data', async () => {
+      const handlers = createHandlers();
+      const name = async (): Promise<unknown> => (await bodyOf(await answer(handlers, get('/customer/profile')))).displayName;
+      expect(await name(), 'energia by default').to.equal('Jan Kowalski');
+      const cases: [string, string, string, string][] = [
+        ['gaz@example.com', 'Piotr Zieliński', 'Gaz Przykład sp. z o.o.', '-470.00'],
+        ['woda@example.com', 'Maria Wiśniewska', 'Wodociągi Przykład sp. z o.o.', '0.00'],
+        [persona('energia').customer.nationalId, 'Jan Kowalski', 'Energia Przykład S.A.', '245.67'],
+        ['PL 856-734-62-15', 'Piekarnia Mazur sp. z o.o.', 'Energia Przykład S.A.', '14682.28'],
+      ];
+      for (const [identifier, displayName, utilityName, balance] of cases) {
+        expect((await answer(handlers, post('/auth/login', { identifier, password: DEMO.password }))).status, identifier).to.equal(200);
+        expect(await name(), identifier).to.equal(displayName);
+        expect((await bodyOf(await answer(handlers, get('/portal-config')))).utilityName, identifier).to.equal(utilityName);
+        expect(((await bodyOf(await answer(handlers, get('/balance')))).balance as { amount: string }).amount, identifier).to.equal(balance);
+      }
+      expect((await bodyOf(await answer(handlers, get('/documents?limit=1')))).total, 'the business has 10,000 documents').to.equal(FIRMA_DOCUMENT_COUNT);
+      await answer(handlers, post('/auth/login', { identifier: DEMO.mfaEmail, password: DEMO.password }));
+      expect((await answer(handlers, post('/auth/mfa/verify', { challengeId: DEMO.mfaChallengeId, code: DEMO.mfaCode }))).status).to.equal(200);
+      expect(await name(), 'after the second step').to.equal('Tomasz Lewandowski');
+      await expectProblem(await answer(handlers, post('/auth/login', { identifier: DEMO.pesel, password: DEMO.password })), 401, 'invalid_credentials');
     });
 
     it('answers a wrong password, an unknown login and a locked account with the identical 401 invalid_credentials', async () => {
@@ -323,20 +347,26 @@ describe('mock API handlers (stories/mocks)', () => {
   });
 
   describe('documents', () => {
-    it('the default list has every status and type, with due dates that fit the status', () => {
-      const docs = makeDocuments();
-      const today = warsawDate(new Date());
-      expect(new Set(docs.map((d) => d.status))).to.have.all.keys('unpaid', 'partially_paid', 'overdue', 'paid');
+    it('energia has 38 documents of every type, one overdue; the demo personas together have every status, with due dates that fit it', () => {
+      const now = new Date();
+      const docs = makeDocuments(undefined, now);
+      const today = warsawDate(now);
+      expect(docs).to.have.length(38);
+      expect(docs.filter((d) => d.status === 'overdue').map((d) => d.remaining.amount)).to.deep.equal(['245.67']);
+      expect(new Set(docs.map((d) => d.status))).to.have.all.keys('overdue', 'paid');
       expect(new Set(docs.map((d) => d.type))).to.have.all.keys('invoice', 'correction', 'interest_note');
-      for (const d of docs) {
+      const all = (['energia', 'gaz', 'woda', 'dwuetapowe'] as const).flatMap((key) => documentsOfPersona(persona(key, now), now));
+      expect(new Set(all.map((d) => d.status))).to.have.all.keys('unpaid', 'partially_paid', 'overdue', 'paid');
+      for (const d of all) {
         if (d.status === 'overdue') expect(d.dueDate < today, `${d.number} overdue → due date passed`).to.equal(true);
         if (d.status === 'unpaid' || d.status === 'partially_paid') expect(d.dueDate >= today, `${d.number} not yet due`).to.equal(true);
         if (d.status === 'paid') expect(d.remaining.amount).to.equal('0.00');
         expect(d.payable).to.equal(d.status !== 'paid');
       }
-      expect(makeDocuments(27)).to.deep.equal(makeDocuments(27), 'deterministic');
-      expect(makeDocuments(5)).to.have.length(5);
-      expect(makeDocuments(250).map((d) => d.id)).to.have.length(new Set(makeDocuments(250).map((d) => d.id)).size);
+      expect(makeDocuments(38, now)).to.deep.equal(makeDocuments(38, now), 'deterministic');
+      expect(makeDocuments(5, now)).to.have.length(5);
+      const firma = persona('firma', now).documents().map((d) => d.id);
+      expect(new Set(firma).size, 'the business has 10,000 documents with distinct ids').to.equal(FIRMA_DOCUMENT_COUNT);
     });
 
     it('filters by status (repeated = OR), type and number, and sorts by due date', async () => {
@@ -346,8 +376,8 @@ describe('mock API handlers (stories/mocks)', () => {
       const overdue = await items('status=overdue');
       expect(overdue.length).to.be.greaterThan(0);
       expect(overdue.every((d) => d.status === 'overdue')).to.equal(true);
-      const open = await items('status=unpaid&status=overdue');
-      expect(new Set(open.map((d) => d.status))).to.have.all.keys('unpaid', 'overdue');
+      const either = await items('status=paid&status=overdue');
+      expect(new Set(either.map((d) => d.status))).to.have.all.keys('paid', 'overdue');
       const corrections = await items('type=correction');
       expect(corrections.length).to.be.greaterThan(0);
       expect(corrections.every((d) => d.type === 'correction' && d.correctsDocumentId !== null)).to.equal(true);
@@ -374,8 +404,9 @@ describe('mock API handlers (stories/mocks)', () => {
     const balanceIn = async (scenario?: ScenarioName): Promise<Body> => bodyOf(await answer(createHandlers(scenario ? { scenario } : {}), get('/balance')));
     const amount = (value: unknown): string => (value as { amount: string }).amount;
 
-    it('by default agrees with the documents (open remaining amounts, overdue ones)', async () => {
+    it('by default agrees with the documents (open remaining amounts, overdue ones): energia owes 245.67, all overdue', async () => {
       const balance = await balanceIn();
+      expect([amount(balance.balance), amount(balance.overdue), balance.overdueCount, balance.nextPayment]).to.deep.equal(['245.67', '245.67', 1, null]);
       const open = makeDocuments().filter((d) => d.status !== 'paid');
       const total = open.reduce((sum, d) => sum + Math.round(Number(d.remaining.amount) * 100), 0);
       expect(Math.round(Number(amount(balance.balance)) * 100)).to.equal(total);
@@ -447,37 +478,45 @@ describe('mock API handlers (stories/mocks)', () => {
   });
 
   describe('meter readings', () => {
+    const now = new Date();
+    const context = readingContext(persona('energia', now), POINT_IDS.flat, now)!;
+    const [day, night] = context.registers;
+    const plausible = Object.fromEntries(plausibleReading(now).map((v) => [v.registerId, v.value]));
+
     it('accepts a reading in the open window as a settlement reading with an estimated amount, then refuses a duplicate', async () => {
       const handlers = createHandlers();
-      const context = await bodyOf(await answer(handlers, get(`/points/${POINT_IDS.flat}/reading-context`)));
-      expect((context.window as { open: boolean }).open).to.equal(true);
-      const accepted = await answer(handlers, readingRequest({ reg_e1_day: '12873', reg_e1_night: '6021' }));
+      const served = await bodyOf(await answer(handlers, get(`/points/${POINT_IDS.flat}/reading-context`)));
+      expect((served.window as { open: boolean }).open).to.equal(true);
+      expect(served.registers, 'the context of the persona rules').to.deep.equal(context.registers);
+      const accepted = await answer(handlers, readingRequest(plausible));
       expect(accepted.status).to.equal(201);
       const result = await bodyOf(accepted);
       expect(result).to.include({ kind: 'settlement', status: 'accepted' });
       expect(result.estimatedAmount).to.have.property('currency', 'PLN');
       const history = await bodyOf(await answer(handlers, get(`/points/${POINT_IDS.flat}/readings`)));
       expect((history.items as { id: string }[])[0]?.id).to.equal(result.id);
-      await expectProblem(await answer(handlers, readingRequest({ reg_e1_day: '12873', reg_e1_night: '6021' })), 422, 'reading_duplicate');
+      await expectProblem(await answer(handlers, readingRequest(plausible)), 422, 'reading_duplicate');
     });
 
     it('refuses a value lower than the previous reading with 422 reading_lower_than_previous per register', async () => {
-      const body = await expectProblem(await answer(createHandlers(), readingRequest({ reg_e1_day: '12873', reg_e1_night: '5000' })), 422, 'reading_lower_than_previous');
+      const lower = String(Number(night!.lastReading!.value) - 100);
+      const body = await expectProblem(await answer(createHandlers(), readingRequest({ ...plausible, reg_e1_night: lower })), 422, 'reading_lower_than_previous');
       expect(body.fields).to.have.length(1);
       expect((body.fields as { registerId: string }[])[0]?.registerId).to.equal('reg_e1_night');
     });
 
     it('warns about an implausible value (overridable) and accepts it for review with confirmImplausible', async () => {
       const handlers = createHandlers();
-      const warned = await expectProblem(await answer(handlers, readingRequest({ reg_e1_day: '19999', reg_e1_night: '6021' })), 422, 'reading_out_of_range');
+      const implausible = { ...plausible, reg_e1_day: String(Number(day!.allowedRange!.max) + 1000) };
+      const warned = await expectProblem(await answer(handlers, readingRequest(implausible)), 422, 'reading_out_of_range');
       expect(warned.overridable).to.equal(true);
-      const confirmed = await answer(handlers, readingRequest({ reg_e1_day: '19999', reg_e1_night: '6021' }, { confirmImplausible: true }));
+      const confirmed = await answer(handlers, readingRequest(implausible, { confirmImplausible: true }));
       expect(confirmed.status).to.equal(201);
       expect((await bodyOf(confirmed)).status).to.equal('pending_review');
     });
 
     it('answers 422 validation_failed when a register is missing and 400 without Idempotency-Key', async () => {
-      const missing = await expectProblem(await answer(createHandlers(), readingRequest({ reg_e1_day: '12873' })), 422, 'validation_failed');
+      const missing = await expectProblem(await answer(createHandlers(), readingRequest({ reg_e1_day: plausible.reg_e1_day! })), 422, 'validation_failed');
       expect((missing.fields as { registerId?: string }[]).some((f) => f.registerId === 'reg_e1_night')).to.equal(true);
       const request = new Request(`${API_BASE}/points/${POINT_IDS.flat}/readings`, { method: 'POST', body: new FormData() });
       await expectProblem(await answer(createHandlers(), request), 400, 'malformed_request');
@@ -487,7 +526,7 @@ describe('mock API handlers (stories/mocks)', () => {
       const handlers = createHandlers({ scenario: 'reading-window-closed' });
       const context = await bodyOf(await answer(handlers, get(`/points/${POINT_IDS.flat}/reading-context`)));
       expect(context.window).to.include({ open: false, opensAt: null, closesAt: null });
-      await expectProblem(await answer(handlers, readingRequest({ reg_e1_day: '12873', reg_e1_night: '6021' })), 422, 'reading_window_closed');
+      await expectProblem(await answer(handlers, readingRequest(plausible)), 422, 'reading_window_closed');
     });
   });
 
@@ -517,14 +556,16 @@ describe('mock API handlers (stories/mocks)', () => {
       await expectProblem(await answer(createHandlers(), request), 422, 'attachment_type_not_allowed');
       const reply = new FormData();
       reply.append('message', 'Jeszcze jedno pytanie.');
-      const closed = new Request(`${API_BASE}/tickets/tkt_7102/messages`, { method: 'POST', headers: { 'Idempotency-Key': exampleIdempotencyKey() }, body: reply });
+      const closed = new Request(`${API_BASE}/tickets/${TICKET_IDS.closed}/messages`, { method: 'POST', headers: { 'Idempotency-Key': exampleIdempotencyKey() }, body: reply });
       await expectProblem(await answer(createHandlers(), closed), 409, 'conflict');
     });
 
     it('marks a message as read (204) and counts unread messages regardless of filters', async () => {
       const handlers = createHandlers();
       const before = await bodyOf(await answer(handlers, get('/messages?channel=sms')));
-      expect((await answer(handlers, post('/messages/msg_9040/read', {}))).status).to.equal(204);
+      const unread = makeMessages().filter((m) => m.readAt === null);
+      expect(unread, 'energia has three unread messages').to.have.length(3);
+      expect((await answer(handlers, post(`/messages/${unread[0]!.id}/read`, {}))).status).to.equal(204);
       const after = await bodyOf(await answer(handlers, get('/messages?unread=true')));
       expect(after.unreadCount).to.equal((before.unreadCount as number) - 1);
       expect((after.items as unknown[]).length).to.equal(after.unreadCount);
@@ -709,20 +750,20 @@ describe('mock API handlers (stories/mocks)', () => {
   });
 
   describe('fixtures', () => {
-    it('portal config: Energia Przykład, payments on with a 4300.00 PLN cap and a fee note, timeouts 900/28800 s, pl and en', () => {
-      expect(portalConfig.utilityName).to.equal('Energia Przykład');
+    it('portal config: Energia Przykład S.A., payments on with a 4300.00 PLN cap and a fee note, timeouts 900/43200 s, pl and en', () => {
+      expect(portalConfig.utilityName).to.equal('Energia Przykład S.A.');
       expect(portalConfig.features.payments).to.equal(true);
       expect(portalConfig.payments.perTransactionCap).to.deep.equal({ amount: '4300.00', currency: 'PLN' });
       expect(portalConfig.payments.feeNote).to.have.property('pl');
-      expect(portalConfig.session).to.deep.equal({ idleTimeoutSeconds: 900, absoluteTimeoutSeconds: 28_800 });
+      expect(portalConfig.session).to.deep.equal({ idleTimeoutSeconds: 900, absoluteTimeoutSeconds: 43_200 });
       expect(portalConfig.locales).to.deep.equal(['pl', 'en']);
     });
 
     it('every PPE passes the GS1 mod-10 check, the demo PESEL is valid, and the G12 point has day/night registers 1.8.1/1.8.2', () => {
-      for (const point of points) expect(isValidPpe(point.code), point.code).to.equal(true);
-      expect(isValidPpe('590243800000000013')).to.equal(false);
-      expect(isValidPesel(DEMO.pesel)).to.equal(true);
-      expect(isValidPesel('44051401358')).to.equal(false);
+      for (const point of points) expect(validatePpe(point.code).valid, point.code).to.equal(true);
+      expect(validatePpe('590243800000000013').valid).to.equal(false);
+      expect(validatePesel(DEMO.pesel).valid).to.equal(true);
+      expect(validatePesel('44051401358').valid).to.equal(false);
       const g12 = points.find((p) => p.tariff === 'G12')!;
       expect(g12.meters[0]!.registers.map((r) => [r.zone, r.obisCode])).to.deep.equal([
         ['day', '1.8.1'],
