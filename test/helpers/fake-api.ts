@@ -1,9 +1,11 @@
 /**
  * A scripted stand-in for the network: answers requests with queued or routed responses and records
  * every request it saw (method, URL, headers, body). For unit tests of the client; integration tests
- * talk to the reference server instead.
+ * talk to the reference server instead. The fixtures (`balanceAt`, `sessionAt`, `portalConfigOf`) come
+ * from the demo personas (demo/personas), the world the reference server and the mocks serve too.
  */
-import { addDays, warsawDate, warsawIso } from '../../src/i18n/calendar.js';
+import { addDays, warsawDate } from '../../src/i18n/calendar.js';
+import { balanceOf, persona, sessionOf, type Persona, type PersonaKey, type Schemas } from '../../demo/personas/index.js';
 
 export interface Seen {
   method: string;
@@ -67,42 +69,41 @@ export function problem(status: number, code: string, extra: Record<string, unkn
   return json(status, { type: `urn:ebok-widgets:problem:${code}`, title: code, status, code, ...extra }, 'application/problem+json', headers);
 }
 
+/** The persona the unit-test fixtures are built from: energia@example.com (Jan Kowalski), as in the demo and the mocks. */
+export const FIXTURE_PERSONA: PersonaKey = 'energia';
+
 /**
- * The balance of the fixture customer as GET /balance answers it at `now` (default: the real now, or the
- * faked clock): 245.67 PLN owed, all of it overdue since 38 days, as of an hour ago. Built from `now` so
- * the overdue invoice stays overdue whatever day the tests run.
+ * The balance of the fixture persona as GET /balance answers it at `now` (default: the real now, or the faked
+ * clock), derived from its documents as the reference server and the mocks derive it: 245.67 PLN owed, all of
+ * it one invoice overdue since ten days, as of `now`. Built from `now`, so it stays overdue whatever day the
+ * tests run.
  */
-export function balanceAt(now: number = Date.now()) {
-  const today = warsawDate(new Date(now));
-  return {
-    balance: { amount: '245.67', currency: 'PLN' },
-    openDocumentsTotal: { amount: '245.67', currency: 'PLN' },
-    overdue: { amount: '245.67', currency: 'PLN' },
-    oldestDueDate: addDays(today, -38),
-    overdueCount: 1,
-    nextPayment: null as { amount: { amount: string; currency: string }; dueDate: string } | null,
-    unallocatedPayments: { amount: '0.00', currency: 'PLN' },
-    asOf: warsawIso(new Date(now - 3_600_000)),
-    currency: 'PLN',
-  };
+export function balanceAt(now: number = Date.now()): Omit<Schemas['Balance'], 'oldestDueDate'> & { oldestDueDate: string } {
+  const at = new Date(now);
+  const balance = balanceOf(persona(FIXTURE_PERSONA, at), at);
+  if (balance.oldestDueDate === null) throw new Error('The fixture persona has no overdue invoice');
+  return { ...balance, oldestDueDate: balance.oldestDueDate };
 }
 
 /**
- * Jan Kowalski's session as GET /auth/session answers it at `now`: the idle deadline 15 minutes and the
- * absolute one 8 hours after `now` (the mock API's and the reference server's timeouts).
+ * The fixture persona's session as GET /auth/session answers it at `now`: signed in at `now`, the idle deadline
+ * 15 minutes and the absolute one 12 hours later (the energy portal's timeouts). The CSRF token is the fake
+ * API's own, `csrf-123` (a real session has a random one).
  */
-export function sessionAt(now: number = Date.now()) {
-  return {
-    user: { id: 'u1', displayName: 'Jan Kowalski', email: 'energia@example.com', customerKind: 'person' as const },
-    csrfToken: 'csrf-123',
-    idleExpiresAt: warsawIso(new Date(now + 900_000)),
-    absoluteExpiresAt: warsawIso(new Date(now + 28_800_000)),
-    idleTimeoutSeconds: 900,
-    absoluteTimeoutSeconds: 28800,
-  };
+export function sessionAt(now: number = Date.now()): Schemas['Session'] & { csrfToken: string } {
+  const at = new Date(now);
+  return { ...sessionOf(persona(FIXTURE_PERSONA, at), at), csrfToken: 'csrf-123' };
 }
 
 /** A calendar date `days` from `now` in Poland (negative: before), for fixtures that carry due dates. */
 export function dateFromToday(days: number, now: number = Date.now()): string {
   return addDays(warsawDate(new Date(now)), days);
+}
+
+/**
+ * GET /portal-config of a persona's utility (default the fixture persona's: the energy portal), a fresh copy a
+ * test may change: the demo's real configuration instead of a hand-written one.
+ */
+export function portalConfigOf(who: PersonaKey | Persona = FIXTURE_PERSONA): Schemas['PortalConfig'] {
+  return structuredClone((typeof who === 'string' ? persona(who) : who).utility.config);
 }
