@@ -10,6 +10,7 @@ import { shadow, until } from '../helpers/dom.js';
 import { getResponse } from 'msw';
 import { createHandlers, DEMO } from '../../stories/mocks/handlers.js';
 import { resetPage } from '../helpers/page.js';
+import { active, words } from '../helpers/harness.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const CONFIG = { activationLinkLifetimeSeconds: 86400, resetLinkLifetimeSeconds: 3600 };
@@ -18,8 +19,6 @@ let counter = 0;
 /** A token no earlier test used (activation is remembered per token for the whole page). */
 const freshToken = () => `act_H7nQ2wLk9ZxR4cVb_${++counter}_${Date.now()}`;
 
-const words = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const active = (el: EbokActivation) => el.shadowRoot!.activeElement as HTMLElement | null;
 const settled = (el: EbokActivation) => until(() => el.shadowRoot?.querySelector('[aria-busy="false"]') !== null, 'activation settled');
 
 describe('<ebok-activation>', () => {

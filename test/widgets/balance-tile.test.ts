@@ -7,6 +7,7 @@ import { configure, getClient } from '../../src/api/registry.js';
 import { FakeApi, json, problem, balanceAt, dateFromToday, sessionAt } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { resetPage } from '../helpers/page.js';
+import { words } from '../helpers/harness.js';
 import type { EbokDialog } from '../../src/kit/dialog.js';
 
 const BASE = 'https://api.utility.test/api/v1';
@@ -20,7 +21,6 @@ const CONFIG = {
 const polishDay = (date: string) => date.split('-').reverse().join('.');
 /** An instant `minutes` from the real now, as the API writes it. */
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
-const words = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const ready = (el: EbokBalanceTile) => until(() => !!el.state || words(el).includes('Zaloguj') || !!el.shadowRoot?.querySelector('.status--error'), 'tile settled');
 
 describe('<ebok-balance-tile>', () => {

@@ -7,7 +7,7 @@ import { FakeApi, json, problem } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { checkReminderIdentifier } from '../../src/widgets/login-reminder/login-reminder.logic.js';
 import { resetPage } from '../helpers/page.js';
-import { noticeText } from '../helpers/harness.js';
+import { active, control, fieldError, fill, noticeText, submit, words } from '../helpers/harness.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const CONFIG = {
@@ -21,20 +21,7 @@ const CONFIG = {
 };
 const NEUTRAL = { status: 'accepted', message: 'Jeśli dane pasują do konta…' };
 
-const words = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const field = (el: EbokLoginReminder) => shadow<HTMLInputElement>(el, '#identifier');
-const errorText = (el: EbokLoginReminder) => el.shadowRoot?.querySelector('#identifier-error')?.textContent?.replace(/\s+/g, ' ').trim();
-const active = (el: EbokLoginReminder) => el.shadowRoot!.activeElement as HTMLElement | null;
 
-async function type(el: EbokLoginReminder, value: string) {
-  const input = field(el);
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  input.blur();
-  await el.updateComplete;
-}
-const submit = (el: EbokLoginReminder) => shadow<HTMLButtonElement>(el, '[part="submit"]').click();
 
 describe('<ebok-login-reminder>', () => {
   let api: FakeApi;
@@ -66,11 +53,11 @@ describe('<ebok-login-reminder>', () => {
     const el = await widget();
     expect(shadow(el, 'label[for="identifier"]').textContent).to.contain('PESEL albo NIP');
     await expect(el).to.be.accessible();
-    await type(el, '44051401358');
+    await fill(el, 'identifier', '44051401358');
     submit(el);
     await until(() => active(el)?.id === 'identifier', 'focus on the field');
-    expect(errorText(el)).to.contain('PESEL jest niepoprawny');
-    expect(field(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(fieldError(el, 'identifier')).to.contain('PESEL jest niepoprawny');
+    expect(control(el, 'identifier').getAttribute('aria-invalid')).to.equal('true');
     expect(shadow(el, '[part="error-summary"]').getAttribute('role')).to.equal('alert');
     expect(api.calls('POST', '/auth/login-reminder')).to.have.length(0);
     await expect(el).to.be.accessible();
@@ -80,8 +67,8 @@ describe('<ebok-login-reminder>', () => {
     serve({ ...CONFIG, loginIdentifierKinds: ['email'] });
     const el = await widget();
     expect(shadow(el, 'label[for="identifier"]').textContent.trim()).to.equal('Adres e-mail');
-    expect(field(el).type).to.equal('email');
-    expect(field(el).autocomplete).to.equal('email');
+    expect(control(el, 'identifier').type).to.equal('email');
+    expect(control(el, 'identifier').autocomplete).to.equal('email');
   });
 
   it('gives the same neutral answer for any identifier, and sends once on a double submit', async () => {
@@ -90,7 +77,7 @@ describe('<ebok-login-reminder>', () => {
       resetPage();
       serve();
       const el = await widget();
-      await type(el, identifier);
+      await fill(el, 'identifier', identifier);
       const requested = oneEvent(el, 'ebok-login-reminder-requested');
       submit(el);
       submit(el);
@@ -115,10 +102,10 @@ describe('<ebok-login-reminder>', () => {
       .on('POST', '/auth/login-reminder', problem(503, 'service_unavailable'), json(202, NEUTRAL));
     configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
     const el = await widget();
-    await type(el, 'energia@example.com');
+    await fill(el, 'identifier', 'energia@example.com');
     submit(el);
     expect(await noticeText(el, 'the failure')).to.contain('chwilowo niedostępny');
-    expect(field(el).value).to.equal('energia@example.com');
+    expect(control(el, 'identifier').value).to.equal('energia@example.com');
     await expect(el).to.be.accessible();
     submit(el);
     await until(() => !!el.shadowRoot?.querySelector('[part="result"]'), 'answer');
@@ -129,7 +116,7 @@ describe('<ebok-login-reminder>', () => {
   it('works with the keyboard alone', async () => {
     serve();
     const el = await widget();
-    field(el).focus();
+    control(el, 'identifier').focus();
     await sendKeys({ type: '856 734 62 15' });
     await sendKeys({ press: 'Tab' });
     expect(active(el)?.getAttribute('part')).to.equal('submit');

@@ -11,6 +11,7 @@ import { EbokApiError } from '../../src/api/errors.js';
 import { FakeApi, json, problem, sessionAt } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { resetPage } from '../helpers/page.js';
+import { active, control, fill, submit, words } from '../helpers/harness.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const POLICY = { minLength: 12, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSpecial: false };
@@ -27,19 +28,12 @@ const challenge = (resendIn = 60) => ({
   resendAvailableAt: inSeconds(resendIn),
 });
 
-const words = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const input = (el: EbokLogin, selector: string) => shadow<HTMLInputElement>(el, selector);
-const active = (el: Element) => el.shadowRoot?.activeElement ?? null;
 
-function type(el: EbokLogin, selector: string, value: string) {
-  const field = input(el, selector);
-  field.value = value;
-  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-}
 
-async function submit(el: EbokLogin) {
+/** Submits once the widget has rendered what was typed. */
+async function submitNow(el: EbokLogin) {
   await el.updateComplete;
-  shadow<HTMLButtonElement>(el, '[part="submit"]').click();
+  submit(el);
 }
 
 /** A response held until `release()`: to look at the widget while a request is in flight. */
@@ -65,9 +59,9 @@ describe('<ebok-login>', () => {
   }
 
   async function signIn(el: EbokLogin, identifier = 'energia@example.com', password = 'Demo-Haslo-2026') {
-    type(el, '#identifier', identifier);
-    type(el, '#password', password);
-    await submit(el);
+    void fill(el, 'identifier', identifier, false);
+    void fill(el, 'password', password, false);
+    await submitNow(el);
   }
 
   beforeEach(() => resetPage());
@@ -77,8 +71,8 @@ describe('<ebok-login>', () => {
     it('is a real form: labelled fields with autocomplete tokens, a hint from the portal config, a heading at the asked level', async () => {
       serve();
       const el = await login(html`<ebok-login heading-level="3"></ebok-login>`);
-      const identifier = input(el, '#identifier');
-      const password = input(el, '#password');
+      const identifier = control(el, 'identifier');
+      const password = control(el, 'password');
       expect(shadow(el, 'form')).to.exist;
       expect(shadow(el, 'label[for="identifier"]').textContent).to.contain('E-mail, PESEL lub NIP');
       expect(shadow(el, 'label[for="password"]').textContent).to.contain('Hasło');
@@ -96,18 +90,18 @@ describe('<ebok-login>', () => {
       serve({ ...CONFIG, loginIdentifierKinds: ['email'] });
       const el = await fixture<EbokLogin>(html`<ebok-login></ebok-login>`);
       await until(() => words(el).includes('Adres e-mail'), 'e-mail label');
-      expect(input(el, '#identifier').getAttribute('inputmode')).to.equal('email');
+      expect(control(el, 'identifier').getAttribute('inputmode')).to.equal('email');
     });
 
     it('says what is missing next to each empty field and focuses the first, without calling the API', async () => {
       serve();
       const el = await login();
-      await submit(el);
+      await submitNow(el);
       await until(() => !!el.shadowRoot?.querySelector('#identifier-error'), 'field errors');
-      const identifier = input(el, '#identifier');
+      const identifier = control(el, 'identifier');
       expect(identifier.getAttribute('aria-invalid')).to.equal('true');
       expect(identifier.getAttribute('aria-describedby')).to.contain('identifier-error');
-      expect(input(el, '#password').getAttribute('aria-describedby')).to.contain('password-error');
+      expect(control(el, 'password').getAttribute('aria-describedby')).to.contain('password-error');
       expect(shadow(el, '#password-error').textContent).to.contain('Wpisz hasło');
       expect(active(el)).to.equal(identifier);
       expect(api.calls('POST', '/auth/login')).to.have.length(0);
@@ -123,16 +117,16 @@ describe('<ebok-login>', () => {
       toggle.click();
       await el.updateComplete;
       expect(toggle.getAttribute('aria-pressed')).to.equal('true');
-      expect(input(el, '#password').type).to.equal('text');
+      expect(control(el, 'password').type).to.equal('text');
       toggle.click();
       await el.updateComplete;
-      expect(input(el, '#password').type).to.equal('password');
+      expect(control(el, 'password').type).to.equal('password');
     });
 
     it('warns politely about Caps Lock while typing the password', async () => {
       serve();
       const el = await login();
-      const password = input(el, '#password');
+      const password = control(el, 'password');
       password.dispatchEvent(new KeyboardEvent('keyup', { key: 'A', modifierCapsLock: true, bubbles: true }));
       await el.updateComplete;
       const caps = shadow(el, '#password-caps');
@@ -152,13 +146,13 @@ describe('<ebok-login>', () => {
       const answer = held(json(200, signedIn()));
       api.on('POST', '/auth/login', answer.answer);
       const el = await login();
-      type(el, '#identifier', ' energia@example.com ');
-      type(el, '#password', 'Demo-Haslo-2026');
+      void fill(el, 'identifier', ' energia@example.com ', false);
+      void fill(el, 'password', 'Demo-Haslo-2026', false);
       await el.updateComplete;
       const button = shadow<HTMLButtonElement>(el, '[part="submit"]');
       button.click();
       button.click();
-      input(el, '#password').form!.requestSubmit();
+      control(el, 'password').form!.requestSubmit();
       await el.updateComplete;
       expect(button.getAttribute('aria-disabled'), 'busy, and still where focus is').to.equal('true');
       expect(button.textContent).to.contain('Logujemy');
@@ -193,11 +187,11 @@ describe('<ebok-login>', () => {
         await until(() => api.calls('POST', '/auth/login').length === messages.length + 1 && !!el.shadowRoot?.querySelector('[part~="error"] [role="alert"]'), 'error shown');
         await el.updateComplete;
         messages.push(shadow(el, '[part~="notice"]').textContent.replace(/\s+/g, ' ').trim());
-        expect(input(el, '#identifier').value).to.equal(who);
-        expect(input(el, '#password').value).to.equal('');
-        expect(active(el)).to.equal(input(el, '#password'));
-        expect(input(el, '#password').getAttribute('aria-invalid')).to.equal('true');
-        expect(input(el, '#password').getAttribute('aria-describedby')).to.contain('notice-text');
+        expect(control(el, 'identifier').value).to.equal(who);
+        expect(control(el, 'password').value).to.equal('');
+        expect(active(el)).to.equal(control(el, 'password'));
+        expect(control(el, 'password').getAttribute('aria-invalid')).to.equal('true');
+        expect(control(el, 'password').getAttribute('aria-describedby')).to.contain('notice-text');
       }
       expect(messages[0]).to.contain('Nieprawidłowy login lub hasło.');
       expect(new Set(messages).size, 'the same words every time').to.equal(1);
@@ -216,10 +210,10 @@ describe('<ebok-login>', () => {
       expect(button.getAttribute('aria-describedby')).to.equal('countdown');
       expect(shadow(el, '[part="countdown"]').textContent).to.contain('1 s');
       expect(words(el)).to.contain('Zbyt wiele prób logowania');
-      expect(input(el, '#password').value, 'nothing typed is lost').to.equal('Zle-Haslo-1');
+      expect(control(el, 'password').value, 'nothing typed is lost').to.equal('Zle-Haslo-1');
       expect(active(el)).to.equal(shadow(el, '#notice'));
       await expect(el).to.be.accessible();
-      await submit(el);
+      await submitNow(el);
       expect(api.calls('POST', '/auth/login')).to.have.length(1);
       await until(() => !button.disabled, 'enabled at zero', 3000);
       expect(shadow(el, '[part~="notice"] [role="status"]').textContent).to.contain('Możesz już spróbować ponownie');
@@ -234,8 +228,8 @@ describe('<ebok-login>', () => {
       await signIn(el);
       await until(() => !!el.shadowRoot?.querySelector('[part="retry"]'), 'retry offered');
       expect(words(el)).to.contain('Nie udało się połączyć z serwerem');
-      expect(input(el, '#identifier').value).to.equal('energia@example.com');
-      expect(input(el, '#password').value).to.equal('Demo-Haslo-2026');
+      expect(control(el, 'identifier').value).to.equal('energia@example.com');
+      expect(control(el, 'password').value).to.equal('Demo-Haslo-2026');
       await expect(el).to.be.accessible();
       shadow<HTMLButtonElement>(el, '[part="retry"]').click();
       await until(() => words(el).includes('Zalogowano jako'), 'signed in after retry');
@@ -253,7 +247,7 @@ describe('<ebok-login>', () => {
       } finally {
         delete (navigator as unknown as { onLine?: boolean }).onLine;
       }
-      expect(input(el, '#password').value).to.equal('Demo-Haslo-2026');
+      expect(control(el, 'password').value).to.equal('Demo-Haslo-2026');
       expect(shadow(el, '[part="retry"]')).to.exist;
       await expect(el).to.be.accessible();
     });
@@ -264,7 +258,7 @@ describe('<ebok-login>', () => {
       const el = await login();
       await signIn(el);
       await until(() => words(el).includes('Logowanie jest chwilowo niedostępne'), 'unavailable');
-      expect(input(el, '#password').value).to.equal('Demo-Haslo-2026');
+      expect(control(el, 'password').value).to.equal('Demo-Haslo-2026');
       expect(shadow(el, '[part="retry"]')).to.exist;
     });
   });
@@ -300,7 +294,7 @@ describe('<ebok-login>', () => {
       const el = await login();
       await signIn(el, '2fa@example.com');
       await until(() => !!el.shadowRoot?.querySelector('#code'), 'code step');
-      const code = input(el, '#code');
+      const code = control(el, 'code');
       expect(words(el)).to.contain('Wysłaliśmy SMS z kodem na numer +48 *** *** 567');
       expect(code.autocomplete).to.equal('one-time-code');
       expect(code.getAttribute('inputmode')).to.equal('numeric');
@@ -310,23 +304,23 @@ describe('<ebok-login>', () => {
       expect(shadow(el, '[role="heading"]').textContent).to.contain('Wpisz kod');
       await expect(el).to.be.accessible();
 
-      type(el, '#code', '12');
-      await submit(el);
+      void fill(el, 'code', '12', false);
+      await submitNow(el);
       await until(() => !!el.shadowRoot?.querySelector('#code-error'), 'format error');
       expect(api.calls('POST', '/auth/mfa/verify')).to.have.length(0);
 
-      type(el, '#code', '000 000');
-      await submit(el);
+      void fill(el, 'code', '000 000', false);
+      await submitNow(el);
       await until(() => words(el).includes('Ten kod jest nieprawidłowy'), 'wrong code');
       expect(JSON.parse(api.calls('POST', '/auth/mfa/verify')[0]!.body)).to.deep.equal({ challengeId: 'mfa_7Qk2VfXw9LpA3nZr', code: '000000' });
-      expect(input(el, '#code').getAttribute('aria-invalid')).to.equal('true');
-      expect(input(el, '#code').getAttribute('aria-describedby')).to.contain('code-error');
-      expect(active(el)).to.equal(input(el, '#code'));
+      expect(control(el, 'code').getAttribute('aria-invalid')).to.equal('true');
+      expect(control(el, 'code').getAttribute('aria-describedby')).to.contain('code-error');
+      expect(active(el)).to.equal(control(el, 'code'));
       await expect(el).to.be.accessible();
 
-      type(el, '#code', '123456');
+      void fill(el, 'code', '123456', false);
       const success = oneEvent(el, 'ebok-login-success');
-      await submit(el);
+      await submitNow(el);
       await success;
       await until(() => words(el).includes('Zalogowano jako Jan Kowalski'), 'signed in');
     });
@@ -361,12 +355,12 @@ describe('<ebok-login>', () => {
       const el = await login();
       await signIn(el, '2fa@example.com');
       await until(() => !!el.shadowRoot?.querySelector('#code'), 'code step');
-      type(el, '#code', '123456');
-      await submit(el);
+      void fill(el, 'code', '123456', false);
+      await submitNow(el);
       await until(() => !!el.shadowRoot?.querySelector('#password') && words(el).includes('Kod wygasł'), 'back to login');
-      expect(input(el, '#identifier').value).to.equal('2fa@example.com');
-      expect(input(el, '#password').value).to.equal('');
-      expect(active(el)).to.equal(input(el, '#password'));
+      expect(control(el, 'identifier').value).to.equal('2fa@example.com');
+      expect(control(el, 'password').value).to.equal('');
+      expect(active(el)).to.equal(control(el, 'password'));
       await expect(el).to.be.accessible();
     });
   });
@@ -384,34 +378,34 @@ describe('<ebok-login>', () => {
         .on('POST', '/auth/password', new Response(null, { status: 204 }));
       const el = await login();
       await toChange(el);
-      expect(active(el)).to.equal(input(el, '#newPassword'));
-      expect(input(el, '#newPassword').autocomplete).to.equal('new-password');
+      expect(active(el)).to.equal(control(el, 'newPassword'));
+      expect(control(el, 'newPassword').autocomplete).to.equal('new-password');
       const items = () => [...el.shadowRoot!.querySelectorAll('[part="checklist"] li')];
       expect(items().map((li) => li.className)).to.deep.equal(['unmet', 'unmet', 'unmet', 'unmet']);
       expect(items()[0]!.textContent).to.contain('Co najmniej 12 znaków').and.contain('jeszcze nie');
       await expect(el).to.be.accessible();
 
-      type(el, '#newPassword', 'Jesienne');
+      void fill(el, 'newPassword', 'Jesienne', false);
       await el.updateComplete;
       expect(items().map((li) => li.className)).to.deep.equal(['unmet', 'met', 'met', 'unmet']);
-      type(el, '#passwordRepeat', 'Jesienne');
-      await submit(el);
+      void fill(el, 'passwordRepeat', 'Jesienne', false);
+      await submitNow(el);
       await until(() => !!el.shadowRoot?.querySelector('#newPassword-error'), 'policy error');
-      expect(active(el)).to.equal(input(el, '#newPassword'));
+      expect(active(el)).to.equal(control(el, 'newPassword'));
       expect(api.calls('POST', '/auth/password')).to.have.length(0);
 
-      type(el, '#newPassword', 'Jesienne-Liscie-2025');
-      type(el, '#passwordRepeat', 'Jesienne-Liscie-2024');
-      await submit(el);
+      void fill(el, 'newPassword', 'Jesienne-Liscie-2025', false);
+      void fill(el, 'passwordRepeat', 'Jesienne-Liscie-2024', false);
+      await submitNow(el);
       await until(() => !!el.shadowRoot?.querySelector('#passwordRepeat-error'), 'mismatch');
       expect(shadow(el, '#passwordRepeat-error').textContent).to.contain('się różnią');
-      expect(input(el, '#passwordRepeat').getAttribute('aria-invalid')).to.equal('true');
+      expect(control(el, 'passwordRepeat').getAttribute('aria-invalid')).to.equal('true');
       await expect(el).to.be.accessible();
 
-      type(el, '#passwordRepeat', 'Jesienne-Liscie-2025');
+      void fill(el, 'passwordRepeat', 'Jesienne-Liscie-2025', false);
       await el.updateComplete;
       expect(items().every((li) => li.className === 'met')).to.equal(true);
-      await submit(el);
+      await submitNow(el);
       await until(() => words(el).includes('Zalogowano jako'), 'signed in with the new password');
       const [change] = api.calls('POST', '/auth/password');
       expect(JSON.parse(change!.body)).to.deep.equal({ changeToken: 'chg_4PzLr8QwX2mKd7VtYc1N', newPassword: 'Jesienne-Liscie-2025' });
@@ -426,12 +420,12 @@ describe('<ebok-login>', () => {
         .on('POST', '/auth/password', new Response(null, { status: 204 }));
       const el = await login();
       await toChange(el);
-      type(el, '#newPassword', 'Jesienne-Liscie-2025');
-      type(el, '#passwordRepeat', 'Jesienne-Liscie-2025');
-      await submit(el);
+      void fill(el, 'newPassword', 'Jesienne-Liscie-2025', false);
+      void fill(el, 'passwordRepeat', 'Jesienne-Liscie-2025', false);
+      await submitNow(el);
       await until(() => words(el).includes('Hasło zostało zmienione'), 'asked to log in');
       expect(words(el)).not.to.contain('Nieprawidłowy login');
-      expect(active(el)).to.equal(input(el, '#password'));
+      expect(active(el)).to.equal(control(el, 'password'));
       await expect(el).to.be.accessible();
     });
 
@@ -442,12 +436,12 @@ describe('<ebok-login>', () => {
         .on('POST', '/auth/password', problem(422, 'password_policy_violation', { fields: [{ field: '/newPassword', code: 'password_breached', message: 'x' }] }));
       const el = await login();
       await toChange(el);
-      type(el, '#newPassword', 'Jesienne-Liscie-2025');
-      type(el, '#passwordRepeat', 'Jesienne-Liscie-2025');
-      await submit(el);
+      void fill(el, 'newPassword', 'Jesienne-Liscie-2025', false);
+      void fill(el, 'passwordRepeat', 'Jesienne-Liscie-2025', false);
+      await submitNow(el);
       await until(() => words(el).includes('wycieku'), 'breached');
-      expect(input(el, '#newPassword').getAttribute('aria-invalid')).to.equal('true');
-      expect(input(el, '#newPassword').value, 'kept to edit').to.equal('Jesienne-Liscie-2025');
+      expect(control(el, 'newPassword').getAttribute('aria-invalid')).to.equal('true');
+      expect(control(el, 'newPassword').value, 'kept to edit').to.equal('Jesienne-Liscie-2025');
     });
   });
 
@@ -542,10 +536,10 @@ describe('<ebok-login>', () => {
       await until(() => words(el).includes('E-mail, PESEL lub NIP'), 'form');
       page.querySelector('button')!.focus();
       await sendKeys({ press: 'Tab' });
-      expect(active(el)).to.equal(input(el, '#identifier'));
+      expect(active(el)).to.equal(control(el, 'identifier'));
       await sendKeys({ type: '2fa@example.com' });
       await sendKeys({ press: 'Tab' });
-      expect(active(el)).to.equal(input(el, '#password'));
+      expect(active(el)).to.equal(control(el, 'password'));
       await sendKeys({ type: 'Demo-Haslo-2026' });
       await sendKeys({ press: 'Enter' });
       await until(() => active(el) === el.shadowRoot?.querySelector('#code'), 'focus on the code');

@@ -10,7 +10,7 @@ import { checkResetIdentifier } from '../../src/widgets/password-reset/password-
 import { getResponse } from 'msw';
 import { createHandlers, DEMO } from '../../stories/mocks/handlers.js';
 import { resetPage } from '../helpers/page.js';
-import { noticeText } from '../helpers/harness.js';
+import { active, control, fieldError, fill, noticeText, submit, words } from '../helpers/harness.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const CONFIG = {
@@ -26,20 +26,7 @@ const NEUTRAL = { status: 'accepted', message: 'Jeśli dane pasują do konta…'
 const TOKEN = 'rst_Vq8Jc3mW1xZp6TnB0yKd4sLe';
 const PASSWORD = 'Jesienne-Liscie-2025';
 
-const words = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const input = (el: EbokPasswordReset, id: string) => shadow<HTMLInputElement>(el, `#${id}`);
-const errorOf = (el: EbokPasswordReset, id: string) => el.shadowRoot?.querySelector(`#${id}-error`)?.textContent?.replace(/\s+/g, ' ').trim();
-const active = (el: EbokPasswordReset) => el.shadowRoot!.activeElement as HTMLElement | null;
 
-async function type(el: EbokPasswordReset, id: string, value: string) {
-  const field = input(el, id);
-  field.focus();
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  field.blur();
-  await el.updateComplete;
-}
-const submit = (el: EbokPasswordReset) => shadow<HTMLButtonElement>(el, '[part="submit"]').click();
 
 describe('<ebok-password-reset>', () => {
   let api: FakeApi;
@@ -69,10 +56,10 @@ describe('<ebok-password-reset>', () => {
       await expect(el).to.be.accessible();
       submit(el);
       await until(() => active(el)?.id === 'identifier', 'focus on the field');
-      expect(errorOf(el, 'identifier')).to.contain('Podaj adres e-mail albo login');
+      expect(fieldError(el, 'identifier')).to.contain('Podaj adres e-mail albo login');
       expect(shadow(el, '[part="error-summary"]').textContent).to.contain('1 błąd');
-      await type(el, 'identifier', 'jan@@example.com');
-      expect(errorOf(el, 'identifier')).to.contain('nazwa@domena.pl');
+      await fill(el, 'identifier', 'jan@@example.com');
+      expect(fieldError(el, 'identifier')).to.contain('nazwa@domena.pl');
       expect(api.calls('POST', '/auth/password-reset')).to.have.length(0);
       expect(checkResetIdentifier('jan.kowalski')).to.equal(undefined);
       await expect(el).to.be.accessible();
@@ -85,7 +72,7 @@ describe('<ebok-password-reset>', () => {
         serve().on('POST', '/auth/password-reset', json(202, NEUTRAL));
         const el = await widget();
         const requested = oneEvent(el, 'ebok-password-reset-requested');
-        await type(el, 'identifier', identifier);
+        await fill(el, 'identifier', identifier);
         submit(el);
         await requested;
         await el.updateComplete;
@@ -103,13 +90,13 @@ describe('<ebok-password-reset>', () => {
     it('sends once on a double submit and keeps what was typed on an error', async () => {
       serve().on('POST', '/auth/password-reset', problem(429, 'too_many_attempts', { retryAfter: 900 }, { 'Retry-After': '900' }));
       const el = await widget();
-      await type(el, 'identifier', 'energia@example.com');
+      await fill(el, 'identifier', 'energia@example.com');
       submit(el);
       submit(el);
       await noticeText(el, 'the failure');
       expect(api.calls('POST', '/auth/password-reset')).to.have.length(1);
       expect(words(el)).to.contain('Zbyt wiele prób').and.contain('15 minut');
-      expect(input(el, 'identifier').value).to.equal('energia@example.com');
+      expect(control(el, 'identifier').value).to.equal('energia@example.com');
       expect(active(el)?.getAttribute('part')).to.equal('submit');
       await expect(el).to.be.accessible();
     });
@@ -121,11 +108,11 @@ describe('<ebok-password-reset>', () => {
       history.replaceState(null, '', `${location.pathname}?token=${TOKEN}`);
       const el = await widget();
       expect(shadow(el, '[role="heading"]').textContent).to.contain('Ustaw nowe hasło');
-      expect(input(el, 'newPassword').autocomplete).to.equal('new-password');
-      expect(input(el, 'passwordRepeat').autocomplete).to.equal('new-password');
+      expect(control(el, 'newPassword').autocomplete).to.equal('new-password');
+      expect(control(el, 'passwordRepeat').autocomplete).to.equal('new-password');
       await expect(el).to.be.accessible();
-      await type(el, 'newPassword', PASSWORD);
-      await type(el, 'passwordRepeat', PASSWORD);
+      await fill(el, 'newPassword', PASSWORD);
+      await fill(el, 'passwordRepeat', PASSWORD);
       const done = oneEvent(el, 'ebok-password-reset-done');
       submit(el);
       submit(el);
@@ -150,8 +137,8 @@ describe('<ebok-password-reset>', () => {
       serve().on('POST', '/auth/password-reset/confirm', new Response(null, { status: 204 }));
       history.replaceState(null, '', `${location.pathname}?token=from-the-address-0000`);
       const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
-      await type(el, 'newPassword', PASSWORD);
-      await type(el, 'passwordRepeat', PASSWORD);
+      await fill(el, 'newPassword', PASSWORD);
+      await fill(el, 'passwordRepeat', PASSWORD);
       submit(el);
       await until(() => api.calls('POST', '/auth/password-reset/confirm').length === 1, 'sent');
       expect((JSON.parse(api.calls('POST', '/auth/password-reset/confirm')[0]!.body) as { token: string }).token).to.equal(TOKEN);
@@ -161,7 +148,7 @@ describe('<ebok-password-reset>', () => {
       serve();
       const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
       const rule = (name: string) => shadow(el, `[data-rule="${name}"]`);
-      input(el, 'newPassword').focus();
+      control(el, 'newPassword').focus();
       await sendKeys({ type: 'haslo' });
       await el.updateComplete;
       expect(rule('needs_lower').className).to.equal('met');
@@ -180,11 +167,11 @@ describe('<ebok-password-reset>', () => {
     it('refuses a password against the policy in the browser, with focus on it', async () => {
       serve();
       const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
-      await type(el, 'newPassword', 'krotkie');
-      await type(el, 'passwordRepeat', 'krotkie');
+      await fill(el, 'newPassword', 'krotkie');
+      await fill(el, 'passwordRepeat', 'krotkie');
       submit(el);
       await until(() => active(el)?.id === 'newPassword', 'focus on the password');
-      expect(errorOf(el, 'newPassword')).to.contain('co najmniej 12 znaków');
+      expect(fieldError(el, 'newPassword')).to.contain('co najmniej 12 znaków');
       expect(api.calls('POST', '/auth/password-reset/confirm')).to.have.length(0);
     });
 
@@ -195,13 +182,13 @@ describe('<ebok-password-reset>', () => {
         problem(422, 'password_policy_violation', { fields: [{ field: '/newPassword', code: 'password_breached', message: 'x' }] }),
       );
       const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
-      await type(el, 'newPassword', PASSWORD);
-      await type(el, 'passwordRepeat', PASSWORD);
+      await fill(el, 'newPassword', PASSWORD);
+      await fill(el, 'passwordRepeat', PASSWORD);
       submit(el);
-      await until(() => !!errorOf(el, 'newPassword'), 'server error on the field');
-      expect(errorOf(el, 'newPassword')).to.contain('wycieku');
+      await until(() => !!fieldError(el, 'newPassword'), 'server error on the field');
+      expect(fieldError(el, 'newPassword')).to.contain('wycieku');
       expect(active(el)?.id).to.equal('newPassword');
-      expect(input(el, 'newPassword').value).to.equal(PASSWORD);
+      expect(control(el, 'newPassword').value).to.equal(PASSWORD);
       await expect(el).to.be.accessible();
     });
 
@@ -213,19 +200,19 @@ describe('<ebok-password-reset>', () => {
         serve().on('POST', '/auth/password-reset/confirm', problem(422, code));
         history.replaceState(null, '', `${location.pathname}?token=${TOKEN}`);
         const el = await widget();
-        await type(el, 'newPassword', PASSWORD);
-        await type(el, 'passwordRepeat', PASSWORD);
+        await fill(el, 'newPassword', PASSWORD);
+        await fill(el, 'passwordRepeat', PASSWORD);
         submit(el);
         await until(() => !!el.shadowRoot?.querySelector('[part~="notice"]'), 'notice');
         const notice = shadow(el, '[part~="notice"]');
         expect(notice.textContent).to.contain(text);
         expect(notice.getAttribute('role')).to.equal('alert');
-        expect(input(el, 'identifier').value, 'prefilled nothing').to.equal('');
+        expect(control(el, 'identifier').value, 'prefilled nothing').to.equal('');
         expect(active(el)?.id).to.equal('identifier');
         expect(location.search).to.equal('');
         await expect(el).to.be.accessible();
         api.on('POST', '/auth/password-reset', json(202, NEUTRAL));
-        await type(el, 'identifier', 'energia@example.com');
+        await fill(el, 'identifier', 'energia@example.com');
         submit(el);
         await until(() => !!el.shadowRoot?.querySelector('[part="result"]'), 'asked again');
       });
@@ -234,13 +221,13 @@ describe('<ebok-password-reset>', () => {
     it('is usable with the keyboard: type, tab, show the password, send with Enter', async () => {
       serve().on('POST', '/auth/password-reset/confirm', new Response(null, { status: 204 }));
       const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
-      input(el, 'newPassword').focus();
+      control(el, 'newPassword').focus();
       await sendKeys({ type: PASSWORD });
       await sendKeys({ press: 'Tab' });
       expect(active(el)?.getAttribute('part')).to.equal('reveal');
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
-      expect(input(el, 'newPassword').type).to.equal('text');
+      expect(control(el, 'newPassword').type).to.equal('text');
       await sendKeys({ press: 'Tab' });
       expect(active(el)?.id).to.equal('passwordRepeat');
       await sendKeys({ type: PASSWORD });
@@ -265,12 +252,12 @@ describe('<ebok-password-reset>', () => {
       serve().on('POST', '/auth/password-reset/confirm', new TypeError('Failed to fetch'));
       const el = await widget(html`<ebok-password-reset token=${TOKEN} heading-level="3"></ebok-password-reset>`);
       expect(shadow(el, '[role="heading"]').getAttribute('aria-level')).to.equal('3');
-      await type(el, 'newPassword', PASSWORD);
-      await type(el, 'passwordRepeat', PASSWORD);
+      await fill(el, 'newPassword', PASSWORD);
+      await fill(el, 'passwordRepeat', PASSWORD);
       submit(el);
       await until(() => words(el).includes('Nie udało się połączyć'), 'network error');
-      expect(input(el, 'newPassword').value).to.equal(PASSWORD);
-      expect(input(el, 'passwordRepeat').value).to.equal(PASSWORD);
+      expect(control(el, 'newPassword').value).to.equal(PASSWORD);
+      expect(control(el, 'passwordRepeat').value).to.equal(PASSWORD);
     });
   });
 
@@ -283,17 +270,17 @@ describe('<ebok-password-reset>', () => {
     };
     configure({ apiBase: BASE, fetch, retry: { retries: 0 } });
     const request = await widget();
-    await type(request, 'identifier', DEMO.email);
+    await fill(request, 'identifier', DEMO.email);
     submit(request);
     await until(() => words(request).includes('Jeśli konto istnieje'), 'neutral answer');
     const confirm = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
-    await type(confirm, 'newPassword', PASSWORD);
-    await type(confirm, 'passwordRepeat', PASSWORD);
+    await fill(confirm, 'newPassword', PASSWORD);
+    await fill(confirm, 'passwordRepeat', PASSWORD);
     submit(confirm);
     await until(() => words(confirm).includes('Hasło zostało zmienione'), 'changed');
     const used = await widget(html`<ebok-password-reset token=${DEMO.usedToken}></ebok-password-reset>`);
-    await type(used, 'newPassword', PASSWORD);
-    await type(used, 'passwordRepeat', PASSWORD);
+    await fill(used, 'newPassword', PASSWORD);
+    await fill(used, 'passwordRepeat', PASSWORD);
     submit(used);
     await until(() => words(used).includes('już użyty'), 'used link');
   });

@@ -11,7 +11,7 @@ import { formatLifetime } from '../../src/i18n/format.js';
 import { getResponse } from 'msw';
 import { createHandlers } from '../../stories/mocks/handlers.js';
 import { resetPage } from '../helpers/page.js';
-import { noticeText } from '../helpers/harness.js';
+import { active, control, fieldError, fill, noticeText, submit, words } from '../helpers/harness.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 export const CONFIG = {
@@ -27,40 +27,24 @@ export const CONFIG = {
 const ACCEPTED = { activationLinkExpiresInSeconds: 259200, maskedEmail: 'j*********i@e*****e.com' };
 const PASSWORD = 'Zielona-Herbata-7';
 
-const words = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const input = (el: EbokRegister, id: string) => shadow<HTMLInputElement>(el, `#${id}`);
-const errorOf = (el: EbokRegister, id: string) => el.shadowRoot?.querySelector(`#${id}-error`)?.textContent?.replace(/\s+/g, ' ').trim();
-const active = (el: EbokRegister) => el.shadowRoot!.activeElement as HTMLElement | null;
 
-/** Types like a customer: sets the value and fires `input`, then leaves the field (blur). */
-async function type(el: EbokRegister, id: string, value: string, leave = true) {
-  const field = input(el, id);
-  field.focus();
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  if (leave) field.blur();
-  await el.updateComplete;
-}
 
 async function check(el: EbokRegister, id: string) {
-  const box = input(el, id);
+  const box = control(el, id);
   box.click();
   await el.updateComplete;
 }
 
 async function fillValid(el: EbokRegister) {
-  await type(el, 'idNumber', '44051401359');
-  await type(el, 'proof', '1200345678');
-  await type(el, 'email', 'jan.kowalski@example.com');
-  await type(el, 'phone', '601 234 567');
-  await type(el, 'password', PASSWORD);
-  await type(el, 'passwordRepeat', PASSWORD);
+  await fill(el, 'idNumber', '44051401359');
+  await fill(el, 'proof', '1200345678');
+  await fill(el, 'email', 'jan.kowalski@example.com');
+  await fill(el, 'phone', '601 234 567');
+  await fill(el, 'password', PASSWORD);
+  await fill(el, 'passwordRepeat', PASSWORD);
   await check(el, 'terms');
 }
 
-function submit(el: EbokRegister) {
-  shadow<HTMLButtonElement>(el, '[part="submit"]').click();
-}
 
 describe('<ebok-register>', () => {
   let api: FakeApi;
@@ -119,11 +103,11 @@ describe('<ebok-register>', () => {
       const el = await form();
       await expect(el).to.be.accessible();
       await fillValid(el);
-      await type(el, 'idNumber', '44051401358');
-      expect(errorOf(el, 'idNumber'), 'checked on leaving the field').to.contain('PESEL jest niepoprawny');
+      await fill(el, 'idNumber', '44051401358');
+      expect(fieldError(el, 'idNumber'), 'checked on leaving the field').to.contain('PESEL jest niepoprawny');
       submit(el);
       await until(() => active(el)?.id === 'idNumber', 'focus on the PESEL');
-      const field = input(el, 'idNumber');
+      const field = control(el, 'idNumber');
       expect(field.getAttribute('aria-invalid')).to.equal('true');
       expect(field.getAttribute('aria-describedby')).to.contain('idNumber-error');
       const summary = shadow(el, '[part="error-summary"]');
@@ -139,10 +123,10 @@ describe('<ebok-register>', () => {
       await fillValid(el);
       await check(el, 'kind-business');
       expect(shadow(el, 'label[for="idNumber"]').textContent).to.contain('NIP');
-      await type(el, 'idNumber', '8567346216');
+      await fill(el, 'idNumber', '8567346216');
       submit(el);
       await until(() => active(el)?.id === 'idNumber', 'focus on the NIP');
-      expect(errorOf(el, 'idNumber')).to.contain('NIP jest niepoprawny');
+      expect(fieldError(el, 'idNumber')).to.contain('NIP jest niepoprawny');
       expect(api.calls('POST', '/auth/register')).to.have.length(0);
     });
 
@@ -151,12 +135,12 @@ describe('<ebok-register>', () => {
       const el = await form();
       await fillValid(el);
       await check(el, 'proofKind-pointCode');
-      await type(el, 'proof', '590243800000000013');
+      await fill(el, 'proof', '590243800000000013');
       submit(el);
       await until(() => active(el)?.id === 'proof', 'focus on the PPE');
-      expect(errorOf(el, 'proof')).to.contain('PPE jest niepoprawny');
-      await type(el, 'proof', 'ABC12345');
-      expect(errorOf(el, 'proof')).to.contain('18 cyfr');
+      expect(fieldError(el, 'proof')).to.contain('PPE jest niepoprawny');
+      await fill(el, 'proof', 'ABC12345');
+      expect(fieldError(el, 'proof')).to.contain('18 cyfr');
       expect(api.calls('POST', '/auth/register')).to.have.length(0);
     });
 
@@ -165,8 +149,8 @@ describe('<ebok-register>', () => {
       const el = await form();
       await fillValid(el);
       await check(el, 'proofKind-pointCode');
-      await type(el, 'proof', 'abc12345');
-      expect(errorOf(el, 'proof')).to.equal(undefined);
+      await fill(el, 'proof', 'abc12345');
+      expect(fieldError(el, 'proof')).to.equal(undefined);
       submit(el);
       await until(() => api.calls('POST', '/auth/register').length === 1, 'sent');
       expect((JSON.parse(api.calls('POST', '/auth/register')[0]!.body) as { pointCode: string }).pointCode).to.equal('ABC12345');
@@ -178,15 +162,15 @@ describe('<ebok-register>', () => {
       submit(el);
       await until(() => active(el)?.id === 'idNumber', 'focus on the first field');
       expect(shadow(el, '[part="error-summary"]').textContent).to.contain('6 błędów');
-      expect(errorOf(el, 'phone'), 'the phone is optional').to.equal(undefined);
-      expect(errorOf(el, 'terms')).to.contain('regulamin');
+      expect(fieldError(el, 'phone'), 'the phone is optional').to.equal(undefined);
+      expect(fieldError(el, 'terms')).to.contain('regulamin');
       await expect(el).to.be.accessible();
     });
 
     it('does not flag empty fields when the customer only tabs through', async () => {
       serve();
       const el = await form();
-      input(el, 'idNumber').focus();
+      control(el, 'idNumber').focus();
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Tab' });
       await el.updateComplete;
@@ -197,7 +181,7 @@ describe('<ebok-register>', () => {
       serve();
       const el = await form();
       const rule = (name: string) => shadow(el, `[data-rule="${name}"]`);
-      input(el, 'password').focus();
+      control(el, 'password').focus();
       await sendKeys({ type: 'abc' });
       await el.updateComplete;
       expect(rule('needs_lower').className).to.equal('met');
@@ -209,8 +193,8 @@ describe('<ebok-register>', () => {
       for (const name of ['too_short', 'needs_upper', 'needs_lower', 'needs_digit']) expect(rule(name).className, name).to.equal('met');
       expect(shadow(el, '[part="strength"]').textContent).to.match(/Siła hasła: (silne|bardzo silne)/);
       expect(shadow(el, 'meter').getAttribute('aria-label')).to.equal('Siła hasła');
-      expect(input(el, 'password').getAttribute('aria-describedby')).to.contain('password-rules');
-      expect(input(el, 'password').autocomplete).to.equal('new-password');
+      expect(control(el, 'password').getAttribute('aria-describedby')).to.contain('password-rules');
+      expect(control(el, 'password').autocomplete).to.equal('new-password');
       await expect(el).to.be.accessible();
     });
 
@@ -218,28 +202,28 @@ describe('<ebok-register>', () => {
       serve();
       const el = await form();
       const toggle = shadow<HTMLButtonElement>(el, '[part="reveal"]');
-      expect(input(el, 'password').type).to.equal('password');
+      expect(control(el, 'password').type).to.equal('password');
       toggle.click();
       await el.updateComplete;
       expect(toggle.getAttribute('aria-pressed')).to.equal('true');
-      expect(input(el, 'password').type).to.equal('text');
-      expect(input(el, 'passwordRepeat').type).to.equal('text');
+      expect(control(el, 'password').type).to.equal('text');
+      expect(control(el, 'passwordRepeat').type).to.equal('text');
     });
 
     it('says when the repeated password differs', async () => {
       serve();
       const el = await form();
-      await type(el, 'password', PASSWORD);
-      await type(el, 'passwordRepeat', `${PASSWORD}x`);
-      expect(errorOf(el, 'passwordRepeat')).to.contain('różnią');
+      await fill(el, 'password', PASSWORD);
+      await fill(el, 'passwordRepeat', `${PASSWORD}x`);
+      expect(fieldError(el, 'passwordRepeat')).to.contain('różnią');
     });
 
     it('hints that the e-mail must match the contract when the portal says so', async () => {
       serve({ ...CONFIG, registrationEmailMustMatchContract: true });
       const el = await form();
       expect(shadow(el, '#email-hint').textContent).to.contain('zapisany w umowie');
-      expect(input(el, 'email').autocomplete).to.equal('email');
-      expect(input(el, 'phone').autocomplete).to.equal('tel');
+      expect(control(el, 'email').autocomplete).to.equal('email');
+      expect(control(el, 'phone').autocomplete).to.equal('tel');
     });
   });
 
@@ -287,15 +271,15 @@ describe('<ebok-register>', () => {
       const el = await form();
       await fillValid(el);
       submit(el);
-      await until(() => !!errorOf(el, 'email'), 'server errors shown');
-      expect(errorOf(el, 'email')).to.contain('nazwa@domena.pl');
-      expect(errorOf(el, 'terms')).to.contain('regulamin');
-      expect(errorOf(el, 'password')).to.contain('wycieku');
-      expect(errorOf(el, 'idNumber')).to.equal(undefined);
+      await until(() => !!fieldError(el, 'email'), 'server errors shown');
+      expect(fieldError(el, 'email')).to.contain('nazwa@domena.pl');
+      expect(fieldError(el, 'terms')).to.contain('regulamin');
+      expect(fieldError(el, 'password')).to.contain('wycieku');
+      expect(fieldError(el, 'idNumber')).to.equal(undefined);
       await until(() => active(el)?.id === 'email', 'focus on the first field the server refused');
       expect(shadow(el, '[part="error-summary"]').textContent).to.contain('3 błędy');
-      expect(input(el, 'idNumber').value).to.equal('44051401359');
-      expect(input(el, 'password').value).to.equal(PASSWORD);
+      expect(control(el, 'idNumber').value).to.equal('44051401359');
+      expect(control(el, 'password').value).to.equal(PASSWORD);
       await expect(el).to.be.accessible();
     });
 
@@ -306,8 +290,8 @@ describe('<ebok-register>', () => {
       submit(el);
       expect(await noticeText(el, 'error shown')).to.contain('Wpisane dane zostały w formularzu');
       expect(shadow(el, '[part~="notice"] [role="alert"]'), 'the failure is announced').to.exist;
-      expect(input(el, 'email').value).to.equal('jan.kowalski@example.com');
-      expect(input(el, 'terms').checked).to.equal(true);
+      expect(control(el, 'email').value).to.equal('jan.kowalski@example.com');
+      expect(control(el, 'terms').checked).to.equal(true);
       await expect(el).to.be.accessible();
       submit(el);
       await until(() => !!el.shadowRoot?.querySelector('[part="result"]'), 'sent again');
@@ -322,7 +306,7 @@ describe('<ebok-register>', () => {
       await fillValid(el);
       submit(el);
       await until(() => words(el).includes('Nie udało się połączyć'), 'offline message');
-      expect(input(el, 'idNumber').value).to.equal('44051401359');
+      expect(control(el, 'idNumber').value).to.equal('44051401359');
     });
 
     it('changed data after an error gets a new Idempotency-Key', async () => {
@@ -331,7 +315,7 @@ describe('<ebok-register>', () => {
       await fillValid(el);
       submit(el);
       await noticeText(el, 'error shown');
-      await type(el, 'email', 'jan.nowak@example.com');
+      await fill(el, 'email', 'jan.nowak@example.com');
       submit(el);
       await until(() => api.calls('POST', '/auth/register').length === 2, 'sent again');
       const [first, second] = api.calls('POST', '/auth/register').map((s) => s.headers.get('Idempotency-Key'));
@@ -352,7 +336,7 @@ describe('<ebok-register>', () => {
       expect(active(el)?.id).to.equal('proofKind-customerNumber');
       await sendKeys({ press: 'ArrowRight' });
       await el.updateComplete;
-      expect(input(el, 'proofKind-pointCode').checked, 'arrow keys pick the PPE').to.equal(true);
+      expect(control(el, 'proofKind-pointCode').checked, 'arrow keys pick the PPE').to.equal(true);
       await tab();
       expect(active(el)?.id).to.equal('proof');
       await sendKeys({ type: '590243800000000012' });
@@ -371,8 +355,8 @@ describe('<ebok-register>', () => {
       expect(active(el)?.id).to.equal('terms');
       await sendKeys({ press: 'Space' });
       await el.updateComplete;
-      expect(input(el, 'terms').checked).to.equal(true);
-      input(el, 'passwordRepeat').focus();
+      expect(control(el, 'terms').checked).to.equal(true);
+      control(el, 'passwordRepeat').focus();
       await sendKeys({ press: 'Enter' });
       await until(() => api.calls('POST', '/auth/register').length === 1, 'sent with Enter');
       expect(JSON.parse(api.calls('POST', '/auth/register')[0]!.body)).to.deep.include({ pointCode: '590243800000000012' });
@@ -383,10 +367,10 @@ describe('<ebok-register>', () => {
       serve();
       const el = await form();
       await fillValid(el);
-      await type(el, 'email', 'jan@');
+      await fill(el, 'email', 'jan@');
       submit(el);
       await until(() => active(el)?.id === 'email', 'focus');
-      input(el, 'idNumber').focus();
+      control(el, 'idNumber').focus();
       shadow<HTMLButtonElement>(el, '[part="error-summary"] button').click();
       expect(active(el)?.id).to.equal('email');
     });
@@ -415,7 +399,7 @@ describe('<ebok-register>', () => {
     it('renders nothing and takes no room when registration is switched off', async () => {
       serve({ ...CONFIG, features: { registration: false } });
       const el = await fixture<EbokRegister>(html`<ebok-register></ebok-register>`);
-      await until(() => el.hidden, 'hidden once the portal said registration is off');
+      await until(() => el.hidden === true, 'hidden once the portal said registration is off');
       expect(el.shadowRoot!.querySelector('.base')).to.equal(null);
       expect(el.getBoundingClientRect().height).to.equal(0);
     });
@@ -428,7 +412,7 @@ describe('<ebok-register>', () => {
         await fillValid(el);
         submit(el);
         await el.updateComplete;
-        await type(el, 'email', 'jan@');
+        await fill(el, 'email', 'jan@');
         const base = shadow(el, '[part="base"]');
         expect(base.scrollWidth, 'no horizontal scrolling').to.be.at.most(base.clientWidth + 1);
         expect(el.getBoundingClientRect().width).to.be.at.most(320);
@@ -477,10 +461,10 @@ describe('<ebok-register>', () => {
       const el = await form();
       await fillValid(el);
       await check(el, 'kind-business');
-      await type(el, 'idNumber', '856-734-62-15');
+      await fill(el, 'idNumber', '856-734-62-15');
       await check(el, 'proofKind-pointCode');
-      await type(el, 'proof', '590243800000000012');
-      await type(el, 'phone', '');
+      await fill(el, 'proof', '590243800000000012');
+      await fill(el, 'phone', '');
       submit(el);
       await until(() => !!el.shadowRoot?.querySelector('[part="result"]'), 'accepted');
     });

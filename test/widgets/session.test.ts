@@ -10,6 +10,7 @@ import { IdleTimer, endOf } from '../../src/controllers/idle-timer.js';
 import { FakeApi, json, problem, sessionAt } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { resetPage } from '../helpers/page.js';
+import { words } from '../helpers/harness.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 /** The faked clock of the idle-timeout tests (the other tests run on the real clock). */
@@ -18,7 +19,6 @@ const at = (ms: number) => new Date(ms).toISOString();
 /** The fixture session on the current clock (real or faked): idle deadline 15 minutes ahead unless given. */
 const session = (idleAt = Date.now() + 900_000) => ({ ...sessionAt(), idleExpiresAt: at(idleAt) });
 
-const words = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('<ebok-session>', () => {
   let api: FakeApi;
