@@ -39,6 +39,48 @@ function label(id: string, text: unknown, required: boolean) {
   >`;
 }
 
+interface InputOptions {
+  type: 'text' | 'email' | 'tel' | 'password';
+  autocomplete: AutoFill;
+  name?: string;
+  className?: string;
+  inputmode?: string;
+  maxlength?: number;
+  pattern?: string;
+  required: boolean;
+  invalid?: boolean;
+  describedBy: string | undefined;
+  /** Key handler (the Caps Lock warning of a password field). */
+  onKey?: (event: KeyboardEvent) => void;
+  onBlur?: () => void;
+}
+
+/** The one `<input>` of the text-like fields: bound value, autocomplete, validity and descriptions. */
+function input(b: FieldBinding<string>, o: InputOptions): TemplateResult {
+  return html`<input
+    ${ref(b.ref)}
+    class=${o.className ?? 'input'}
+    part="input"
+    id=${b.id}
+    name=${o.name ?? b.id}
+    type=${o.type}
+    .value=${live(b.value)}
+    .autocomplete=${o.autocomplete}
+    inputmode=${ifDefined(o.inputmode)}
+    maxlength=${ifDefined(o.maxlength)}
+    pattern=${ifDefined(o.pattern)}
+    spellcheck="false"
+    autocapitalize="off"
+    ?required=${o.required}
+    aria-invalid=${b.error || o.invalid ? 'true' : 'false'}
+    aria-describedby=${ifDefined(o.describedBy)}
+    @input=${(e: Event) => b.input((e.target as HTMLInputElement).value)}
+    @keydown=${o.onKey}
+    @keyup=${o.onKey}
+    @blur=${() => (o.onBlur ? o.onBlur() : b.blur())}
+  />`;
+}
+
 export interface TextFieldOptions {
   label: string;
   type?: 'text' | 'email' | 'tel';
@@ -63,26 +105,7 @@ export function textField(b: FieldBinding<string>, o: TextFieldOptions): Templat
   return html`<div class="field" part="field">
     ${label(b.id, o.label, required)} ${hint(b.id, o.hint)}
     <div class="field__control">
-      <input
-        ${ref(b.ref)}
-        class="input"
-        part="input"
-        id=${b.id}
-        name=${b.id}
-        type=${o.type ?? 'text'}
-        .value=${live(b.value)}
-        .autocomplete=${o.autocomplete}
-        inputmode=${ifDefined(o.inputmode)}
-        maxlength=${ifDefined(o.maxlength)}
-        spellcheck="false"
-        autocapitalize="off"
-        ?required=${required}
-        aria-invalid=${b.error || o.invalid ? 'true' : 'false'}
-        aria-describedby=${ifDefined(describedBy(b, !!o.hint, o.describedBy))}
-        @input=${(e: Event) => b.input((e.target as HTMLInputElement).value)}
-        @blur=${() => b.blur()}
-      />
-      ${o.after ?? nothing}
+      ${input(b, { ...o, type: o.type ?? 'text', required, describedBy: describedBy(b, !!o.hint, o.describedBy) })} ${o.after ?? nothing}
     </div>
     ${fieldError(b)}
   </div>`;
@@ -105,28 +128,18 @@ export function passwordField(form: FormView, b: FieldBinding<string>, o: Passwo
   return html`<div class="field" part="field">
     ${label(b.id, o.label, true)} ${hint(b.id, o.hint)}
     <div class="field__control">
-      <input
-        ${ref(b.ref)}
-        class="input"
-        part="input"
-        id=${b.id}
-        name=${b.id}
-        type=${form.revealed ? 'text' : 'password'}
-        .value=${live(b.value)}
-        .autocomplete=${o.autocomplete}
-        spellcheck="false"
-        autocapitalize="off"
-        required
-        aria-invalid=${b.error || o.invalid ? 'true' : 'false'}
-        aria-describedby=${ifDefined(describedBy(b, !!o.hint, [...(o.describedBy ?? []), capsId]))}
-        @input=${(e: Event) => b.input((e.target as HTMLInputElement).value)}
-        @keydown=${form.onKey}
-        @keyup=${form.onKey}
-        @blur=${() => {
+      ${input(b, {
+        type: form.revealed ? 'text' : 'password',
+        autocomplete: o.autocomplete,
+        required: true,
+        ...(o.invalid ? { invalid: true } : {}),
+        describedBy: describedBy(b, !!o.hint, [...(o.describedBy ?? []), capsId]),
+        onKey: form.onKey,
+        onBlur: () => {
           form.capsLock = undefined;
           b.blur();
-        }}
-      />
+        },
+      })}
       ${reveal
         ? html`<button
             class="reveal"
@@ -155,24 +168,17 @@ export interface CodeFieldOptions {
 export function codeField(b: FieldBinding<string>, o: CodeFieldOptions): TemplateResult {
   return html`<div class="field" part="field">
     ${label(b.id, o.label, true)} ${hint(b.id, o.hint)}
-    <input
-      ${ref(b.ref)}
-      class="input input--code"
-      part="input"
-      id=${b.id}
-      name="one-time-code"
-      type="text"
-      .autocomplete=${'one-time-code'}
-      inputmode="numeric"
-      pattern="[0-9]*"
-      maxlength="12"
-      required
-      .value=${live(b.value)}
-      aria-invalid=${b.error ? 'true' : 'false'}
-      aria-describedby=${ifDefined(describedBy(b, !!o.hint, o.describedBy))}
-      @input=${(e: Event) => b.input((e.target as HTMLInputElement).value)}
-      @blur=${() => b.blur()}
-    />
+    ${input(b, {
+      type: 'text',
+      name: 'one-time-code',
+      className: 'input input--code',
+      autocomplete: 'one-time-code',
+      inputmode: 'numeric',
+      pattern: '[0-9]*',
+      maxlength: 12,
+      required: true,
+      describedBy: describedBy(b, !!o.hint, o.describedBy),
+    })}
     ${fieldError(b)}
   </div>`;
 }
