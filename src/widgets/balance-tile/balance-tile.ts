@@ -11,6 +11,7 @@ import { currentLocale } from '../../i18n/locale.js';
 import { EbokWidget } from '../../kit/widget.js';
 import { ActionController } from '../../kit/action.js';
 import { describeFailure, failureText } from '../../kit/failure.js';
+import { PortalConfigController } from '../../kit/portal-config.js';
 import { icon, type IconName } from '../../kit/icons.js';
 import '../../kit/ebok-dialog.js';
 import { balanceTileStyles } from './balance-tile.styles.js';
@@ -24,11 +25,6 @@ import {
   type PayPlan,
   type PortalConfig,
 } from './balance-tile.logic.js';
-
-interface TileData {
-  balance: Balance;
-  config: PortalConfig | undefined;
-}
 
 type PaymentOutcome = 'pending' | 'paid' | 'declined' | 'cancelled' | 'expired';
 
@@ -84,13 +80,16 @@ export class EbokBalanceTile extends EbokWidget {
 
   private handledReturn = false;
 
-  private readonly data: ApiTask<TileData> = new ApiTask<TileData>(this, {
+  private readonly data: ApiTask<Balance> = new ApiTask<Balance>(this, {
     load: async (client, signal) => {
-      const [balance, config] = await Promise.all([client.get('/balance', { signal }), client.get('/portal-config', { signal }).catch(() => undefined)]);
+      const balance: unknown = await client.get('/balance', { signal });
       if (!isUsableBalance(balance)) throw new EbokApiError({ status: 200, code: 'malformed_response' });
-      return { balance, config };
+      return balance;
     },
   });
+
+  /** Payments (methods, cap, fee note); the tile shows the balance without it. */
+  private readonly config: PortalConfigController = new PortalConfigController(this, { optional: true });
 
   /**
    * Creating the payment: one at a time, one key per opening of the confirmation (its retries reuse it),
@@ -109,7 +108,7 @@ export class EbokBalanceTile extends EbokWidget {
     super.willUpdate(changed);
     const status = this.data.status;
     const value = status === 'complete' ? this.data.value : undefined;
-    this.state = value ? balanceState(value.balance) : undefined;
+    this.state = value ? balanceState(value) : undefined;
     // Hide while signed out when asked to; never undo a `hidden` the host set itself.
     this.hideSelf(status === 'signed-out' && this.signedOut === 'hidden');
   }
@@ -126,7 +125,7 @@ export class EbokBalanceTile extends EbokWidget {
     return html`<div class="base" part="base" aria-busy=${this.data.status === 'pending' ? 'true' : 'false'}>
       ${this.data.render({
         pending: () => this.renderSkeleton(),
-        complete: ({ balance, config }) => this.renderBalance(balance, config),
+        complete: (balance) => this.renderBalance(balance, this.config.value),
         error: (error, retry) => renderError({ message: failureText(describeFailure(error, { failed, unavailable: failed })), onRetry: retry }),
         offline: (retry) => renderOffline(retry),
         signedOut: () => this.renderSignedOut(),
