@@ -58,7 +58,7 @@ export const NewLinkSent: Story = {
   name: 'New link sent (neutral answer)',
   args: { token: 'act_expired_resend_000000' },
   parameters: scenario(),
-  play: ({ canvasElement }) => resend(canvasElement, 'jan.kowalski@example.com'),
+  play: ({ canvasElement }) => resend(canvasElement, 'stanislaw.zajac@example.com'),
 };
 export const UsedLink: Story = { name: 'Already active (used link)', args: { token: DEMO.usedToken.replace('rst', 'act') }, parameters: scenario() };
 export const NoToken: Story = { name: 'No token in the link', parameters: scenario() };

@@ -45,7 +45,7 @@ const withRegister = (answer: () => Response | Promise<Response>): Story['parame
 const VALID = {
   idNumber: '44051401359',
   proof: '1200345678',
-  email: 'jan.kowalski@example.com',
+  email: 'stanislaw.zajac@example.com',
   phone: '601 234 567',
   password: 'Zielona-Herbata-7',
   passwordRepeat: 'Zielona-Herbata-7',

@@ -1,6 +1,6 @@
 /**
  * The customers the sign-in and registration flows need besides the demo logins:
- * - `kowalski`: Jan Kowalski (born 1944, Kraków), a customer with no account yet: register with PESEL
+ * - `kowalski`: Stanisław Zając (born 1944, Kraków), a customer with no account yet: register with PESEL
  *   44051401359 and customer number 1200345678 (the first PPE of the domain notes is his point);
  * - `nieaktywne@example.com`: registered, never activated (`403 account_not_activated`);
  * - `jednorazowe@example.com`: signs in with the one-time password `Jednorazowe-1234`, which must be changed
@@ -15,7 +15,7 @@ import { checkedPesel, makeGsrn, makePesel } from './identifiers.js';
 import { ENERGIA } from './utilities.js';
 import type { Account, Customer, Persona, PersonaKey } from './types.js';
 
-export const REGISTRATION = { pesel: checkedPesel('44051401359'), customerNumber: '1200345678', email: 'jan.kowalski@example.com' } as const;
+export const REGISTRATION = { pesel: checkedPesel('44051401359'), customerNumber: '1200345678', email: 'stanislaw.zajac@example.com' } as const;
 export const ONE_TIME_PASSWORD = 'Jednorazowe-1234';
 
 export function kowalski(clock: DayClock): Persona {
@@ -45,8 +45,8 @@ export function kowalski(clock: DayClock): Persona {
       id: 'cust_kowalski',
       number: REGISTRATION.customerNumber,
       kind: 'person',
-      firstName: 'Jan',
-      lastName: 'Kowalski',
+      firstName: 'Stanisław',
+      lastName: 'Zając',
       companyName: null,
       nationalIdType: 'pesel',
       nationalId: REGISTRATION.pesel,

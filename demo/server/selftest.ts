@@ -162,9 +162,9 @@ try {
   });
 
   await step('registration and activation by the e-mailed link', async () => {
-    const reg = await call('POST', '/auth/register', null, { pesel: '44051401359', customerNumber: '1200345678', email: 'jan.kowalski@example.com', password: 'Zielona-Herbata-7', consents: { terms: true, marketing: false, eInvoice: true } }, { 'Idempotency-Key': 'selftest-register' });
+    const reg = await call('POST', '/auth/register', null, { pesel: '44051401359', customerNumber: '1200345678', email: 'stanislaw.zajac@example.com', password: 'Zielona-Herbata-7', consents: { terms: true, marketing: false, eInvoice: true } }, { 'Idempotency-Key': 'selftest-register' });
     assert.equal(reg.status, 201);
-    const mail = await server.outbox.latest('jan.kowalski@example.com');
+    const mail = await server.outbox.latest('stanislaw.zajac@example.com');
     const token = new URL(mail!.links[0]!).searchParams.get('token')!;
     assert.equal((await call('POST', '/auth/activate', null, { token })).status, 204);
     await login('44051401359', 'Zielona-Herbata-7');

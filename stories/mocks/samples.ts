@@ -75,7 +75,7 @@ export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = 
     {
       pesel: DEMO.pesel,
       customerNumber: DEMO.customerNumber,
-      email: 'jan.kowalski@example.com',
+      email: 'stanislaw.zajac@example.com',
       phone: '+48601234567',
       password: 'Zielona-Herbata-7',
       consents: { terms: true, marketing: false, eInvoice: true },

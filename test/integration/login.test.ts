@@ -134,18 +134,18 @@ describe('logging in, registering and resetting with the reference server', func
     await until(() => !!form.shadowRoot?.querySelector('input[name="idNumber"]'), 'registration form', 10000);
     await typeInto(field(form, 'input[name="idNumber"]'), '44051401359');
     await typeInto(field(form, 'input[name="proof"]'), '1200345678');
-    await typeInto(field(form, 'input[name="email"]'), 'jan.kowalski@example.com');
+    await typeInto(field(form, 'input[name="email"]'), 'stanislaw.zajac@example.com');
     await typeInto(field(form, 'input[name="password"]'), 'Zielona-Herbata-7');
     await typeInto(field(form, 'input[name="passwordRepeat"]'), 'Zielona-Herbata-7');
     field(form, 'input[name="terms"]').click();
     field(form, '[part="submit"]').click();
     await until(() => words(form).includes('72'), 'activation explained with the link lifetime', 10000);
-    const mail = (await outbox('jan.kowalski@example.com'))[0]!;
+    const mail = (await outbox('stanislaw.zajac@example.com'))[0]!;
     const token = new URL(mail.links[0]!).searchParams.get('token')!;
     const activation = await fixture(html`<ebok-activation token=${token}></ebok-activation>`);
     await until(() => /aktywne/i.test(words(activation)), 'account active', 10000);
     await expect(activation).to.be.accessible();
-    const answer = await getClient()!.post('/auth/login', { body: { identifier: 'jan.kowalski@example.com', password: 'Zielona-Herbata-7' } });
+    const answer = await getClient()!.post('/auth/login', { body: { identifier: 'stanislaw.zajac@example.com', password: 'Zielona-Herbata-7' } });
     expect(answer.status).to.equal('signed_in');
   });
 
