@@ -104,14 +104,18 @@ function same(what: string, server: unknown, mocks: unknown): void {
   if (d) throw new Error(`${what} differs at ${d}`);
 }
 
-/** The session without what differs by nature: the CSRF token (random on the server) and the deadlines' instants. */
+/**
+ * The session without what differs by nature: the CSRF token (random on the server) and the deadlines'
+ * instants. The gap between the two deadlines is compared in whole minutes: each world reads its clock at
+ * its own moment (whole seconds), so the gap can differ by a second when a second boundary falls between.
+ */
 function sessionShape(session: unknown): Json {
   const s = session as { user: unknown; idleExpiresAt: string; absoluteExpiresAt: string; idleTimeoutSeconds: number; absoluteTimeoutSeconds: number };
   return {
     user: s.user,
     idleTimeoutSeconds: s.idleTimeoutSeconds,
     absoluteTimeoutSeconds: s.absoluteTimeoutSeconds,
-    absoluteAfterIdleSeconds: (Date.parse(s.absoluteExpiresAt) - Date.parse(s.idleExpiresAt)) / 1000,
+    absoluteAfterIdleMinutes: Math.round((Date.parse(s.absoluteExpiresAt) - Date.parse(s.idleExpiresAt)) / 60_000),
   };
 }
 

@@ -39,6 +39,7 @@ const steps = [
   ['API types current', 'node', ['test/tools/check-api-types.mjs']],
   ['lint (ESLint)', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['lint bans fire (unsafeHTML, unsafeCSS, styleMap, style=, web storage, innerHTML)', 'node', ['test/tools/check-lint-bans.mjs']],
+  ['identifier checksums only in src/validation', 'node', ['test/tools/check-identifier-code.mjs']],
   ['layers point one way (no import from a lower room of src/ to a higher one)', 'node', ['test/tools/check-layers.mjs']],
   ['types (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['types of the reference server and the conformance suite (tsc)', 'sh', ['-c', 'npx tsc --noEmit -p demo/server/tsconfig.json && npx tsc --noEmit -p test/conformance/tsconfig.json']],
@@ -48,6 +49,7 @@ const steps = [
   // The same tests again (not counted twice) 400 days ahead with the device in another zone: fixtures that rot.
   ['browser tests on a clock 400 days ahead (faketime, TZ=America/New_York)', 'node', ['test/tools/test-clock.mjs', '+400d'], { repeat: true }],
   ['reference server end to end (demo/server/selftest.ts)', 'npx', ['tsx', 'demo/server/selftest.ts']],
+  ['the demo world agrees: reference server and mock API serve the same personas', 'npx', ['tsx', 'demo/server/personas-agree.ts']],
   ['API conformance suite (reference server, and a broken one)', 'npx', ['tsx', 'test/conformance/self-test.ts']],
   ['Storybook build', 'npm', ['run', '--silent', 'build-storybook']],
   ['bundle size budgets', 'node', ['test/tools/check-size.mjs']],
