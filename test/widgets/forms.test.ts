@@ -1,19 +1,12 @@
 import { html } from 'lit';
 import '../../src/all.js';
 import { formWidgetSuite } from '../suites/form-widget.suite.js';
-import { json, sessionAt, type FakeApi } from '../helpers/fake-api.js';
+import { json, sessionAt, type FakeApi, portalConfigOf } from '../helpers/fake-api.js';
 import { fill } from '../helpers/harness.js';
 
 /** Every form widget runs the shared suite of test/suites/form-widget.suite.ts. */
-const CONFIG = {
-  features: { registration: true, mfa: true },
-  loginIdentifierKinds: ['email', 'pesel_nip'],
-  passwordPolicy: { minLength: 12, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSpecial: false },
-  activationLinkLifetimeSeconds: 259200,
-  resetLinkLifetimeSeconds: 3600,
-  allowLegacyPointCodes: false,
-  registrationEmailMustMatchContract: false,
-};
+/** The demo energy portal's configuration (the same world as the reference server and the mocks). */
+const CONFIG = portalConfigOf('energia');
 const PASSWORD = 'Zielona-Herbata-7';
 const NEUTRAL = () => json(202, { status: 'accepted', message: 'Jeśli dane pasują do konta…' });
 const signedOut = (api: FakeApi) => api.on('GET', '/portal-config', json(200, CONFIG)).on('GET', '/auth/session', json(401, { code: 'unauthenticated' }, 'application/problem+json'));

@@ -3,22 +3,15 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/widgets/login-reminder/ebok-login-reminder.js';
 import type { EbokLoginReminder } from '../../src/widgets/login-reminder/login-reminder.js';
 import { configure } from '../../src/api/registry.js';
-import { FakeApi, json, problem } from '../helpers/fake-api.js';
+import { FakeApi, json, problem, portalConfigOf } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { checkReminderIdentifier } from '../../src/widgets/login-reminder/login-reminder.logic.js';
 import { resetPage } from '../helpers/page.js';
 import { active, control, fieldError, fill, noticeText, submit, words } from '../helpers/harness.js';
 
 const BASE = 'https://api.utility.test/api/v1';
-const CONFIG = {
-  features: { registration: true },
-  loginIdentifierKinds: ['email', 'pesel_nip'],
-  passwordPolicy: { minLength: 12, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSpecial: false },
-  activationLinkLifetimeSeconds: 259200,
-  resetLinkLifetimeSeconds: 3600,
-  allowLegacyPointCodes: false,
-  registrationEmailMustMatchContract: false,
-};
+/** The demo energy portal's configuration (the same world as the reference server and the mocks). */
+const CONFIG = portalConfigOf('energia');
 const NEUTRAL = { status: 'accepted', message: 'Jeśli dane pasują do konta…' };
 
 

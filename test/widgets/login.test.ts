@@ -8,14 +8,15 @@ import { configure, getClient } from '../../src/api/registry.js';
 import { identifierField, isValidCode, normalizeCode, waitSeconds } from '../../src/widgets/login/login.logic.js';
 import { checkNewPassword } from '../../src/kit/password.js';
 import { EbokApiError } from '../../src/api/errors.js';
-import { FakeApi, json, problem, sessionAt } from '../helpers/fake-api.js';
+import { FakeApi, json, problem, sessionAt, portalConfigOf } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { resetPage } from '../helpers/page.js';
 import { active, control, fill, submit, words } from '../helpers/harness.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const POLICY = { minLength: 12, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSpecial: false };
-const CONFIG = { loginIdentifierKinds: ['email', 'pesel_nip'], passwordPolicy: POLICY, features: { registration: true, mfa: true } };
+/** The demo energy portal's configuration (the same world as the reference server and the mocks). */
+const CONFIG = portalConfigOf('energia');
 /** What a login answers: a session whose deadlines are counted from the moment of the answer. */
 const signedIn = () => ({ status: 'signed_in', session: sessionAt() });
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();

@@ -4,7 +4,7 @@ import '../../src/widgets/password-reset/ebok-password-reset.js';
 import type { EbokPasswordReset } from '../../src/widgets/password-reset/password-reset.js';
 import type { EbokNavigateEvent } from '../../src/core/events.js';
 import { configure } from '../../src/api/registry.js';
-import { FakeApi, json, problem } from '../helpers/fake-api.js';
+import { FakeApi, json, problem, portalConfigOf } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { checkResetIdentifier } from '../../src/widgets/password-reset/password-reset.logic.js';
 import { getResponse } from 'msw';
@@ -13,15 +13,8 @@ import { resetPage } from '../helpers/page.js';
 import { active, control, fieldError, fill, noticeText, submit, words } from '../helpers/harness.js';
 
 const BASE = 'https://api.utility.test/api/v1';
-const CONFIG = {
-  features: { registration: true },
-  loginIdentifierKinds: ['email', 'pesel_nip'],
-  passwordPolicy: { minLength: 12, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSpecial: false },
-  activationLinkLifetimeSeconds: 259200,
-  resetLinkLifetimeSeconds: 3600,
-  allowLegacyPointCodes: false,
-  registrationEmailMustMatchContract: false,
-};
+/** The demo energy portal's configuration (the same world as the reference server and the mocks). */
+const CONFIG = portalConfigOf('energia');
 const NEUTRAL = { status: 'accepted', message: 'Jeśli dane pasują do konta…' };
 const TOKEN = 'rst_Vq8Jc3mW1xZp6TnB0yKd4sLe';
 const PASSWORD = 'Jesienne-Liscie-2025';

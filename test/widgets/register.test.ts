@@ -4,9 +4,9 @@ import '../../src/widgets/register/ebok-register.js';
 import type { EbokRegister } from '../../src/widgets/register/register.js';
 import type { EbokNavigateEvent, EbokRegisterSuccessEvent } from '../../src/core/events.js';
 import { configure } from '../../src/api/registry.js';
-import { FakeApi, json, problem } from '../helpers/fake-api.js';
+import { FakeApi, json, problem, portalConfigOf } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
-import { checkAll, EMPTY_VALUES, fieldOfPointer, registerBody } from '../../src/widgets/register/register.logic.js';
+import { EMPTY_VALUES, fieldOfPointer, registerBody } from '../../src/widgets/register/register.logic.js';
 import { formatLifetime } from '../../src/i18n/format.js';
 import { getResponse } from 'msw';
 import { createHandlers } from '../../stories/mocks/handlers.js';
@@ -14,16 +14,8 @@ import { resetPage } from '../helpers/page.js';
 import { active, control, fieldError, fill, noticeText, submit, words } from '../helpers/harness.js';
 
 const BASE = 'https://api.utility.test/api/v1';
-export const CONFIG = {
-  utilityName: 'Energia Przykład',
-  features: { registration: true, payments: true },
-  loginIdentifierKinds: ['email', 'pesel_nip'],
-  passwordPolicy: { minLength: 12, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSpecial: false },
-  activationLinkLifetimeSeconds: 259200,
-  resetLinkLifetimeSeconds: 3600,
-  allowLegacyPointCodes: false,
-  registrationEmailMustMatchContract: false,
-};
+/** The demo energy portal's configuration (the same world as the reference server and the mocks). */
+const CONFIG = portalConfigOf('energia');
 const ACCEPTED = { activationLinkExpiresInSeconds: 259200, maskedEmail: 'j*********i@e*****e.com' };
 const PASSWORD = 'Zielona-Herbata-7';
 
@@ -74,7 +66,7 @@ describe('<ebok-register>', () => {
     });
 
     it('builds a normalized body only from valid values', () => {
-      const config = CONFIG as unknown as Parameters<typeof checkAll>[1];
+      const config = CONFIG;
       expect(registerBody(EMPTY_VALUES, config)).to.equal(undefined);
       const body = registerBody(
         { ...EMPTY_VALUES, kind: 'business', idNumber: 'PL 856-734-62-15', proofKind: 'pointCode', proof: '5902 4380 0000 0000 12', email: ' Jan@Example.COM ', phone: '', password: PASSWORD, passwordRepeat: PASSWORD, terms: true },
