@@ -57,7 +57,8 @@ export const tableStyles = css`
     padding: var(--ebok-table-cell-padding, ${t.spaceS} ${t.spaceM});
     text-align: start;
     vertical-align: middle;
-    overflow-wrap: anywhere;
+    /* Long document numbers wrap at a slash or, failing that, anywhere; words in headers stay whole. */
+    overflow-wrap: break-word;
     border-block-end: ${t.borderWidth} solid var(--ebok-table-border-color, ${t.colorBorderSubtle});
   }
   .table__header {
@@ -123,6 +124,8 @@ export const tableStyles = css`
       display: grid;
       grid-template-columns: var(--ebok-table-card-label-width, minmax(6em, 40%)) minmax(0, 1fr);
       gap: ${t.spaceS};
+      /* Column widths of the table mode do not apply to a card. */
+      inline-size: auto;
       block-size: auto;
       min-block-size: 0;
       padding-block: ${t.spaceXs};

@@ -34,6 +34,9 @@ class TestVirtualTable extends EbokElement {
         block-size: 48px;
         padding-block: 0;
       }
+      .col-amount {
+        inline-size: 9em;
+      }
       .tall .table__cell {
         block-size: 96px;
       }
@@ -230,6 +233,7 @@ describe('VirtualTable (only the rows on screen, with the real counts)', () => {
     expect(getComputedStyle(el.shadowRoot!.querySelector('tr[data-index]')!).display).to.equal('block');
     expect(rows(el)[0]!.getAttribute('role')).to.equal('row');
     expect(cell.getAttribute('role')).to.equal('cell');
+    expect(cell.getBoundingClientRect().width, 'the column width of the table mode does not squeeze the card').to.be.closeTo(rows(el)[0]!.getBoundingClientRect().width, 1);
     await expect(el).to.be.accessible();
   });
 
