@@ -101,14 +101,19 @@ export class EbokKitTableDemo extends EbokApiElement {
     tableStyles,
     listStyles,
     css`
-      .col-number {
-        inline-size: 24%;
+      /* Fixed layout: the header cells set the widths; the number takes what is left. */
+      .col-issued,
+      .col-due {
+        inline-size: 7.5em;
       }
       .col-amount {
+        inline-size: 8em;
+      }
+      .col-status {
         inline-size: 9em;
       }
       .col-pdf {
-        inline-size: 7em;
+        inline-size: 6em;
       }
       .pdf {
         min-block-size: 36px;
