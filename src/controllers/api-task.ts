@@ -28,15 +28,15 @@ export interface ApiTaskRenderers<T> {
 
 /**
  * Data for a widget, built on @lit/task:
- * - runs when the widget connects, and again when its client (API base), the session (login, logout,
- *   another customer) or the language changes, or when `args` change;
+ * - runs when the widget connects, and again when its client (API base), the session (login, logout),
+ *   the signed-in customer or the language changes, or when `args` change;
  * - aborts the request when the widget leaves the page;
  * - does not call the API for personal data while signed out;
  * - tells `pending / complete / error / offline / signed-out` apart, and retries by itself when the
  *   device comes back online.
  */
 export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveController {
-  private readonly task: Task<[EbokClient | undefined, SessionStatus | undefined, string, ...A], T>;
+  private readonly task: Task<[EbokClient | undefined, SessionStatus | undefined, string | undefined, string, ...A], T>;
   private unsubscribe: (() => void) | undefined;
   private subscribedTo: EbokClient | undefined;
   private readonly onOnline = () => {
@@ -49,7 +49,7 @@ export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveCo
   ) {
     host.addController(this);
     this.task = new Task(host, {
-      task: async ([client, sessionStatus, , ...args], { signal }) => {
+      task: async ([client, sessionStatus, , , ...args], { signal }) => {
         if (!client) throw new NoApiError();
         if (options.personal !== false) {
           if (sessionStatus === 'unknown') {
@@ -64,9 +64,12 @@ export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveCo
       },
       args: () => {
         const client = this.host.client;
-        return [client, client?.session.state.status, currentLocale(), ...(this.options.args?.() ?? ([] as unknown as A))] as [
+        // The customer too: another one signing in without a logout seen here must not see the first one's data.
+        const session = client?.session.state;
+        return [client, session?.status, session?.user?.id, currentLocale(), ...(this.options.args?.() ?? ([] as unknown as A))] as [
           EbokClient | undefined,
           SessionStatus | undefined,
+          string | undefined,
           string,
           ...A,
         ];

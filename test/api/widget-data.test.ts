@@ -107,6 +107,20 @@ describe('widgets and the API (EbokApiElement, ApiTask, provider, registry)', ()
     expect(signedOut.calls('GET', '/balance')).to.have.length(1);
   });
 
+  it("loads again when another customer signs in without a logout seen here, never showing the first one's data", async () => {
+    pageMeta(PAGE_BASE);
+    resetPage();
+    const other = { ...balanceAt(), balance: { amount: '12.00', currency: 'PLN' } };
+    const api = new FakeApi().on('GET', '/auth/session', json(200, sessionAt())).on('GET', '/balance', json(200, balanceAt()), json(200, other));
+    configure({ fetch: api.fetch, retry: { retries: 0 } });
+    const el = await fixture<BalanceProbe>(html`<ebok-balance-probe></ebok-balance-probe>`);
+    await until(() => text(el).includes('245,67'), "the first customer's balance");
+    const second = sessionAt();
+    getClient()!.signedIn({ ...second, user: { ...second.user, id: 'u2', displayName: 'Anna Nowak' } });
+    await until(() => text(el).includes('12,00'), "the second customer's balance");
+    expect(api.calls('GET', '/balance')).to.have.length(2);
+  });
+
   it('shows an error with a retry button that loads again', async () => {
     pageMeta(PAGE_BASE);
     resetPage();

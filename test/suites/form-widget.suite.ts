@@ -46,7 +46,7 @@ export function formWidgetSuite(spec: FormWidgetSpec): void {
   describe(`${spec.name}: the promises of every form`, () => {
     let api: FakeApi;
 
-    async function open(...answers: Response[]) {
+    async function open(...answers: (Response | Error)[]) {
       api = new FakeApi();
       spec.serve(api);
       if (answers.length) api.on('POST', spec.path, ...answers);
