@@ -27,7 +27,7 @@ class TestKitForm extends EbokWidget {
       return /^\d{9}$/.test(values.phone) ? undefined : 'Podaj 9 cyfr.';
     },
     body: (values) => ({ email: values.email, phone: values.phone }),
-    send: (client, body, key) => client.patch('/customer/contact', { params: { header: { 'Idempotency-Key': key } }, body: body as never }),
+    send: (client, body, key) => client.patch('/customer/contact', { params: { header: { 'Idempotency-Key': key } }, body: body }),
     done: (value) => void this.sent.push(value),
     context: { action: 'send' },
     resumeAfterLogin: true,
