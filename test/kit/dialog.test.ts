@@ -49,7 +49,8 @@ describe('<ebok-dialog>', () => {
     };
     dialog.addEventListener('ebok-dialog-request-close', refuse, { once: true });
     // Chromium lets a page keep a dialog open on Escape only after a user action in it (close watchers).
-    await sendKeys({ press: 'Tab' });
+    // A key that moves nothing (Tab from the last control would leave the page for the browser's own UI).
+    await sendKeys({ press: 'ArrowLeft' });
     await sendKeys({ press: 'Escape' });
     await dialog.updateComplete;
     expect(sources).to.deep.equal(['escape']);
@@ -67,6 +68,8 @@ describe('<ebok-dialog>', () => {
     expect(native().getAttribute('role')).to.equal('alertdialog');
     const reflected = native() as HTMLDialogElement & { ariaDescribedByElements?: Element[] | null };
     if ('ariaDescribedByElements' in reflected) expect(reflected.ariaDescribedByElements).to.deep.equal([root.querySelector('#text')]);
+    const closed = oneEvent(dialog, 'ebok-dialog-close');
     dialog.requestClose();
+    await closed;
   });
 });
