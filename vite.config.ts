@@ -97,6 +97,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
         rolldownOptions: {
           output: {
             chunkFileNames: 'chunks/[name]-[hash].js',
+            minify: true,
             codeSplitting: {
               groups: [{ name: 'chartjs', test: /node_modules[\\/](chart\.js|@kurkle)/ }],
             },
