@@ -3,9 +3,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { ref } from 'lit/directives/ref.js';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { icon } from './icons.js';
-import { errorCountText } from './messages.js';
+import { currentLocale, intlLocale } from '../i18n/locale.js';
 import type { FieldBinding, FormView, SummaryEntry } from './form.js';
 
 /**
@@ -274,6 +274,14 @@ export function fileField(b: FieldBinding<readonly File[]>, o: FileFieldOptions)
       : nothing}
     ${fieldError(b)}
   </div>`;
+}
+
+/** "The form has 3 errors", with the plural forms Polish needs (1 błąd, 2–4 błędy, 5+ błędów). */
+export function errorCountText(count: number): string {
+  const category = new Intl.PluralRules(intlLocale(currentLocale())).select(count);
+  if (count === 1) return msg('Formularz ma 1 błąd. Popraw zaznaczone pole.');
+  if (category === 'few') return msg(str`Formularz ma ${count} błędy. Popraw zaznaczone pola.`);
+  return msg(str`Formularz ma ${count} błędów. Popraw zaznaczone pola.`);
 }
 
 /**

@@ -1,20 +1,11 @@
 import { msg, str } from '@lit/localize';
-import { currentLocale, intlLocale } from '../i18n/locale.js';
 import { formatLifetime } from '../i18n/format.js';
 import type { CustomerNumberReason, EmailReason, NipReason, PeselReason, PhoneReason, PpeReason } from '../validation/index.js';
 
 /**
- * The words of the forms, in one place so every widget says the same thing the same way: the error count
- * with Polish plurals, why an identifier was refused, how long a link is valid.
+ * The words of the forms, in one place so every widget says the same thing the same way: why an identifier
+ * was refused, how long a link is valid. (The error count is the field kit's, beside the summary.)
  */
-
-/** "The form has 3 errors", with the plural forms Polish needs (1 błąd, 2–4 błędy, 5+ błędów). */
-export function errorCountText(count: number): string {
-  const category = new Intl.PluralRules(intlLocale(currentLocale())).select(count);
-  if (count === 1) return msg('Formularz ma 1 błąd. Popraw zaznaczone pole.');
-  if (category === 'few') return msg(str`Formularz ma ${count} błędy. Popraw zaznaczone pola.`);
-  return msg(str`Formularz ma ${count} błędów. Popraw zaznaczone pola.`);
-}
 
 /**
  * "Czas ważności linku: 72 godziny." in one message for every widget that sends a link, so the text is

@@ -9,10 +9,12 @@ import { ActionController, type ApiHost } from '../../kit/action.js';
 import { describeFailure } from '../../kit/failure.js';
 import { FormController } from '../../kit/form.js';
 import { NoticeController } from '../../kit/notice.js';
-import { checkNewPassword, checkRepeat } from '../../kit/password.js';
 import { failureKind, isLoginResult, isValidCode, normalizeCode, waitSeconds, type LoginResult, type MfaChallenge, type PasswordPolicy, type Session } from './login.logic.js';
 import { INITIAL, transition, type FocusTarget, type LoginAction, type LoginEffect, type LoginEvent, type LoginState, type LoginTarget } from './login.machine.js';
 import { codeErrorText, identifierLabelText, noticeWords, policyErrorText } from './login.views.js';
+
+/** The password kit: loaded only when a one-time password must be replaced (most logins never need it). */
+export type PasswordKit = typeof import('../../kit/password.js');
 
 /** The element the controller serves: an API widget that announces its outcomes. */
 export interface LoginHost extends ApiHost {
@@ -38,6 +40,9 @@ export class LoginController implements ReactiveController {
   readonly back: Ref<HTMLElement> = createRef();
   readonly links = new Map<LoginTarget, Ref<HTMLElement>>();
   private relogin = false;
+  /** The password kit, once the change-password step asked for it. */
+  passwords: PasswordKit | undefined;
+  private loadingPasswords: Promise<void> | undefined;
 
   readonly credentials: FormController<{ identifier: string; password: string }, { identifier: string; password: string }, LoginResult>;
   readonly code: FormController<{ code: string }, { challengeId: string; code: string }, Session>;
@@ -94,9 +99,11 @@ export class LoginController implements ReactiveController {
       order: ['newPassword', 'passwordRepeat'],
       affects: { newPassword: ['passwordRepeat'] },
       check: (name, values) => {
-        if (name === 'passwordRepeat') return checkRepeat(values.newPassword, values.passwordRepeat);
+        const kit = this.passwords;
+        if (!kit) return undefined; // the step shows its fields only once the kit is there
+        if (name === 'passwordRepeat') return kit.checkRepeat(values.newPassword, values.passwordRepeat);
         const policy = this.host.policy;
-        return policy ? checkNewPassword(values.newPassword, policy) : values.newPassword ? undefined : msg('Wpisz nowe hasło.');
+        return policy ? kit.checkNewPassword(values.newPassword, policy) : values.newPassword ? undefined : msg('Wpisz nowe hasło.');
       },
       body: (values) => (this.state.changeToken ? { changeToken: this.state.changeToken, newPassword: values.newPassword } : undefined),
       send: (client, body, key) => client.post('/auth/password', { params: { header: { 'Idempotency-Key': key } }, body }),
@@ -144,8 +151,24 @@ export class LoginController implements ReactiveController {
   dispatch(event: LoginEvent): void {
     const { state, effects } = transition(this.state, event);
     this.state = state;
+    if (state.step === 'change-password') this.loadPasswords();
     for (const effect of effects) this.run(effect);
     this.host.requestUpdate();
+  }
+
+  /** Fetches the password kit for the change-password step, then focuses its first field. */
+  private loadPasswords(): void {
+    this.loadingPasswords ??= import('../../kit/password.js').then(
+      (kit) => {
+        this.passwords = kit;
+        if (this.state.step === 'change-password') this.focus.next(this.change.field('newPassword').ref);
+        this.host.requestUpdate();
+      },
+      () => {
+        // Offline when the step opened: the next visit to the step tries again.
+        this.loadingPasswords = undefined;
+      },
+    );
   }
 
   /** Sends the credentials (from the form, or again with "Try again"). */
@@ -226,7 +249,7 @@ export class LoginController implements ReactiveController {
         }
         return;
       case 'field-error': {
-        const text = effect.field === 'code' ? codeErrorText() : policyErrorText(effect.codes ?? [], this.host.policy);
+        const text = effect.field === 'code' ? codeErrorText() : policyErrorText(effect.codes ?? [], this.host.policy, this.passwords);
         if (effect.field === 'code') this.code.setErrors({ code: text });
         else this.change.setErrors({ newPassword: text });
         this.host.dispatchEvent(new EbokErrorEvent({ code: effect.report, message: text }));

@@ -5,10 +5,10 @@ import { formatDuration, formatTime, PLACEHOLDER } from '../../i18n/format.js';
 import { codeField, formFeedback, passwordField, submitButton, textField } from '../../kit/fields.js';
 import { icon } from '../../kit/icons.js';
 import type { Notice } from '../../kit/notice.js';
-import { newPasswordFields, serverPasswordError } from '../../kit/password.js';
+import { renderLoading } from '../../core/status.js';
 import { identifierField, type LoginIdentifierKind, type PasswordPolicy } from './login.logic.js';
 import type { LoginNotice, LoginTarget } from './login.machine.js';
-import type { LoginController } from './login.controller.js';
+import type { LoginController, PasswordKit } from './login.controller.js';
 
 /** What a view needs from the element besides the controller. */
 export interface LoginViewContext {
@@ -59,9 +59,9 @@ function identifierHint(kinds: readonly LoginIdentifierKind[] | undefined): stri
 export const codeErrorText = () => msg('Ten kod jest nieprawidłowy. Sprawdź wiadomość i wpisz kod jeszcze raz.');
 
 /** Why the server refused the new password, from its field codes. */
-export function policyErrorText(codes: readonly string[], policy: PasswordPolicy | undefined): string {
+export function policyErrorText(codes: readonly string[], policy: PasswordPolicy | undefined, kit: PasswordKit | undefined): string {
   for (const code of codes) {
-    const text = serverPasswordError(code, policy);
+    const text = kit?.serverPasswordError(code, policy);
     if (text) return text;
   }
   return msg('Hasło nie spełnia wymagań. Sprawdź listę pod polem.');
@@ -226,11 +226,13 @@ export function codeView(c: LoginController, v: LoginViewContext): TemplateResul
 
 export function changePasswordView(c: LoginController, v: LoginViewContext): TemplateResult {
   const form = c.change;
+  const kit = c.passwords;
+  if (!kit) return html`${v.heading(msg('Ustaw nowe hasło'))} ${renderLoading()}`;
   return html`${v.heading(msg('Ustaw nowe hasło'))} ${formFeedback(form, notice(c))}
     <p class="intro" id="change-intro">${msg('To było hasło jednorazowe. Aby kontynuować, ustaw własne hasło.')}</p>
     <form part="form" novalidate @submit=${onSubmit(() => void form.submit())}>
       ${v.policy
-        ? newPasswordFields(form, form.field('newPassword'), form.field('passwordRepeat'), { policy: v.policy, label: msg('Nowe hasło'), repeatLabel: msg('Powtórz nowe hasło') })
+        ? kit.newPasswordFields(form, form.field('newPassword'), form.field('passwordRepeat'), { policy: v.policy, label: msg('Nowe hasło'), repeatLabel: msg('Powtórz nowe hasło') })
         : html`${passwordField(form, form.field('newPassword'), { label: msg('Nowe hasło'), autocomplete: 'new-password', describedBy: ['change-intro'], reveal: { controls: 'newPassword passwordRepeat', label: msg('Pokaż hasła') } })}
           ${passwordField(form, form.field('passwordRepeat'), { label: msg('Powtórz nowe hasło'), autocomplete: 'new-password', reveal: false })}`}
       <div class="actions">${submitButton(form, { label: msg('Zapisz hasło i zaloguj się'), busyLabel: msg('Zapisujemy…') })}</div>
