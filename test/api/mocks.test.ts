@@ -650,10 +650,27 @@ describe('mock API handlers (stories/mocks)', () => {
       }
     });
 
-    it('timeout: no answer arrives (still pending after 300 ms)', async () => {
-      const pending = getResponse(createHandlers({ scenario: 'timeout' }), SAMPLE_REQUESTS.getBalance());
-      const result = await Promise.race([pending.then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('pending'), 300))]);
-      expect(result).to.equal('pending');
+    it('timeout: no answer arrives, so a client with a short timeout reports a timeout', async () => {
+      const handlers = createHandlers({ scenario: 'timeout' });
+      const client = new EbokClient({
+        apiBase: API_BASE,
+        retry: { retries: 0 },
+        timeoutMs: 50,
+        // A fetch gives up when its signal aborts, as the browser's does; the mock itself never answers.
+        fetch: (input, init) => {
+          const request = new Request(input, init);
+          return new Promise<Response>((resolve, reject) => {
+            request.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true });
+            void getResponse(handlers, request).then((response) => response && resolve(response));
+          });
+        },
+      });
+      const error = await client.get('/balance').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.be.instanceOf(EbokApiError);
+      expect((error as EbokApiError).code).to.equal('timeout');
     });
 
     it(`slow: the normal answer arrives after ${SLOW_DELAY_MS} ms`, async () => {
