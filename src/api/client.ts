@@ -57,9 +57,18 @@ function resourceOf(path: string): string {
 
 const PUBLIC_RESOURCES = new Set(['portal-config', 'outages']);
 
-/** A fresh key for one user action (a click on "Pay"): reused by that action's retries, never by another action. */
+/**
+ * A fresh key for one user action (a click on "Pay"): reused by that action's retries, never by another action.
+ * A version-4 UUID. `crypto.randomUUID` exists only in secure contexts (HTTPS, localhost); a utility's staging
+ * host on plain HTTP still has `crypto.getRandomValues`, so the key is built from that when it must be.
+ */
 export function newIdempotencyKey(): string {
-  return crypto.randomUUID();
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /**

@@ -117,6 +117,18 @@ describe('EbokClient (api/client)', () => {
       const keys = new Set(Array.from({ length: 50 }, () => newIdempotencyKey()));
       expect(keys.size).to.equal(50);
     });
+
+    it('makes version-4 UUID keys also outside a secure context, where crypto.randomUUID is missing (plain-HTTP staging)', () => {
+      const own = Object.getOwnPropertyDescriptor(Crypto.prototype, 'randomUUID')!;
+      Object.defineProperty(Crypto.prototype, 'randomUUID', { configurable: true, value: undefined });
+      try {
+        const keys = Array.from({ length: 50 }, () => newIdempotencyKey());
+        for (const key of keys) expect(key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(new Set(keys).size).to.equal(50);
+      } finally {
+        Object.defineProperty(Crypto.prototype, 'randomUUID', own);
+      }
+    });
   });
 
   describe('timeouts and aborts', () => {
