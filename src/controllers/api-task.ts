@@ -36,7 +36,7 @@ export interface ApiTaskRenderers<T> {
  *   device comes back online.
  */
 export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveController {
-  private readonly task: Task<[EbokClient | undefined, SessionStatus | undefined, string | undefined, string, ...A], T>;
+  private readonly task: Task<[EbokClient | undefined, boolean, SessionStatus | undefined, string | undefined, string, ...A], T>;
   private unsubscribe: (() => void) | undefined;
   private subscribedTo: EbokClient | undefined;
   private readonly onOnline = () => {
@@ -49,8 +49,8 @@ export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveCo
   ) {
     host.addController(this);
     this.task = new Task(host, {
-      task: async ([client, sessionStatus, , , ...args], { signal }) => {
-        if (!client) throw new NoApiError();
+      task: async ([client, , sessionStatus, , , ...args], { signal }) => {
+        if (!client) throw this.host.waitingForProvider ? new WaitingForProviderError() : new NoApiError();
         if (options.personal !== false) {
           if (sessionStatus === 'unknown') {
             // Ask who is signed in (one request per page, shared); the answer changes the args and
@@ -66,8 +66,10 @@ export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveCo
         const client = this.host.client;
         // The customer too: another one signing in without a logout seen here must not see the first one's data.
         const session = client?.session.state;
-        return [client, session?.status, session?.user?.id, currentLocale(), ...(this.options.args?.() ?? ([] as unknown as A))] as [
+        // Waiting for a provider's code, then not: the task runs again (to "no API" if the provider has none).
+        return [client, this.host.waitingForProvider, session?.status, session?.user?.id, currentLocale(), ...(this.options.args?.() ?? ([] as unknown as A))] as [
           EbokClient | undefined,
+          boolean,
           SessionStatus | undefined,
           string | undefined,
           string,
@@ -84,6 +86,7 @@ export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveCo
       case TaskStatus.ERROR: {
         const error = this.task.error;
         if (error instanceof NoApiError) return 'no-api';
+        if (error instanceof WaitingForProviderError) return 'pending';
         if (error instanceof SignedOutError) return 'signed-out';
         if (error instanceof EbokApiError && error.code === 'network_error' && !navigator.onLine) return 'offline';
         return 'error';
@@ -157,6 +160,11 @@ export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveCo
 
 class NoApiError extends Error {
   override name = 'NoApiError';
+}
+
+/** The `<ebok-provider>` around the widget is not defined yet: loading, not "no API". */
+class WaitingForProviderError extends Error {
+  override name = 'WaitingForProviderError';
 }
 
 class SignedOutError extends Error {

@@ -132,7 +132,8 @@ export class ListController<Item, Args = undefined> implements ReactiveControlle
   /** The state of the first page (see `ApiTask`); the items stay `complete` while later pages load or fail. */
   get status(): ListStatus {
     const client = this.host.client;
-    if (!client) return 'no-api';
+    // An <ebok-provider> around the widget whose code is still loading: its API is coming.
+    if (!client) return this.host.waitingForProvider ? 'pending' : 'no-api';
     if (this.options.personal !== false && client.session.state.status === 'signed-out') return 'signed-out';
     if (this.phase === 'complete') return 'complete';
     if (this.phase === 'error') return isOffline(this.firstError) ? 'offline' : 'error';

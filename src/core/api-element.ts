@@ -1,9 +1,35 @@
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { consume, ContextRoot } from '@lit/context';
 import { EbokElement } from './ebok-element.js';
 import { clientContext } from '../context/client.js';
 import { getClient } from '../api/registry.js';
 import type { EbokClient } from '../api/client.js';
+
+const PROVIDER_TAG = 'ebok-provider';
+
+/**
+ * Context requests that no provider answered yet are kept and answered when a provider upgrades later (a
+ * CDN page loads the provider's code after a widget's, an npm app imports the provider last). One root per
+ * page, shared by two copies of the bundle.
+ */
+function attachContextRoot(): void {
+  const holder = globalThis as unknown as Record<symbol, boolean | undefined>;
+  const key = Symbol.for('ebok-widgets.context-root');
+  if (holder[key] || typeof document === 'undefined') return;
+  holder[key] = true;
+  new ContextRoot().attach(document.documentElement);
+}
+attachContextRoot();
+
+/** The nearest `<ebok-provider>` around `element`, across shadow roots (a widget inside another widget). */
+function providerAround(element: Element): Element | undefined {
+  let node: Node | null = element.parentNode;
+  while (node) {
+    if (node instanceof Element && node.localName === PROVIDER_TAG) return node;
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return undefined;
+}
 
 /**
  * The base of widgets that talk to the API. Which API, in order of precedence:
@@ -11,6 +37,9 @@ import type { EbokClient } from '../api/client.js';
  * 2. the client of the nearest `<ebok-provider api-base>` around it;
  * 3. the page default: `configure({ apiBase })` or `<meta name="ebok-api-base" content="…">`.
  * Widgets with the same API base share one client, one session and one cache, wherever they sit.
+ *
+ * A widget inside an `<ebok-provider>` whose code has not loaded yet waits for it (it shows its loading
+ * state) instead of talking to the page default meanwhile; a widget moved elsewhere follows its new place.
  */
 export class EbokApiElement extends EbokElement {
   /** URL of the utility's eBOK API (e.g. `https://ebok.example.pl/api/v1`); overrides provider and page. */
@@ -20,9 +49,37 @@ export class EbokApiElement extends EbokElement {
   @state()
   protected providedClient?: EbokClient;
 
-  /** The client this widget uses now; undefined when no API base is configured anywhere. */
+  private waitingFor: string | undefined;
+
+  /** The client this widget uses now; undefined when no API base is configured anywhere (or while waiting). */
   get client(): EbokClient | undefined {
     if (this.apiBase) return getClient(this.apiBase);
-    return this.providedClient ?? getClient();
+    if (this.providedClient) return this.providedClient;
+    return this.waitingForProvider ? undefined : getClient();
+  }
+
+  /**
+   * An `<ebok-provider>` around this widget is not defined yet: its API is not known, and the page default
+   * is not a stand-in for it. Renders loading meanwhile; the widget updates once the provider is defined.
+   */
+  get waitingForProvider(): boolean {
+    if (this.apiBase || this.providedClient) return false;
+    const provider = providerAround(this);
+    if (!provider || customElements.get(provider.localName)) return false;
+    if (this.waitingFor !== provider.localName) {
+      this.waitingFor = provider.localName;
+      void customElements.whenDefined(provider.localName).then(() => {
+        this.waitingFor = undefined;
+        this.requestUpdate();
+      });
+    }
+    return true;
+  }
+
+  override connectedCallback(): void {
+    // Forget the provider of the last place: the context request of this connection says who provides now
+    // (a widget moved out of a provider must not keep its API).
+    this.providedClient = undefined;
+    super.connectedCallback();
   }
 }

@@ -97,8 +97,8 @@ export class EbokActivation extends EbokWidget {
   private async activate(token: string, fromUrl: boolean): Promise<void> {
     const client = this.client;
     if (!client) {
-      // No API yet (a provider around may still come): try again on the next update.
-      this.phase = 'no-api';
+      // No API yet: a provider around whose code is still loading (try again on the next update), or none.
+      this.phase = this.waitingForProvider ? 'activating' : 'no-api';
       return;
     }
     this.started = token;

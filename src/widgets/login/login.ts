@@ -2,7 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg } from '@lit/localize';
-import { renderError } from '../../core/status.js';
+import { renderError, renderLoading } from '../../core/status.js';
 import type { EbokClient } from '../../api/client.js';
 import { EbokWidget } from '../../kit/widget.js';
 import { formStyles } from '../../kit/form.styles.js';
@@ -128,7 +128,10 @@ export class EbokLogin extends EbokWidget {
   override render() {
     const client = this.client;
     const context = this.viewContext();
-    if (!client) return html`<div class="base" part="base">${context.heading(msg('Logowanie'))}${renderError({ message: msg('Logowanie jest chwilowo niedostępne.') })}</div>`;
+    if (!client) {
+      const state = this.waitingForProvider ? renderLoading() : renderError({ message: msg('Logowanie jest chwilowo niedostępne.') });
+      return html`<div class="base" part="base">${context.heading(msg('Logowanie'))}${state}</div>`;
+    }
     const session = client.session.state;
     const flow = this.flow;
     const step = flow.state.step;
