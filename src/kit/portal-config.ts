@@ -5,6 +5,28 @@ import type { EbokApiElement } from '../core/api-element.js';
 import { configContext, type PortalConfig } from '../context/config.js';
 import { clientContext } from '../context/client.js';
 import { renderError, renderLoading, renderOffline } from '../core/status.js';
+import { EbokApiError } from '../api/errors.js';
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * A configuration the widgets can read without breaking: every part some widget reads is there with its
+ * type (a proxy's error page or an older backend must give an error state, never a crash).
+ */
+export function isUsablePortalConfig(value: unknown): value is PortalConfig {
+  if (!isObject(value)) return false;
+  const policy = value.passwordPolicy;
+  return (
+    isObject(value.features) &&
+    Array.isArray(value.loginIdentifierKinds) &&
+    isObject(policy) &&
+    typeof policy.minLength === 'number' &&
+    typeof policy.maxLength === 'number' &&
+    isObject(value.payments) &&
+    typeof value.activationLinkLifetimeSeconds === 'number' &&
+    typeof value.resetLinkLifetimeSeconds === 'number'
+  );
+}
 
 export interface PortalConfigOptions {
   /**
@@ -36,7 +58,10 @@ export class PortalConfigController implements ReactiveController {
       args: () => [this.fromProvider()],
       load: async (client, signal, [provided]) => {
         if (provided) return provided;
-        const request = client.get('/portal-config', { signal });
+        const request = client.get('/portal-config', { signal }).then((config: unknown) => {
+          if (!isUsablePortalConfig(config)) throw new EbokApiError({ status: 200, code: 'malformed_response' });
+          return config;
+        });
         return options.optional ? request.catch(() => undefined) : request;
       },
     });
@@ -73,6 +98,7 @@ export class PortalConfigController implements ReactiveController {
   /** The provider's configuration, when the provider serves the API this widget uses. */
   private fromProvider(): PortalConfig | undefined {
     const client = this.host.client;
-    return client && client === this.providerClient.value ? this.provided.value : undefined;
+    const provided = client && client === this.providerClient.value ? this.provided.value : undefined;
+    return isUsablePortalConfig(provided) ? provided : undefined;
   }
 }

@@ -5,7 +5,7 @@ import type { EbokActivation } from '../../src/widgets/activation/activation.js'
 import type { EbokNavigateEvent } from '../../src/core/events.js';
 import { configure, getClient } from '../../src/api/registry.js';
 import { spy } from 'sinon';
-import { FakeApi, json, problem } from '../helpers/fake-api.js';
+import { FakeApi, json, portalConfigOf, problem } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { getResponse } from 'msw';
 import { createHandlers, DEMO } from '../../stories/mocks/handlers.js';
@@ -13,7 +13,8 @@ import { resetPage } from '../helpers/page.js';
 import { active, words } from '../helpers/harness.js';
 
 const BASE = 'https://api.utility.test/api/v1';
-const CONFIG = { activationLinkLifetimeSeconds: 86400, resetLinkLifetimeSeconds: 3600 };
+/** A portal whose activation links last 24 hours. */
+const CONFIG = { ...portalConfigOf('energia'), activationLinkLifetimeSeconds: 86400 };
 const NEUTRAL = { status: 'accepted', message: 'Jeśli dane pasują do konta…' };
 let counter = 0;
 /** A token no earlier test used (activation is remembered per token for the whole page). */

@@ -4,7 +4,7 @@ import '../../src/widgets/balance-tile/ebok-balance-tile.js';
 import type { EbokBalanceTile } from '../../src/widgets/balance-tile/balance-tile.js';
 import type { EbokPaymentStartEvent, EbokNavigateEvent } from '../../src/core/events.js';
 import { configure, getClient } from '../../src/api/registry.js';
-import { FakeApi, json, problem, balanceAt, dateFromToday, sessionAt } from '../helpers/fake-api.js';
+import { FakeApi, json, problem, balanceAt, dateFromToday, portalConfigOf, sessionAt } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { resetPage } from '../helpers/page.js';
 import { words } from '../helpers/harness.js';
@@ -12,10 +12,8 @@ import type { EbokDialog } from '../../src/kit/dialog.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const money = (amount: string) => ({ amount, currency: 'PLN' });
-const CONFIG = {
-  features: { payments: true },
-  payments: { perTransactionCap: money('4300.00'), feeNote: { pl: 'Bez prowizji.', en: 'No fee.' }, methods: ['blik'] },
-};
+/** The demo energy portal, with a cap of 4300 PLN a payment and a fee note the tests can recognise. */
+const CONFIG = { ...portalConfigOf('energia'), payments: { perTransactionCap: money('4300.00'), feeNote: { pl: 'Bez prowizji.', en: 'No fee.' }, methods: ['blik' as const] } };
 
 /** `2026-10-15` as a Polish page writes it, `15.10.2026` (written out here, not with the widget's formatter). */
 const polishDay = (date: string) => date.split('-').reverse().join('.');
@@ -143,6 +141,14 @@ describe('<ebok-balance-tile>', () => {
       const el = await tile();
       expect(el.state).to.equal(undefined);
       expect(words(el)).to.contain('nieoczekiwany');
+    });
+
+    it('survives a malformed portal configuration: the balance shows, and paying works without its cap', async () => {
+      serve(balanceAt(), { features: 'yes', payments: null });
+      const el = await tile();
+      expect(el.state).to.equal('overdue');
+      expect(shadow(el, '[part="pay"]'), 'payments are on unless the configuration says otherwise').to.exist;
+      await expect(el).to.be.accessible();
     });
 
     it('shows a loading skeleton that says what is loading', async () => {

@@ -45,10 +45,10 @@ export interface PayPlan {
 
 /** What "Pay" offers, or undefined when there is nothing to pay or payments are off. */
 export function payPlan(balance: Balance, config: PortalConfig | undefined): PayPlan | undefined {
-  if (config && !config.features.payments) return undefined;
+  if (config?.features?.payments === false) return undefined;
   const due = toMinor(balance.balance.amount);
   if (due === undefined || due <= 0) return undefined;
-  const cap = toMinor(config?.payments.perTransactionCap?.amount);
+  const cap = toMinor(config?.payments?.perTransactionCap?.amount);
   const capped = cap !== undefined && cap > 0 && due > cap;
   return {
     amount: fromMinor(capped ? cap : due),
