@@ -7,6 +7,7 @@ import { RequestCache } from './cache.js';
 import { SessionStore, type Session } from './session.js';
 import { currentLocale } from '../i18n/locale.js';
 import { EbokSessionExpiredEvent } from '../core/events.js';
+import { diagnose, malformedResponse, siteOf } from './diagnostics.js';
 
 export type GetPath = PathsWithMethod<paths, 'get'>;
 export type PostPath = PathsWithMethod<paths, 'post'>;
@@ -192,32 +193,67 @@ export class EbokClient {
     try {
       result = await request(method, path, init);
     } catch (error) {
-      if (error instanceof EbokApiError) throw error;
+      if (error instanceof EbokApiError) {
+        if (error.code === 'network_error' && !error.offline) this.diagnoseUnreachable();
+        throw error;
+      }
       if ((error as Error)?.name === 'AbortError' || (init.signal as AbortSignal | undefined)?.aborted) throw error;
       // openapi-fetch parses JSON itself: a body that is not JSON lands here.
-      if (error instanceof SyntaxError) throw new EbokApiError({ status: 200, code: 'malformed_response', cause: error });
+      if (error instanceof SyntaxError) throw malformedResponse(this.apiBase, `${method.toUpperCase()} ${path} answered with a body that is not JSON`);
+      if (typeof navigator === 'undefined' || navigator.onLine !== false) this.diagnoseUnreachable();
       throw new EbokApiError({ status: 0, code: 'network_error', cause: error });
     }
     const { response } = result;
     if (!response.ok) {
       const apiError = errorFromResponse(response, result.error);
       if (response.status === 401 && !path.startsWith('/auth/') && apiError.code !== 'invalid_credentials') {
+        this.diagnoseLostCookie();
         this.session.end('unauthorized');
       }
       throw apiError;
     }
     if (response.status !== 204 && result.data === undefined && method === 'get') {
-      throw new EbokApiError({ status: response.status, code: 'malformed_response' });
+      throw malformedResponse(this.apiBase, `${method.toUpperCase()} ${path} answered with an empty body`, response.status);
     }
     if (result.data !== undefined && (typeof result.data !== 'object' || result.data === null) && !(result.data instanceof Blob)) {
-      throw new EbokApiError({ status: response.status, code: 'malformed_response' });
+      throw malformedResponse(this.apiBase, `${method.toUpperCase()} ${path} answered with a body that is not an object`, response.status);
     }
     return result.data;
   }
 
+  /** Online, and the API cannot be reached: down, a wrong URL, or CORS refusing this page's origin. */
+  private diagnoseUnreachable(): void {
+    const origin = typeof location === 'undefined' ? 'this page' : location.origin;
+    diagnose(
+      'api_unreachable',
+      `${this.apiBase} could not be reached. Check the URL and that the API runs; if it does, its CORS answers must allow this page's origin ${origin} with credentials (Access-Control-Allow-Origin: ${origin}, Access-Control-Allow-Credentials: true).`,
+      { scope: this.apiBase },
+    );
+  }
+
+  /**
+   * A 401 within a minute of a login, with the session in a cookie: the browser did not keep or send the
+   * cookie, typically because the API is on another site than the page (SameSite, third-party cookies).
+   */
+  private diagnoseLostCookie(): void {
+    const since = this.session.signedInAt;
+    if (this.options.getToken || since === undefined || Date.now() - since > 60_000) return;
+    const page = typeof location === 'undefined' ? undefined : location.hostname;
+    const api = new URL(this.apiBase).hostname;
+    const crossSite = page !== undefined && siteOf(page) !== siteOf(api);
+    diagnose(
+      'session_cookie_blocked',
+      `the login at ${this.apiBase} worked, but the next requests were not signed in: the browser did not keep the session cookie.` +
+        (crossSite ? ` The API (${api}) is on another site than this page (${page}), and browsers block such cookies.` : '') +
+        ' Serve the API on the same site (e.g. ebok-api.<your-domain>), or hold a bearer token and pass configure({ apiBase, getToken }). See the README, "Where the API lives".',
+      { scope: this.apiBase },
+    );
+  }
+
+  /** `200` the session; `204` signed out (also a `401`, which an older server or a rejected bearer token answers). */
   private async loadSession(signal?: AbortSignal): Promise<Session | null> {
     try {
-      return await this.call('get', '/auth/session', signal ? { signal } : {}) as Session;
+      return ((await this.call('get', '/auth/session', signal ? { signal } : {})) as Session | undefined) ?? null;
     } catch (error) {
       if (error instanceof EbokApiError && error.status === 401) return null;
       throw error;

@@ -40,6 +40,10 @@ export class SessionStore {
   private readonly listeners = new Set<(state: SessionState) => void>();
   private channel: BroadcastChannel | undefined;
   private loading: Promise<SessionState> | undefined;
+  /** When the customer last signed in on this page (for the client's diagnosis of a lost cookie). */
+  signedInAt: number | undefined;
+  /** Why the last session ended: a logout here, or the reason the session expired. */
+  endedBy: 'logout' | EbokSessionExpiredDetail['reason'] | undefined;
 
   constructor(
     readonly apiBase: string,
@@ -87,6 +91,7 @@ export class SessionStore {
 
   /** After a login (or a finished two-step code): every widget and every tab learns it. */
   signIn(session: Session): void {
+    this.signedInAt = Date.now();
     this.backend.clearPersonalData();
     this.set(fromSession(session));
     this.broadcast({ type: 'login' });
@@ -99,6 +104,7 @@ export class SessionStore {
 
   /** The customer logs out: the server ends the session, this page and the other tabs forget it. */
   async logout(): Promise<void> {
+    this.endedBy = 'logout';
     try {
       await this.backend.logout();
     } finally {
@@ -114,6 +120,7 @@ export class SessionStore {
    */
   end(reason: EbokSessionExpiredDetail['reason'], broadcast = true): void {
     const wasSignedIn = this.current.status === 'signed-in';
+    if (wasSignedIn) this.endedBy = reason;
     this.backend.clearPersonalData();
     this.set({ status: 'signed-out' });
     if (broadcast) this.broadcast({ type: 'logout' });

@@ -123,6 +123,7 @@ export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveCo
       case 'signed-out':
         return renderers.signedOut?.();
       case 'no-api':
+        this.host.reportMissingApi();
         return renderers.noApi?.() ?? renderers.error?.(new Error('no API base configured'), this.retry);
       case 'offline':
         return renderers.offline?.(this.retry) ?? renderers.error?.(this.task.error as Error, this.retry);

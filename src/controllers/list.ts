@@ -5,6 +5,7 @@ import { msg, str } from '@lit/localize';
 import type { EbokApiElement } from '../core/api-element.js';
 import type { EbokClient } from '../api/client.js';
 import { EbokApiError } from '../api/errors.js';
+import { malformedResponse } from '../api/diagnostics.js';
 import type { ApiTaskRenderers, ApiTaskStatus } from './api-task.js';
 import { currentLocale, intlLocale, type Locale } from '../i18n/locale.js';
 import { tokens as t } from '../theme/tokens.js';
@@ -226,6 +227,7 @@ export class ListController<Item, Args = undefined> implements ReactiveControlle
       case 'signed-out':
         return renderers.signedOut?.();
       case 'no-api':
+        this.host.reportMissingApi();
         return renderers.noApi?.() ?? renderers.error?.(new Error('no API base configured'), this.retry);
       case 'offline':
         return renderers.offline?.(this.retry) ?? renderers.error?.(this.firstError as Error, this.retry);
@@ -389,7 +391,7 @@ export class ListController<Item, Args = undefined> implements ReactiveControlle
     try {
       const answer: unknown = await this.options.load(client, { cursor, limit: pageSize(this.options.limit), args: this.currentArgs as Args }, controller.signal);
       if (generation !== this.generation) return;
-      const checked = checkPage<Item>(answer, cursor);
+      const checked = checkPage<Item>(answer, cursor, client.apiBase);
       this.append(checked);
       const wasMore = page !== FIRST_PAGE;
       this.phase = 'complete';
@@ -512,11 +514,11 @@ export function defaultListAnnouncement({ loaded, total, hasMore }: ListProgress
 }
 
 /** A page as the contract promises it, or a `malformed_response` error that says what was wrong. */
-function checkPage<Item>(answer: unknown, cursor: string | undefined): ListPage<Item> {
-  const fail = (what: string) => new EbokApiError({ status: 200, code: 'malformed_response', detail: `list page: ${what}` });
-  if (typeof answer !== 'object' || answer === null) throw fail('not an object');
+function checkPage<Item>(answer: unknown, cursor: string | undefined, apiBase: string): ListPage<Item> {
+  const fail = (what: string) => malformedResponse(apiBase, `a list page came whose ${what}`);
+  if (typeof answer !== 'object' || answer === null) throw fail('body is not an object');
   const { items, nextCursor, total } = answer as Record<string, unknown>;
-  if (!Array.isArray(items)) throw fail('items is not an array');
+  if (!Array.isArray(items)) throw fail('items are not an array');
   if (nextCursor !== null && (typeof nextCursor !== 'string' || nextCursor === '')) throw fail('nextCursor is neither a cursor nor null');
   // The same cursor again would load the same page for ever.
   if (nextCursor !== null && nextCursor === cursor) throw fail('nextCursor repeats the cursor asked for');

@@ -4,6 +4,7 @@ import { EbokElement } from './ebok-element.js';
 import { clientContext } from '../context/client.js';
 import { getClient } from '../api/registry.js';
 import type { EbokClient } from '../api/client.js';
+import { diagnose } from '../api/diagnostics.js';
 
 const PROVIDER_TAG = 'ebok-provider';
 
@@ -68,12 +69,34 @@ export class EbokApiElement extends EbokElement {
     if (!provider || customElements.get(provider.localName)) return false;
     if (this.waitingFor !== provider.localName) {
       this.waitingFor = provider.localName;
-      void customElements.whenDefined(provider.localName).then(() => {
+      const tag = provider.localName;
+      const stillWaiting = setTimeout(() => {
+        if (this.waitingFor !== tag) return;
+        diagnose(
+          'provider_not_defined',
+          `<${this.localName}> is inside <${tag}>, which is still not defined, so it waits for its API. Load the provider too: import 'ebok-widgets/ebok-provider.js' (or 'ebok-widgets/all.js'), or use the CDN script.`,
+          { scope: tag, target: this },
+        );
+      }, 5000);
+      void customElements.whenDefined(tag).then(() => {
+        clearTimeout(stillWaiting);
         this.waitingFor = undefined;
         this.requestUpdate();
       });
     }
     return true;
+  }
+
+  /**
+   * The widget shows "unavailable" for want of an API base: tells the page's developer how to give it one
+   * (once per page, a console warning and an `ebok-error` with code `no_api_base`).
+   */
+  reportMissingApi(): void {
+    diagnose(
+      'no_api_base',
+      `<${this.localName}> has no API to talk to. Give it an api-base attribute, put it in an <ebok-provider api-base="…">, call configure({ apiBase }) from ebok-widgets, or add <meta name="ebok-api-base" content="https://…/api/v1"> to the page.`,
+      { scope: 'page', target: this },
+    );
   }
 
   override connectedCallback(): void {

@@ -5,7 +5,7 @@ import type { EbokApiElement } from '../core/api-element.js';
 import { configContext, type PortalConfig } from '../context/config.js';
 import { clientContext } from '../context/client.js';
 import { renderError, renderLoading, renderOffline } from '../core/status.js';
-import { EbokApiError } from '../api/errors.js';
+import { malformedResponse } from '../api/diagnostics.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -59,7 +59,7 @@ export class PortalConfigController implements ReactiveController {
       load: async (client, signal, [provided]) => {
         if (provided) return provided;
         const request = client.get('/portal-config', { signal }).then((config: unknown) => {
-          if (!isUsablePortalConfig(config)) throw new EbokApiError({ status: 200, code: 'malformed_response' });
+          if (!isUsablePortalConfig(config)) throw malformedResponse(client.apiBase, 'GET /portal-config answered without the features, identifiers, password policy, payments or link lifetimes');
           return config;
         });
         return options.optional ? request.catch(() => undefined) : request;

@@ -99,6 +99,7 @@ export class EbokActivation extends EbokWidget {
     if (!client) {
       // No API yet: a provider around whose code is still loading (try again on the next update), or none.
       this.phase = this.waitingForProvider ? 'activating' : 'no-api';
+      if (this.phase === 'no-api') this.reportMissingApi();
       return;
     }
     this.started = token;

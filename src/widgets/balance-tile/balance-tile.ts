@@ -5,6 +5,7 @@ import { ApiTask } from '../../controllers/api-task.js';
 import { renderError, renderOffline } from '../../core/status.js';
 import { EbokErrorEvent, EbokPaymentResultEvent, EbokPaymentStartEvent } from '../../core/events.js';
 import { EbokApiError } from '../../api/errors.js';
+import { malformedResponse } from '../../api/diagnostics.js';
 import type { components } from '../../api/schema.js';
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/locale.js';
@@ -83,7 +84,7 @@ export class EbokBalanceTile extends EbokWidget {
   private readonly data: ApiTask<Balance> = new ApiTask<Balance>(this, {
     load: async (client, signal) => {
       const balance: unknown = await client.get('/balance', { signal });
-      if (!isUsableBalance(balance)) throw new EbokApiError({ status: 200, code: 'malformed_response' });
+      if (!isUsableBalance(balance)) throw malformedResponse(client.apiBase, 'GET /balance answered without the amounts and dates it must have');
       return balance;
     },
   });

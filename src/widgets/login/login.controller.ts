@@ -2,6 +2,7 @@ import type { ReactiveController } from 'lit';
 import { createRef, type Ref } from 'lit/directives/ref.js';
 import { msg } from '@lit/localize';
 import { EbokApiError } from '../../api/errors.js';
+import { malformedResponse } from '../../api/diagnostics.js';
 import { EbokErrorEvent, EbokLoginSuccessEvent } from '../../core/events.js';
 import { Countdown } from '../../controllers/idle-timer.js';
 import { FocusController } from '../../controllers/focus.js';
@@ -40,6 +41,8 @@ export class LoginController implements ReactiveController {
   readonly back: Ref<HTMLElement> = createRef();
   readonly links = new Map<LoginTarget, Ref<HTMLElement>>();
   private relogin = false;
+  /** This element signed the customer in (not another widget or tab). */
+  signedInHere = false;
   /** The password kit, once the change-password step asked for it. */
   passwords: PasswordKit | undefined;
   private loadingPasswords: Promise<void> | undefined;
@@ -70,7 +73,7 @@ export class LoginController implements ReactiveController {
       body: (values) => ({ identifier: values.identifier.trim(), password: values.password }),
       send: async (client, body) => {
         const result: unknown = await client.post('/auth/login', { body });
-        if (!isLoginResult(result)) throw new EbokApiError({ status: 200, code: 'malformed_response' });
+        if (!isLoginResult(result)) throw malformedResponse(client.apiBase, 'POST /auth/login answered with neither a session nor a two-step challenge');
         return result;
       },
       done: (result) => this.dispatch({ type: 'answer', action: this.takeRelogin(), result }),
@@ -86,7 +89,7 @@ export class LoginController implements ReactiveController {
       body: (values) => (this.state.challenge ? { challengeId: this.state.challenge.challengeId, code: normalizeCode(values.code) } : undefined),
       send: async (client, body) => {
         const result: unknown = await client.post('/auth/mfa/verify', { body });
-        if (!isLoginResult(result) || result.status !== 'signed_in') throw new EbokApiError({ status: 200, code: 'malformed_response' });
+        if (!isLoginResult(result) || result.status !== 'signed_in') throw malformedResponse(client.apiBase, 'POST /auth/mfa/verify answered without a session');
         return result.session;
       },
       done: (session) => this.dispatch({ type: 'answer', action: 'verify', session }),
@@ -115,7 +118,7 @@ export class LoginController implements ReactiveController {
       ...shared,
       send: async (client, body, key) => {
         const result: unknown = await client.post('/auth/mfa/resend', { params: { header: { 'Idempotency-Key': key } }, body });
-        if (!isLoginResult(result) || result.status !== 'mfa_required') throw new EbokApiError({ status: 200, code: 'malformed_response' });
+        if (!isLoginResult(result) || result.status !== 'mfa_required') throw malformedResponse(client.apiBase, 'POST /auth/mfa/resend answered without a challenge');
         return result;
       },
       done: (challenge) => this.dispatch({ type: 'answer', action: 'resend-code', challenge }),
@@ -229,6 +232,7 @@ export class LoginController implements ReactiveController {
         const client = this.host.client;
         if (!client) return;
         this.cooldown.stop();
+        this.signedInHere = true;
         client.signedIn(effect.session);
         this.host.dispatchEvent(new EbokLoginSuccessEvent({ user: effect.session.user, apiBase: client.apiBase }));
         return;

@@ -42,6 +42,8 @@ export type LoginNotice =
   | { kind: 'code-expired' }
   | { kind: 'change-expired' }
   | { kind: 'password-changed' }
+  /** Signed in, and the session was gone at once (the browser did not keep it): say so rather than bounce back. */
+  | { kind: 'session-lost' }
   | { kind: 'failure'; failure: Failure };
 
 export type FocusTarget = 'identifier' | 'password' | 'code' | 'newPassword' | 'notice' | 'submit' | 'message' | 'back' | { link: LoginTarget };
@@ -89,7 +91,7 @@ export type LoginEvent =
   | { type: 'attempts-allowed' }
   | { type: 'open'; target: LoginTarget }
   | { type: 'back' }
-  | { type: 'session-ended' }
+  | { type: 'session-ended'; justSignedIn?: boolean }
   | { type: 'edited-credentials' };
 
 export interface Transition {
@@ -193,7 +195,10 @@ export function transition(state: LoginState, event: LoginEvent): Transition {
     case 'back':
       return toCredentials(state);
     case 'session-ended':
-      return { state: { ...INITIAL }, effects: [{ type: 'clear', fields: ['password', 'code'] }, { type: 'clear-notice' }] };
+      return {
+        state: { ...INITIAL },
+        effects: [{ type: 'clear', fields: ['password', 'code'] }, event.justSignedIn ? notice({ kind: 'session-lost' }) : { type: 'clear-notice' }],
+      };
     case 'edited-credentials':
       return state.rejected ? { state: { ...state, rejected: false }, effects: [] } : { state, effects: [] };
   }

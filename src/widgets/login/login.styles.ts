@@ -4,13 +4,13 @@ import { tokens as t } from '../../theme/tokens.js';
 /** The login's card; fields, notices and links come from the kit's stylesheets. */
 export const loginStyles = css`
   .base {
-    max-inline-size: var(--ebok-login-max-width, 32rem);
+    max-inline-size: var(--ebok-login-max-width, 30em);
     background: ${t.colorSurface};
     border: ${t.borderWidth} solid ${t.colorBorderSubtle};
     border-radius: ${t.radius};
     padding: ${t.spaceL};
     box-shadow: ${t.shadow};
-    display: grid;
+    display: inline-grid;
     gap: ${t.spaceM};
   }
   .base > .title {

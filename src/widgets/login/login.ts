@@ -120,7 +120,12 @@ export class EbokLogin extends EbokWidget {
       client.session.ready().catch(() => undefined);
     }
     const signedIn = !!client?.session.signedIn;
-    if (!signedIn && this.wasSignedIn) this.flow.dispatch({ type: 'session-ended' });
+    if (!signedIn && this.wasSignedIn) {
+      // Ended within a minute of a login here: the session did not hold (the client tells the developer why).
+      const since = client?.session.signedInAt;
+      const lost = client?.session.endedBy === 'unauthorized' && since !== undefined && Date.now() - since < 60_000 && this.flow.signedInHere;
+      this.flow.dispatch({ type: 'session-ended', justSignedIn: lost });
+    }
     this.wasSignedIn = signedIn;
     this.hideSelf(signedIn && this.afterLogin === 'hidden');
   }
@@ -129,7 +134,9 @@ export class EbokLogin extends EbokWidget {
     const client = this.client;
     const context = this.viewContext();
     if (!client) {
-      const state = this.waitingForProvider ? renderLoading() : renderError({ message: msg('Logowanie jest chwilowo niedostępne.') });
+      const waiting = this.waitingForProvider;
+      if (!waiting) this.reportMissingApi();
+      const state = waiting ? renderLoading() : renderError({ message: msg('Logowanie jest chwilowo niedostępne.') });
       return html`<div class="base" part="base">${context.heading(msg('Logowanie'))}${state}</div>`;
     }
     const session = client.session.state;

@@ -110,6 +110,12 @@ export function noticeWords(notice: LoginNotice): Notice {
       return { tone: 'warning', text: msg('Czas na ustawienie hasła minął. Zaloguj się ponownie hasłem jednorazowym albo poproś o nowe („Nie pamiętam hasła”).') };
     case 'password-changed':
       return { tone: 'success', text: msg('Hasło zostało zmienione. Zaloguj się nowym hasłem.') };
+    case 'session-lost':
+      return {
+        tone: 'warning',
+        text: msg('Logowanie się nie utrzymało.'),
+        detail: msg('Spróbuj zalogować się ponownie. Jeśli to się powtórzy, skontaktuj się z Biurem Obsługi Klienta.'),
+      };
     case 'failure':
       return { tone: notice.failure.tone, text: notice.failure.message, detail: notice.failure.detail, ...(notice.failure.retryable ? { action: 'retry' } : {}) };
   }
