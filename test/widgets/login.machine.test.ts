@@ -119,5 +119,12 @@ describe('login.machine', () => {
     const ended = transition(onCode.state, { type: 'session-ended' });
     expect(ended.state).to.deep.equal(INITIAL);
     expect(ended.effects).to.deep.include({ type: 'clear', fields: ['password', 'code'] });
+    expect(noticeOf(ended.effects), 'an ordinary ending says nothing').to.equal(undefined);
+  });
+
+  it('a session lost right after signing in here says so, instead of showing the empty form in silence', () => {
+    const lost = transition(INITIAL, { type: 'session-ended', justSignedIn: true });
+    expect(lost.state.step).to.equal('credentials');
+    expect(noticeOf(lost.effects)?.notice).to.deep.equal({ kind: 'session-lost' });
   });
 });
