@@ -397,7 +397,8 @@ export const logout: Handler = async (ctx) => {
   return { status: 204, cookies: [clearSessionCookie(ctx.app)] };
 };
 
-export const getSession: Handler = (ctx) => Promise.resolve(json(200, sessionBody(ctx.user!, ctx.session!)));
+/** `200` the session, `204` when there is none (no cookie, or one whose session ended or timed out): not an error. */
+export const getSession: Handler = (ctx) => Promise.resolve(ctx.session && ctx.user ? json(200, sessionBody(ctx.user, ctx.session)) : { status: 204 });
 
 export const refreshSession: Handler = (ctx) => Promise.resolve(json(200, sessionBody(ctx.user!, ctx.session!)));
 

@@ -97,6 +97,17 @@ try {
     assert.equal(amount((await call('GET', '/balance', e)).body, 'balance'), '0.00');
   });
 
+  await step('signed out: GET /auth/session answers 204, also for a cookie whose session ended; personal data 401', async () => {
+    const none = await call('GET', '/auth/session');
+    assert.equal(none.status, 204);
+    assert.equal(none.headers.get('cache-control'), 'no-store');
+    const e = await login('energia@example.com');
+    assert.equal((await call('POST', '/auth/logout', e)).status, 204);
+    assert.equal((await call('GET', '/auth/session', e)).status, 204);
+    assert.equal((await call('GET', '/balance', e)).status, 401);
+    assert.equal((await call('GET', '/auth/session', null, undefined, { Authorization: 'Bearer unknown-token-0123456789' })).body.code, 'unauthenticated');
+  });
+
   await step('CSRF token required with the cookie', async () => {
     const e = await login('energia@example.com');
     const res = await call('POST', '/auth/session/refresh', { ...e, csrf: 'wrong-token-wrong-token' });

@@ -156,11 +156,19 @@ export interface paths {
         };
         /**
          * Read the current session
-         * @description Answers the current session: a user summary, the `csrfToken` (so a reloaded page can recover it; it
-         *     is `null` for bearer tokens) and the idle and absolute deadlines. This call does **not** count as
-         *     activity: it never moves the idle deadline, so widgets may poll it to warn before the timeout.
-         *     `401 unauthenticated` when there is no session, `401 session_expired` when it timed out,
-         *     `401 mfa_required` is never answered here (a pending MFA challenge is not a session).
+         * @description Who is signed in, asked by every page that shows a widget, so a visitor who is not signed in is an
+         *     ordinary answer here, not an error:
+         *     * `200` with the current session: a user summary, the `csrfToken` (so a reloaded page can recover it;
+         *       it is `null` for bearer tokens) and the idle and absolute deadlines;
+         *     * `204` (no body) when there is no session: no cookie was sent, or the cookie names a session that has
+         *       ended, timed out or is unknown. Other personal operations still answer such a cookie with
+         *       `401 unauthenticated` or `401 session_expired`;
+         *     * `401 unauthenticated` only for an `Authorization: Bearer` token the server does not accept (the app
+         *       that holds it must get a new one). `401 mfa_required` is never answered here (a pending MFA
+         *       challenge is not a session).
+         *
+         *     This call does **not** count as activity: it never moves the idle deadline, so widgets may poll it to
+         *     warn before the timeout.
          */
         get: operations["getSession"];
         put?: never;
@@ -2616,6 +2624,14 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Session"];
                 };
+            };
+            /** @description Signed out (no live session); no body. */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];

@@ -201,7 +201,10 @@ const notFound = (): Response => problemResponse(404, 'not_found');
 const malformed = (detail: string): Response => problemResponse(400, 'malformed_request', { detail });
 const unauthenticated = (): Response => problemResponse(401, 'unauthenticated', { detail: 'Zaloguj się, aby zobaczyć te dane.' });
 
-/** The answer to a personal request without a live session: `session_expired` after a timeout, else `unauthenticated`. */
+/**
+ * The answer to a personal request without a live session: `session_expired` after a timeout, else
+ * `unauthenticated`. (`getSession` answers `204` instead: being signed out is no error there.)
+ */
 export function noSession(state: MockState): Response {
   return state.expired ? problemResponse(401, 'session_expired', { detail: 'Ze względów bezpieczeństwa wylogowaliśmy Cię po okresie bezczynności.' }) : unauthenticated();
 }
@@ -1425,6 +1428,8 @@ async function run<K extends OperationId>(op: K, raw: Request, rawParams: Readon
   const { state } = ctx;
   const bearer = /^Bearer\s+\S+/i.test(request.headers.get('Authorization') ?? '');
 
+  // Asking who is signed in is not an error when nobody is: `204` (the contract's getSession).
+  if (op === 'getSession' && !state.signedIn) return noContent();
   if (info.personal && !state.signedIn && op !== 'logout' && op !== 'changePassword') return noSession(state);
   if (info.personal && state.signedIn && op !== 'getSession') state.lastActivityAt = now.getTime();
   if (ctx.checkCsrf && info.personal && state.signedIn && STATE_CHANGING.has(info.method) && !bearer && request.headers.get('X-CSRF-Token') !== DEMO.csrfToken) {

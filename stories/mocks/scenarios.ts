@@ -10,8 +10,8 @@ import { createState, defaultWorld, invalidCredentials, noSession, operationHand
 
 /** What each scenario does (for a Storybook toolbar or docs). */
 export const SCENARIOS = {
-  'signed-out': 'No session: personal operations answer 401 unauthenticated until a sign-in (logout still 204, as the contract says).',
-  'session-expired': 'The session timed out: personal operations answer 401 session_expired until a sign-in (logout still 204).',
+  'signed-out': 'No session: personal operations answer 401 unauthenticated until a sign-in (getSession and logout answer 204, as the contract says).',
+  'session-expired': 'The session timed out: personal operations answer 401 session_expired until a sign-in (getSession and logout answer 204).',
   'balance-overdue': 'Balance 245.67 PLN, all of it overdue (two documents, the oldest due 40 days ago); paying the balance pays that.',
   'balance-overpaid': 'Credit of 120.00 PLN: the open invoice (85.40) is smaller than the overpayment; nothing to pay.',
   'balance-settled': 'Balance 0.00 PLN, nothing open, no next payment.',
@@ -72,9 +72,9 @@ function only(ids: readonly OperationId[]): OperationInfo[] {
 
 /**
  * Starts the state without a session (`expired`: ended by a timeout). While there is none, personal operations
- * answer `401 unauthenticated` / `401 session_expired`; `logout` (always 204) and `changePassword` with a
- * `changeToken` (no session needed) go on to the next handler. After a sign-in through the default handlers
- * (which share the state), everything goes on to them.
+ * answer `401 unauthenticated` / `401 session_expired`; `getSession` and `logout` (both 204 without a session)
+ * and `changePassword` with a `changeToken` (no session needed) go on to the next handler. After a sign-in
+ * through the default handlers (which share the state), everything goes on to them.
  */
 function withoutSession(base: string, ctx: MockContext, expired: boolean): HttpHandler[] {
   const { state } = ctx;
@@ -83,7 +83,7 @@ function withoutSession(base: string, ctx: MockContext, expired: boolean): HttpH
   return everyOperation(
     base,
     async (op, request) => {
-      if (state.signedIn || op.id === 'logout') return undefined;
+      if (state.signedIn || op.id === 'logout' || op.id === 'getSession') return undefined;
       if (op.id === 'changePassword') {
         const body: unknown = await request
           .clone()

@@ -285,6 +285,14 @@ describe('EbokClient (api/client)', () => {
       expect(events[0]!.detail).to.deep.equal({ apiBase: BASE, reason: 'unauthorized' });
     });
 
+    it('reads GET /auth/session: 200 signed in, 204 signed out (as 401 from an older server)', async () => {
+      const api = new FakeApi().on('GET', '/auth/session', json(200, sessionAt()), new Response(null, { status: 204 }), problem(401, 'unauthenticated'));
+      const c = make(api);
+      expect((await c.session.refresh()).status).to.equal('signed-in');
+      expect((await c.session.refresh()).status).to.equal('signed-out');
+      expect((await c.session.refresh()).status).to.equal('signed-out');
+    });
+
     it('does not end the session on a wrong password at login', async () => {
       const api = new FakeApi().on('POST', '/auth/login', problem(401, 'invalid_credentials'));
       const c = make(api);

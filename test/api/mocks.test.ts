@@ -276,11 +276,12 @@ describe('mock API handlers (stories/mocks)', () => {
       expect(change.changeToken).to.equal(DEMO.changeToken);
     });
 
-    it('ends the session at logout (then 401 unauthenticated) and starts it again at login', async () => {
+    it('ends the session at logout (then 401 unauthenticated, and 204 on getSession) and starts it again at login', async () => {
       const handlers = createHandlers();
       expect((await answer(handlers, get('/auth/session'))).status, 'signed in at start').to.equal(200);
       expect((await answer(handlers, post('/auth/logout', {}))).status).to.equal(204);
-      await expectProblem(await answer(handlers, get('/auth/session')), 401, 'unauthenticated');
+      const signedOut = await answer(handlers, get('/auth/session'));
+      expect([signedOut.status, signedOut.headers.get('Cache-Control'), await signedOut.text()], 'getSession signed out').to.deep.equal([204, 'no-store', '']);
       await expectProblem(await answer(handlers, get('/balance')), 401, 'unauthenticated');
       expect((await answer(handlers, post('/auth/logout', {}))).status, 'logout is idempotent').to.equal(204);
       expect((await answer(handlers, post('/auth/login', { identifier: DEMO.email, password: DEMO.password }))).status).to.equal(200);
@@ -584,10 +585,10 @@ describe('mock API handlers (stories/mocks)', () => {
       ['signed-out', 'unauthenticated'],
       ['session-expired', 'session_expired'],
     ] as const) {
-      it(`${name}: every personal operation answers 401 ${code} (logout 204); public ones answer normally`, async () => {
+      it(`${name}: every personal operation answers 401 ${code} (getSession and logout 204); public ones answer normally`, async () => {
         for (const op of personalOperations()) {
           const response = await answer(createHandlers({ scenario: name }), SAMPLE_REQUESTS[op.id]());
-          if (op.id === 'logout') expect(response.status, 'logout').to.equal(204);
+          if (op.id === 'logout' || op.id === 'getSession') expect(response.status, op.id).to.equal(204);
           else await expectProblem(response, 401, code);
         }
         expect((await answer(createHandlers({ scenario: name }), SAMPLE_REQUESTS.getPortalConfig())).status).to.equal(200);

@@ -78,7 +78,7 @@ const FAMILIES: Record<Family, FamilySpec> = {
   tokens: { title: 'single-use tokens', checks: ['tokens.garbage', 'tokens.reset', 'tokens.reuse', 'tokens.restore'], member: byPrefix('tokens.') },
   session: {
     title: 'session renewal',
-    checks: ['session.unauthenticated', 'session.cookie', 'session.newId', 'session.fixation', 'session.logout'],
+    checks: ['session.unauthenticated', 'session.signedOut', 'session.bearer', 'session.cookie', 'session.newId', 'session.fixation', 'session.logout'],
     member: byPrefix('session.'),
   },
   cors: { title: 'CORS', checks: ['cors.allowed', 'cors.foreign', 'cors.preflight'], member: byPrefix('cors.') },

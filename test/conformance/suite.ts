@@ -441,6 +441,15 @@ class Suite {
     await this.check('Session', 'session.unauthenticated', 'a personal operation without a session → 401 unauthenticated', async () => {
       expectProblem(await anonymous.call('getProfile'), 401, ['unauthenticated']);
     });
+    await this.check('Session', 'session.signedOut', 'GET /auth/session without a session, or with a made-up cookie → 204 (signed out is no error)', async () => {
+      expectStatus(await anonymous.call('getSession'), 204, 'no cookie');
+      const stranger = this.client('made-up-cookie');
+      stranger.cookies.set(SESSION_COOKIE, randomHex(32));
+      expectStatus(await stranger.call('getSession'), 204, 'a cookie that names no session');
+    });
+    await this.check('Session', 'session.bearer', 'GET /auth/session with a bearer token the server does not know → 401 unauthenticated', async () => {
+      expectProblem(await anonymous.call('getSession', { headers: { authorization: `Bearer ${randomHex(24)}` } }), 401, ['unauthenticated']);
+    });
   }
 
   /** Signs in and reads everything the customer has; answers the signed-in client. */
@@ -811,16 +820,17 @@ class Suite {
       this.expectSignedIn(after.exchange, after.client, 'second sign-in');
       if (after.client.sessionId === oldCookie.sessionId) fail('the second sign-in kept the session id the browser already had', after.exchange);
       const probe = await oldCookie.call('getSession');
-      if (probe.status !== 401) fail(`the previous session still works: ${describe(probe)}`, probe);
+      if (probe.status === 200) fail(`the previous session still works: ${describe(probe)}`, probe);
+      expectStatus(probe, 204, 'GET /auth/session with the previous cookie (signed out)');
     });
-    await this.check(G, 'session.logout', 'POST /auth/logout → 204 clears the cookie; the old cookie then gets 401 on GET /auth/session', async () => {
+    await this.check(G, 'session.logout', 'POST /auth/logout → 204 clears the cookie; the old cookie is then signed out (GET /auth/session 204, personal data 401)', async () => {
       const signedIn = await this.signIn('logout', login, password);
       this.expectSignedIn(signedIn.exchange, signedIn.client, 'sign-in');
       const oldCookie = signedIn.client.clone('logout-old');
       const exchange = await signedIn.client.call('logout');
       expectStatus(exchange, 204);
       if (signedIn.client.sessionId) fail('the logout answer did not clear the ebok_session cookie', exchange);
-      expectProblem(await oldCookie.call('getSession'), 401, ['unauthenticated', 'session_expired'], 'GET /auth/session with the old cookie');
+      expectStatus(await oldCookie.call('getSession'), 204, 'GET /auth/session with the old cookie');
       expectProblem(await oldCookie.call('getProfile'), 401, ['unauthenticated', 'session_expired'], 'GET /customer/profile with the old cookie');
       const again = await oldCookie.call('logout', { csrf: false });
       expectStatus(again, 204, 'logout again with the ended session (idempotent, no CSRF check for a dead session)');
