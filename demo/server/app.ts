@@ -1,6 +1,6 @@
 /**
  * The reference API server of ebok-widgets: every operation of src/api/openapi.yaml on /api/v1, the outbox
- * and payment sandbox pages, and (optionally) the demo site through Vite in middleware mode.
+ * and payment sandbox pages, and (optionally) the demo site with the built CDN bundle (site.ts).
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +17,7 @@ import { billingHandlers } from './billing.ts';
 import { readingHandlers } from './readings.ts';
 import { ticketHandlers } from './tickets.ts';
 import { pagesApp } from './pages.ts';
+import { siteApp } from './site.ts';
 import { listOutbox, type OutboxItem } from './outbox.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -27,6 +28,7 @@ export interface ServerOptions {
   databaseUrl?: string;
   allowedOrigins?: string[];
   publicOrigin?: string;
+  /** Serve the demo site too (demo/*.html with dist/cdn/, which must be built). */
   serveSite?: boolean;
   validateResponses?: boolean;
   log?: boolean;
@@ -48,8 +50,6 @@ export interface RunningServer {
     latest(to: string): Promise<OutboxItem | undefined>;
   };
 }
-
-const API_PREFIXES = [`${API_BASE}/`, '/outbox', '/sandbox/', '/api/test/'];
 
 function corsMiddleware(state: AppState): MiddlewareHandler {
   return async (c, next) => {
@@ -78,6 +78,8 @@ function corsMiddleware(state: AppState): MiddlewareHandler {
 }
 
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
+  // First, so that a missing CDN build fails before anything listens or opens.
+  const site = options.serveSite ? siteApp({ root: REPO_ROOT, https: options.publicOrigin?.startsWith('https:') ?? false }) : undefined;
   const db = await openDb({ dataDir: resolve(options.dataDir ?? resolve(REPO_ROOT, '.data')), databaseUrl: options.databaseUrl });
   let seededAt: Date;
   try {
@@ -145,43 +147,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   for (const op of ordered) hono.on(op.method.toUpperCase(), `${API_BASE}${op.honoPath}`, operationHandler(state, op, handlers[op.id]!));
   hono.all(`${API_BASE}/*`, (c) => problemResponse(c, 'not_found'));
   hono.route('/', pagesApp(state));
+  if (site) hono.route('/', site);
   hono.onError((error, c) => {
     console.error('[ebok-server] unexpected error', error);
     return problemResponse(c, 'internal_error');
   });
-  const api = getRequestListener(hono.fetch);
-
-  let vite: { middlewares: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void; close(): Promise<void> } | null = null;
-  if (options.serveSite) {
-    const { createServer: createVite } = await import('vite');
-    vite = await createVite({
-      configFile: false,
-      // The repository root, so the demo pages load the widgets from /src as a CMS page loads the script.
-      root: REPO_ROOT,
-      server: { middlewareMode: true, hmr: { server: http }, fs: { allow: [REPO_ROOT] } },
-      appType: 'mpa',
-      logLevel: state.log ? 'info' : 'warn',
-    });
-  }
-  markReady((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (vite && (path === '/' || /^\/[\w-]+\.html$/.test(path))) {
-      // The demo site lives in demo/; its pages are also reachable from the root for short links.
-      const query = (req.url ?? '').slice(path.length);
-      res.writeHead(302, { Location: `/demo/${path === '/' ? '' : path.slice(1)}${query}` });
-      res.end();
-      return;
-    }
-    if (API_PREFIXES.some((p) => path.startsWith(p)) || path === API_BASE || !vite) {
-      void api(req, res);
-      return;
-    }
-    vite.middlewares(req, res, () => {
-      res.statusCode = 404;
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      res.end('Nie znaleziono');
-    });
-  });
+  const listener = getRequestListener(hono.fetch);
+  markReady((req, res) => void listener(req, res));
 
   let closed = false;
   return {
@@ -195,7 +167,6 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     async close() {
       if (closed) return;
       closed = true;
-      if (vite) await vite.close();
       http.closeAllConnections();
       await new Promise<void>((ok) => http.close(() => ok()));
       await db.close();

@@ -1,22 +1,27 @@
 /**
- * `npm start`: the demo site and the reference API server on one port.
+ * `npm start`: the demo site (demo/*.html with the built CDN bundle, site.ts) and the reference API server on
+ * one port.
  * Environment: PORT (default 8787), EBOK_DATA_DIR (default .data/), DATABASE_URL (use PostgreSQL instead of
  * the embedded PGlite), EBOK_ALLOWED_ORIGINS (comma-separated extra origins for CORS and return URLs),
  * EBOK_PUBLIC_ORIGIN (the address people use, for links in e-mails), EBOK_LOG=1 (log requests).
  */
 import { resolve } from 'node:path';
 import { createServer, REPO_ROOT } from './app.ts';
+import { ensureCdnBuild } from './site.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './seed.ts';
 import { daysBetween, warsawDate } from '../../src/i18n/calendar.ts';
 
 const started = performance.now();
+const serveSite = process.env.EBOK_NO_SITE !== '1';
+// The site serves the built CDN bundle, as a utility hosts it: rebuilt here only when its sources changed.
+if (serveSite) ensureCdnBuild(REPO_ROOT);
 const server = await createServer({
   port: Number(process.env.PORT ?? 8787),
   dataDir: resolve(process.env.EBOK_DATA_DIR ?? resolve(REPO_ROOT, '.data')),
   databaseUrl: process.env.DATABASE_URL || undefined,
   allowedOrigins: (process.env.EBOK_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   publicOrigin: process.env.EBOK_PUBLIC_ORIGIN || undefined,
-  serveSite: process.env.EBOK_NO_SITE !== '1',
+  serveSite,
   log: process.env.EBOK_LOG === '1',
 });
 

@@ -1,5 +1,6 @@
 /** Plain HTML pages outside the contract: the outbox and the payment operator's sandbox; JSON test hooks. */
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import type { AppState } from './core.ts';
 import { originAllowed } from './core.ts';
 import { listOutbox } from './outbox.ts';
@@ -40,6 +41,9 @@ function linkify(text: string): string {
 
 export function pagesApp(app: AppState): Hono {
   const h = new Hono();
+  // The pages and their stylesheet go out compressed (gzip) when the browser takes it.
+  h.use('/outbox', compress());
+  h.use('/sandbox/*', compress());
   h.get('/sandbox/style.css', () => new Response(CSS, { headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' } }));
 
   h.get('/outbox', async (c) => {

@@ -4,14 +4,18 @@
  * walks the main flows with fetch and fails loudly on the first surprise.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from './app.ts';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { createServer, REPO_ROOT } from './app.ts';
 import { DEMO_PASSWORD } from './seed.ts';
+import { CDN_SCRIPT, SITE_CSP, ensureCdnBuild } from './site.ts';
 
+ensureCdnBuild(REPO_ROOT);
 const dir = mkdtempSync(join(tmpdir(), 'ebok-selftest-'));
-const server = await createServer({ port: 0, dataDir: dir });
+const server = await createServer({ port: 0, dataDir: dir, serveSite: true });
 const api = `${server.url}/api/v1`;
 let failures = 0;
 
@@ -51,6 +55,18 @@ async function login(email: string, password = DEMO_PASSWORD): Promise<Client> {
 }
 
 const amount = (b: Record<string, unknown>, key: string) => (b[key] as { amount: string }).amount;
+
+/** A GET as sent, without fetch's decoding: the status, the headers and the bytes on the wire. */
+function raw(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((ok, fail) => {
+    httpGet(`${server.url}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', fail);
+    }).on('error', fail);
+  });
+}
 
 try {
   await step('balances of the demo customers', async () => {
@@ -179,6 +195,57 @@ try {
     const token = new URL(mail!.links[0]!).searchParams.get('token')!;
     assert.equal((await call('POST', '/auth/activate', null, { token })).status, 204);
     await login('44051401359', 'Zielona-Herbata-7');
+  });
+
+  await step('the demo site: the built bundle, security headers on every page, brotli/gzip, caching', async () => {
+    const pages = readdirSync(join(REPO_ROOT, 'demo')).filter((f) => f.endsWith('.html'));
+    assert.ok(pages.length >= 6, 'demo pages found');
+    for (const page of ['', ...pages]) {
+      const res = await raw(`/${page}`, { 'Accept-Encoding': 'gzip, deflate, br' });
+      assert.equal(res.status, 200, `/${page}`);
+      assert.equal(res.headers['content-type'], 'text/html; charset=utf-8');
+      assert.equal(res.headers['content-security-policy'], SITE_CSP.join('; '), `CSP of /${page}`);
+      assert.match(String(res.headers['content-security-policy']), /script-src 'self'; style-src 'self';.*require-trusted-types-for 'script'; trusted-types lit-html/);
+      assert.match(String(res.headers['content-security-policy']), /frame-ancestors 'none'/);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      assert.equal(res.headers['referrer-policy'], 'same-origin');
+      assert.match(String(res.headers['permissions-policy']), /camera=\(\)/);
+      assert.equal(res.headers['x-frame-options'], 'DENY');
+      assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin');
+      assert.equal(res.headers['content-encoding'], 'br', `/${page} compressed`);
+      const html = brotliDecompressSync(res.body).toString();
+      assert.ok(html.includes(CDN_SCRIPT) && !html.includes('/src/'), `/${page} loads the CDN bundle, not the sources`);
+      assert.match(html, /<link rel="icon" href="\.\/favicon\.svg"/);
+    }
+    const loader = await raw('/cdn/ebok-widgets.js', { 'Accept-Encoding': 'gzip' });
+    assert.equal(loader.headers['content-encoding'], 'gzip');
+    assert.equal(loader.headers['content-type'], 'text/javascript; charset=utf-8');
+    assert.equal(loader.headers.vary, 'Accept-Encoding, Origin');
+    const plain = await raw('/cdn/ebok-widgets.js');
+    assert.equal(plain.headers['content-encoding'], undefined, 'no Accept-Encoding: no encoding');
+    assert.deepEqual(gunzipSync(loader.body), plain.body);
+    assert.ok(loader.body.length < plain.body.length * 0.7, 'gzip makes it smaller');
+    const etag = String(plain.headers.etag);
+    assert.equal((await raw('/cdn/ebok-widgets.js', { 'If-None-Match': etag })).status, 304, 'revalidation by ETag');
+    assert.equal(plain.headers['cache-control'], 'no-cache');
+    const chunk = /\.\/chunks\/[\w.-]+\.js/.exec(plain.body.toString())?.[0].slice(1);
+    assert.ok(chunk, 'the loader names its chunks');
+    const part = await raw(`/cdn${chunk}`, { 'Accept-Encoding': 'br' });
+    assert.equal(part.status, 200, chunk);
+    assert.equal(part.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.equal(part.headers['content-encoding'], 'br');
+    assert.equal((await raw('/site.css', { 'Accept-Encoding': 'br' })).headers['content-encoding'], 'br');
+    assert.equal((await raw('/favicon.svg')).headers['content-type'], 'image/svg+xml');
+    assert.equal((await raw('/favicon.ico')).status, 200);
+    const moved = await raw('/demo/gas.html?x=1');
+    assert.deepEqual([moved.status, moved.headers.location], [301, '/gas.html?x=1'], 'the Vite-era addresses lead to the pages');
+    const missing = await raw('/nie-ma.html');
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers['content-security-policy'], SITE_CSP.join('; '));
+    for (const path of ['/src/all.ts', '/cdn/.vite/manifest.json', '/demo/server/app.ts', '/cdn/../package.json', '/package.json']) assert.equal((await raw(path)).status, 404, path);
+    const api = await raw('/api/v1/portal-config', { 'Accept-Encoding': 'br' });
+    assert.equal(api.headers['content-security-policy'], undefined, 'the API keeps its own headers');
+    assert.equal(api.headers['content-encoding'], undefined);
   });
 
   await step('idle timeout is enforced on the server', async () => {
