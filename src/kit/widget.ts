@@ -48,6 +48,18 @@ export class EbokWidget extends EbokApiElement {
   }
 
   /**
+   * Moves focus to the widget's heading (a login that hides itself hands focus to the page's next widget
+   * this way). True when there was a heading to focus.
+   */
+  focusHeading(): boolean {
+    const heading = this.renderRoot.querySelector<HTMLElement>('[part="heading"]');
+    if (!heading) return false;
+    if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+    heading.focus();
+    return true;
+  }
+
+  /**
    * A link inside the widget was followed: fires `ebok-navigate` (`target`, `href`, `params`). The browser
    * follows `href` unless the host cancelled the event (a single-page app routing itself); without an
    * `href` nothing else happens. Returns whether the host let it proceed.

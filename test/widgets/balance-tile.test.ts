@@ -7,6 +7,7 @@ import { configure, getClient } from '../../src/api/registry.js';
 import { FakeApi, json, problem, balanceAt, dateFromToday, portalConfigOf, sessionAt } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { resetPage } from '../helpers/page.js';
+import { forgetPaymentReturn, markPaymentLeaving, paymentToCheck } from '../../src/widgets/balance-tile/balance-tile.return.js';
 import { words } from '../helpers/harness.js';
 import type { EbokDialog } from '../../src/kit/dialog.js';
 
@@ -245,6 +246,34 @@ describe('<ebok-balance-tile>', () => {
   });
 
   describe('back from the payment operator', () => {
+    it('with the browser Back button (no paymentId in the address) says the payment was not completed, and focuses that', async () => {
+      serve();
+      api.on('GET', '/payments/pay-7', json(200, { id: 'pay-7', status: 'pending', amount: money('245.67'), method: null, documentIds: [], createdAt: inMinutes(-2), completedAt: null }));
+      history.replaceState({ ebokPaymentPending: 'pay-7' }, '', location.pathname);
+      const el = await tile();
+      await until(() => !!el.shadowRoot?.querySelector('[part="result"]'), 'outcome shown');
+      const result = shadow(el, '[part="result"]');
+      expect(result.textContent).to.contain('nie została dokończona');
+      expect(result.getAttribute('role')).to.equal('alert');
+      await until(() => el.shadowRoot!.activeElement === result, 'focus on the outcome');
+      expect((history.state as Record<string, unknown> | null)?.ebokPaymentPending, 'the mark is gone').to.equal(undefined);
+      await expect(el).to.be.accessible();
+    });
+
+    it('marks the history entry before leaving for the operator, so Back can tell, and forgets it once told', () => {
+      history.replaceState({ host: 'keeps this' }, '', `${location.pathname}?x=1`);
+      markPaymentLeaving('pay-8');
+      expect(paymentToCheck()).to.deep.equal({ id: 'pay-8', back: true });
+      history.replaceState(history.state, '', `${location.pathname}?paymentId=pay-9`);
+      expect(paymentToCheck(), 'the operator redirect wins').to.deep.equal({ id: 'pay-9', back: false });
+      forgetPaymentReturn();
+      expect(paymentToCheck()).to.equal(undefined);
+      expect(history.state, "the host's own state stays").to.deep.equal({ host: 'keeps this' });
+      expect(location.search).to.equal('');
+    });
+
+
+
     for (const [status, text, tone] of [
       ['paid', 'przyjęta', 'status'],
       ['declined', 'odrzucona', 'alert'],

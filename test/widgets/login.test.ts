@@ -2,13 +2,14 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/widgets/login/ebok-login.js';
 import '../../src/widgets/session/ebok-session.js';
+import '../../src/widgets/balance-tile/ebok-balance-tile.js';
 import type { EbokLogin } from '../../src/widgets/login/login.js';
 import { EbokNavigateEvent, type EbokErrorEvent, type EbokLoginSuccessEvent } from '../../src/core/events.js';
 import { configure, getClient } from '../../src/api/registry.js';
 import { identifierField, isValidCode, normalizeCode, waitSeconds } from '../../src/widgets/login/login.logic.js';
 import { checkNewPassword } from '../../src/kit/password.js';
 import { EbokApiError } from '../../src/api/errors.js';
-import { FakeApi, json, problem, sessionAt, portalConfigOf } from '../helpers/fake-api.js';
+import { FakeApi, balanceAt, json, problem, sessionAt, portalConfigOf } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { resetPage } from '../helpers/page.js';
 import { active, control, fill, submit, words } from '../helpers/harness.js';
@@ -460,6 +461,43 @@ describe('<ebok-login>', () => {
       expect(words(bar)).not.to.contain('Jan Kowalski');
       await signIn(el);
       await until(() => words(bar).includes('Jan Kowalski'), 'the other widget shows the name');
+    });
+
+    it('with after-login="hidden" hands focus to the next widget\'s heading, not to <body>', async () => {
+      serve();
+      api.on('POST', '/auth/login', json(200, signedIn())).on('GET', '/balance', json(200, balanceAt()));
+      const page = await fixture(html`<div><ebok-login after-login="hidden"></ebok-login><ebok-balance-tile></ebok-balance-tile></div>`);
+      const el = page.querySelector<EbokLogin>('ebok-login')!;
+      await until(() => words(el).includes('E-mail, PESEL lub NIP'), 'form');
+      await signIn(el);
+      const tile = page.querySelector('ebok-balance-tile')!;
+      await until(() => el.hidden === true, 'the login steps aside');
+      await until(() => tile.shadowRoot?.activeElement?.getAttribute('part') === 'heading', "focus on the tile's heading");
+    });
+
+    it('after an explicit logout forgets the login (a shared computer), after an idle one keeps it', async () => {
+      serve();
+      api.on('POST', '/auth/login', json(200, signedIn()), json(200, signedIn())).on('POST', '/auth/logout', new Response(null, { status: 204 }));
+      const el = await login();
+      await signIn(el);
+      await until(() => words(el).includes('Zalogowano jako'), 'signed in');
+      await getClient(BASE)!.session.logout();
+      await until(() => !!el.shadowRoot?.querySelector('#identifier'), 'the form again');
+      expect(control(el, 'identifier').value, 'explicit logout').to.equal('');
+      await signIn(el);
+      await until(() => words(el).includes('Zalogowano jako'), 'signed in again');
+      getClient(BASE)!.session.end('idle');
+      await until(() => !!el.shadowRoot?.querySelector('#identifier'), 'the form again');
+      expect(control(el, 'identifier').value, 'idle logout keeps it').to.equal('energia@example.com');
+    });
+
+    it('says how long a long lockout lasts instead of "a moment"', async () => {
+      serve();
+      api.on('POST', '/auth/login', problem(429, 'too_many_attempts', { retryAfter: 900 }, { 'Retry-After': '900' }));
+      const el = await login();
+      await signIn(el, 'energia@example.com', 'x');
+      await until(() => !!el.shadowRoot?.querySelector('[part="countdown"]'), 'countdown');
+      expect(words(el)).to.contain('wstrzymane na 15 minut').and.not.contain('na chwilę');
     });
 
     it('shows who is signed in when already signed in, hides itself with after-login="hidden", and comes back after a logout', async () => {

@@ -154,7 +154,7 @@ export const balanceTileStyles = css`
   .dialog-error {
     margin: 0 0 ${t.spaceM};
   }
-  @container (max-width: 22rem) {
+  @container (max-width: 21em) {
     .actions .button,
     .actions .link {
       inline-size: 100%;

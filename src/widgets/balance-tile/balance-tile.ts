@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
 import { msg, str } from '@lit/localize';
 import { ApiTask } from '../../controllers/api-task.js';
 import { renderError, renderOffline } from '../../core/status.js';
@@ -16,6 +17,8 @@ import { PortalConfigController } from '../../kit/portal-config.js';
 import { icon, type IconName } from '../../kit/icons.js';
 import '../../kit/ebok-dialog.js';
 import { balanceTileStyles } from './balance-tile.styles.js';
+import { paymentDialog } from './balance-tile.views.js';
+import { forgetPaymentReturn, markPaymentLeaving, paymentToCheck } from './balance-tile.return.js';
 import {
   balanceState,
   isUsableBalance,
@@ -27,7 +30,8 @@ import {
   type PortalConfig,
 } from './balance-tile.logic.js';
 
-type PaymentOutcome = 'pending' | 'paid' | 'declined' | 'cancelled' | 'expired';
+/** The payment's status, or `not-completed`: back with the browser's Back button, nothing paid. */
+type PaymentOutcome = 'pending' | 'paid' | 'declined' | 'cancelled' | 'expired' | 'not-completed';
 
 type PaymentBody = components['schemas']['CreatePaymentRequest'];
 type Payment = components['schemas']['PaymentCreated'];
@@ -80,6 +84,7 @@ export class EbokBalanceTile extends EbokWidget {
   @state() private outcome?: { status: PaymentOutcome; amount?: string };
 
   private handledReturn = false;
+  private readonly resultRef = createRef<HTMLElement>();
 
   private readonly data: ApiTask<Balance> = new ApiTask<Balance>(this, {
     load: async (client, signal) => {
@@ -108,7 +113,8 @@ export class EbokBalanceTile extends EbokWidget {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const status = this.data.status;
-    const value = status === 'complete' ? this.data.value : undefined;
+    // While a refresh runs the last balance (and its colour) stays.
+    const value = status === 'complete' || status === 'pending' ? this.data.value : undefined;
     this.state = value ? balanceState(value) : undefined;
     // Hide while signed out when asked to; never undo a `hidden` the host set itself.
     this.hideSelf(status === 'signed-out' && this.signedOut === 'hidden');
@@ -123,9 +129,15 @@ export class EbokBalanceTile extends EbokWidget {
 
   override render() {
     const failed = msg('Nie udało się wczytać salda. Spróbuj ponownie za chwilę.');
+    const shown = this.data.status === 'complete' || this.data.status === 'pending' ? this.data.value : undefined;
+    // The heading stays one element whatever the state, so focus on it (after a login) survives loading.
     return html`<div class="base" part="base" aria-busy=${this.data.status === 'pending' ? 'true' : 'false'}>
+      <div class="header" part="header">
+        ${this.heading(msg('Saldo'))} ${shown ? html`<p class="as-of">${msg(str`Stan na ${formatDateTime(shown.asOf)}`)}</p>` : nothing}
+      </div>
       ${this.data.render({
-        pending: () => this.renderSkeleton(),
+        // Loading again (after a payment): the last balance stays, so the outcome and its focus stay too.
+        pending: () => (this.data.value ? this.renderBalance(this.data.value, this.config.value) : this.renderSkeleton()),
         complete: (balance) => this.renderBalance(balance, this.config.value),
         error: (error, retry) => renderError({ message: failureText(describeFailure(error, { failed, unavailable: failed })), onRetry: retry }),
         offline: (retry) => renderOffline(retry),
@@ -137,16 +149,14 @@ export class EbokBalanceTile extends EbokWidget {
   }
 
   private renderSkeleton() {
-    return html`${this.heading(msg('Saldo'))}
-      <div class="skeleton" role="status">
+    return html`<div class="skeleton" role="status">
         <span class="visually-hidden">${msg('Wczytywanie salda…')}</span>
         <span aria-hidden="true"></span><span aria-hidden="true"></span><span aria-hidden="true"></span>
       </div>`;
   }
 
   private renderSignedOut() {
-    return html`${this.heading(msg('Saldo'))}
-      <p>${msg('Zaloguj się, aby zobaczyć saldo i zapłacić rachunki.')}</p>
+    return html`<p>${msg('Zaloguj się, aby zobaczyć saldo i zapłacić rachunki.')}</p>
       <div class="actions">${this.loginLink(msg('Zaloguj się'))}</div>`;
   }
 
@@ -155,11 +165,7 @@ export class EbokBalanceTile extends EbokWidget {
     const plan = payPlan(balance, config);
     const currency = balance.currency;
     const stateText = { overdue: msg('Zaległość po terminie'), overpaid: msg('Nadpłata'), ok: msg('Brak zaległości') }[state];
-    return html`<div class="header" part="header">
-        ${this.heading(msg('Saldo'))}
-        <p class="as-of">${msg(str`Stan na ${formatDateTime(balance.asOf)}`)}</p>
-      </div>
-      <p class="state" part="state">${icon(ICONS[state])}<span>${stateText}</span></p>
+    return html`<p class="state" part="state">${icon(ICONS[state])}<span>${stateText}</span></p>
       <p class="amount" part="amount">
         <span class="visually-hidden">${state === 'overpaid' ? msg('Kwota nadpłaty:') : msg('Do zapłaty:')}</span>
         ${formatMoney(balance.balance.amount, { currency, signDisplay: 'never' })}
@@ -197,49 +203,28 @@ export class EbokBalanceTile extends EbokWidget {
     const amount = this.outcome.amount ? formatMoney(this.outcome.amount, { currency }) : '';
     const { status } = this.outcome;
     const text = {
+      'not-completed': msg('Płatność nie została dokończona. Saldo się nie zmieniło; możesz zapłacić ponownie.'),
       paid: msg(str`Płatność ${amount} przyjęta. Dziękujemy!`),
       pending: msg('Płatność jest przetwarzana. Saldo zmieni się, gdy operator ją potwierdzi.'),
       declined: msg('Płatność została odrzucona. Saldo się nie zmieniło; możesz spróbować ponownie.'),
       cancelled: msg('Płatność została anulowana. Saldo się nie zmieniło.'),
       expired: msg('Płatność wygasła. Saldo się nie zmieniło; możesz spróbować ponownie.'),
     }[status];
-    const bad = status === 'declined' || status === 'expired' || status === 'cancelled';
-    return html`<div class="result status ${bad ? 'status--error' : ''}" part="result" role=${bad ? 'alert' : 'status'}><p class="status__text">${text}</p></div>`;
+    const bad = status === 'declined' || status === 'expired' || status === 'cancelled' || status === 'not-completed';
+    return html`<div ${ref(this.resultRef)} class="result status ${bad ? 'status--error' : ''}" part="result" role=${bad ? 'alert' : 'status'} tabindex="-1">
+      <p class="status__text">${text}</p>
+    </div>`;
   }
 
   private renderDialog() {
-    const plan = this.plan;
-    const currency = plan?.currency ?? 'PLN';
-    const busy = this.pay.busy;
-    return html`<ebok-dialog label=${msg('Potwierdź płatność')} ?open=${!!plan} exportparts="dialog" @ebok-dialog-close=${this.onDialogClose}>
-      ${plan
-        ? html`${plan.capped
-              ? html`<p class="cap">
-                  ${msg(
-                    str`Jedna płatność może wynieść najwyżej ${formatMoney(plan.cap, { currency })}. Zapłać teraz tę kwotę, a resztę (${formatMoney(
-                      String((Number(plan.due) - Number(plan.amount)).toFixed(2)),
-                      { currency },
-                    )}) w kolejnej płatności.`,
-                  )}
-                </p>`
-              : nothing}
-            <dl>
-              <dt>${msg('Kwota')}</dt>
-              <dd>${formatMoney(plan.amount, { currency })}</dd>
-              <dt>${msg('Za co')}</dt>
-              <dd>${plan.capped ? msg('Część salda') : msg('Całe saldo')}</dd>
-            </dl>
-            ${plan.feeText ? html`<p class="note">${plan.feeText}</p>` : nothing}
-            <p class="note">${msg('Przekierujemy Cię do operatora płatności. Po zapłacie wrócisz na tę stronę.')}</p>
-            ${this.payError ? html`<div class="dialog-error status status--error" role="alert"><p class="status__text">${this.payError}</p></div>` : nothing}
-            <div class="actions">
-              <button class="button" part="confirm" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.confirmPayment}>
-                ${busy ? msg('Przekierowujemy…') : msg(str`Zapłać ${formatMoney(plan.amount, { currency })}`)}
-              </button>
-              <button class="button button--secondary" type="button" @click=${() => this.closeDialog()}>${msg('Anuluj')}</button>
-            </div>`
-        : nothing}
-    </ebok-dialog>`;
+    return paymentDialog({
+      plan: this.plan,
+      busy: this.pay.busy,
+      error: this.payError,
+      onConfirm: this.confirmPayment,
+      onCancel: () => this.closeDialog(),
+      onClosed: this.onDialogClose,
+    });
   }
 
   private openPayment(plan: PayPlan, currency: string, config: PortalConfig | undefined): void {
@@ -274,8 +259,12 @@ export class EbokBalanceTile extends EbokWidget {
     const go = this.emit(
       new EbokPaymentStartEvent({ paymentId: payment.id, redirectUrl: payment.redirectUrl, amount: payment.amount.amount, currency: payment.amount.currency }),
     );
-    if (go) window.location.assign(payment.redirectUrl);
-    else this.closeDialog();
+    if (!go) {
+      this.closeDialog();
+      return;
+    }
+    markPaymentLeaving(payment.id);
+    window.location.assign(payment.redirectUrl);
   }
 
   /** Failures with the tile's own words; the rest is described by the kit. */
@@ -295,26 +284,47 @@ export class EbokBalanceTile extends EbokWidget {
     return false;
   }
 
-  /** Back from the payment operator: the API, not the URL, says how it went. */
+  /** Back from the payment operator (redirected, or with Back): the API, not the URL, says how it went. */
   private async readPaymentReturn(): Promise<void> {
-    const url = new URL(location.href);
-    const id = url.searchParams.get(RETURN_PARAM);
+    const check = paymentToCheck();
     const client = this.client;
-    if (!id || !client) return;
-    url.searchParams.delete(RETURN_PARAM);
-    url.searchParams.delete('ebok-payment-status');
-    url.searchParams.delete('ebok-payment');
-    history.replaceState(history.state, '', url.href);
+    if (!check || !client) return;
+    forgetPaymentReturn();
     try {
-      const payment = await client.get('/payments/{paymentId}', { params: { path: { paymentId: id } }, cacheTtlMs: 0 });
-      this.outcome = { status: payment.status, amount: payment.amount.amount };
-      this.emit(new EbokPaymentResultEvent({ paymentId: id, status: payment.status }));
-      if (payment.status === 'paid' || payment.status === 'pending') {
+      const payment = await client.get('/payments/{paymentId}', { params: { path: { paymentId: check.id } }, cacheTtlMs: 0 });
+      // Back without paying: the operator has not settled it yet, and the customer left its page.
+      const status = check.back && payment.status === 'pending' ? 'not-completed' : payment.status;
+      this.outcome = { status, amount: payment.amount.amount };
+      this.emit(new EbokPaymentResultEvent({ paymentId: check.id, status: payment.status }));
+      if (status === 'paid' || status === 'pending') {
         client.invalidate(['balance', 'documents', 'payments']);
         this.data.retry();
       }
     } catch {
       this.outcome = { status: 'pending' };
     }
+    // The result may be below the fold on a phone: bring it into view, and focus reads it out.
+    await this.updateComplete;
+    const result = this.resultRef.value;
+    result?.scrollIntoView({ block: 'center' });
+    result?.focus({ preventScroll: true });
+  }
+
+  /** Back from the operator with the browser's cache (bfcache): the tile is as it was when it left. */
+  private onPageShow = (event: PageTransitionEvent): void => {
+    if (!event.persisted) return;
+    this.pay.cancel();
+    this.plan = undefined;
+    void this.readPaymentReturn();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pageshow', this.onPageShow);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pageshow', this.onPageShow);
   }
 }

@@ -22,6 +22,8 @@ export interface LoginHost extends ApiHost {
   /** The portal's password policy and identifier kinds, once known. */
   readonly policy: PasswordPolicy | undefined;
   readonly identifierKinds: Parameters<typeof identifierLabelText>[0];
+  /** Where focus goes after a login: `message` ("Signed in as …") unless the element hides itself. */
+  focusAfterSignIn(message: HTMLElement | undefined): HTMLElement | undefined;
 }
 
 /**
@@ -67,8 +69,13 @@ export class LoginController implements ReactiveController {
       initial: { identifier: '', password: '' },
       order: ['identifier', 'password'],
       check: (name, values) => {
-        if (name === 'identifier') return values.identifier.trim() ? undefined : identifierLabelText(this.host.identifierKinds, true);
-        return values.password ? undefined : msg('Wpisz hasło.');
+        // The contract's limits: a longer value gets a field error here, not a failure from the server.
+        if (name === 'identifier') {
+          if (!values.identifier.trim()) return identifierLabelText(this.host.identifierKinds, true);
+          return values.identifier.trim().length > 254 ? msg('Login może mieć najwyżej 254 znaki.') : undefined;
+        }
+        if (!values.password) return msg('Wpisz hasło.');
+        return values.password.length > 1024 ? msg('Hasło może mieć najwyżej 1024 znaki.') : undefined;
       },
       body: (values) => ({ identifier: values.identifier.trim(), password: values.password }),
       send: async (client, body) => {
@@ -247,7 +254,7 @@ export class LoginController implements ReactiveController {
         return this.notice.clear();
       case 'clear':
         for (const field of effect.fields) {
-          if (field === 'password') this.credentials.assign({ password: '' });
+          if (field === 'password' || field === 'identifier') this.credentials.assign({ [field]: '' });
           else if (field === 'code') this.code.assign({ code: '' });
           else this.change.assign({ [field]: '' });
         }
@@ -294,7 +301,7 @@ export class LoginController implements ReactiveController {
       case 'submit':
         return this.credentials.submitRef;
       case 'message':
-        return this.message;
+        return () => this.host.focusAfterSignIn(this.message.value);
       case 'back':
         return this.back;
     }

@@ -32,7 +32,7 @@ export const INITIAL: LoginState = { step: 'credentials', rejected: false, lastA
 /** What the login says above its form; the views word each one. */
 export type LoginNotice =
   | { kind: 'invalid-credentials' }
-  | { kind: 'throttled'; during: 'login' | 'verify' }
+  | { kind: 'throttled'; during: 'login' | 'verify'; wait?: number }
   | { kind: 'ready-again' }
   | { kind: 'not-activated' }
   | { kind: 'activation-sent' }
@@ -52,7 +52,7 @@ export type LoginEffect =
   | { type: 'sign-in'; session: Session }
   | { type: 'notice'; notice: LoginNotice; report?: string }
   | { type: 'clear-notice' }
-  | { type: 'clear'; fields: readonly ('password' | 'code' | 'newPassword' | 'passwordRepeat')[] }
+  | { type: 'clear'; fields: readonly ('identifier' | 'password' | 'code' | 'newPassword' | 'passwordRepeat')[] }
   | { type: 'field-error'; field: 'code' | 'newPassword'; error: 'invalid-code' | 'policy'; codes?: readonly string[]; report: string }
   | { type: 'focus'; target: FocusTarget }
   | { type: 'pause'; seconds: number }
@@ -91,7 +91,7 @@ export type LoginEvent =
   | { type: 'attempts-allowed' }
   | { type: 'open'; target: LoginTarget }
   | { type: 'back' }
-  | { type: 'session-ended'; justSignedIn?: boolean }
+  | { type: 'session-ended'; justSignedIn?: boolean; loggedOut?: boolean }
   | { type: 'edited-credentials' };
 
 export interface Transition {
@@ -154,7 +154,7 @@ function failed(state: LoginState, event: Extract<LoginEvent, { type: 'failed' }
           // One neutral answer: never says whether the login exists, is locked or the password is wrong.
           return { state: { ...state, rejected: true }, effects: [{ type: 'clear', fields: ['password'] }, notice({ kind: 'invalid-credentials' }, event.failure.code), focus('password')] };
         case 'throttled':
-          return { state, effects: [notice({ kind: 'throttled', during: 'login' }, event.failure.code), ...(event.wait ? [{ type: 'pause', seconds: event.wait } as const] : []), focus('notice')] };
+          return { state, effects: [notice({ kind: 'throttled', during: 'login', ...(event.wait ? { wait: event.wait } : {}) }, event.failure.code), ...(event.wait ? [{ type: 'pause', seconds: event.wait } as const] : []), focus('notice')] };
         case 'not_activated':
           return { state, effects: [notice({ kind: 'not-activated' }, event.failure.code), focus('notice')] };
         case 'password_change_required':
@@ -166,7 +166,7 @@ function failed(state: LoginState, event: Extract<LoginEvent, { type: 'failed' }
     case 'verify':
       if (event.kind === 'invalid_code') return { state, effects: [{ type: 'clear', fields: ['code'] }, { type: 'field-error', field: 'code', error: 'invalid-code', report: event.failure.code }] };
       if (event.kind === 'code_expired') return toCredentials(state, { kind: 'code-expired' }, event.failure.code);
-      if (event.kind === 'throttled') return { state, effects: [notice({ kind: 'throttled', during: 'verify' }, event.failure.code), ...(event.wait ? [{ type: 'pause', seconds: event.wait } as const] : []), focus('notice')] };
+      if (event.kind === 'throttled') return { state, effects: [notice({ kind: 'throttled', during: 'verify', ...(event.wait ? { wait: event.wait } : {}) }, event.failure.code), ...(event.wait ? [{ type: 'pause', seconds: event.wait } as const] : []), focus('notice')] };
       return other();
     case 'resend-code':
       if (event.kind === 'code_expired') return toCredentials(state, { kind: 'code-expired' }, event.failure.code);
@@ -197,7 +197,11 @@ export function transition(state: LoginState, event: LoginEvent): Transition {
     case 'session-ended':
       return {
         state: { ...INITIAL },
-        effects: [{ type: 'clear', fields: ['password', 'code'] }, event.justSignedIn ? notice({ kind: 'session-lost' }) : { type: 'clear-notice' }],
+        // An explicit logout (a shared computer) forgets the login too; an idle one keeps it, as it keeps drafts.
+        effects: [
+          { type: 'clear', fields: event.loggedOut ? ['identifier', 'password', 'code'] : ['password', 'code'] },
+          event.justSignedIn ? notice({ kind: 'session-lost' }) : { type: 'clear-notice' },
+        ],
       };
     case 'edited-credentials':
       return state.rejected ? { state: { ...state, rejected: false }, effects: [] } : { state, effects: [] };

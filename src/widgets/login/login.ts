@@ -94,6 +94,12 @@ export class EbokLogin extends EbokWidget {
   /** Where "Create account" leads (with `navigation="events"`). Hidden when the portal has registration off. */
   @property({ attribute: 'register-href' }) registerHref?: string;
 
+  /**
+   * With `after-login="hidden"`: where focus goes after the login, as a CSS selector of the page (an ebok widget
+   * there gets it on its heading). Default: the next ebok widget after this one on the page, else the first.
+   */
+  @property({ attribute: 'focus-after-login' }) focusAfterLogin?: string;
+
   /** The login works without the portal configuration (generic label, the server judges passwords). */
   private readonly config: PortalConfigController = new PortalConfigController(this, { optional: true });
   private readonly flow: LoginController = new LoginController(this);
@@ -112,6 +118,22 @@ export class EbokLogin extends EbokWidget {
     return this.config.value?.loginIdentifierKinds;
   }
 
+  /** @internal Where the controller sends focus after a login when this element hides. */
+  focusAfterSignIn(message: HTMLElement | undefined): HTMLElement | undefined {
+    if (this.afterLogin !== 'hidden') return message;
+    const chosen = this.focusAfterLogin ? document.querySelector<HTMLElement>(this.focusAfterLogin) : null;
+    const widgets = [...document.body.querySelectorAll<HTMLElement>('*')].filter(
+      (el) => el.localName.startsWith('ebok-') && el !== this && el.localName !== 'ebok-provider' && !el.hidden && !this.contains(el),
+    );
+    const next = widgets.find((el) => this.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) ?? widgets[0];
+    const target = chosen ?? next;
+    if (!target) return undefined;
+    const heading = target as HTMLElement & { focusHeading?: () => boolean };
+    if (heading.focusHeading?.()) return undefined;
+    if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.tabIndex = -1;
+    return target;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const client = this.client;
@@ -124,7 +146,7 @@ export class EbokLogin extends EbokWidget {
       // Ended within a minute of a login here: the session did not hold (the client tells the developer why).
       const since = client?.session.signedInAt;
       const lost = client?.session.endedBy === 'unauthorized' && since !== undefined && Date.now() - since < 60_000 && this.flow.signedInHere;
-      this.flow.dispatch({ type: 'session-ended', justSignedIn: lost });
+      this.flow.dispatch({ type: 'session-ended', justSignedIn: lost, loggedOut: client?.session.endedBy === 'logout' });
     }
     this.wasSignedIn = signedIn;
     this.hideSelf(signedIn && this.afterLogin === 'hidden');

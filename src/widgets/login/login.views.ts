@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { msg, str } from '@lit/localize';
-import { formatDuration, formatTime, PLACEHOLDER } from '../../i18n/format.js';
+import { formatDuration, formatLifetime, formatTime, PLACEHOLDER } from '../../i18n/format.js';
 import { codeField, formFeedback, passwordField, submitButton, textField } from '../../kit/fields.js';
 import { icon } from '../../kit/icons.js';
 import type { Notice } from '../../kit/notice.js';
@@ -72,14 +72,22 @@ export function noticeWords(notice: LoginNotice): Notice {
   switch (notice.kind) {
     case 'invalid-credentials':
       return { tone: 'error', text: msg('Nieprawidłowy login lub hasło.'), detail: msg('Sprawdź, czy nie jest włączony Caps Lock. Jeśli nie pamiętasz hasła, możesz ustawić nowe.') };
-    case 'throttled':
+    case 'throttled': {
+      // Say how long when the server said: fifteen minutes is not "a moment".
+      const wait = notice.wait && notice.wait >= 60 ? formatLifetime(notice.wait) : undefined;
+      if (notice.during === 'verify') {
+        return {
+          tone: 'error',
+          text: wait ? msg(str`Zbyt wiele prób wpisania kodu. Sprawdzanie kodów jest wstrzymane na ${wait}.`) : msg('Zbyt wiele prób wpisania kodu. Sprawdzanie kodów jest na chwilę wstrzymane.'),
+        };
+      }
       return {
         tone: 'error',
-        text:
-          notice.during === 'verify'
-            ? msg('Zbyt wiele prób wpisania kodu. Sprawdzanie kodów jest na chwilę wstrzymane.')
-            : msg('Zbyt wiele prób logowania. Ze względów bezpieczeństwa logowanie jest na chwilę wstrzymane.'),
+        text: wait
+          ? msg(str`Zbyt wiele prób logowania. Ze względów bezpieczeństwa logowanie jest wstrzymane na ${wait}.`)
+          : msg('Zbyt wiele prób logowania. Ze względów bezpieczeństwa logowanie jest na chwilę wstrzymane.'),
       };
+    }
     case 'ready-again':
       return { tone: 'info', text: msg('Możesz już spróbować ponownie.') };
     case 'not-activated':
@@ -162,6 +170,7 @@ export function credentialsView(c: LoginController, v: LoginViewContext): Templa
       ${textField(form.field('identifier'), {
         label: identifierLabelText(v.kinds),
         autocomplete: 'username',
+        maxlength: 254,
         ...inputmodeOf(v.kinds),
         ...(hint ? { hint } : {}),
         invalid: rejected,
