@@ -421,15 +421,30 @@ function listenerDiff(before, after) {
 }
 
 /**
- * The one console error this suite lets through, and reports: the widgets ask GET /auth/session to learn
- * whether anyone is signed in, the contract answers 401 when nobody is, and Chromium logs every 4xx
- * answer to fetch as "Failed to load resource" (a console error in DevTools and in Lighthouse's
- * errors-in-console audit) on every signed-out page view. Remove this once the signed-out probe gets an
- * answer that is not an error status.
+ * The library's diagnostics (`console.warn('ebok-widgets (code): …')`) are for pages set up wrong. These
+ * hosts are set up right, so any diagnostic fails the host, except these known library issues, each let
+ * through only in the steps where it is known to happen, and reported in the notes. Delete an entry when
+ * its issue is fixed.
  */
-function isSignedOutProbe(text, where, api) {
-  return /^Failed to load resource: the server responded with a status of 401\b/.test(text) && where === `${api.apiBase}/auth/session`;
-}
+const KNOWN_LIBRARY_ISSUES = [
+  {
+    code: 'no_api_base',
+    steps: /^(ebok-navigate routed by the host|remount \d)$/,
+    why:
+      'when the host\'s router removes <ebok-provider> with its widgets, the provider drops its client on ' +
+      'disconnect, <ebok-login> renders once more without one and warns "has no API to talk to" (and fires ' +
+      'ebok-error no_api_base) although its provider has an api-base',
+  },
+  {
+    code: 'no_api_base',
+    hosts: /^angular$/,
+    steps: /^render$/,
+    why:
+      'Angular creates the template\'s elements in the live page and applies [attr.api-base] in its next change ' +
+      'detection; the widgets render once in between, and the library warns (and fires ebok-error) at once ' +
+      'instead of giving the page a moment, as it does for provider_not_defined',
+  },
+];
 
 class Check extends Error {}
 
@@ -444,6 +459,7 @@ async function scenario(page, host, app, api) {
   const notes = [];
   const problems = [];
   const known = [];
+  let current = 'start';
   const requests = [];
   let checks = 0;
   let documents = 0;
@@ -455,9 +471,12 @@ async function scenario(page, host, app, api) {
   page.on('console', (message) => {
     const type = message.type();
     const where = message.location()?.url ?? '';
-    if (type === 'error' && isSignedOutProbe(message.text(), where, api)) known.push(`console error: ${message.text()} (${where})`);
+    const diagnostic = /^ebok-widgets \(([a-z_]+)\)/.exec(message.text())?.[1];
+    const issue = KNOWN_LIBRARY_ISSUES.find((i) => i.code === diagnostic && i.steps.test(current) && (!i.hosts || i.hosts.test(host.name)));
+    if (issue) known.push(`${diagnostic} (${current}): ${issue.why}`);
+    else if (diagnostic) problems.push(`the library says the page is set up wrong: ${message.text()}`);
     else if (type === 'error') problems.push(`console error: ${message.text()}${where ? ` (${where})` : ''}`);
-    else if (type === 'warn' || type === 'warning') notes.push(`console warning: ${message.text().slice(0, 160)}`);
+    else if (type === 'warn' || type === 'warning') notes.push(`console warning (${current}): ${message.text().slice(0, 160)}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {
@@ -517,6 +536,7 @@ async function scenario(page, host, app, api) {
     await waitPart(`the session bar shows ${DEMO.name}`, 'ebok-session', '[part="name"]', DEMO.name);
   };
   const step = async (name, fn) => {
+    current = name;
     try {
       await fn();
     } catch (error) {
@@ -634,8 +654,7 @@ async function scenario(page, host, app, api) {
     ok(twins.length === 0, `no GET repeated within a second: ${twins.map((r) => r.path).join(', ')} (requests: ${timeline})`);
   });
 
-  ok(known.length <= 1, `the signed-out session probe logged ${known.length} errors (one expected)`);
-  for (const line of known) notes.push(`known library issue, not failed: ${line}`);
+  for (const line of known) notes.push(`KNOWN LIBRARY ISSUE, let through: ${line}`);
   const tally = {};
   for (const r of requests) tally[`${r.method} ${r.path}`] = (tally[`${r.method} ${r.path}`] ?? 0) + 1;
   notes.push(`API requests: ${Object.entries(tally).map(([k, v]) => `${k} ×${v}`).join(', ')}`);
