@@ -54,6 +54,12 @@ function localeModulesStandAlone(): Plugin {
 
 const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^chart\.js(\/|$)/];
 
+/**
+ * Source maps only when asked (`EBOK_SOURCEMAP=1 npm run build`): a map embeds the sources (sourcesContent),
+ * which neither the npm package nor the CDN files are meant to publish.
+ */
+const sourcemap = process.env.EBOK_SOURCEMAP === '1';
+
 export default defineConfig(({ command, mode }): UserConfig => {
   if (command === 'serve') {
     const port = Number(process.env.PORT ?? 8787);
@@ -86,7 +92,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
         emptyOutDir: true,
         target: 'es2022',
         minify: true,
-        sourcemap: true,
+        sourcemap,
         manifest: true,
         reportCompressedSize: false,
         lib: {
@@ -117,7 +123,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
       emptyOutDir: true,
       target: 'es2022',
       minify: false,
-      sourcemap: true,
+      sourcemap,
       reportCompressedSize: false,
       lib: {
         entry: {
