@@ -54,6 +54,7 @@ export default tseslint.config(
       'src/api/schema.d.ts',
       'stories/public/mockServiceWorker.js',
       '.data/',
+      'test/types/', // a consumer project of the packed package, type-checked by test/tools/check-consumer-types.mjs
     ],
   },
   js.configs.recommended,
