@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ref, type Ref } from 'lit/directives/ref.js';
@@ -6,6 +6,17 @@ import { EbokApiElement } from '../core/api-element.js';
 import { statusStyles } from '../core/status.js';
 import { EbokNavigateEvent } from '../core/events.js';
 import { noticeStyles } from './notice.js';
+import { deepActiveElement } from '../controllers/focus.js';
+
+/** Nothing is focused but `element` itself or a host around it (its focused child was removed). */
+function focusIsNowhere(element: Element): boolean {
+  const active = deepActiveElement();
+  if (!active) return true;
+  for (let node: Node | null = element; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node === active) return true;
+  }
+  return false;
+}
 
 export interface HeadingOptions {
   id?: string;
@@ -56,7 +67,22 @@ export class EbokWidget extends EbokApiElement {
     if (!heading) return false;
     if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
     heading.focus();
+    this.headingFocus = { element: heading, until: Date.now() + 10_000 };
     return true;
+  }
+
+  /** A heading given focus by `focusHeading()`, kept focused while the widget settles (loading → loaded). */
+  private headingFocus: { element: HTMLElement; until: number } | undefined;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const kept = this.headingFocus;
+    if (!kept || kept.element.isConnected) return;
+    this.headingFocus = undefined;
+    // The state changed and re-rendered the heading: if focus was left nowhere (on the page, or on this
+    // widget or a widget around it with nothing focused inside), put it on the new heading.
+    if (Date.now() > kept.until || !focusIsNowhere(this)) return;
+    this.focusHeading();
   }
 
   /**

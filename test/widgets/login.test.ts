@@ -547,8 +547,11 @@ describe('<ebok-login>', () => {
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('ebok-password-reset')).to.exist;
       expect(el.shadowRoot!.querySelector('form')).to.equal(null);
-      expect(active(el)).to.equal(shadow(el, '[part="back"]'));
-      shadow<HTMLButtonElement>(el, '[part="back"]').click();
+      const reset = el.shadowRoot!.querySelector('ebok-password-reset')!;
+      await until(() => reset.shadowRoot?.activeElement?.getAttribute('part') === 'heading', "focus on the flow's heading");
+      expect(el.shadowRoot!.querySelector('[part="back"]'), 'one way back: the flow\'s own link').to.equal(null);
+      await until(() => !!reset.shadowRoot?.querySelector('[part="login"]'), "the flow's way back");
+      reset.shadowRoot!.querySelector<HTMLAnchorElement>('[part="login"]')!.click();
       await el.updateComplete;
       expect(active(el)).to.equal(shadow(el, '[data-target="password-reset"]'));
       shadow<HTMLButtonElement>(el, '[data-target="register"]').click();

@@ -120,7 +120,8 @@ export class EbokBalanceTile extends EbokWidget {
     this.hideSelf(status === 'signed-out' && this.signedOut === 'hidden');
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     if (!this.handledReturn && this.client && this.data.status === 'complete') {
       this.handledReturn = true;
       void this.readPaymentReturn();

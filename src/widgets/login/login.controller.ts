@@ -24,6 +24,8 @@ export interface LoginHost extends ApiHost {
   readonly identifierKinds: Parameters<typeof identifierLabelText>[0];
   /** Where focus goes after a login: `message` ("Signed in as …") unless the element hides itself. */
   focusAfterSignIn(message: HTMLElement | undefined): HTMLElement | undefined;
+  /** Focus into the inline flow (its heading), once it has rendered. */
+  focusInlineFlow(): void;
 }
 
 /**
@@ -303,6 +305,13 @@ export class LoginController implements ReactiveController {
       case 'message':
         return () => this.host.focusAfterSignIn(this.message.value);
       case 'back':
+        // Inline, the flow's own heading takes focus once it has rendered (after this update).
+        if (this.state.step === 'inline') {
+          return () => {
+            this.host.focusInlineFlow();
+            return undefined;
+          };
+        }
         return this.back;
     }
   }

@@ -118,6 +118,19 @@ export class EbokLogin extends EbokWidget {
     return this.config.value?.loginIdentifierKinds;
   }
 
+  /** @internal Focus into the inline flow, on its heading, once its code has loaded and it has rendered. */
+  focusInlineFlow(): void {
+    type Flow = HTMLElement & { updateComplete?: Promise<unknown>; focusHeading?: () => boolean };
+    const element: Flow | undefined = this.inline?.element;
+    if (!element) return;
+    void customElements
+      .whenDefined(element.localName)
+      .then(() => element.updateComplete)
+      .then(() => {
+        if (element.isConnected && !element.focusHeading?.()) element.focus();
+      });
+  }
+
   /** @internal Where the controller sends focus after a login when this element hides. */
   focusAfterSignIn(message: HTMLElement | undefined): HTMLElement | undefined {
     if (this.afterLogin !== 'hidden') return message;
@@ -168,7 +181,7 @@ export class EbokLogin extends EbokWidget {
     if (session.status === 'signed-in' && session.user) view = signedInView(flow, context, session.user.displayName);
     else if (step === 'code' && flow.state.challenge) view = codeView(flow, context);
     else if (step === 'change-password') view = changePasswordView(flow, context);
-    else if (step === 'inline' && flow.state.inline) view = inlineView(flow, context, keyed(flow.state.inline, this.inlineElement(flow.state.inline)));
+    else if (step === 'inline' && flow.state.inline) view = inlineView(keyed(flow.state.inline, this.inlineElement(flow.state.inline)));
     else view = credentialsView(flow, context);
     return html`<div class="base ${step === 'inline' ? 'base--bare inline-view' : ''}" part="base" @ebok-navigate=${this.onInlineNavigate}>
       ${view}${flow.notice.renderLiveRegion()}

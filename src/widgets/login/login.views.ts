@@ -262,9 +262,7 @@ export function signedInView(c: LoginController, v: LoginViewContext, name: stri
     <div ${ref(c.message)} class="done" part="message" tabindex="-1" role="status">${icon('success')}<p>${msg(str`Zalogowano jako ${name}.`)}</p></div>`;
 }
 
-export function inlineView(c: LoginController, v: LoginViewContext, flow: unknown): TemplateResult {
-  return html`<div>
-      <button ${ref(c.back)} class="link" part="back" type="button" @click=${v.onBack}><span aria-hidden="true">←</span> ${msg('Wróć do logowania')}</button>
-    </div>
-    ${flow}`;
+/** An inline flow in the login's place; its own "back to login" link brings the form back (one such link). */
+export function inlineView(flow: unknown): TemplateResult {
+  return html`${flow}`;
 }
