@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createServer as createNetServer } from 'node:net';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { screenshotPlugin } from './test/tools/wtr-screenshot-plugin.mjs';
 
 /**
  * Every test runs in real headless Chromium (Debian's `chromium`), never jsdom.
@@ -131,6 +132,6 @@ export default {
       launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), referenceServer()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), referenceServer(), screenshotPlugin()],
   filterBrowserLogs: ({ type }) => type === 'error' || type === 'warn',
 };
