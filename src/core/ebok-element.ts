@@ -7,13 +7,55 @@ import { localeManager, currentLocale, type Locale } from '../i18n/locale.js';
 import type { EbokEvent } from './events.js';
 
 /**
- * The host reset every ebok element starts from.
- * `:host` pins the inherited text properties from the tokens, so a CMS theme's `body { ... }` does not
- * leak into the widget; `.base` (each widget's outer wrapper, `part="base"`) pins them again, because a
- * host-page rule that matches the element itself (`* { color: … }`, `div ebok-x`) outranks `:host`.
- * `[hidden]` always hides, whatever `display` the widget sets.
+ * The isolation every ebok element starts from (README "Look and brand" says what it guarantees).
+ *
+ * A CMS page's CSS reaches into a widget two ways: rules that match the host element itself (`* { … }`,
+ * `div > *`, even with `!important`), which beat any normal `:host` rule; and inherited properties, which
+ * cross the shadow boundary. So the reset sits on `.base`, each widget's outer wrapper (`part="base"`), an
+ * element no page rule can match: `all: initial` takes every property back to its initial value, inherited
+ * ones included (also those nobody thought of: `-webkit-text-fill-color`, `-webkit-text-security`, `tab-size`…),
+ * and the declarations after it set the widget's own. `all` leaves custom properties alone, so the `--ebok-*`
+ * tokens still reach in, and `::part(base)` still styles the wrapper when an integrator means to.
+ *
+ * - Kept from the page on purpose: `visibility`, `pointer-events` and `interactivity` (a page that hides or
+ *   disables a region, a closed tab or an inert drawer, hides and disables the widget in it too) and the
+ *   language (`-webkit-locale`, from `lang`).
+ * - Direction comes from the `dir` attribute (on the widget or any element around it, `:dir()`), never from a
+ *   page rule's `direction`.
+ * - `color-scheme` is light unless `--ebok-color-scheme` asks otherwise, so a dark page does not give the
+ *   fields, checkboxes and scrollbars of a light widget their dark look.
+ * - Text decorations are not inherited but drawn through every in-flow descendant, across shadow roots; only
+ *   an atomic inline stops them. So `.base` is an inline-block filling the host (a widget that lays it out
+ *   uses `inline-grid` or `inline-flex`). The host's own line box would then shape it (a strut as tall as the
+ *   page's line height, the page's `text-indent` and `text-align`): the host pins those with `!important`,
+ *   which from inside the shadow root beats even a page's `!important`. Not on `<ebok-provider>`: it draws
+ *   nothing, and what it wraps is the page's own content.
+ * - An element that renders something at the top of its shadow root besides `.base` (a kit's test element,
+ *   `<ebok-dialog>`'s `<dialog>`) gets the widget's font, size, line height and colour there, as it got them
+ *   from the host before, but not the full reset: widgets render inside `.base`.
+ *
+ * The host's own box (its display, margin, padding, border, width) is the page's to style; `[hidden]` always
+ * hides, whatever `display` the widget sets.
  */
-const pinnedText = css`
+export const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  :host(:not(ebok-provider)) {
+    line-height: 0 !important;
+    text-indent: 0 !important;
+    text-align: left !important;
+    text-align-last: auto !important;
+  }
+  :host(:not(ebok-provider):dir(rtl)) {
+    text-align: right !important;
+  }
+  :host > :where(:not(slot)) {
+    box-sizing: border-box;
     font-family: ${t.fontFamily};
     font-size: ${t.fontSize};
     line-height: ${t.lineHeight};
@@ -25,26 +67,35 @@ const pinnedText = css`
     text-transform: none;
     text-align: start;
     text-indent: 0;
-`;
-
-export const hostStyles = css`
-  :host {
-    display: block;
+    white-space: normal;
+  }
+  .base {
+    all: initial;
+    display: inline-block;
+    vertical-align: top;
+    inline-size: 100%;
     box-sizing: border-box;
-    ${pinnedText}    white-space: normal;
+    direction: ltr;
+    visibility: inherit;
+    pointer-events: inherit;
+    interactivity: inherit;
+    -webkit-locale: inherit;
+    color-scheme: ${t.colorScheme};
+    font-family: ${t.fontFamily};
+    font-size: ${t.fontSize};
+    line-height: ${t.lineHeight};
+    font-weight: ${t.fontWeightNormal};
+    color: ${t.colorText};
     -webkit-text-size-adjust: 100%;
     text-size-adjust: 100%;
   }
-  :host([hidden]) {
-    display: none !important;
+  .base:dir(rtl) {
+    direction: rtl;
   }
   *,
   *::before,
   *::after {
     box-sizing: inherit;
-  }
-  .base {
-    ${pinnedText}
   }
   :focus-visible {
     outline: ${t.focusRingWidth} solid ${t.colorFocusRing};

@@ -54,7 +54,7 @@ export class EbokDialog extends EbokElement {
         display: contents;
       }
       dialog {
-        inline-size: var(--ebok-dialog-width, min(30rem, calc(100vw - 2 * ${t.spaceM})));
+        inline-size: var(--ebok-dialog-width, min(28em, calc(100vw - 2 * ${t.spaceM})));
         max-block-size: calc(100dvh - 2 * ${t.spaceM});
         overflow: auto;
         padding: ${t.spaceL};

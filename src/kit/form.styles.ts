@@ -76,7 +76,7 @@ export const formStyles = css`
   .input--code {
     letter-spacing: 0.3em;
     font-variant-numeric: tabular-nums;
-    max-inline-size: 14rem;
+    max-inline-size: 13em;
   }
   .input--file {
     padding: ${t.spaceS};
@@ -306,7 +306,7 @@ export const formStyles = css`
     inline-size: 8em;
     block-size: 1em;
   }
-  @container (max-width: 22rem) {
+  @container (max-width: 21em) {
     .actions .button,
     .actions .link {
       inline-size: 100%;

@@ -10,9 +10,12 @@ import { css, type CSSResult } from 'lit';
  *  3. the default below (the `energy` preset).
  * So a brand colour set on `:root` always beats a preset, and a preset always beats the defaults.
  *
- * Font sizes use `max(px, rem)`: a CMS page that sets `html { font-size: 62.5% }` cannot shrink the
- * text below a size older customers can read, and a customer who raised the browser's font size still
- * gets larger text. `--ebok-font-scale` (1, or 1.25 with `text-size="large"`) scales all of them.
+ * Font sizes use `max(px, rem)`: a CMS page that sets `html { font-size: 62.5% }` changes nothing (the px
+ * floor wins), and a customer who raised the browser's default font size (which reaches a page only through
+ * `rem`) still gets larger text. The base size never drops below 17 px, also when `--ebok-font-size` asks for
+ * less. `--ebok-font-scale` (1, or 1.25 with `text-size="large"`) scales all of them. Every other length that
+ * should follow the text is in `em` of the widget's own font (widths, container queries), never in `rem`, which
+ * the page controls; spacing, borders and targets stay in px, which no page CSS changes.
  */
 export const tokens = {
   // colours: brand
@@ -51,13 +54,15 @@ export const tokens = {
   // typography
   fontFamily: css`var(--ebok-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif)`,
   fontScale: css`var(--ebok-font-scale, 1)`,
-  fontSize: css`calc(var(--ebok-font-size, max(17px, 1.0625rem)) * var(--ebok-font-scale, 1))`,
+  fontSize: css`calc(max(17px, var(--ebok-font-size, 1.0625rem)) * var(--ebok-font-scale, 1))`,
   fontSizeSmall: css`calc(var(--ebok-font-size-small, max(15px, 0.9375rem)) * var(--ebok-font-scale, 1))`,
   fontSizeLarge: css`calc(var(--ebok-font-size-large, max(20px, 1.25rem)) * var(--ebok-font-scale, 1))`,
   fontSizeXLarge: css`calc(var(--ebok-font-size-xlarge, max(28px, 1.75rem)) * var(--ebok-font-scale, 1))`,
   lineHeight: css`var(--ebok-line-height, 1.5)`,
   fontWeightNormal: css`var(--ebok-font-weight-normal, 400)`,
   fontWeightBold: css`var(--ebok-font-weight-bold, 650)`,
+  // colour scheme of the native parts (fields, checkboxes, scrollbars): light, whatever the page's
+  colorScheme: css`var(--ebok-color-scheme, var(--ebok-preset-color-scheme, light))`,
   // spacing
   space2xs: css`var(--ebok-space-2xs, 2px)`,
   spaceXs: css`var(--ebok-space-xs, 4px)`,

@@ -3,7 +3,7 @@ import { tokens as t } from '../../theme/tokens.js';
 
 export const sessionStyles = css`
   .base {
-    display: flex;
+    display: inline-flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: flex-end;
