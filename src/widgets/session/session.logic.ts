@@ -15,10 +15,14 @@ export function barsOf<T>(apiBase: string): Set<T> {
   return bars;
 }
 
-/** GET /auth/session, which does not count as activity: the session, null when it has ended, undefined when unknown. */
+/**
+ * GET /auth/session, which does not count as activity: the session, null when it has ended (204, no body:
+ * nobody signed in; or a 401 for a refused bearer token), undefined when unknown (a network failure).
+ */
 export async function readSession(client: EbokClient): Promise<Session | null | undefined> {
   try {
-    return await client.get('/auth/session', { cacheTtlMs: 0 });
+    const session: Session | undefined = await client.get('/auth/session', { cacheTtlMs: 0 });
+    return session ?? null;
   } catch (error) {
     if (error instanceof EbokApiError && error.status === 401) return null;
     return undefined;
