@@ -44,7 +44,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
  * @csspart dialog - The dialog box.
  * @csspart title - Its title.
  * @cssprop --ebok-dialog-accent - The colour of the bar on the dialog's edge (default: the border colour).
- * @cssprop --ebok-dialog-width - Its width (default `min(30rem, 100vw - 2rem)`).
+ * @cssprop --ebok-dialog-width - Its width (default `min(28em, 100vw - 2rem)`, in the widget's own text size).
  */
 export class EbokDialog extends EbokElement {
   static override styles = [

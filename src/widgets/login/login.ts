@@ -74,7 +74,7 @@ const INLINE_MODULES: Record<LoginTarget, () => Promise<unknown>> = {
  * @csspart link - One of those links ("Forgot password"…), and "Send the code again".
  * @csspart back - "Back to login".
  * @csspart message - "Signed in as …".
- * @cssprop --ebok-login-max-width - Widest the card grows (default 32rem).
+ * @cssprop --ebok-login-max-width - Widest the card grows (default 30em: 510 px at the base text size, wider with large text).
  */
 export class EbokLogin extends EbokWidget {
   static override styles = [EbokWidget.styles, formStyles, loginStyles];
