@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { readdirSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
 
 /**
  * Three jobs, chosen by `--mode`:
@@ -52,6 +52,58 @@ function localeModulesStandAlone(): Plugin {
   };
 }
 
+/**
+ * The CDN loader (src/cdn/) as one file whose requests are one level deep:
+ * - the modules the entry imports statically (page-wide settings, the version) get a copy of their own inside
+ *   the entry instead of a shared chunk the browser would fetch before the loader can even start. Both copies
+ *   keep their state on `globalThis` (src/api/page-config.ts), so a second copy changes nothing;
+ * - `__EBOK_CDN_CHUNKS__` in src/cdn/index.ts becomes, for each widget tag, its chunk and every chunk
+ *   that chunk imports statically (paths relative to the entry), which the loader preloads all at once.
+ *   File names still hold hash placeholders here; the bundler fills them in afterwards, as in the imports.
+ */
+function cdnLoader(): Plugin {
+  const OWN_COPY = '?ebok-cdn-entry';
+  const MARKER = '__EBOK_CDN_CHUNKS__';
+  const inCdn = (id: string | undefined) => !!id && /[\\/]src[\\/]cdn[\\/]/.test(id);
+  return {
+    name: 'ebok-cdn-loader',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      const kind = (options as { kind?: string }).kind;
+      if (!inCdn(importer) || kind !== 'import-statement' || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      if (!resolved || inCdn(resolved.id) || resolved.id.includes('?')) return resolved;
+      return { ...resolved, id: resolved.id + OWN_COPY };
+    },
+    renderChunk(code, chunk, _options, meta) {
+      if (!chunk.isEntry) return null;
+      if (chunk.imports.length) {
+        this.error(`The CDN entry imports ${chunk.imports.join(', ')} statically: the loader must be one file.`);
+      }
+      const at = code.indexOf(MARKER);
+      if (at < 0 || code.indexOf(MARKER, at + 1) >= 0 || !/^;?\s*$/m.test(code.slice(at + MARKER.length).split('\n')[0] ?? '')) {
+        this.error(`${MARKER} must appear once in the CDN entry, last on its line (src/cdn/index.ts).`);
+      }
+      const closure = (file: string, seen = new Set<string>()): Set<string> => {
+        if (!seen.has(file)) {
+          seen.add(file);
+          for (const dep of meta.chunks[file]?.imports ?? []) closure(dep, seen);
+        }
+        return seen;
+      };
+      const base = posix.dirname(chunk.fileName);
+      const lists: Record<string, string[]> = {};
+      for (const file of chunk.dynamicImports) {
+        const tag = /[\\/]src[\\/]widgets[\\/][^\\/]+[\\/](ebok-[^\\/]+)\.ts$/.exec(meta.chunks[file]?.facadeModuleId ?? '')?.[1];
+        if (tag) lists[tag] = [...closure(file)].map((dep) => posix.relative(base, dep));
+      }
+      if (!Object.keys(lists).length) this.error('The CDN entry imports no widget chunk.');
+      // The marker is last on its line, so no mapping after it moves: the source map stays as it is.
+      return { code: code.slice(0, at) + JSON.stringify(lists) + code.slice(at + MARKER.length), map: null };
+    },
+  };
+}
+
 const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^chart\.js(\/|$)/];
 
 /**
@@ -86,7 +138,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
   if (mode === 'cdn') {
     return {
       publicDir: false,
-      plugins: [localeModulesStandAlone()],
+      plugins: [localeModulesStandAlone(), cdnLoader()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,

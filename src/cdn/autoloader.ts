@@ -1,10 +1,18 @@
 /**
  * Loads each widget's code as soon as its tag is on the page (the way Shoelace's autoloader does), so a CMS
  * page that shows the balance tile renders it after fetching the tile and the shared core only. Tags added
- * later (a CMS block rendered on demand, a single-page app) load when they appear. Once the page is idle,
- * the remaining widgets are defined too, so `customElements.get()` and `whenDefined()` work for every ebok
- * element on any page that loads the script. Widgets that render other ebok tags inside their own shadow
- * root import those themselves.
+ * later (a CMS block rendered on demand, a single-page app) load when they appear. Widgets that render other
+ * ebok tags inside their own shadow root import those themselves.
+ *
+ * One level of requests: the CDN build (vite.config.ts, `cdnLoader`) writes into its entry, for each tag, its
+ * chunk and every chunk that chunk imports statically. The loader asks for all of them at once with
+ * `<link rel="modulepreload">` before it imports the widget, so the browser does not discover the shared
+ * core only after the widget's chunk has arrived.
+ *
+ * The other widgets are defined later, so that `customElements.get()` and `whenDefined()` work for every
+ * ebok element on any page that loads the script (README), but they never compete with what the page shows:
+ * only after the widgets on the page have rendered, the page has loaded and no request has finished for a
+ * second, when the browser is idle, and at low fetch priority.
  */
 export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-provider': () => import('../widgets/provider/ebok-provider.js'),
@@ -17,15 +25,49 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-activation': () => import('../widgets/activation/ebok-activation.js'),
 };
 
-const requested = new Map<string, Promise<unknown>>();
+/**
+ * Tag → the files its chunk needs, relative to the CDN entry. Only the CDN entry (cdn/index.ts) knows them,
+ * from its build; the npm package leaves preloading to the host's bundler, so its table stays empty.
+ */
+let CHUNKS: Readonly<Record<string, readonly string[]>> = {};
 
-/** Loads the code of one widget (once); resolves when its element is defined. */
-export function loadWidget(tag: string): Promise<unknown> {
-  const load = WIDGET_MODULES[tag];
-  if (!load) return Promise.resolve();
+/** Gives the loader the chunk table of the CDN build (called once by cdn/index.ts). */
+export function setChunkFiles(files: Readonly<Record<string, readonly string[]>>): void {
+  CHUNKS = files;
+}
+
+/** How long no request may have finished before the page counts as quiet, and the longest wait for that. */
+const QUIET_MS = 1000;
+const MAX_WAIT_MS = 10000;
+
+const requested = new Map<string, Promise<unknown>>();
+const preloaded = new Set<string>();
+
+/** Asks for a widget's chunk and everything it imports, all at once (same origin as this file). */
+function preload(tag: string, priority: 'auto' | 'low'): void {
+  // A page whose CSP allows scripts by nonce needs the nonce on the links too (it is the same on every script).
+  const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
+  for (const file of CHUNKS[tag] ?? []) {
+    const href = new URL(file, import.meta.url).href;
+    if (preloaded.has(href)) continue;
+    preloaded.add(href);
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = 'anonymous'; // what a module script without a crossorigin attribute uses
+    link.fetchPriority = priority;
+    if (nonce) link.nonce = nonce;
+    link.href = href;
+    document.head.append(link);
+  }
+}
+
+function load(tag: string, priority: 'auto' | 'low'): Promise<unknown> {
+  const importer = WIDGET_MODULES[tag];
+  if (!importer || customElements.get(tag)) return Promise.resolve();
   let pending = requested.get(tag);
   if (!pending) {
-    pending = load().catch((error: unknown) => {
+    preload(tag, priority);
+    pending = importer().catch((error: unknown) => {
       requested.delete(tag); // a failed chunk (offline) is tried again when the tag is seen again
       console.error(`ebok-widgets: could not load <${tag}>`, error);
     });
@@ -34,23 +76,56 @@ export function loadWidget(tag: string): Promise<unknown> {
   return pending;
 }
 
+/** Loads the code of one widget (once); resolves when its element is defined (by this or any other copy). */
+export function loadWidget(tag: string): Promise<unknown> {
+  return load(tag, 'auto');
+}
+
 /** Loads every widget now (e.g. before rendering them in a single-page app). */
 export function loadAllWidgets(): Promise<unknown[]> {
   return Promise.all(Object.keys(WIDGET_MODULES).map(loadWidget));
 }
 
 function discover(root: ParentNode): void {
-  if (root instanceof Element && root.localName in WIDGET_MODULES && !customElements.get(root.localName)) {
-    void loadWidget(root.localName);
+  if (root instanceof Element && root.localName in WIDGET_MODULES) void loadWidget(root.localName);
+  for (const tag of Object.keys(WIDGET_MODULES)) if (root.querySelector(tag)) void loadWidget(tag);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves once every widget the page shows is defined and has rendered, including tags added meanwhile. */
+async function pageWidgetsRendered(): Promise<void> {
+  for (;;) {
+    const loads = [...requested.values()];
+    await Promise.all(loads);
+    const shown = [...document.querySelectorAll(Object.keys(WIDGET_MODULES).join(','))];
+    await Promise.allSettled(shown.flatMap((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete ?? []));
+    if (requested.size === loads.length) return;
   }
-  for (const tag of Object.keys(WIDGET_MODULES)) {
-    if (!customElements.get(tag) && root.querySelector(tag)) void loadWidget(tag);
+}
+
+/** Resolves when no request of the page has finished for QUIET_MS (or after MAX_WAIT_MS). */
+async function networkQuiet(): Promise<void> {
+  const deadline = performance.now() + MAX_WAIT_MS;
+  for (;;) {
+    const last = Math.max(0, ...performance.getEntriesByType('resource').map((entry) => (entry as PerformanceResourceTiming).responseEnd));
+    const quiet = performance.now() - last;
+    if (quiet >= QUIET_MS || performance.now() > deadline) return;
+    await sleep(QUIET_MS - quiet);
   }
+}
+
+async function defineTheRestLater(): Promise<void> {
+  await pageWidgetsRendered();
+  if (document.readyState !== 'complete') await new Promise((resolve) => addEventListener('load', resolve, { once: true }));
+  await networkQuiet();
+  await new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve, { timeout: 5000 }) : setTimeout(resolve, 0)));
+  for (const tag of Object.keys(WIDGET_MODULES)) void load(tag, 'low');
 }
 
 let observer: MutationObserver | undefined;
 
-/** Loads the widgets on the page now and those added later. */
+/** Loads the widgets on the page now and those added later; defines the rest once the page is done. */
 export function startAutoloader(root: Document = document): void {
   if (observer) return;
   discover(root);
@@ -60,7 +135,5 @@ export function startAutoloader(root: Document = document): void {
     }
   });
   observer.observe(root.documentElement, { childList: true, subtree: true });
-  const whenIdle: (run: () => void) => void =
-    typeof requestIdleCallback === 'function' ? (run) => requestIdleCallback(run, { timeout: 5000 }) : (run) => setTimeout(run, 2000);
-  whenIdle(() => void loadAllWidgets());
+  void defineTheRestLater();
 }

@@ -2,7 +2,7 @@
 // CSP or Trusted Types violation the page meets, waits for the expected elements to be defined, and
 // reports to the test in the parent frame. (An external file, so the pages' strict CSP allows it.)
 (function () {
-  const report = { errors: [], warnings: [], violations: [], defined: [], undefined: [], resources: [] };
+  const report = { errors: [], warnings: [], violations: [], defined: [], undefined: [], resources: [], timings: [], rendered: {} };
   const text = (args) => args.map((a) => (a instanceof Error ? a.stack || a.message : String(a))).join(' ');
   const error = console.error.bind(console);
   const warn = console.warn.bind(console);
@@ -27,6 +27,18 @@
     document.body.append(block);
   });
 
+  // When each ebok element the page shows has finished its first render (ms since navigation, the clock of
+  // the resource timings below).
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const el of document.querySelectorAll('*')) {
+      if (!el.localName.startsWith('ebok-')) continue;
+      customElements
+        .whenDefined(el.localName)
+        .then(() => el.updateComplete)
+        .then(() => (report.rendered[el.localName] = Math.max(report.rendered[el.localName] ?? 0, performance.now())));
+    }
+  });
+
   window.addEventListener('load', async () => {
     await Promise.all(
       tags.map((tag) =>
@@ -38,7 +50,9 @@
     report.upgraded = [...document.querySelectorAll('*')]
       .filter((el) => el.localName.startsWith('ebok-'))
       .map((el) => ({ tag: el.localName, shadow: !!el.shadowRoot }));
-    report.resources = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    const entries = performance.getEntriesByType('resource');
+    report.resources = entries.map((entry) => new URL(entry.name).pathname);
+    report.timings = entries.map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
     parent.postMessage({ type: 'ebok-probe', page: location.pathname, report }, '*');
   });
 })();
