@@ -219,8 +219,16 @@ async function install(host, { dir, lock }, tarball) {
   const stampPath = join(dir, 'node_modules', '.ebok-host-install.json');
   const lockHash = sha(readFileSync(join(dir, 'package.json')), lock ? JSON.stringify(lock) : '');
   if (!lock || flag('update-locks')) {
-    rmSync(join(dir, 'package-lock.json'), { force: true });
+    // npm trusts a locked ebok-widgets (same version, no integrity) and would keep its old dependencies:
+    // forget it, so that it is read from the tarball again; every other locked version that still fits
+    // stays (a small diff). Delete test/hosts/<host>/package-lock.json for a wholly fresh one.
+    if (lock?.packages?.['node_modules/ebok-widgets']) {
+      delete lock.packages['node_modules/ebok-widgets'];
+      writeFileSync(join(dir, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
+    }
+    rmSync(join(dir, 'node_modules', 'ebok-widgets'), { recursive: true, force: true });
     await run('npm', ['install'], { cwd: dir });
+    await verifyInstalled(dir);
     saveLock(host, dir);
     const saved = syncSources(host);
     writeFileSync(stampPath, JSON.stringify({ lock: sha(readFileSync(join(dir, 'package.json')), JSON.stringify(saved.lock)), tarball: tarball.hash, node: process.version }));
@@ -229,7 +237,7 @@ async function install(host, { dir, lock }, tarball) {
   const locked = lock.packages?.['node_modules/ebok-widgets']?.dependencies ?? {};
   if (JSON.stringify(sortKeys(locked)) !== JSON.stringify(sortKeys(tarball.dependencies))) {
     throw new Error(
-      `test/hosts/${host.name}/package-lock.json has other dependencies of ebok-widgets than package.json: ` +
+      `test/hosts/${host.name}/package-lock.json locks other dependencies of ebok-widgets than the library's package.json has: ` +
         `run \`node test/tools/test-hosts.mjs --update-locks\` and commit the lockfiles`,
     );
   }
@@ -244,8 +252,18 @@ async function install(host, { dir, lock }, tarball) {
   } else {
     how = 'cached';
   }
+  if (how !== 'cached') await verifyInstalled(dir);
   writeFileSync(stampPath, JSON.stringify({ lock: lockHash, tarball: tarball.hash, node: process.version }));
   return { how, stamp: readFileSync(stampPath, 'utf8') };
+}
+
+/** node_modules/ebok-widgets is the tarball's content (npm can keep an old copy: see syncSources and install). */
+async function verifyInstalled(dir) {
+  for (const file of ['package.json', 'dist/index.js']) {
+    const packed = await run('tar', ['-xzOf', TARBALL, `package/${file}`]);
+    const installed = readFileSync(join(dir, 'node_modules', 'ebok-widgets', file), 'utf8');
+    if (installed !== packed) throw new Error(`node_modules/ebok-widgets/${file} in ${dir} is not the tarball's: npm installed an old copy`);
+  }
 }
 
 function sortKeys(object) {
