@@ -27,7 +27,8 @@ import type { EbokEvent } from './events.js';
  * - Text decorations are not inherited but drawn through every in-flow descendant, across shadow roots; only
  *   an atomic inline stops them. So `.base` is an inline-block filling the host (a widget that lays it out
  *   uses `inline-grid` or `inline-flex`). The host's own line box would then shape it (a strut as tall as the
- *   page's line height, the page's `text-indent` and `text-align`): the host pins those with `!important`,
+ *   page's line height, or placed by the page's font size and font, the page's `text-indent` and
+ *   `text-align`): the host pins those (line height and font size 0) with `!important`,
  *   which from inside the shadow root beats even a page's `!important`. Not on `<ebok-provider>`: it draws
  *   nothing, and what it wraps is the page's own content.
  * - An element that renders something at the top of its shadow root besides `.base` (a kit's test element,
@@ -47,6 +48,7 @@ export const hostStyles = css`
   }
   :host(:not(ebok-provider)) {
     line-height: 0 !important;
+    font-size: 0 !important;
     text-indent: 0 !important;
     text-align: left !important;
     text-align-last: auto !important;
@@ -71,6 +73,8 @@ export const hostStyles = css`
   }
   .base {
     all: initial;
+    /* Holds what is positioned inside (the hidden live regions), so no page layout outside moves it. */
+    position: relative;
     display: inline-block;
     vertical-align: top;
     inline-size: 100%;
