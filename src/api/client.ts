@@ -1,5 +1,3 @@
-import createClient, { type Client, type FetchOptions, type Middleware } from 'openapi-fetch';
-import type { PathsWithMethod } from 'openapi-typescript-helpers';
 import type { paths } from './schema.js';
 import { EbokApiError, errorFromResponse } from './errors.js';
 import { createPolicyFetch, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
@@ -8,22 +6,22 @@ import { SessionStore, type Session } from './session.js';
 import { currentLocale } from '../i18n/locale.js';
 import { EbokSessionExpiredEvent } from '../core/events.js';
 import { diagnose, malformedResponse, siteOf } from './diagnostics.js';
+import {
+  buildRequest,
+  readAnswer,
+  UnreadableAnswer,
+  type ApiData,
+  type ApiInit,
+  type DeletePath,
+  type GetPath,
+  type Method,
+  type PatchPath,
+  type PostPath,
+  type PutPath,
+  type RequestInput,
+} from './request.js';
 
-export type GetPath = PathsWithMethod<paths, 'get'>;
-export type PostPath = PathsWithMethod<paths, 'post'>;
-export type PutPath = PathsWithMethod<paths, 'put'>;
-export type PatchPath = PathsWithMethod<paths, 'patch'>;
-export type DeletePath = PathsWithMethod<paths, 'delete'>;
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-
-type Operation<P extends keyof paths, M extends Method> = paths[P][M];
-type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : R extends { content: { 'application/pdf': infer B } } ? B : undefined;
-type SuccessOf<O> = O extends { responses: infer R }
-  ? { [S in keyof R]: S extends 200 | 201 | 202 | 204 ? JsonOf<R[S]> : never }[keyof R]
-  : never;
-/** The body of the success answer of an operation. */
-export type ApiData<P extends keyof paths, M extends Method = 'get'> = SuccessOf<Operation<P, M>>;
-export type ApiInit<P extends keyof paths, M extends Method> = FetchOptions<Operation<P, M>>;
+export type { ApiData, ApiInit, DeletePath, GetPath, PatchPath, PostPath, PutPath } from './request.js';
 
 export interface ClientOptions {
   /** The utility's API base, e.g. https://ebok-api.example.pl/api/v1 (relative bases resolve against the page). */
@@ -86,26 +84,19 @@ export function newIdempotencyKey(): string {
 export class EbokClient {
   readonly apiBase: string;
   readonly session: SessionStore;
-  /** The typed openapi-fetch client underneath, for anything the helpers below do not cover. */
-  readonly api: Client<paths>;
   private readonly cache = new RequestCache();
+  private readonly fetch: (request: Request) => Promise<Response>;
   private readonly ttl: number;
 
   constructor(private readonly options: ClientOptions) {
     this.apiBase = normalizeApiBase(options.apiBase);
     this.ttl = options.cacheTtlMs ?? 30_000;
-    const policyFetch = createPolicyFetch({
+    this.fetch = createPolicyFetch({
       retry: { ...DEFAULT_RETRY, ...options.retry },
       timeoutMs: options.timeoutMs ?? 15_000,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.random ? { random: options.random } : {}),
     });
-    this.api = createClient<paths>({
-      baseUrl: this.apiBase,
-      credentials: options.getToken ? 'omit' : 'include',
-      fetch: policyFetch,
-    });
-    this.api.use(this.headersMiddleware());
     this.session = new SessionStore(this.apiBase, {
       load: (signal) => this.loadSession(signal),
       logout: async () => {
@@ -126,11 +117,11 @@ export class EbokClient {
     path: P,
     init: ApiInit<P, 'get'> & { cacheTtlMs?: number } = {} as ApiInit<P, 'get'> & { cacheTtlMs?: number },
   ): Promise<ApiData<P, 'get'>> {
-    const { signal, cacheTtlMs, ...rest } = init as ApiInit<P, 'get'> & { cacheTtlMs?: number; signal?: AbortSignal };
+    const { signal, cacheTtlMs, ...rest } = init as RequestInput & { cacheTtlMs?: number };
     const resource = resourceOf(path);
     const tags = PUBLIC_RESOURCES.has(resource) ? [resource, 'public'] : [resource];
     const ttl = cacheTtlMs ?? (resource === 'portal-config' ? 300_000 : this.ttl);
-    const key = `GET ${path} ${JSON.stringify((rest as { params?: unknown }).params ?? {})} ${currentLocale()}`;
+    const key = `GET ${path} ${JSON.stringify(rest.params ?? {})} ${currentLocale()}`;
     return this.cache.get(
       key,
       tags,
@@ -183,42 +174,47 @@ export class EbokClient {
     return data as ApiData<P, M>;
   }
 
-  private async call(method: Method, path: string, init: Record<string, unknown>): Promise<unknown> {
-    const request = this.api.request as unknown as (
-      method: Method,
-      url: string,
-      init: Record<string, unknown>,
-    ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-    let result: { data?: unknown; error?: unknown; response: Response };
+  private async call(method: Method, path: string, init: RequestInput): Promise<unknown> {
+    let response: Response;
+    let data: unknown;
     try {
-      result = await request(method, path, init);
+      response = await this.fetch(buildRequest(this.apiBase, method, path, init, await this.requestInit(method)));
+      data = await readAnswer(response);
     } catch (error) {
       if (error instanceof EbokApiError) {
         if (error.code === 'network_error' && !error.offline) this.diagnoseUnreachable();
         throw error;
       }
-      if ((error as Error)?.name === 'AbortError' || (init.signal as AbortSignal | undefined)?.aborted) throw error;
-      // openapi-fetch parses JSON itself: a body that is not JSON lands here.
-      if (error instanceof SyntaxError) throw malformedResponse(this.apiBase, `${method.toUpperCase()} ${path} answered with a body that is not JSON`);
+      if ((error as Error)?.name === 'AbortError' || init.signal?.aborted) throw error;
+      if (error instanceof UnreadableAnswer) throw malformedResponse(this.apiBase, `${method.toUpperCase()} ${path} answered with ${error.message}`);
       if (typeof navigator === 'undefined' || navigator.onLine !== false) this.diagnoseUnreachable();
       throw new EbokApiError({ status: 0, code: 'network_error', cause: error });
     }
-    const { response } = result;
     if (!response.ok) {
-      const apiError = errorFromResponse(response, result.error);
+      const apiError = errorFromResponse(response, data);
       if (response.status === 401 && !path.startsWith('/auth/') && apiError.code !== 'invalid_credentials') {
         this.diagnoseLostCookie();
         this.session.end('unauthorized');
       }
       throw apiError;
     }
-    if (response.status !== 204 && result.data === undefined && method === 'get') {
+    if (response.status !== 204 && data === undefined && method === 'get') {
       throw malformedResponse(this.apiBase, `${method.toUpperCase()} ${path} answered with an empty body`, response.status);
     }
-    if (result.data !== undefined && (typeof result.data !== 'object' || result.data === null) && !(result.data instanceof Blob)) {
+    if (data !== undefined && (typeof data !== 'object' || data === null) && !(data instanceof Blob)) {
       throw malformedResponse(this.apiBase, `${method.toUpperCase()} ${path} answered with a body that is not an object`, response.status);
     }
-    return result.data;
+    return data;
+  }
+
+  /** Cookies or a bearer token; the widgets' language; the CSRF token on state changes. */
+  private async requestInit(method: Method): Promise<{ credentials: RequestCredentials; headers: Record<string, string> }> {
+    const headers: Record<string, string> = { 'Accept-Language': currentLocale() };
+    const token = await this.options.getToken?.();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const csrf = this.session.state.csrfToken;
+    if (method !== 'get' && csrf) headers['X-CSRF-Token'] = csrf;
+    return { credentials: this.options.getToken ? 'omit' : 'include', headers };
   }
 
   /** Online, and the API cannot be reached: down, a wrong URL, or CORS refusing this page's origin. */
@@ -253,24 +249,11 @@ export class EbokClient {
   /** `200` the session; `204` signed out (also a `401`, which an older server or a rejected bearer token answers). */
   private async loadSession(signal?: AbortSignal): Promise<Session | null> {
     try {
-      return ((await this.call('get', '/auth/session', signal ? { signal } : {})) as Session | undefined) ?? null;
+      return ((await this.call('get', '/auth/session', { signal: signal ?? null })) as Session | undefined) ?? null;
     } catch (error) {
       if (error instanceof EbokApiError && error.status === 401) return null;
       throw error;
     }
-  }
-
-  private headersMiddleware(): Middleware {
-    return {
-      onRequest: async ({ request }) => {
-        request.headers.set('Accept-Language', currentLocale());
-        const token = await this.options.getToken?.();
-        if (token) request.headers.set('Authorization', `Bearer ${token}`);
-        const csrf = this.session.state.csrfToken;
-        if (request.method !== 'GET' && request.method !== 'HEAD' && csrf) request.headers.set('X-CSRF-Token', csrf);
-        return request;
-      },
-    };
   }
 }
 

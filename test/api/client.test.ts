@@ -197,6 +197,47 @@ describe('EbokClient (api/client)', () => {
     });
   });
 
+  describe('requests and answers as the contract writes them', () => {
+    it('fills path parameters encoded, and repeats array query parameters (style form, explode)', async () => {
+      const api = new FakeApi().on('GET', '/documents', json(200, { items: [], nextCursor: null }));
+      await make(api).get('/documents', { params: { query: { status: ['unpaid', 'overdue'], q: 'FV 1/2026' } } });
+      const url = new URL(api.calls('GET', '/documents')[0]!.url);
+      expect(url.searchParams.getAll('status')).to.deep.equal(['unpaid', 'overdue']);
+      expect(url.searchParams.get('q')).to.equal('FV 1/2026');
+      const pdf = new FakeApi().on('GET', '/documents/FV%2F1/pdf', new Response(new Blob(['%PDF-1.7']), { headers: { 'Content-Type': 'application/pdf' } }));
+      await make(pdf).get('/documents/{documentId}/pdf', { params: { path: { documentId: 'FV/1' } } });
+      expect(new URL(pdf.calls('GET', '/documents/FV%2F1/pdf')[0]!.url).pathname).to.equal('/api/v1/documents/FV%2F1/pdf');
+    });
+
+    it('gives a PDF answer as a Blob of its bytes', async () => {
+      const api = new FakeApi().on('GET', '/documents/d1/pdf', new Response(new Blob(['%PDF-1.7 fake']), { headers: { 'Content-Type': 'application/pdf' } }));
+      const file = (await make(api).get('/documents/{documentId}/pdf', { params: { path: { documentId: 'd1' } } })) as unknown;
+      expect(file).to.be.instanceOf(Blob);
+      expect(await (file as Blob).text()).to.equal('%PDF-1.7 fake');
+    });
+
+    it('sends a JSON body as JSON, and FormData as multipart with the boundary of the browser', async () => {
+      const api = new FakeApi().on('POST', '/auth/login-reminder', new Response(null, { status: 202 })).on('POST', '/tickets', json(201, { id: 't1' }));
+      const c = make(api);
+      await c.post('/auth/login-reminder', { params: { header: { 'Idempotency-Key': 'k1' } }, body: { email: 'jan@example.com' } } as never);
+      const sent = api.calls('POST', '/auth/login-reminder')[0]!;
+      expect(sent.headers.get('Content-Type')).to.equal('application/json');
+      expect(sent.headers.get('Idempotency-Key')).to.equal('k1');
+      expect(JSON.parse(sent.body)).to.deep.equal({ email: 'jan@example.com' });
+      const form = new FormData();
+      form.set('subject', 'Licznik');
+      await c.post('/tickets', { params: { header: { 'Idempotency-Key': 'k2' } }, body: form } as never);
+      expect(api.calls('POST', '/tickets')[0]!.headers.get('Content-Type')).to.match(/^multipart\/form-data; boundary=/);
+    });
+
+    it('calls a success in another media type than JSON (an HTML page) malformed, naming the type', async () => {
+      const api = new FakeApi().on('GET', '/balance', new Response('<!doctype html><title>Portal</title>', { headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
+      const error = await failure(make(api).get('/balance'));
+      expect(error.code).to.equal('malformed_response');
+      expect(error.detail).to.contain('text/html');
+    });
+  });
+
   describe('headers', () => {
     it('sends Accept-Language, cookies, and the CSRF token on state changes only', async () => {
       const api = new FakeApi().on('GET', '/balance', json(200, balanceAt())).on('POST', '/auth/session/refresh', json(200, sessionAt()));
