@@ -104,6 +104,10 @@ function cdnLoader(): Plugin {
   };
 }
 
+/** The modules of the CDN's shared core chunk (see `codeSplitting` below). */
+const CORE =
+  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]|src[\\/](api|theme|context)[\\/]|src[\\/]i18n[\\/]locale(-codes)?\.ts|src[\\/]core[\\/](version|define|ebok-element|events)\.ts/;
+
 const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^chart\.js(\/|$)/];
 
 /**
@@ -157,7 +161,13 @@ export default defineConfig(({ command, mode }): UserConfig => {
             chunkFileNames: 'chunks/[name]-[hash].js',
             minify: true,
             codeSplitting: {
-              groups: [{ name: 'chartjs', test: /node_modules[\\/](chart\.js|@kurkle)/ }],
+              groups: [
+                { name: 'chartjs', test: /node_modules[\\/](chart\.js|@kurkle)/ },
+                // The core every widget needs (Lit, the client, the theme, the language) as one file: fewer
+                // requests, and gzip does better on one file than on the pieces the bundler would cut it into.
+                // The entry's own copies (`?ebok-cdn-entry`, see cdnLoader) stay in the entry.
+                { name: 'core', test: (id: string) => !id.includes('?') && CORE.test(id) },
+              ],
             },
           },
         },

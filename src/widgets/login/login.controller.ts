@@ -4,7 +4,7 @@ import { msg } from '@lit/localize';
 import { EbokApiError } from '../../api/errors.js';
 import { malformedResponse } from '../../api/diagnostics.js';
 import { EbokErrorEvent, EbokLoginSuccessEvent } from '../../core/events.js';
-import { Countdown } from '../../controllers/idle-timer.js';
+import { Countdown } from '../../controllers/countdown.js';
 import { FocusController } from '../../controllers/focus.js';
 import { ActionController, type ApiHost } from '../../kit/action.js';
 import { describeFailure } from '../../kit/failure.js';
@@ -16,6 +16,7 @@ import { codeErrorText, identifierLabelText, noticeWords, policyErrorText } from
 
 /** The password kit: loaded only when a one-time password must be replaced (most logins never need it). */
 export type PasswordKit = typeof import('../../kit/password.js');
+export type LoginSteps = typeof import('./login.steps.js');
 
 /** The element the controller serves: an API widget that announces its outcomes. */
 export interface LoginHost extends ApiHost {
@@ -50,6 +51,11 @@ export class LoginController implements ReactiveController {
   /** The password kit, once the change-password step asked for it. */
   passwords: PasswordKit | undefined;
   private loadingPasswords: Promise<void> | undefined;
+  /** The views of the code and change-password steps, once loaded (see login.steps.ts). */
+  steps: LoginSteps | undefined;
+  /** The steps' code could not be loaded (offline): the step shows an error with a retry. */
+  stepsFailed = false;
+  private loadingSteps: Promise<void> | undefined;
 
   readonly credentials: FormController<{ identifier: string; password: string }, { identifier: string; password: string }, LoginResult>;
   readonly code: FormController<{ code: string }, { challengeId: string; code: string }, Session>;
@@ -164,6 +170,7 @@ export class LoginController implements ReactiveController {
     const { state, effects } = transition(this.state, event);
     this.state = state;
     if (state.step === 'change-password') this.loadPasswords();
+    if (state.step === 'code' || state.step === 'change-password') this.loadSteps();
     for (const effect of effects) this.run(effect);
     this.host.requestUpdate();
   }
@@ -173,7 +180,7 @@ export class LoginController implements ReactiveController {
     this.loadingPasswords ??= import('../../kit/password.js').then(
       (kit) => {
         this.passwords = kit;
-        if (this.state.step === 'change-password') this.focus.next(this.change.field('newPassword').ref);
+        if (this.state.step === 'change-password' && this.steps) this.focus.next(this.change.field('newPassword').ref);
         this.host.requestUpdate();
       },
       () => {
@@ -183,9 +190,32 @@ export class LoginController implements ReactiveController {
     );
   }
 
+  /**
+   * Fetches the views of the code and change-password steps (once), then focuses the step's first field.
+   * Started when the credentials are sent, so the views usually arrive with the server's answer.
+   */
+  loadSteps(): void {
+    this.stepsFailed = false;
+    this.loadingSteps ??= import('./login.steps.js').then(
+      (steps) => {
+        this.steps = steps;
+        if (this.state.step === 'code') this.focus.next(this.code.field('code').ref);
+        else if (this.state.step === 'change-password' && this.passwords) this.focus.next(this.change.field('newPassword').ref);
+        this.host.requestUpdate();
+      },
+      () => {
+        this.loadingSteps = undefined;
+        this.stepsFailed = this.state.step === 'code' || this.state.step === 'change-password';
+        this.host.requestUpdate();
+      },
+    );
+  }
+
   /** Sends the credentials (from the form, or again with "Try again"). */
   login(): void {
-    if (!this.pause.running) void this.credentials.submit();
+    if (this.pause.running) return;
+    this.loadSteps();
+    void this.credentials.submit();
   }
 
   verify(): void {

@@ -9,7 +9,7 @@ import { formStyles } from '../../kit/form.styles.js';
 import { PortalConfigController } from '../../kit/portal-config.js';
 import { loginStyles } from './login.styles.js';
 import { LoginController } from './login.controller.js';
-import { changePasswordView, codeView, credentialsView, inlineView, signedInView, type LoginViewContext } from './login.views.js';
+import { credentialsView, inlineView, signedInView, type LoginViewContext } from './login.views.js';
 import type { LoginTarget } from './login.machine.js';
 import type { PasswordPolicy } from './login.logic.js';
 
@@ -179,13 +179,20 @@ export class EbokLogin extends EbokWidget {
     const step = flow.state.step;
     let view: unknown;
     if (session.status === 'signed-in' && session.user) view = signedInView(flow, context, session.user.displayName);
-    else if (step === 'code' && flow.state.challenge) view = codeView(flow, context);
-    else if (step === 'change-password') view = changePasswordView(flow, context);
+    else if (step === 'code' && flow.state.challenge) view = flow.steps ? flow.steps.codeView(flow, context) : this.loadingStep(msg('Wpisz kod z wiadomości'));
+    else if (step === 'change-password') view = flow.steps ? flow.steps.changePasswordView(flow, context) : this.loadingStep(msg('Ustaw nowe hasło'));
     else if (step === 'inline' && flow.state.inline) view = inlineView(keyed(flow.state.inline, this.inlineElement(flow.state.inline)));
     else view = credentialsView(flow, context);
     return html`<div class="base ${step === 'inline' ? 'base--bare inline-view' : ''}" part="base" @ebok-navigate=${this.onInlineNavigate}>
       ${view}${flow.notice.renderLiveRegion()}
     </div>`;
+  }
+
+  /** A step whose code is still on its way: its heading, and a loading state (an error with retry offline). */
+  private loadingStep(title: string) {
+    const failed = this.flow.stepsFailed;
+    return html`${this.heading(title, { focusable: true })}
+    ${failed ? renderError({ message: msg('Nie udało się wczytać tego kroku. Sprawdź połączenie z internetem.'), onRetry: () => this.flow.loadSteps() }) : renderLoading()}`;
   }
 
   private viewContext(): LoginViewContext {

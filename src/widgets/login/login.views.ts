@@ -1,11 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { msg, str } from '@lit/localize';
-import { formatDuration, formatLifetime, formatTime, PLACEHOLDER } from '../../i18n/format.js';
-import { codeField, formFeedback, passwordField, submitButton, textField } from '../../kit/fields.js';
+import { formatDuration, formatLifetime } from '../../i18n/format.js';
+import { formFeedback, passwordField, submitButton, textField } from '../../kit/fields.js';
 import { icon } from '../../kit/icons.js';
 import type { Notice } from '../../kit/notice.js';
-import { renderLoading } from '../../core/status.js';
 import { identifierField, type LoginIdentifierKind, type PasswordPolicy } from './login.logic.js';
 import type { LoginNotice, LoginTarget } from './login.machine.js';
 import type { LoginController, PasswordKit } from './login.controller.js';
@@ -22,7 +21,7 @@ export interface LoginViewContext {
   onBack: () => void;
 }
 
-const onSubmit = (run: () => void) => (event: SubmitEvent) => {
+export const onSubmit = (run: () => void) => (event: SubmitEvent) => {
   event.preventDefault();
   run();
 };
@@ -130,7 +129,7 @@ export function noticeWords(notice: LoginNotice): Notice {
 }
 
 /** What the notice holds under its text: the pause's countdown and the notice's button. */
-function notice(c: LoginController): unknown {
+export function notice(c: LoginController): unknown {
   const action = c.notice.current?.action;
   const busy = c.busy;
   return html`${c.pause.running
@@ -198,62 +197,6 @@ export function credentialsView(c: LoginController, v: LoginViewContext): Templa
               </button>`}
         </li>`;
       })}
-    </ul>`;
-}
-
-export function codeView(c: LoginController, v: LoginViewContext): TemplateResult {
-  const challenge = c.state.challenge!;
-  const where =
-    challenge.channel === 'sms'
-      ? msg(str`Wysłaliśmy SMS z kodem na numer ${challenge.maskedDestination}.`)
-      : msg(str`Wysłaliśmy kod e-mailem na adres ${challenge.maskedDestination}.`);
-  const validUntil = formatTime(challenge.expiresAt);
-  const paused = c.pause.running;
-  const cooling = c.cooldown.running;
-  const sending = c.busy === 'resend-code';
-  return html`${v.heading(msg('Wpisz kod z wiadomości'))} ${formFeedback(c.code, notice(c))}
-    <p class="intro" id="mfa-intro">${where} ${validUntil !== PLACEHOLDER ? msg(str`Kod jest ważny do ${validUntil}.`) : nothing}</p>
-    <form part="form" novalidate @submit=${onSubmit(() => c.verify())}>
-      ${codeField(c.code.field('code'), { label: msg('Kod jednorazowy'), describedBy: ['mfa-intro'] })}
-      <div class="actions">
-        ${submitButton(c.code, { label: msg('Potwierdź kod'), busyLabel: msg('Sprawdzamy kod…'), disabled: paused, ...(paused ? { describedBy: 'countdown' } : {}) })}
-      </div>
-    </form>
-    <ul class="links" part="links">
-      <li>
-        <button
-          class="link"
-          part="link"
-          type="button"
-          aria-disabled=${cooling || sending ? 'true' : 'false'}
-          aria-describedby=${cooling ? 'resend-countdown' : nothing}
-          @click=${() => c.requestCode()}
-        >
-          ${sending ? msg('Wysyłamy nowy kod…') : msg('Wyślij kod ponownie')}
-        </button>
-        ${cooling
-          ? html`<p class="field__hint" id="resend-countdown" part="countdown">${msg(str`Nowy kod możesz zamówić za ${formatDuration(c.cooldown.remaining)}`)}</p>`
-          : nothing}
-      </li>
-      <li><button ${ref(c.back)} class="link" part="back" type="button" @click=${v.onBack}>${msg('Wróć do logowania')}</button></li>
-    </ul>`;
-}
-
-export function changePasswordView(c: LoginController, v: LoginViewContext): TemplateResult {
-  const form = c.change;
-  const kit = c.passwords;
-  if (!kit) return html`${v.heading(msg('Ustaw nowe hasło'))} ${renderLoading()}`;
-  return html`${v.heading(msg('Ustaw nowe hasło'))} ${formFeedback(form, notice(c))}
-    <p class="intro" id="change-intro">${msg('To było hasło jednorazowe. Aby kontynuować, ustaw własne hasło.')}</p>
-    <form part="form" novalidate @submit=${onSubmit(() => void form.submit())}>
-      ${v.policy
-        ? kit.newPasswordFields(form, form.field('newPassword'), form.field('passwordRepeat'), { policy: v.policy, label: msg('Nowe hasło'), repeatLabel: msg('Powtórz nowe hasło') })
-        : html`${passwordField(form, form.field('newPassword'), { label: msg('Nowe hasło'), autocomplete: 'new-password', describedBy: ['change-intro'], reveal: { controls: 'newPassword passwordRepeat', label: msg('Pokaż hasła') } })}
-          ${passwordField(form, form.field('passwordRepeat'), { label: msg('Powtórz nowe hasło'), autocomplete: 'new-password', reveal: false })}`}
-      <div class="actions">${submitButton(form, { label: msg('Zapisz hasło i zaloguj się'), busyLabel: msg('Zapisujemy…') })}</div>
-    </form>
-    <ul class="links" part="links">
-      <li><button ${ref(c.back)} class="link" part="back" type="button" @click=${v.onBack}>${msg('Wróć do logowania')}</button></li>
     </ul>`;
 }
 
