@@ -45,10 +45,12 @@ const steps = [
   ['types of the reference server and the conformance suite (tsc)', 'sh', ['-c', 'npx tsc --noEmit -p demo/server/tsconfig.json && npx tsc --noEmit -p test/conformance/tsconfig.json']],
   ['templates (lit-analyzer)', 'npm', ['run', '--silent', 'analyze']],
   ['build (npm + CDN)', 'npm', ['run', '--silent', 'build']],
+  ['the package as published: what npm would pack, and a strict TypeScript consumer (skipLibCheck: false)', 'sh', ['-c', 'node test/tools/check-pack.mjs && node test/tools/check-consumer-types.mjs']],
   ['browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner']],
   // The same tests again (not counted twice) 400 days ahead with the device in another zone: fixtures that rot.
   ['browser tests on a clock 400 days ahead (faketime, TZ=America/New_York)', 'node', ['test/tools/test-clock.mjs', '+400d'], { repeat: true }],
   ['reference server end to end (demo/server/selftest.ts)', 'npx', ['tsx', 'demo/server/selftest.ts']],
+  ['demo pages in Chromium, signed out: no console error, no CSP violation, no layout shift', 'npx', ['tsx', 'demo/server/pages-check.ts']],
   ['the demo world agrees: reference server and mock API serve the same personas', 'npx', ['tsx', 'demo/server/personas-agree.ts']],
   ['API conformance suite (reference server, and a broken one)', 'npx', ['tsx', 'test/conformance/self-test.ts']],
   ['Storybook build', 'npm', ['run', '--silent', 'build-storybook']],
