@@ -110,7 +110,32 @@ export class FormController<V extends FormValues, B = unknown, R = unknown> impl
     });
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    window.addEventListener('lit-localize-status', this.onLocale);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('lit-localize-status', this.onLocale);
+  }
+
+  /** The language changed: the errors shown are said again in it. */
+  private readonly onLocale = (event: Event): void => {
+    if ((event as CustomEvent<{ status?: string }>).detail?.status === 'ready') this.recheckShown();
+  };
+
+  /**
+   * Words the errors shown anew (after the language or the portal configuration changed, e.g. the login's label
+   * "PESEL or e-mail" instead of the generic one); a field the browser's checks find right keeps the server's error.
+   */
+  recheckShown(): void {
+    const errors = { ...this.errors };
+    for (const name of Object.keys(errors) as Name<V>[]) {
+      const error = this.options.check(name, this.values);
+      if (error) errors[name] = error;
+    }
+    this.errors = errors;
+    this.host.requestUpdate();
+  }
 
   get busy(): boolean {
     return this.action.busy;

@@ -95,6 +95,36 @@ describe('<ebok-login>', () => {
       expect(control(el, 'identifier').getAttribute('inputmode')).to.equal('email');
     });
 
+    it('names the field as the portal does in an error shown before its configuration arrived', async () => {
+      serve();
+      const late = held(json(200, CONFIG));
+      api.on('GET', '/portal-config', late.answer);
+      const el = await fixture<EbokLogin>(html`<ebok-login></ebok-login>`);
+      await until(() => !!el.shadowRoot?.querySelector('form'), 'the form, with the generic label');
+      await submitNow(el);
+      await until(() => words(el).includes('Uzupełnij pole „Login”'), 'the generic error');
+      late.release();
+      await until(() => words(el).includes('Uzupełnij pole „E-mail, PESEL lub NIP”'), 'the error with the portal’s name of the field');
+      expect(words(el)).not.to.include('„Login”');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says the errors shown again in the new language when the page switches it', async () => {
+      serve();
+      const lang = document.documentElement.getAttribute('lang');
+      try {
+        const el = await login();
+        await submitNow(el);
+        await until(() => words(el).includes('Uzupełnij pole „E-mail, PESEL lub NIP”'), 'the error in Polish');
+        document.documentElement.lang = 'en';
+        await until(() => words(el).includes('Fill in “E-mail, PESEL or NIP”'), 'the error in English');
+        expect(words(el)).not.to.include('Uzupełnij');
+      } finally {
+        if (lang === null) document.documentElement.removeAttribute('lang');
+        else document.documentElement.lang = lang;
+      }
+    });
+
     it('says what is missing next to each empty field and focuses the first, without calling the API', async () => {
       serve();
       const el = await login();

@@ -211,6 +211,11 @@ export class LoginController implements ReactiveController {
     );
   }
 
+  /** Words the field errors shown anew (the portal configuration arrived: the identifier's own name). */
+  recheckShown(): void {
+    this.credentials.recheckShown();
+  }
+
   /** Sends the credentials (from the form, or again with "Try again"). */
   login(): void {
     if (this.pause.running) return;

@@ -104,6 +104,7 @@ export class EbokLogin extends EbokWidget {
   private readonly config: PortalConfigController = new PortalConfigController(this, { optional: true });
   private readonly flow: LoginController = new LoginController(this);
   private wasSignedIn = false;
+  private configSeen: unknown;
   private askedSession: EbokClient | undefined;
   /** The element of the inline flow, kept while it is shown so what the customer typed there stays. */
   private inline: { target: LoginTarget; element: HTMLElement } | undefined;
@@ -149,6 +150,12 @@ export class EbokLogin extends EbokWidget {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const config = this.config.value;
+    if (config !== this.configSeen) {
+      // Errors shown before the configuration arrived name the field generically ("Login"): name it as the portal does.
+      this.configSeen = config;
+      this.flow.recheckShown();
+    }
     const client = this.client;
     if (client && this.askedSession !== client) {
       this.askedSession = client;
