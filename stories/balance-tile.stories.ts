@@ -45,6 +45,7 @@ const scenario = (name?: ScenarioName): Story['parameters'] => ({
 });
 
 export const Overdue: Story = { parameters: scenario('balance-overdue') };
+export const Due: Story = { name: 'Due, not yet overdue', parameters: scenario('balance-due') };
 export const Overpaid: Story = { parameters: scenario('balance-overpaid') };
 export const Settled: Story = { parameters: scenario('balance-settled') };
 export const OverTheCap: Story = { name: 'Over the per-payment cap', parameters: scenario('balance-over-cap') };

@@ -24,10 +24,12 @@ export const presetDeclarations = {
     --ebok-preset-color-focus-ring: #1a5fb4;
     --ebok-preset-color-balance-overdue: #b3261e;
     --ebok-preset-color-balance-overdue-bg: #fdecea;
+    --ebok-preset-color-balance-due: #b3261e;
+    --ebok-preset-color-balance-due-bg: #fdecea;
     --ebok-preset-color-balance-overpaid: #0b5394;
     --ebok-preset-color-balance-overpaid-bg: #e8f0fa;
-    --ebok-preset-color-balance-ok: #1e6b34;
-    --ebok-preset-color-balance-ok-bg: #e7f4ea;
+    --ebok-preset-color-balance-settled: #1e6b34;
+    --ebok-preset-color-balance-settled-bg: #e7f4ea;
     --ebok-preset-radius: 8px;
   `,
   gas: css`
@@ -39,10 +41,12 @@ export const presetDeclarations = {
     --ebok-preset-color-focus-ring: #a14400;
     --ebok-preset-color-balance-overdue: #b3261e;
     --ebok-preset-color-balance-overdue-bg: #fdecea;
+    --ebok-preset-color-balance-due: #b3261e;
+    --ebok-preset-color-balance-due-bg: #fdecea;
     --ebok-preset-color-balance-overpaid: #0b5394;
     --ebok-preset-color-balance-overpaid-bg: #e8f0fa;
-    --ebok-preset-color-balance-ok: #1e6b34;
-    --ebok-preset-color-balance-ok-bg: #e7f4ea;
+    --ebok-preset-color-balance-settled: #1e6b34;
+    --ebok-preset-color-balance-settled-bg: #e7f4ea;
     --ebok-preset-radius: 4px;
   `,
   water: css`
@@ -54,11 +58,13 @@ export const presetDeclarations = {
     --ebok-preset-color-focus-ring: #007c91;
     --ebok-preset-color-balance-overdue: #b3261e;
     --ebok-preset-color-balance-overdue-bg: #fdecea;
+    --ebok-preset-color-balance-due: #b3261e;
+    --ebok-preset-color-balance-due-bg: #fdecea;
     /* shown in green, as "nothing to pay" is at one real portal (seed 004); a preset choice, not a rule */
     --ebok-preset-color-balance-overpaid: #1e6b34;
     --ebok-preset-color-balance-overpaid-bg: #e7f4ea;
-    --ebok-preset-color-balance-ok: #1e6b34;
-    --ebok-preset-color-balance-ok-bg: #e7f4ea;
+    --ebok-preset-color-balance-settled: #1e6b34;
+    --ebok-preset-color-balance-settled-bg: #e7f4ea;
     --ebok-preset-radius: 12px;
   `,
 } satisfies Record<ThemeName, ReturnType<typeof css>>;

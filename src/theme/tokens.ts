@@ -39,14 +39,18 @@ export const tokens = {
   colorWarningBg: css`var(--ebok-color-warning-bg, #fff4dc)`,
   colorInfo: css`var(--ebok-color-info, #0b5394)`,
   colorInfoBg: css`var(--ebok-color-info-bg, #e8f0fa)`,
-  // colours: the three balance tones (DOMAIN.md: red overdue, blue overpaid, green ok);
-  // a utility may show overpayment in green by setting --ebok-color-balance-overpaid.
+  // colours: the balance tones (DOMAIN.md "Balance colours": red overdue, red due, blue overpaid, green
+  // settled); a utility may show overpayment in green (--ebok-color-balance-overpaid) or an amount not yet
+  // due in a calmer tone (--ebok-color-balance-due). `--ebok-color-balance-ok*` (before `settled`) is still
+  // read, deprecated, for one release.
   colorBalanceOverdue: css`var(--ebok-color-balance-overdue, var(--ebok-preset-color-balance-overdue, #b3261e))`,
   colorBalanceOverdueBg: css`var(--ebok-color-balance-overdue-bg, var(--ebok-preset-color-balance-overdue-bg, #fdecea))`,
   colorBalanceOverpaid: css`var(--ebok-color-balance-overpaid, var(--ebok-preset-color-balance-overpaid, #0b5394))`,
   colorBalanceOverpaidBg: css`var(--ebok-color-balance-overpaid-bg, var(--ebok-preset-color-balance-overpaid-bg, #e8f0fa))`,
-  colorBalanceOk: css`var(--ebok-color-balance-ok, var(--ebok-preset-color-balance-ok, #1e6b34))`,
-  colorBalanceOkBg: css`var(--ebok-color-balance-ok-bg, var(--ebok-preset-color-balance-ok-bg, #e7f4ea))`,
+  colorBalanceDue: css`var(--ebok-color-balance-due, var(--ebok-preset-color-balance-due, #b3261e))`,
+  colorBalanceDueBg: css`var(--ebok-color-balance-due-bg, var(--ebok-preset-color-balance-due-bg, #fdecea))`,
+  colorBalanceSettled: css`var(--ebok-color-balance-settled, var(--ebok-color-balance-ok, var(--ebok-preset-color-balance-settled, #1e6b34)))`,
+  colorBalanceSettledBg: css`var(--ebok-color-balance-settled-bg, var(--ebok-color-balance-ok-bg, var(--ebok-preset-color-balance-settled-bg, #e7f4ea)))`,
   // focus
   colorFocusRing: css`var(--ebok-color-focus-ring, var(--ebok-preset-color-focus-ring, #1a5fb4))`,
   focusRingWidth: css`var(--ebok-focus-ring-width, 3px)`,

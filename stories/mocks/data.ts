@@ -193,7 +193,7 @@ export const PAYMENT_IDS = ENERGIA_IDS.payments;
 // Balance
 // ---------------------------------------------------------------------------------------------------------------
 
-export type BalanceCase = 'overdue' | 'overpaid' | 'settled' | 'over-cap';
+export type BalanceCase = 'overdue' | 'due' | 'overpaid' | 'settled' | 'over-cap';
 
 /**
  * The balance over a list of documents (open remaining amounts minus `unallocated` grosze), by the rule both
@@ -206,6 +206,7 @@ export function balanceFromDocuments(docs: readonly DocumentSummary[], now: Date
 /**
  * The named balance cases of the scenarios (states a story wants whatever the persona):
  * - `overdue`: 245.67 owed, all of it overdue (two documents, the oldest due 40 days ago), nothing upcoming (red);
+ * - `due`: 310.00 owed by one invoice due in 9 days, nothing overdue (red: an amount to pay);
  * - `overpaid`: a credit of 120.00 (205.40 unallocated against one 85.40 invoice due in 9 days) (blue/green);
  * - `settled`: 0.00, nothing open, no next payment (green);
  * - `over-cap`: 5234.18 owed by one annual settlement invoice due in 12 days, more than the 4300.00 payment cap.
@@ -225,6 +226,8 @@ export function makeBalance(kind: BalanceCase, now: Date = new Date()): Balance 
   switch (kind) {
     case 'overdue':
       return base(24_567, 24_567, null, 0, dateFromNow(now, -40), 2);
+    case 'due':
+      return base(31_000, 0, { amount: money(31_000), dueDate: dateFromNow(now, 9) }, 0, null, 0);
     case 'overpaid':
       return base(8_540, 0, { amount: money(8_540), dueDate: dateFromNow(now, 9) }, 20_540, null, 0);
     case 'over-cap':

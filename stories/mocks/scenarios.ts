@@ -13,6 +13,7 @@ export const SCENARIOS = {
   'signed-out': 'No session: personal operations answer 401 unauthenticated until a sign-in (getSession and logout answer 204, as the contract says).',
   'session-expired': 'The session timed out: personal operations answer 401 session_expired until a sign-in (getSession and logout answer 204).',
   'balance-overdue': 'Balance 245.67 PLN, all of it overdue (two documents, the oldest due 40 days ago); paying the balance pays that.',
+  'balance-due': 'Balance 310.00 PLN due in 9 days, nothing overdue: red, "Do zapłaty … do …".',
   'balance-overpaid': 'Credit of 120.00 PLN: the open invoice (85.40) is smaller than the overpayment; nothing to pay.',
   'balance-settled': 'Balance 0.00 PLN, nothing open, no next payment.',
   'balance-over-cap': 'Balance 5234.18 PLN, over the 4300.00 PLN per-transaction cap: paying it all answers 422 payment_amount_over_cap.',
@@ -116,6 +117,8 @@ export function scenarioHandlers(name: ScenarioName, base: string = API_BASE, ct
       return withoutSession(base, context, true);
     case 'balance-overdue':
       return withWorld(base, context, { balance: 'overdue' }, BALANCE_OPERATIONS);
+    case 'balance-due':
+      return withWorld(base, context, { balance: 'due' }, BALANCE_OPERATIONS);
     case 'balance-overpaid':
       return withWorld(base, context, { balance: 'overpaid' }, BALANCE_OPERATIONS);
     case 'balance-settled':

@@ -17,7 +17,8 @@ const SWATCHES = [
   ['--ebok-color-warning', 'warning'],
   ['--ebok-color-balance-overdue', 'overdue'],
   ['--ebok-color-balance-overpaid', 'overpaid'],
-  ['--ebok-color-balance-ok', 'ok'],
+  ['--ebok-color-balance-due', 'due'],
+  ['--ebok-color-balance-settled', 'settled'],
 ] as const;
 
 /** The design tokens as a designer reviews them: colours, type scale and formatting, in the current preset. */
@@ -41,7 +42,8 @@ export class EbokTokenBoard extends EbokElement {
       .warning { background: ${t.colorWarning}; }
       .overdue { background: ${t.colorBalanceOverdue}; }
       .overpaid { background: ${t.colorBalanceOverpaid}; }
-      .ok { background: ${t.colorBalanceOk}; }
+      .due { background: ${t.colorBalanceDue}; }
+      .settled { background: ${t.colorBalanceSettled}; }
       .type p { margin: ${t.spaceS} 0; }
       .small { font-size: ${t.fontSizeSmall}; }
       .large { font-size: ${t.fontSizeLarge}; }

@@ -42,9 +42,16 @@ describe('<ebok-balance-tile> with the reference server', function () {
     expect(el.shadowRoot!.querySelector('[part="pay"]')).to.equal(null);
   });
 
-  it('shows woda@example.com ok', async () => {
+  it('shows woda@example.com settled, in green, with nothing to pay', async () => {
     const el = await tileFor('woda@example.com');
-    expect(el.state).to.equal('ok');
+    expect(el.state).to.equal('settled');
+  });
+
+  it('shows firma@example.com in red as an amount to pay by its due date, not as nothing to pay', async () => {
+    const el = await tileFor('firma@example.com');
+    expect(el.state).to.equal('due');
+    expect(el.shadowRoot!.querySelector('[part="details"]')!.textContent).to.match(/Do zapłaty [\d\s\u00a0]+,\d{2}\s*zł do \d{2}\.\d{2}\.\d{4}\./);
+    await expect(el).to.be.accessible();
   });
 
   async function payThroughSandbox(action: 'approve' | 'decline' | 'cancel'): Promise<{ paymentId: string; back: URL }> {
@@ -87,12 +94,12 @@ describe('<ebok-balance-tile> with the reference server', function () {
     });
   }
 
-  it('pays the whole balance through the sandbox: the tile turns ok without a reload and says so', async () => {
+  it('pays the whole balance through the sandbox: the tile turns settled without a reload and says so', async () => {
     const { paymentId, back } = await payThroughSandbox('approve');
     expect(back.searchParams.get('paymentId')).to.equal(paymentId);
     const el = await returnTo(back);
     expect(shadow(el, '[part="result"]').textContent).to.contain('przyjęta');
-    await until(() => el.state === 'ok', 'balance ok after paying', 10000);
+    await until(() => el.state === 'settled', 'balance settled after paying', 10000);
     await expect(el).to.be.accessible();
   });
 

@@ -24,8 +24,10 @@ const TEXT_PAIRS = [
   ['overdue', 'surface'],
   ['overpaid', 'overpaid-bg'],
   ['overpaid', 'surface'],
-  ['ok', 'ok-bg'],
-  ['ok', 'surface'],
+  ['due', 'due-bg'],
+  ['due', 'surface'],
+  ['settled', 'settled-bg'],
+  ['settled', 'surface'],
 ] as const;
 
 /** Non-text contrast (WCAG 1.4.11): focus ring and field borders against the surface, 3:1. */
@@ -58,8 +60,10 @@ class TokenSwatches extends EbokElement {
       .overdue-bg { color: ${t.colorBalanceOverdueBg}; }
       .overpaid { color: ${t.colorBalanceOverpaid}; }
       .overpaid-bg { color: ${t.colorBalanceOverpaidBg}; }
-      .ok { color: ${t.colorBalanceOk}; }
-      .ok-bg { color: ${t.colorBalanceOkBg}; }
+      .due { color: ${t.colorBalanceDue}; }
+      .due-bg { color: ${t.colorBalanceDueBg}; }
+      .settled { color: ${t.colorBalanceSettled}; }
+      .settled-bg { color: ${t.colorBalanceSettledBg}; }
       .focus { color: ${t.colorFocusRing}; }
       .border { color: ${t.colorBorder}; }
     `,
@@ -97,10 +101,19 @@ describe('design tokens (theme)', () => {
     });
   }
 
-  it('tells the three balance tones apart in the default preset', async () => {
+  it('tells the three balance tones apart in the default preset, with an amount due as red as an overdue one', async () => {
     const el = await fixture<TokenSwatches>(html`<ebok-token-swatches></ebok-token-swatches>`);
-    const tones = new Set(['overdue', 'overpaid', 'ok'].map((name) => colour(el, name)));
+    const tones = new Set(['overdue', 'overpaid', 'settled'].map((name) => colour(el, name)));
     expect(tones.size).to.equal(3);
+    expect(colour(el, 'due')).to.equal(colour(el, 'overdue'));
+  });
+
+  it('lets a utility give an amount not yet due a calmer tone, and still reads the deprecated ok token for settled', async () => {
+    const el = await fixture<TokenSwatches>(html`<ebok-token-swatches></ebok-token-swatches>`);
+    el.style.setProperty('--ebok-color-balance-due', 'rgb(122, 77, 0)');
+    el.style.setProperty('--ebok-color-balance-ok', 'rgb(0, 90, 40)');
+    expect(colour(el, 'due')).to.equal('rgb(122, 77, 0)');
+    expect(colour(el, 'settled')).to.equal('rgb(0, 90, 40)');
   });
 
   it('lets a utility show overpayment in green with one custom property', async () => {

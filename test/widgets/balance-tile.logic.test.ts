@@ -3,25 +3,29 @@ import { balanceState, payPlan, toMinor, isUsableBalance, type Balance, type Por
 import { balanceAt } from '../helpers/fake-api.js';
 
 const money = (amount: string) => ({ amount, currency: 'PLN' });
-const balance = (total: string, overdue: string, overdueCount = overdue === '0.00' ? 0 : 1): Balance =>
-  ({ ...balanceAt(), balance: money(total), overdue: money(overdue), overdueCount });
+const balance = (total: string, overdue: string, overdueCount = overdue === '0.00' ? 0 : 1, unallocated = '0.00'): Balance =>
+  ({ ...balanceAt(), balance: money(total), overdue: money(overdue), overdueCount, unallocatedPayments: money(unallocated) });
 
 describe('balance tile rules (balance-tile.logic)', () => {
   describe('the state of a balance', () => {
-    // [balance, overdue amount, overdue documents, expected state, why]
-    const table: [string, string, number, ReturnType<typeof balanceState>, string][] = [
-      ['245.67', '245.67', 1, 'overdue', 'debt with a document past due'],
-      ['500.00', '120.00', 1, 'overdue', 'part of the debt is past due'],
-      ['0.00', '50.00', 1, 'overdue', 'settled to zero but a document is past due and nothing is in credit'],
-      ['-120.00', '0.00', 0, 'overpaid', 'in credit'],
-      ['-0.01', '30.00', 1, 'overpaid', 'in credit although an old document is listed overdue'],
-      ['0.00', '0.00', 0, 'ok', 'settled'],
-      ['300.00', '0.00', 0, 'ok', 'only payments not yet due'],
-      ['0.01', '0.00', 0, 'ok', 'one grosz due, not yet overdue'],
+    // DOMAIN.md "Balance colours" (seeds 002, 004) and getBalance in the contract: red when something is to
+    // pay or overdue, blue for an overpayment not smaller than the open documents, green for nothing to pay.
+    // [balance, overdue amount, overdue documents, unallocated payments, expected state, why]
+    const table: [string, string, number, string, ReturnType<typeof balanceState>, string][] = [
+      ['245.67', '245.67', 1, '0.00', 'overdue', 'debt with a document past due'],
+      ['500.00', '120.00', 1, '0.00', 'overdue', 'part of the debt is past due'],
+      ['0.00', '50.00', 1, '50.00', 'overdue', 'settled to zero by an unallocated payment, but a document is still past due'],
+      ['-0.01', '30.00', 1, '30.01', 'overdue', 'in credit, yet a document is still listed past due (red wins, seed 002)'],
+      ['300.00', '0.00', 0, '0.00', 'due', 'only payments not yet due: red, never the green of nothing to pay'],
+      ['0.01', '0.00', 0, '0.00', 'due', 'one grosz due, not yet overdue'],
+      ['14682.28', '0.00', 0, '0.00', 'due', 'a business customer with a large amount due in nine days'],
+      ['-120.00', '0.00', 0, '120.00', 'overpaid', 'in credit'],
+      ['0.00', '0.00', 0, '310.00', 'overpaid', 'an overpayment exactly as large as the open documents'],
+      ['0.00', '0.00', 0, '0.00', 'settled', 'nothing open, nothing overpaid'],
     ];
-    for (const [total, overdue, count, expected, why] of table) {
-      it(`is ${expected} when ${why} (balance ${total}, overdue ${overdue})`, () => {
-        expect(balanceState(balance(total, overdue, count))).to.equal(expected);
+    for (const [total, overdue, count, unallocated, expected, why] of table) {
+      it(`is ${expected} when ${why} (balance ${total}, overdue ${overdue}, unallocated ${unallocated})`, () => {
+        expect(balanceState(balance(total, overdue, count, unallocated))).to.equal(expected);
       });
     }
   });

@@ -69,7 +69,7 @@ describe('<ebok-balance-tile>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('shows a settled balance with the next payment and its date', async () => {
+    it('shows an amount not yet due in red as "Do zapłaty", with its due date, never as settled', async () => {
       const dueDate = dateFromToday(18);
       serve({
         ...balanceAt(),
@@ -80,8 +80,10 @@ describe('<ebok-balance-tile>', () => {
         nextPayment: { amount: money('130.00'), dueDate },
       });
       const el = await tile();
-      expect(el.state).to.equal('ok');
-      expect(shadow(el, '[part="details"]').textContent).to.contain('130,00').and.contain(polishDay(dueDate));
+      expect(el.state).to.equal('due');
+      expect(shadow(el, '[part="state"]').textContent).to.contain('Do zapłaty');
+      expect(shadow(el, '[part="details"]').textContent).to.contain('Do zapłaty 130,00').and.contain(polishDay(dueDate));
+      expect(getComputedStyle(shadow(el, '.base')).borderInlineStartColor, 'the red of the due tone').to.equal('rgb(179, 38, 30)');
       await expect(el).to.be.accessible();
     });
 

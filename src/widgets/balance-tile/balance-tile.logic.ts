@@ -2,7 +2,7 @@ import type { components } from '../../api/schema.js';
 
 export type Balance = components['schemas']['Balance'];
 export type PortalConfig = components['schemas']['PortalConfig'];
-export type BalanceState = 'overdue' | 'overpaid' | 'ok';
+export type BalanceState = 'overdue' | 'due' | 'overpaid' | 'settled';
 
 /** Amounts as exact hundredths (grosze): API decimal strings, compared without floating point. */
 export function toMinor(amount: string | undefined | null): number | undefined {
@@ -20,17 +20,21 @@ export function fromMinor(minor: number): string {
 }
 
 /**
- * The state of a balance (DOMAIN.md, seeds 002 and 004):
- * - `overpaid` when the balance is in credit: the overpayment is larger than all open documents;
- * - `overdue` when an open document is past its due date and the balance is not in credit;
- * - `ok` otherwise: settled, or only payments not yet due.
+ * The state of a balance (DOMAIN.md "Balance colours", seeds 002 and 004; getBalance in the contract):
+ * - `overdue` (red) when at least one document is past its due date, whatever the rest;
+ * - `due` (red by default, a token of its own) when there is an amount to pay, none of it overdue yet: an
+ *   amount to pay is never shown in the calm colour of "nothing to pay";
+ * - `overpaid` (blue) when nothing is to pay and payments wait to be allocated: the overpayment is not smaller
+ *   than the open documents;
+ * - `settled` (green) when there is nothing to pay and no overpayment.
  */
-export function balanceState(balance: Pick<Balance, 'balance' | 'overdue' | 'overdueCount'>): BalanceState {
-  const total = toMinor(balance.balance.amount) ?? 0;
-  if (total < 0) return 'overpaid';
+export function balanceState(balance: Pick<Balance, 'balance' | 'overdue' | 'overdueCount'> & Partial<Pick<Balance, 'unallocatedPayments'>>): BalanceState {
   const overdue = toMinor(balance.overdue.amount) ?? 0;
   if (overdue > 0 || balance.overdueCount > 0) return 'overdue';
-  return 'ok';
+  const total = toMinor(balance.balance.amount) ?? 0;
+  if (total > 0) return 'due';
+  if (total < 0 || (toMinor(balance.unallocatedPayments?.amount) ?? 0) > 0) return 'overpaid';
+  return 'settled';
 }
 
 export interface PayPlan {

@@ -14,9 +14,14 @@ export const balanceTileStyles = css`
     --_tone: var(--ebok-balance-tile-overpaid-color, ${t.colorBalanceOverpaid});
     --_tone-bg: var(--ebok-balance-tile-overpaid-bg, ${t.colorBalanceOverpaidBg});
   }
-  :host([state='ok']) {
-    --_tone: var(--ebok-balance-tile-ok-color, ${t.colorBalanceOk});
-    --_tone-bg: var(--ebok-balance-tile-ok-bg, ${t.colorBalanceOkBg});
+  :host([state='due']) {
+    --_tone: var(--ebok-balance-tile-due-color, ${t.colorBalanceDue});
+    --_tone-bg: var(--ebok-balance-tile-due-bg, ${t.colorBalanceDueBg});
+  }
+  /* --ebok-balance-tile-ok-*: the names before 'settled', deprecated, read for one release. */
+  :host([state='settled']) {
+    --_tone: var(--ebok-balance-tile-settled-color, var(--ebok-balance-tile-ok-color, ${t.colorBalanceSettled}));
+    --_tone-bg: var(--ebok-balance-tile-settled-bg, var(--ebok-balance-tile-ok-bg, ${t.colorBalanceSettledBg}));
   }
   .base {
     container-type: inline-size;

@@ -36,13 +36,13 @@ type PaymentOutcome = 'pending' | 'paid' | 'declined' | 'cancelled' | 'expired' 
 type PaymentBody = components['schemas']['CreatePaymentRequest'];
 type Payment = components['schemas']['PaymentCreated'];
 
-const ICONS: Record<BalanceState, IconName> = { overdue: 'warning', overpaid: 'plus', ok: 'success' };
+const ICONS: Record<BalanceState, IconName> = { overdue: 'warning', due: 'clock', overpaid: 'plus', settled: 'success' };
 
 /**
  * The customer's balance at a glance (seeds 002, 004): how much, whether anything is overdue, by when,
  * and a way to pay it now through the utility's payment operator.
  *
- * The state is reflected as `state` (`overdue`, `overpaid`, `ok`) and is also said in words and with an
+ * The state is reflected as `state` (`overdue`, `due`, `overpaid`, `settled`) and is also said in words and with an
  * icon, never by colour alone. Back from the payment operator (the page URL carries `paymentId`), the
  * tile asks the API for the payment's outcome, announces it and shows the new balance.
  *
@@ -61,7 +61,8 @@ const ICONS: Record<BalanceState, IconName> = { overdue: 'warning', overpaid: 'p
  * @csspart dialog - The payment confirmation.
  * @cssprop --ebok-balance-tile-overdue-color - Tone of an overdue balance (default: the red balance token).
  * @cssprop --ebok-balance-tile-overpaid-color - Tone of an overpayment (default: the blue balance token).
- * @cssprop --ebok-balance-tile-ok-color - Tone of a settled balance (default: the green balance token).
+ * @cssprop --ebok-balance-tile-due-color - Tone of an amount to pay, not yet overdue (default: the `due` balance token, red).
+ * @cssprop --ebok-balance-tile-settled-color - Tone of a settled balance (default: the green balance token; `--ebok-balance-tile-ok-color`, its name before, still works for one release).
  */
 export class EbokBalanceTile extends EbokWidget {
   static override styles = [EbokWidget.styles, balanceTileStyles];
@@ -165,7 +166,7 @@ export class EbokBalanceTile extends EbokWidget {
     const state = balanceState(balance);
     const plan = payPlan(balance, config);
     const currency = balance.currency;
-    const stateText = { overdue: msg('Zaległość po terminie'), overpaid: msg('Nadpłata'), ok: msg('Brak zaległości') }[state];
+    const stateText = { overdue: msg('Zaległość po terminie'), due: msg('Do zapłaty'), overpaid: msg('Nadpłata'), settled: msg('Nic do zapłaty') }[state];
     return html`<p class="state" part="state">${icon(ICONS[state])}<span>${stateText}</span></p>
       <p class="amount" part="amount">
         <span class="visually-hidden">${state === 'overpaid' ? msg('Kwota nadpłaty:') : msg('Do zapłaty:')}</span>
@@ -192,11 +193,14 @@ export class EbokBalanceTile extends EbokWidget {
         : msg(str`Po terminie: ${amount}.`);
     }
     if (state === 'overpaid') return msg('Nadpłata zostanie rozliczona z kolejnymi fakturami.');
-    if (balance.nextPayment) {
+    if (state === 'due' && balance.nextPayment) {
       const amount = formatMoney(balance.nextPayment.amount.amount, { currency });
-      return msg(str`Najbliższa płatność: ${amount} do ${formatDate(balance.nextPayment.dueDate)}.`);
+      const date = formatDate(balance.nextPayment.dueDate);
+      return balance.nextPayment.amount.amount === balance.balance.amount
+        ? msg(str`Do zapłaty ${amount} do ${date}.`)
+        : msg(str`Najbliższa płatność: ${amount} do ${date}.`);
     }
-    return msg('Nie masz nic do zapłaty.');
+    return state === 'due' ? msg('Kwota czeka na zapłatę; termin nie minął.') : msg('Wszystkie rachunki są opłacone.');
   }
 
   private renderOutcome(currency: string) {
