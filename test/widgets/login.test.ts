@@ -581,6 +581,21 @@ describe('<ebok-login>', () => {
         .map((node) => `${node.localName}.${node.className} ${node.scrollWidth}/${node.clientWidth}`);
     }
 
+    it('keeps the password field and the button in place when the portal configuration arrives', async () => {
+      await setViewport({ width: 360, height: 900 });
+      const config = held(json(200, CONFIG));
+      api = new FakeApi().on('GET', '/auth/session', problem(401, 'unauthenticated')).on('GET', '/portal-config', () => config.answer());
+      configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+      const el = await fixture<EbokLogin>(html`<ebok-login text-size="large"></ebok-login>`);
+      await until(() => !!el.shadowRoot?.querySelector('#password'), 'the form before the configuration');
+      const before = { password: control(el, 'password').getBoundingClientRect().top, height: el.getBoundingClientRect().height };
+      config.release();
+      await until(() => words(el).includes('E-mail, PESEL lub NIP'), 'the configured label and hint');
+      expect(control(el, 'password').getBoundingClientRect().top).to.be.closeTo(before.password, 1);
+      expect(el.getBoundingClientRect().height).to.be.closeTo(before.height, 1);
+      await expect(el).to.be.accessible();
+    });
+
     for (const [target, tag, title] of [
       ['password-reset', 'ebok-password-reset', 'forgot password'],
       ['login-reminder', 'ebok-login-reminder', 'forgot login'],
