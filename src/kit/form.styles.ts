@@ -57,6 +57,7 @@ export const formStyles = css`
     flex-wrap: wrap;
     gap: ${t.spaceS};
     align-items: stretch;
+    min-inline-size: 0;
   }
   .input {
     flex: 1 1 12em;

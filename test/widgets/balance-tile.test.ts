@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/widgets/balance-tile/ebok-balance-tile.js';
 import type { EbokBalanceTile } from '../../src/widgets/balance-tile/balance-tile.js';
 import type { EbokPaymentStartEvent, EbokNavigateEvent } from '../../src/core/events.js';
@@ -162,6 +162,71 @@ describe('<ebok-balance-tile>', () => {
       expect(shadow(el, '.skeleton [role], .skeleton').textContent).to.contain('Wczytywanie salda');
       expect(shadow(el, '[part="base"]').getAttribute('aria-busy')).to.equal('true');
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('on a small phone with large text', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    /** The lines the amount's figures and currency take (its visually hidden label aside), and whether it fits. */
+    function amountLayout(el: EbokBalanceTile) {
+      const amount = shadow(el, '[part="amount"]');
+      const figures = [...amount.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && /\d/.test(node.textContent ?? ''))!;
+      const range = document.createRange();
+      range.selectNodeContents(figures);
+      const tops = [...range.getClientRects()].filter((rect) => rect.width > 1).map((rect) => rect.top);
+      return {
+        text: figures.textContent!.trim(),
+        lines: tops.length ? Math.round((Math.max(...tops) - Math.min(...tops)) / parseFloat(getComputedStyle(amount).lineHeight)) + 1 : 0,
+        tallerThanOneLine: amount.getBoundingClientRect().height > parseFloat(getComputedStyle(amount).lineHeight) * 1.5,
+        overflows: amount.scrollWidth > amount.clientWidth + 1 || amount.getBoundingClientRect().right > shadow(el, '[part="base"]').getBoundingClientRect().right,
+      };
+    }
+
+    it('keeps "14 682,28 zł" on one line at 320 and 360 px, also in a padded column and in English', async () => {
+      serve({ ...balanceAt(), balance: money('14682.28') });
+      for (const width of [320, 360]) {
+        await setViewport({ width, height: 900 });
+        for (const lang of ['pl', 'en']) {
+          for (const padding of ['0', '0 16px']) {
+            const page = await fixture<HTMLElement>(html`<div class="column"><ebok-balance-tile text-size="large" lang=${lang}></ebok-balance-tile></div>`);
+            page.style.padding = padding;
+            const el = page.querySelector('ebok-balance-tile')!;
+            const written = lang === 'pl' ? /14\s682,28\szł/ : /PLN\s14,682\.28/;
+            await until(() => !!el.state && written.test(el.shadowRoot?.querySelector('[part="amount"]')?.textContent ?? ''), `the balance written in ${lang}`);
+            const layout = amountLayout(el);
+            const where = `${width} px, ${lang}, padding ${padding}: ${layout.text}`;
+            expect(layout.lines, where).to.equal(1);
+            expect(layout.tallerThanOneLine, where).to.equal(false);
+            expect(layout.overflows, where).to.equal(false);
+            await expect(el).to.be.accessible();
+            el.removeAttribute('lang');
+          }
+        }
+      }
+    });
+
+    it('keeps its height from loading to the "log in" prompt, so the page below does not jump', async () => {
+      for (const width of [320, 360, 800]) {
+        await setViewport({ width, height: 900 });
+        for (const lang of ['pl', 'en']) {
+          resetPage();
+          api = new FakeApi().on('GET', '/auth/session', 'hang');
+          configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+          const loading = await fixture<EbokBalanceTile>(html`<ebok-balance-tile text-size="large" lang=${lang}></ebok-balance-tile>`);
+          await until(() => !!loading.shadowRoot?.querySelector('.skeleton'), 'the skeleton');
+          const loadingHeight = loading.getBoundingClientRect().height;
+          await expect(loading).to.be.accessible();
+          loading.removeAttribute('lang');
+          resetPage();
+          api = new FakeApi().on('GET', '/auth/session', problem(401, 'unauthenticated')).on('GET', '/portal-config', json(200, CONFIG));
+          configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+          const prompt = await fixture<EbokBalanceTile>(html`<ebok-balance-tile text-size="large" lang=${lang}></ebok-balance-tile>`);
+          await until(() => !!prompt.shadowRoot?.querySelector('[part="login"]'), 'the "log in" prompt');
+          expect(prompt.getBoundingClientRect().height, `${width} px, ${lang}`).to.be.closeTo(loadingHeight, 1);
+          prompt.removeAttribute('lang');
+        }
+      }
     });
   });
 

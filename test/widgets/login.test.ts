@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/widgets/login/ebok-login.js';
 import '../../src/widgets/session/ebok-session.js';
 import '../../src/widgets/balance-tile/ebok-balance-tile.js';
@@ -597,6 +597,62 @@ describe('<ebok-login>', () => {
       expect(active(el)).to.equal(shadow(el, '[data-target="register"]'));
       await expect(el).to.be.accessible();
     });
+  });
+
+  describe('on a small phone with large text', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    /** Elements of the inline flow wider than the room they have (the visually hidden texts clip on purpose). */
+    function overflowing(flow: Element): string[] {
+      const form = flow.shadowRoot!.querySelector('form')!;
+      const right = form.getBoundingClientRect().right;
+      return [...flow.shadowRoot!.querySelectorAll<HTMLElement>('form, .field, .field__control, input, button')]
+        .filter((node) => node.scrollWidth > node.clientWidth + 1 || node.getBoundingClientRect().right > right + 0.5)
+        .map((node) => `${node.localName}.${node.className} ${node.scrollWidth}/${node.clientWidth}`);
+    }
+
+    it('keeps the password field and the button in place when the portal configuration arrives', async () => {
+      await setViewport({ width: 360, height: 900 });
+      const config = held(json(200, CONFIG));
+      api = new FakeApi().on('GET', '/auth/session', problem(401, 'unauthenticated')).on('GET', '/portal-config', () => config.answer());
+      configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+      const el = await fixture<EbokLogin>(html`<ebok-login text-size="large"></ebok-login>`);
+      await until(() => !!el.shadowRoot?.querySelector('#password'), 'the form before the configuration');
+      const before = { password: control(el, 'password').getBoundingClientRect().top, height: el.getBoundingClientRect().height };
+      config.release();
+      await until(() => words(el).includes('E-mail, PESEL lub NIP'), 'the configured label and hint');
+      expect(control(el, 'password').getBoundingClientRect().top).to.be.closeTo(before.password, 1);
+      expect(el.getBoundingClientRect().height).to.be.closeTo(before.height, 1);
+      await expect(el).to.be.accessible();
+    });
+
+    for (const [target, tag, title] of [
+      ['password-reset', 'ebok-password-reset', 'forgot password'],
+      ['login-reminder', 'ebok-login-reminder', 'forgot login'],
+    ] as const) {
+      it(`shows the "${title}" form inside the login with every field within the form at 320 and 360 px, in Polish and English`, async () => {
+        serve();
+        for (const width of [320, 360]) {
+          await setViewport({ width, height: 900 });
+          for (const lang of ['pl', 'en']) {
+            // As on a utility's page: the login in a padded content block of the page's column.
+            const page = await fixture<HTMLElement>(html`<div class="column"><ebok-login navigation="inline" text-size="large" lang=${lang}></ebok-login></div>`);
+            page.style.padding = '0 16px';
+            const el = page.querySelector('ebok-login')!;
+            await until(() => !!el.shadowRoot?.querySelector(`[data-target="${target}"]`), 'the login form');
+            shadow<HTMLButtonElement>(el, `[data-target="${target}"]`).click();
+            await until(() => !!el.shadowRoot?.querySelector(tag)?.shadowRoot?.querySelector('form input'), `the "${title}" form`);
+            const flow = el.shadowRoot!.querySelector(tag)!;
+            expect(overflowing(flow), `${width} px, ${lang}`).to.deep.equal([]);
+            expect(shadow(el, '[part="base"]').scrollWidth, `${width} px, ${lang}: the login does not scroll sideways`).to.be.at.most(shadow(el, '[part="base"]').clientWidth + 1);
+            await expect(el).to.be.accessible();
+            el.removeAttribute('lang');
+            resetPage();
+            serve();
+          }
+        }
+      });
+    }
   });
 
   describe('keyboard only', () => {

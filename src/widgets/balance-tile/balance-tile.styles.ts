@@ -35,6 +35,11 @@ export const balanceTileStyles = css`
   :host([compact]) .base {
     padding: ${t.spaceM};
   }
+  @media (max-width: 24rem) {
+    .base {
+      padding: ${t.spaceM};
+    }
+  }
   .header {
     display: flex;
     flex-wrap: wrap;
@@ -69,16 +74,17 @@ export const balanceTileStyles = css`
     block-size: 1.25em;
     flex: none;
   }
+  /* An amount never breaks inside ("14 682,28 z / ł"); in a column too narrow for it, it gets smaller. */
   .amount {
     margin: 0;
-    font-size: ${t.fontSizeXLarge};
+    font-size: min(${t.fontSizeXLarge}, 12cqi);
     font-weight: ${t.fontWeightBold};
     line-height: 1.2;
     color: var(--_tone);
-    overflow-wrap: anywhere;
+    white-space: nowrap;
   }
   :host([compact]) .amount {
-    font-size: ${t.fontSizeLarge};
+    font-size: min(${t.fontSizeLarge}, 12cqi);
   }
   .details {
     margin: ${t.spaceS} 0 0;
@@ -108,23 +114,19 @@ export const balanceTileStyles = css`
   .result {
     margin-block-start: ${t.spaceM};
   }
-  .skeleton {
-    display: grid;
-    gap: ${t.spaceS};
+  .skeleton [data-shape]::before {
+    content: attr(data-shape);
+    color: transparent;
   }
-  .skeleton span {
-    display: block;
-    block-size: 1.2em;
-    border-radius: ${t.radiusSmall};
+  .skeleton p::before,
+  .skeleton .button {
     background: ${t.colorSurfaceAlt};
+    border-color: transparent;
+    border-radius: ${t.radiusSmall};
+    box-decoration-break: clone;
+    -webkit-box-decoration-break: clone;
+    cursor: default;
     animation: ebok-pulse 1.4s ease-in-out infinite;
-  }
-  .skeleton span:nth-child(2) {
-    block-size: 2.2em;
-    inline-size: 60%;
-  }
-  .skeleton span:nth-child(3) {
-    inline-size: 80%;
   }
   @keyframes ebok-pulse {
     50% {

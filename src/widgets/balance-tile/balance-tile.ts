@@ -150,11 +150,19 @@ export class EbokBalanceTile extends EbokWidget {
     </div>`;
   }
 
+  /**
+   * While the session and the balance load: the shape of the "log in" prompt that most often replaces it, its
+   * words drawn as grey lines (generated content, hidden from screen readers and from the page's text), so the
+   * tile keeps its height in every language, width and text size.
+   */
   private renderSkeleton() {
     return html`<div class="skeleton" role="status">
-        <span class="visually-hidden">${msg('Wczytywanie salda…')}</span>
-        <span aria-hidden="true"></span><span aria-hidden="true"></span><span aria-hidden="true"></span>
-      </div>`;
+      <span class="visually-hidden">${msg('Wczytywanie salda…')}</span>
+      <div aria-hidden="true">
+        <p data-shape=${msg('Zaloguj się, aby zobaczyć saldo i zapłacić rachunki.')}></p>
+        <div class="actions"><span class="button" data-shape=${msg('Zaloguj się')}></span></div>
+      </div>
+    </div>`;
   }
 
   private renderSignedOut() {

@@ -22,6 +22,10 @@ export const loginStyles = css`
   .links {
     margin: 0;
   }
+  .shape::before {
+    content: attr(data-shape);
+    visibility: hidden;
+  }
   .done {
     display: flex;
     align-items: flex-start;

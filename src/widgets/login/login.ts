@@ -206,6 +206,7 @@ export class EbokLogin extends EbokWidget {
     return {
       heading: (text) => this.heading(text, { focusable: true }),
       kinds: this.config.value?.loginIdentifierKinds,
+      configLoading: this.config.status === 'pending',
       policy: this.config.value?.passwordPolicy,
       registration: this.config.value?.features.registration !== false,
       inlineLinks: this.navigation === 'inline',

@@ -13,6 +13,8 @@ import type { LoginController, PasswordKit } from './login.controller.js';
 export interface LoginViewContext {
   heading: (text: string) => TemplateResult;
   kinds: readonly LoginIdentifierKind[] | undefined;
+  /** The portal configuration (which says the identifiers, so the hint) is still on its way. */
+  configLoading: boolean;
   policy: PasswordPolicy | undefined;
   registration: boolean;
   inlineLinks: boolean;
@@ -157,7 +159,11 @@ function inputmodeOf(kinds: readonly LoginIdentifierKind[] | undefined): { input
 export function credentialsView(c: LoginController, v: LoginViewContext): TemplateResult {
   const form = c.credentials;
   const rejected = c.state.rejected;
-  const hint = identifierHint(v.kinds);
+  // Until the configuration says which identifiers count, the hint's room is kept (its usual words, unseen),
+  // so the fields do not move down when it arrives.
+  const hint =
+    identifierHint(v.kinds) ??
+    (v.configLoading ? html`<span class="shape" aria-hidden="true" data-shape=${msg('Osoba prywatna może podać PESEL, firma – NIP.')}></span>` : undefined);
   const paused = c.pause.running;
   const links: { target: LoginTarget; text: string }[] = [
     { target: 'password-reset', text: msg('Nie pamiętam hasła') },
