@@ -106,7 +106,7 @@ function cdnLoader(): Plugin {
 
 /** The modules of the CDN's shared core chunk (see `codeSplitting` below). */
 const CORE =
-  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]|src[\\/](api|theme|context)[\\/]|src[\\/]i18n[\\/]locale(-codes)?\.ts|src[\\/]core[\\/](version|define|ebok-element|events)\.ts/;
+  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]|node_modules[\\/]@lit[\\/]context[\\/]lib[\\/](context-request-event|create-context)\.js|src[\\/](api|theme|context)[\\/]|src[\\/]i18n[\\/]locale(-codes)?\.ts|src[\\/]core[\\/](version|define|ebok-element|events)\.ts/;
 
 const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^chart\.js(\/|$)/];
 
