@@ -18,6 +18,8 @@ import {
   type SessionRow,
   type UserRow,
   type Utility,
+  siteLink,
+  utilityOfPage,
 } from './core.ts';
 import { sendEmail, sendSms } from './outbox.ts';
 import { warsawIso } from '../../src/i18n/calendar.ts';
@@ -62,10 +64,8 @@ export function utilityForRequest(ctx: Ctx): Utility {
     if (u) return u;
   }
   if (ctx.user) return app.utilities.get(ctx.user.utility_id) ?? ctx.utility;
-  const referer = ctx.c.req.header('referer') ?? '';
-  if (/\/gas\.html/.test(referer)) return byKind('gas') ?? ctx.utility;
-  if (/\/water\.html/.test(referer)) return byKind('water') ?? ctx.utility;
-  return ctx.utility;
+  // A visitor who is not signed in: the utility whose site has the asking page (its configured pages).
+  return utilityOfPage(app, ctx.c.req.header('referer') ?? '') ?? ctx.utility;
 }
 
 function normalizeIdentifier(identifier: string): string {
@@ -178,7 +178,7 @@ async function startSession(ctx: Ctx, user: UserRow): Promise<{ cookie: string; 
     ctx.db,
     user.email,
     'Nowe logowanie do eBOK',
-    `Dzień dobry,\n\n${warsawIso(ctx.now).replace('T', ' ').slice(0, 16)} zalogowano się do Twojego konta w eBOK (adres klienta: ${ctx.ip}).\nJeśli to nie Ty, zmień hasło: ${ctx.app.publicOrigin}/reset-hasla.html\n\n${utility.name}`,
+    `Dzień dobry,\n\n${warsawIso(ctx.now).replace('T', ' ').slice(0, 16)} zalogowano się do Twojego konta w eBOK (adres klienta: ${ctx.ip}).\nJeśli to nie Ty, zmień hasło: ${siteLink(ctx.app, utility, 'passwordReset')}\n\n${utility.name}`,
   );
   return { cookie: sessionCookie(ctx.app, id), body: sessionBody(user, s) };
 }
@@ -234,7 +234,7 @@ async function sendActivation(ctx: Ctx, user: UserRow): Promise<void> {
     ctx.db,
     user.email,
     'Aktywuj konto w eBOK',
-    `Dzień dobry,\n\naby aktywować konto w eBOK, otwórz link (ważny ${hours} godz.):\n${ctx.app.publicOrigin}/aktywacja.html?token=${token}\n\nJeśli to nie Ty zakładałeś konto, zignoruj tę wiadomość.\n\n${utility.name}`,
+    `Dzień dobry,\n\naby aktywować konto w eBOK, otwórz link (ważny ${hours} godz.):\n${siteLink(ctx.app, utility, 'activation', { token })}\n\nJeśli to nie Ty zakładałeś konto, zignoruj tę wiadomość.\n\n${utility.name}`,
   );
 }
 
@@ -251,7 +251,7 @@ async function sendReset(ctx: Ctx, user: UserRow, reason: 'request' | 'locked'):
     ctx.db,
     user.email,
     reason === 'locked' ? 'Konto w eBOK zostało zablokowane' : 'Zmiana hasła do eBOK',
-    `Dzień dobry,\n\n${intro}\n${ctx.app.publicOrigin}/nowe-haslo.html?token=${token}\n\nLink jest ważny ${minutes} min i można go użyć tylko raz.\nJeśli to nie Ty, zignoruj tę wiadomość.\n\n${utility.name}`,
+    `Dzień dobry,\n\n${intro}\n${siteLink(ctx.app, utility, 'passwordReset', { token })}\n\nLink jest ważny ${minutes} min i można go użyć tylko raz.\nJeśli to nie Ty, zignoruj tę wiadomość.\n\n${utility.name}`,
   );
 }
 
@@ -492,7 +492,7 @@ export const requestLoginReminder: Handler = async (ctx) => {
       ctx.db,
       user.email,
       'Przypomnienie loginu do eBOK',
-      `Dzień dobry,\n\nTwój login do eBOK to: ${user.email}\nZalogujesz się też numerem ${user.customer_kind === 'business' ? 'NIP' : 'PESEL'}.\nNie pamiętasz hasła? Ustaw nowe: ${ctx.app.publicOrigin}/reset-hasla.html\n\n${utility.name}`,
+      `Dzień dobry,\n\nTwój login do eBOK to: ${user.email}\nZalogujesz się też numerem ${user.customer_kind === 'business' ? 'NIP' : 'PESEL'}.\nNie pamiętasz hasła? Ustaw nowe: ${siteLink(ctx.app, utility, 'passwordReset')}\n\n${utility.name}`,
     );
   }
   return neutral(ctx);
@@ -560,11 +560,13 @@ export const register: Handler = async (ctx) => {
   const existingByCustomer = customer ? await loadUser(ctx.db, 'u.customer_id = $1', [customer.id]) : null;
   const owner = existingByCustomer ?? existingByEmail;
   if (owner) {
+    // The notice goes to the account's owner, with the links of the owner's utility (not of the page that asked).
+    const own = ctx.app.utilities.get(owner.utility_id) ?? target;
     await sendEmail(
       ctx.db,
       owner.email,
       'Próba rejestracji w eBOK',
-      `Dzień dobry,\n\nktoś (może Ty) próbował założyć konto w eBOK dla Twoich danych lub adresu e-mail. Konto już istnieje.\nZaloguj się: ${ctx.app.publicOrigin}/\nNie pamiętasz hasła? ${ctx.app.publicOrigin}/reset-hasla.html\n\n${target.name}`,
+      `Dzień dobry,\n\nktoś (może Ty) próbował założyć konto w eBOK dla Twoich danych lub adresu e-mail. Konto już istnieje.\nZaloguj się: ${siteLink(ctx.app, own, 'login')}\nNie pamiętasz hasła? ${siteLink(ctx.app, own, 'passwordReset')}\n\n${own.name}`,
     );
   } else if (!customer || (target.config.registrationEmailMustMatchContract && customer.contract_email?.toLowerCase() !== email.toLowerCase())) {
     await sendEmail(

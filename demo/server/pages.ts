@@ -144,7 +144,7 @@ ${settled ? `<p>Ta płatność już się zakończyła (${escapeHtml(labels[p.sta
     if (!originAllowed(app, c)) return page('Odrzucono', '<h1>Odrzucono żądanie</h1>');
     const outcome = ({ approve: 'paid', decline: 'declined', cancel: 'cancelled' } as const)[c.req.param('action') as 'approve' | 'decline' | 'cancel'];
     if (!outcome) return page('Nieznana operacja', '<h1>Nieznana operacja</h1>');
-    const p = await app.db.transaction((tx) => settlePayment(tx, c.req.param('id'), outcome, app.publicOrigin));
+    const p = await app.db.transaction((tx) => settlePayment(tx, c.req.param('id'), outcome, app));
     if (!p) return page('Nie znaleziono płatności', '<h1>Nie znaleziono płatności</h1>');
     return new Response(null, { status: 303, headers: { Location: returnTo(p.return_url ?? `${app.publicOrigin}/`, p.id, p.status), 'Cache-Control': 'no-store' } });
   });

@@ -197,6 +197,37 @@ try {
     await login('44051401359', 'Zielona-Herbata-7');
   });
 
+  await step("every link of every e-mail opens a page of the recipient's own utility, which gets that utility's portal", async () => {
+    // The e-mails not sent yet: a login reminder, an "account exists" notice, a water customer's reset.
+    await fetch(`${server.url}/api/test/reset-throttles`, { method: 'POST' });
+    await call('POST', '/auth/login-reminder', null, { identifier: 'woda@example.com' });
+    await call('POST', '/auth/password-reset', null, { identifier: 'woda@example.com' });
+    await call('POST', '/auth/register', null, { pesel: '02211307589', customerNumber: '1', email: 'gaz@example.com', password: 'Zielona-Herbata-7', consents: { terms: true, marketing: false, eInvoice: false } }, { 'Idempotency-Key': 'selftest-register-again' });
+    const owners = await server.db.query<{ email: string; utility_id: string }>('SELECT u.email, c.utility_id FROM users u JOIN customers c ON c.id = u.customer_id');
+    const utilities = await server.db.query<{ id: string; config: { theme: string; utilityName: string } }>('SELECT id, config FROM utilities');
+    const seen = new Set<string>();
+    for (const mail of await server.outbox.list()) {
+      const owner = owners.find((o) => o.email.toLowerCase() === mail.to.toLowerCase());
+      const utility = utilities.find((u) => u.id === owner?.utility_id);
+      for (const link of mail.links) {
+        const url = new URL(link);
+        assert.equal(url.origin, server.url, `${link} (“${mail.subject}”) is on the public origin`);
+        assert.ok(!url.pathname.includes('reset-hasla'), link);
+        const page = await raw(url.pathname, {});
+        assert.equal(page.status, 200, `${link} (“${mail.subject}” to ${mail.to}) opens a page`);
+        if (url.pathname.startsWith('/sandbox/')) continue; // the server's own e-mail confirmation page
+        assert.ok(utility, `the recipient ${mail.to} of “${mail.subject}” is a customer`);
+        assert.ok(page.body.toString().includes(`data-utility="${utility.config.theme}"`), `${link} (“${mail.subject}” to ${mail.to}) is a page of ${utility.config.utilityName}`);
+        const config = await call('GET', '/portal-config', null, undefined, { Referer: link });
+        assert.equal(config.body.utilityName, utility.config.utilityName, `${link} gets the portal (theme, password policy) of ${utility.config.utilityName}`);
+        seen.add(`${utility.config.theme} ${mail.subject ?? ''}`);
+      }
+    }
+    for (const wanted of ['gas Nowe logowanie do eBOK', 'water Nowe logowanie do eBOK', 'gas Zmiana hasła do eBOK', 'water Zmiana hasła do eBOK', 'water Przypomnienie loginu do eBOK', 'gas Próba rejestracji w eBOK', 'energy Aktywuj konto w eBOK']) {
+      assert.ok(seen.has(wanted), `an e-mail “${wanted}” was checked (${[...seen].join('; ')})`);
+    }
+  });
+
   await step('the demo site: the built bundle, security headers on every page, brotli/gzip, caching', async () => {
     const pages = readdirSync(join(REPO_ROOT, 'demo')).filter((f) => f.endsWith('.html'));
     assert.ok(pages.length >= 6, 'demo pages found');
