@@ -15,6 +15,7 @@ import {
   type AppState,
   type Ctx,
   type Handler,
+  type Reply,
   type SessionRow,
   type UserRow,
   type Utility,
@@ -219,6 +220,31 @@ async function useToken(ctx: Ctx, token: string, purpose: string): Promise<Token
   if (row.invalidated_at || new Date(row.expires_at) <= ctx.now) throw new ApiError('token_invalid_or_expired', en ? 'The link expired or is not valid. Ask for a new one.' : 'Link wygasł lub jest nieprawidłowy. Poproś o nowy.');
   return row;
 }
+
+/**
+ * What a link's token can still do, without spending it: the row while it is usable, else `token_used`, `token_expired`
+ * (known, but past its lifetime or replaced by a newer link) or `token_invalid_or_expired` (unknown). Unknown tokens
+ * count against the client, as wrong passwords do.
+ */
+async function checkToken(ctx: Ctx, purpose: 'reset' | 'activation'): Promise<Reply> {
+  const { token } = ctx.body as { token: string };
+  const clientKey = `tokencheck:ip:${ctx.ip}`;
+  await checkThrottles(ctx, [clientKey]);
+  const row = (await ctx.db.query<TokenRow>('SELECT * FROM auth_tokens WHERE token_hash = $1 AND purpose = $2', [sha256(token), purpose]))[0];
+  const en = ctx.lang === 'en';
+  if (!row) {
+    await throttleHit(ctx.db, clientKey, LIMITS.clientFailures, LIMITS.throttleWindowSeconds, LIMITS.throttleBlockSeconds, ctx.now);
+    throw new ApiError('token_invalid_or_expired', en ? 'This link is not valid. Ask for a new one.' : 'Ten link jest nieprawidłowy. Poproś o nowy.');
+  }
+  if (row.used_at) throw new ApiError('token_used', en ? 'This link was already used.' : 'Ten link został już wykorzystany.');
+  if (row.invalidated_at || new Date(row.expires_at) <= ctx.now) throw new ApiError('token_expired', en ? 'This link expired or a newer one replaced it. Ask for a new one.' : 'Ten link wygasł albo zastąpił go nowszy. Poproś o nowy.');
+  const user = await loadUser(ctx.db, 'u.id = $1', [row.user_id]);
+  if (!user) throw new ApiError('token_invalid_or_expired');
+  return json(200, { expiresAt: warsawIso(new Date(row.expires_at)), maskedEmail: maskEmail(user.email) });
+}
+
+export const checkPasswordResetToken: Handler = (ctx) => checkToken(ctx, 'reset');
+export const checkActivationToken: Handler = (ctx) => checkToken(ctx, 'activation');
 
 async function spendToken(db: Queryable, row: TokenRow, now: Date): Promise<boolean> {
   const done = await db.query('UPDATE auth_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL RETURNING token_hash', [row.token_hash, now]);
@@ -604,11 +630,13 @@ export function authHandlers(): Record<string, Handler> {
     getSession,
     refreshSession,
     requestPasswordReset,
+    checkPasswordResetToken,
     confirmPasswordReset,
     changePassword,
     requestLoginReminder,
     register,
     activateAccount,
+    checkActivationToken,
     resendActivation,
   };
 }

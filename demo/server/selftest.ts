@@ -148,6 +148,40 @@ try {
     assert.equal((await call('POST', '/auth/password-reset/confirm', null, { token, newPassword: 'Nowe-Haslo-Gazu-2026' })).status, 204);
     assert.equal((await call('POST', '/auth/password-reset/confirm', null, { token, newPassword: 'Nowe-Haslo-Gazu-2027' })).body.code, 'token_used');
     await login('gaz@example.com', 'Nowe-Haslo-Gazu-2026');
+    const used = await call('POST', '/auth/password-reset/check', null, { token });
+    assert.deepEqual([used.status, used.body.code], [422, 'token_used'], 'a used link says so when checked');
+  });
+
+  await step('a reset link is checked without spending it: usable, replaced, expired, unknown, malformed', async () => {
+    await call('POST', '/auth/password-reset', null, { identifier: 'firma@example.com' });
+    const first = new URL((await server.outbox.latest('firma@example.com'))!.links[0]!).searchParams.get('token')!;
+    for (let i = 0; i < 2; i++) {
+      const ok = await call('POST', '/auth/password-reset/check', null, { token: first });
+      assert.equal(ok.status, 200, 'usable, and checking twice spends nothing');
+      assert.ok(new Date(String(ok.body.expiresAt)).getTime() > Date.now() + 50 * 60_000, `expiresAt ${String(ok.body.expiresAt)} about an hour ahead`);
+      assert.match(String(ok.body.maskedEmail), /^f\*+a@/);
+      assert.equal(ok.headers.get('cache-control'), 'no-store');
+    }
+    await call('POST', '/auth/password-reset', null, { identifier: 'firma@example.com' });
+    const second = new URL((await server.outbox.latest('firma@example.com'))!.links[0]!).searchParams.get('token')!;
+    assert.equal((await call('POST', '/auth/password-reset/check', null, { token: first })).body.code, 'token_expired', 'a link replaced by a newer one');
+    assert.equal((await call('POST', '/auth/password-reset/check', null, { token: second })).status, 200);
+    await server.db.query("UPDATE auth_tokens SET expires_at = now() - interval '1 second' WHERE purpose = 'reset' AND used_at IS NULL AND invalidated_at IS NULL");
+    assert.equal((await call('POST', '/auth/password-reset/check', null, { token: second })).body.code, 'token_expired', 'a link past its lifetime');
+    assert.equal((await call('POST', '/auth/password-reset/check', null, { token: 'rst_0000000000000000000000' })).body.code, 'token_invalid_or_expired');
+    assert.equal((await call('POST', '/auth/activation/check', null, { token: first })).body.code, 'token_invalid_or_expired', 'a reset token is no activation token');
+    // Bad input gets the contract's 400 / 422, never a 500.
+    const short = await call('POST', '/auth/password-reset/check', null, { token: 'abc' });
+    assert.deepEqual([short.status, short.body.code], [422, 'validation_failed']);
+    assert.equal((await call('POST', '/auth/password-reset/check', null, { token: first, extra: 1 })).status, 422);
+    assert.equal((await call('POST', '/auth/activation/check', null, {})).status, 422);
+    assert.equal((await call('POST', '/auth/activation/check', null, { token: 1234567890123456 })).status, 422);
+    assert.equal((await call('POST', '/auth/activation/check', null, 'x'.repeat(40))).status, 422);
+    const notJson = await fetch(`${api}/auth/password-reset/check`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"token":' });
+    assert.equal(notJson.status, 400);
+    const noType = await fetch(`${api}/auth/activation/check`, { method: 'POST', body: 'token=abc' });
+    assert.equal(noType.status, 400);
+    assert.equal((await fetch(`${api}/auth/password-reset/check`)).status, 404, 'no GET: the token stays out of URLs');
   });
 
   await step('SMS second factor', async () => {
@@ -193,7 +227,11 @@ try {
     assert.equal(reg.status, 201);
     const mail = await server.outbox.latest('stanislaw.zajac@example.com');
     const token = new URL(mail!.links[0]!).searchParams.get('token')!;
+    const check = await call('POST', '/auth/activation/check', null, { token });
+    assert.equal(check.status, 200, 'the link checked before it is used');
+    assert.match(String(check.body.maskedEmail), /^s\*+c@e\*+e\.com$/);
     assert.equal((await call('POST', '/auth/activate', null, { token })).status, 204);
+    assert.equal((await call('POST', '/auth/activation/check', null, { token })).body.code, 'token_used');
     await login('44051401359', 'Zielona-Herbata-7');
   });
 
