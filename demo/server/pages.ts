@@ -72,6 +72,15 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
     return c.body(null, 204);
   });
 
+  // Lets every unused reset and activation link of `to` run out now, as if its lifetime had passed (tests).
+  h.post('/api/test/expire-links', async (c) => {
+    await app.db.query(
+      "UPDATE auth_tokens t SET expires_at = now() - interval '1 second' FROM users u WHERE u.id = t.user_id AND u.email_lower = lower($1) AND t.used_at IS NULL",
+      [c.req.query('to') ?? ''],
+    );
+    return c.body(null, 204);
+  });
+
   // Undoes a payment as if it never happened (its allocations, the documents' paid amounts, the payment),
   // so a test that pays leaves the demo customer as it found them.
   h.post('/api/test/undo-payment', async (c) => {
