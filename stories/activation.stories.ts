@@ -15,7 +15,7 @@ interface Args {
 
 /**
  * The page the activation link opens: activates once on load and says how it went; an expired link offers a
- * form for a new one (neutral answer). The mock refuses tokens containing `expired` or `used`. Each story uses
+ * form for a new one (neutral answer). The mock refuses tokens containing `expired`, `used` or `invalid`. Each story uses
  * its own token, since a token is activated only once per page (a second visit shows the first outcome).
  */
 const meta: Meta<Args> = {
@@ -60,6 +60,7 @@ export const NewLinkSent: Story = {
   parameters: scenario(),
   play: ({ canvasElement }) => resend(canvasElement, 'stanislaw.zajac@example.com'),
 };
+export const InvalidLink: Story = { name: 'Made-up link: ask for a new one', args: { token: DEMO.invalidToken.replace('rst', 'act') }, parameters: scenario() };
 export const UsedLink: Story = { name: 'Already active (used link)', args: { token: DEMO.usedToken.replace('rst', 'act') }, parameters: scenario() };
 export const NoToken: Story = { name: 'No token in the link', parameters: scenario() };
 export const ServerError: Story = { name: 'Error with retry', args: { token: 'act_H7nQ2wLk9ZxR4cVb8TmY1pDs_err' }, parameters: scenario('server-error') };

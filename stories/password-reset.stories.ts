@@ -16,7 +16,8 @@ interface Args {
 /**
  * "Nie pamiętam hasła": without a token, ask for a link (always the same neutral answer); with a token (the
  * e-mailed link opens the page with `?token=`, or the `token` attribute), set a new password with the
- * policy checklist and strength. The mock refuses tokens containing `expired` or `used`.
+ * policy checklist and strength. The link is checked first: the mock refuses tokens containing `expired`, `used` or `invalid`,
+ * and the page says so before any password is asked for.
  */
 const meta: Meta<Args> = {
   title: 'Widgets/Password reset',
@@ -92,18 +93,9 @@ export const Changed: Story = {
   parameters: scenario(),
   play: ({ canvasElement }) => fill(canvasElement, { newPassword: PASSWORD, passwordRepeat: PASSWORD }),
 };
-export const ExpiredLink: Story = {
-  name: 'Expired link: ask again',
-  args: { token: DEMO.expiredToken },
-  parameters: scenario(),
-  play: ({ canvasElement }) => fill(canvasElement, { newPassword: PASSWORD, passwordRepeat: PASSWORD }),
-};
-export const UsedLink: Story = {
-  name: 'Used link: ask again',
-  args: { token: DEMO.usedToken },
-  parameters: scenario(),
-  play: ({ canvasElement }) => fill(canvasElement, { newPassword: PASSWORD, passwordRepeat: PASSWORD }),
-};
+export const ExpiredLink: Story = { name: 'Expired link: said at once, ask again', args: { token: DEMO.expiredToken }, parameters: scenario() };
+export const UsedLink: Story = { name: 'Used link: said at once, ask again', args: { token: DEMO.usedToken }, parameters: scenario() };
+export const InvalidLink: Story = { name: 'Made-up link: said at once, ask again', args: { token: DEMO.invalidToken }, parameters: scenario() };
 export const Loading: Story = { parameters: scenario('timeout') };
 export const ConfigError: Story = { name: 'Error with retry', parameters: scenario('server-error') };
 export const Offline: Story = { parameters: scenario('offline') };

@@ -10,6 +10,24 @@ export type Schemas = components['schemas'];
 
 export type UtilityId = 'util_energia' | 'util_gaz' | 'util_woda';
 
+/**
+ * Where a utility's own website has the pages its e-mails link to. Each utility has its own site (its own domain in
+ * production, so each value may be an absolute URL); a path is taken on the server's public origin
+ * (`EBOK_PUBLIC_ORIGIN`), which is how the three demo sites share one origin. The reference server builds every link
+ * of every e-mail from these, so a gas customer's e-mail opens the gas company's pages, in its theme and with its
+ * password policy (`GET /portal-config` answers the utility whose page is asking).
+ */
+export interface UtilitySite {
+  /** The eBOK start page (a payment's details). */
+  readonly portal: string;
+  /** The page with `<ebok-login>` ("Przejdź do logowania"). */
+  readonly login: string;
+  /** The page with `<ebok-password-reset>`: with `?token=` from a reset e-mail; without one it asks for a link. */
+  readonly passwordReset: string;
+  /** The page with `<ebok-activation>`, opened with `?token=` from an activation e-mail. */
+  readonly activation: string;
+}
+
 /** One of the three demo utilities and its portal: GET /portal-config answers `config` as it is. */
 export interface Utility {
   readonly id: UtilityId;
@@ -18,6 +36,8 @@ export interface Utility {
   /** The utility's account for bank transfers (NRB, 26 digits), checked with `validateBankAccount`. */
   readonly bankAccount: string;
   readonly config: Schemas['PortalConfig'];
+  /** The utility's own website: the targets of the links in its e-mails. */
+  readonly site: UtilitySite;
 }
 
 /**

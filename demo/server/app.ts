@@ -9,8 +9,8 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { getRequestListener } from '@hono/node-server';
 import { openDb, type Db } from './db.ts';
 import { loadContract } from './contract.ts';
-import { API_BASE, operationHandler, problemResponse, type AppState, type Handler, type PortalConfig, type Utility } from './core.ts';
-import { seedIfEmpty } from './seed.ts';
+import { API_BASE, operationHandler, problemResponse, type AppState, type Handler, type Utility } from './core.ts';
+import { fillUtilitySites, seedIfEmpty } from './seed.ts';
 import { authHandlers } from './auth.ts';
 import { customerHandlers } from './customer.ts';
 import { billingHandlers } from './billing.ts';
@@ -84,6 +84,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   let seededAt: Date;
   try {
     seededAt = await seedIfEmpty(db);
+    await fillUtilitySites(db);
   } catch (error) {
     await db.close();
     throw error;
@@ -93,7 +94,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   await db.query("DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day'");
   await db.query("DELETE FROM mfa_challenges WHERE expires_at < now() - interval '1 day'");
   const contract = loadContract();
-  const rows = await db.query<{ id: string; kind: string; name: string; config: PortalConfig }>('SELECT id, kind, name, config FROM utilities ORDER BY id');
+  const rows = await db.query<Utility>('SELECT id, kind, name, config, site FROM utilities ORDER BY id');
   const utilities = new Map<string, Utility>(rows.map((r) => [r.id, r]));
 
   const http = createHttpServer();

@@ -15,9 +15,12 @@ import {
   type AppState,
   type Ctx,
   type Handler,
+  type Reply,
   type SessionRow,
   type UserRow,
   type Utility,
+  siteLink,
+  utilityOfPage,
 } from './core.ts';
 import { sendEmail, sendSms } from './outbox.ts';
 import { warsawIso } from '../../src/i18n/calendar.ts';
@@ -62,10 +65,8 @@ export function utilityForRequest(ctx: Ctx): Utility {
     if (u) return u;
   }
   if (ctx.user) return app.utilities.get(ctx.user.utility_id) ?? ctx.utility;
-  const referer = ctx.c.req.header('referer') ?? '';
-  if (/\/gas\.html/.test(referer)) return byKind('gas') ?? ctx.utility;
-  if (/\/water\.html/.test(referer)) return byKind('water') ?? ctx.utility;
-  return ctx.utility;
+  // A visitor who is not signed in: the utility whose site has the asking page (its configured pages).
+  return utilityOfPage(app, ctx.c.req.header('referer') ?? '') ?? ctx.utility;
 }
 
 function normalizeIdentifier(identifier: string): string {
@@ -178,7 +179,7 @@ async function startSession(ctx: Ctx, user: UserRow): Promise<{ cookie: string; 
     ctx.db,
     user.email,
     'Nowe logowanie do eBOK',
-    `Dzień dobry,\n\n${warsawIso(ctx.now).replace('T', ' ').slice(0, 16)} zalogowano się do Twojego konta w eBOK (adres klienta: ${ctx.ip}).\nJeśli to nie Ty, zmień hasło: ${ctx.app.publicOrigin}/reset-hasla.html\n\n${utility.name}`,
+    `Dzień dobry,\n\n${warsawIso(ctx.now).replace('T', ' ').slice(0, 16)} zalogowano się do Twojego konta w eBOK (adres klienta: ${ctx.ip}).\nJeśli to nie Ty, zmień hasło: ${siteLink(ctx.app, utility, 'passwordReset')}\n\n${utility.name}`,
   );
   return { cookie: sessionCookie(ctx.app, id), body: sessionBody(user, s) };
 }
@@ -220,6 +221,31 @@ async function useToken(ctx: Ctx, token: string, purpose: string): Promise<Token
   return row;
 }
 
+/**
+ * What a link's token can still do, without spending it: the row while it is usable, else `token_used`, `token_expired`
+ * (known, but past its lifetime or replaced by a newer link) or `token_invalid_or_expired` (unknown). Unknown tokens
+ * count against the client, as wrong passwords do.
+ */
+async function checkToken(ctx: Ctx, purpose: 'reset' | 'activation'): Promise<Reply> {
+  const { token } = ctx.body as { token: string };
+  const clientKey = `tokencheck:ip:${ctx.ip}`;
+  await checkThrottles(ctx, [clientKey]);
+  const row = (await ctx.db.query<TokenRow>('SELECT * FROM auth_tokens WHERE token_hash = $1 AND purpose = $2', [sha256(token), purpose]))[0];
+  const en = ctx.lang === 'en';
+  if (!row) {
+    await throttleHit(ctx.db, clientKey, LIMITS.clientFailures, LIMITS.throttleWindowSeconds, LIMITS.throttleBlockSeconds, ctx.now);
+    throw new ApiError('token_invalid_or_expired', en ? 'This link is not valid. Ask for a new one.' : 'Ten link jest nieprawidłowy. Poproś o nowy.');
+  }
+  if (row.used_at) throw new ApiError('token_used', en ? 'This link was already used.' : 'Ten link został już wykorzystany.');
+  if (row.invalidated_at || new Date(row.expires_at) <= ctx.now) throw new ApiError('token_expired', en ? 'This link expired or a newer one replaced it. Ask for a new one.' : 'Ten link wygasł albo zastąpił go nowszy. Poproś o nowy.');
+  const user = await loadUser(ctx.db, 'u.id = $1', [row.user_id]);
+  if (!user) throw new ApiError('token_invalid_or_expired');
+  return json(200, { expiresAt: warsawIso(new Date(row.expires_at)), maskedEmail: maskEmail(user.email) });
+}
+
+export const checkPasswordResetToken: Handler = (ctx) => checkToken(ctx, 'reset');
+export const checkActivationToken: Handler = (ctx) => checkToken(ctx, 'activation');
+
 async function spendToken(db: Queryable, row: TokenRow, now: Date): Promise<boolean> {
   const done = await db.query('UPDATE auth_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL RETURNING token_hash', [row.token_hash, now]);
   return done.length === 1;
@@ -234,7 +260,7 @@ async function sendActivation(ctx: Ctx, user: UserRow): Promise<void> {
     ctx.db,
     user.email,
     'Aktywuj konto w eBOK',
-    `Dzień dobry,\n\naby aktywować konto w eBOK, otwórz link (ważny ${hours} godz.):\n${ctx.app.publicOrigin}/aktywacja.html?token=${token}\n\nJeśli to nie Ty zakładałeś konto, zignoruj tę wiadomość.\n\n${utility.name}`,
+    `Dzień dobry,\n\naby aktywować konto w eBOK, otwórz link (ważny ${hours} godz.):\n${siteLink(ctx.app, utility, 'activation', { token })}\n\nJeśli to nie Ty zakładałeś konto, zignoruj tę wiadomość.\n\n${utility.name}`,
   );
 }
 
@@ -251,7 +277,7 @@ async function sendReset(ctx: Ctx, user: UserRow, reason: 'request' | 'locked'):
     ctx.db,
     user.email,
     reason === 'locked' ? 'Konto w eBOK zostało zablokowane' : 'Zmiana hasła do eBOK',
-    `Dzień dobry,\n\n${intro}\n${ctx.app.publicOrigin}/nowe-haslo.html?token=${token}\n\nLink jest ważny ${minutes} min i można go użyć tylko raz.\nJeśli to nie Ty, zignoruj tę wiadomość.\n\n${utility.name}`,
+    `Dzień dobry,\n\n${intro}\n${siteLink(ctx.app, utility, 'passwordReset', { token })}\n\nLink jest ważny ${minutes} min i można go użyć tylko raz.\nJeśli to nie Ty, zignoruj tę wiadomość.\n\n${utility.name}`,
   );
 }
 
@@ -492,7 +518,7 @@ export const requestLoginReminder: Handler = async (ctx) => {
       ctx.db,
       user.email,
       'Przypomnienie loginu do eBOK',
-      `Dzień dobry,\n\nTwój login do eBOK to: ${user.email}\nZalogujesz się też numerem ${user.customer_kind === 'business' ? 'NIP' : 'PESEL'}.\nNie pamiętasz hasła? Ustaw nowe: ${ctx.app.publicOrigin}/reset-hasla.html\n\n${utility.name}`,
+      `Dzień dobry,\n\nTwój login do eBOK to: ${user.email}\nZalogujesz się też numerem ${user.customer_kind === 'business' ? 'NIP' : 'PESEL'}.\nNie pamiętasz hasła? Ustaw nowe: ${siteLink(ctx.app, utility, 'passwordReset')}\n\n${utility.name}`,
     );
   }
   return neutral(ctx);
@@ -560,11 +586,13 @@ export const register: Handler = async (ctx) => {
   const existingByCustomer = customer ? await loadUser(ctx.db, 'u.customer_id = $1', [customer.id]) : null;
   const owner = existingByCustomer ?? existingByEmail;
   if (owner) {
+    // The notice goes to the account's owner, with the links of the owner's utility (not of the page that asked).
+    const own = ctx.app.utilities.get(owner.utility_id) ?? target;
     await sendEmail(
       ctx.db,
       owner.email,
       'Próba rejestracji w eBOK',
-      `Dzień dobry,\n\nktoś (może Ty) próbował założyć konto w eBOK dla Twoich danych lub adresu e-mail. Konto już istnieje.\nZaloguj się: ${ctx.app.publicOrigin}/\nNie pamiętasz hasła? ${ctx.app.publicOrigin}/reset-hasla.html\n\n${target.name}`,
+      `Dzień dobry,\n\nktoś (może Ty) próbował założyć konto w eBOK dla Twoich danych lub adresu e-mail. Konto już istnieje.\nZaloguj się: ${siteLink(ctx.app, own, 'login')}\nNie pamiętasz hasła? ${siteLink(ctx.app, own, 'passwordReset')}\n\n${own.name}`,
     );
   } else if (!customer || (target.config.registrationEmailMustMatchContract && customer.contract_email?.toLowerCase() !== email.toLowerCase())) {
     await sendEmail(
@@ -602,11 +630,13 @@ export function authHandlers(): Record<string, Handler> {
     getSession,
     refreshSession,
     requestPasswordReset,
+    checkPasswordResetToken,
     confirmPasswordReset,
     changePassword,
     requestLoginReminder,
     register,
     activateAccount,
+    checkActivationToken,
     resendActivation,
   };
 }

@@ -1,6 +1,6 @@
 /** Balance, financial documents (with PDFs), online payments and their allocation. */
 import { ApiError, fieldError, type FieldError } from './problem.ts';
-import { json, requireFeature, validationError, type Ctx, type Handler } from './core.ts';
+import { json, requireFeature, siteLink, validationError, type AppState, type Ctx, type Handler } from './core.ts';
 import type { Queryable } from './db.ts';
 import { decodeCursor, encodeCursor, limitOf } from './paging.ts';
 import { addDays, warsawDate, warsawInstant, warsawIso } from '../../src/i18n/calendar.ts';
@@ -401,7 +401,7 @@ export const getPayment: Handler = async (ctx) => {
 };
 
 /** The payment operator's notification: settles a pending payment (approve allocates it, oldest due first). */
-export async function settlePayment(tx: Queryable, id: string, outcome: 'paid' | 'declined' | 'cancelled', publicOrigin: string): Promise<PaymentRow | null> {
+export async function settlePayment(tx: Queryable, id: string, outcome: 'paid' | 'declined' | 'cancelled', app: Pick<AppState, 'publicOrigin' | 'utilities' | 'defaultUtilityId'>): Promise<PaymentRow | null> {
   const p = await loadPayment(tx, id);
   if (!p || p.status !== 'pending') return p;
   const now = new Date();
@@ -430,8 +430,9 @@ export async function settlePayment(tx: Queryable, id: string, outcome: 'paid' |
   const msgId = randomId('msg');
   const text = `Dziękujemy za wpłatę ${formatPln(toCents(p.amount))}. Płatność została zaksięgowana${allocated.length ? ` na ${allocated.length === 1 ? 'dokument' : 'dokumenty'} ${docs.filter((d) => allocated.includes(d.id)).map((d) => d.number).join(', ')}` : ' jako nadpłata'}.`;
   await tx.query("INSERT INTO messages (id, customer_id, channel, event, subject, body, sent_at) VALUES ($1, $2, 'portal', 'payment_received', $3, $4, $5)", [msgId, p.customer_id, 'Płatność przyjęta', text, now]);
-  const email = (await tx.query<{ email: string }>('SELECT email FROM users WHERE customer_id = $1', [p.customer_id]))[0]?.email;
-  if (email) await sendEmail(tx, email, 'Płatność przyjęta', `Dzień dobry,\n\n${text}\nSzczegóły: ${publicOrigin}/\n`);
+  const owner = (await tx.query<{ email: string; utility_id: string }>('SELECT u.email, c.utility_id FROM users u JOIN customers c ON c.id = u.customer_id WHERE u.customer_id = $1', [p.customer_id]))[0];
+  const utility = owner && (app.utilities.get(owner.utility_id) ?? app.utilities.get(app.defaultUtilityId));
+  if (owner && utility) await sendEmail(tx, owner.email, 'Płatność przyjęta', `Dzień dobry,\n\n${text}\nSzczegóły: ${siteLink(app, utility, 'portal')}\n\n${utility.name}`);
   return loadPayment(tx, id);
 }
 

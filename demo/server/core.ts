@@ -27,11 +27,53 @@ export interface PortalConfig {
   [key: string]: unknown;
 }
 
+/** Where a utility's website has the pages its e-mails link to (demo/personas/types.ts `UtilitySite`). */
+export interface UtilitySite {
+  portal: string;
+  login: string;
+  passwordReset: string;
+  activation: string;
+}
+
 export interface Utility {
   id: string;
   kind: string;
   name: string;
   config: PortalConfig;
+  site: UtilitySite;
+}
+
+/**
+ * The address of one of a utility's pages, for a link in an e-mail: the site's own absolute URL as configured, or its
+ * path on the server's public origin; `query` is added (a `token`).
+ */
+export function siteLink(app: Pick<AppState, 'publicOrigin'>, utility: Utility, page: keyof UtilitySite, query: Record<string, string> = {}): string {
+  const url = new URL(utility.site[page], `${app.publicOrigin}/`);
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+  // The fragment (`#konto`) goes after the query, as URL does.
+  return url.href;
+}
+
+/**
+ * The utility whose site has the page at `href` (a Referer): by the path of one of its configured pages (paths are
+ * on whichever origin serves the demo sites), or by origin and path for a site configured with absolute URLs.
+ */
+export function utilityOfPage(app: Pick<AppState, 'publicOrigin' | 'utilities'>, href: string): Utility | undefined {
+  let page: URL;
+  try {
+    page = new URL(href);
+  } catch {
+    return undefined;
+  }
+  const path = page.pathname === '/index.html' ? '/' : page.pathname;
+  for (const utility of app.utilities.values()) {
+    const { portal, login, passwordReset, activation } = utility.site;
+    for (const target of [portal, login, passwordReset, activation]) {
+      const url = new URL(target, `${app.publicOrigin}/`);
+      if (url.pathname === path && (url.origin === page.origin || !/^[a-z]+:/i.test(target))) return utility;
+    }
+  }
+  return undefined;
 }
 
 export interface AppState {

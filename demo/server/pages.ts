@@ -72,6 +72,15 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
     return c.body(null, 204);
   });
 
+  // Lets every unused reset and activation link of `to` run out now, as if its lifetime had passed (tests).
+  h.post('/api/test/expire-links', async (c) => {
+    await app.db.query(
+      "UPDATE auth_tokens t SET expires_at = now() - interval '1 second' FROM users u WHERE u.id = t.user_id AND u.email_lower = lower($1) AND t.used_at IS NULL",
+      [c.req.query('to') ?? ''],
+    );
+    return c.body(null, 204);
+  });
+
   // Undoes a payment as if it never happened (its allocations, the documents' paid amounts, the payment),
   // so a test that pays leaves the demo customer as it found them.
   h.post('/api/test/undo-payment', async (c) => {
@@ -144,7 +153,7 @@ ${settled ? `<p>Ta płatność już się zakończyła (${escapeHtml(labels[p.sta
     if (!originAllowed(app, c)) return page('Odrzucono', '<h1>Odrzucono żądanie</h1>');
     const outcome = ({ approve: 'paid', decline: 'declined', cancel: 'cancelled' } as const)[c.req.param('action') as 'approve' | 'decline' | 'cancel'];
     if (!outcome) return page('Nieznana operacja', '<h1>Nieznana operacja</h1>');
-    const p = await app.db.transaction((tx) => settlePayment(tx, c.req.param('id'), outcome, app.publicOrigin));
+    const p = await app.db.transaction((tx) => settlePayment(tx, c.req.param('id'), outcome, app));
     if (!p) return page('Nie znaleziono płatności', '<h1>Nie znaleziono płatności</h1>');
     return new Response(null, { status: 303, headers: { Location: returnTo(p.return_url ?? `${app.publicOrigin}/`, p.id, p.status), 'Cache-Control': 'no-store' } });
   });

@@ -23,6 +23,7 @@ const TITLES: Record<string, [number, string, string]> = {
   mfa_expired: [422, 'Kod wygasł', 'The code expired'],
   token_invalid_or_expired: [422, 'Link jest nieważny', 'The link is not valid'],
   token_used: [422, 'Link został już użyty', 'The link was already used'],
+  token_expired: [422, 'Link wygasł', 'The link expired'],
   password_policy_violation: [422, 'Hasło nie spełnia wymagań', 'The password does not meet the rules'],
   unauthenticated: [401, 'Zaloguj się', 'Please sign in'],
   session_expired: [401, 'Sesja wygasła', 'The session expired'],

@@ -42,6 +42,11 @@ async function bulkInsert(db: Queryable, table: string, columns: string[], types
   );
 }
 
+/** A database seeded before utilities had a `site` (migration 002) gets the demo utilities' sites. */
+export async function fillUtilitySites(db: Queryable): Promise<void> {
+  for (const u of UTILITIES) await db.query('UPDATE utilities SET site = $2 WHERE id = $1 AND site IS NULL', [u.id, u.site]);
+}
+
 /** Seeds an empty database with the demo world laid out around `now`; answers when the data was seeded. */
 export async function seedIfEmpty(db: Db, now = new Date()): Promise<Date> {
   const done = await db.query<{ value: string }>("SELECT value FROM meta WHERE key = 'seeded_at'");
@@ -55,7 +60,7 @@ export async function seedIfEmpty(db: Db, now = new Date()): Promise<Date> {
 }
 
 async function seed(db: Queryable, world: DemoWorld, personas: readonly Persona[], hashes: ReadonlyMap<string, string>): Promise<void> {
-  await insert(db, 'utilities', ['id', 'kind', 'name', 'config'], world.utilities.map((u) => [u.id, u.kind, u.name, u.config]));
+  await insert(db, 'utilities', ['id', 'kind', 'name', 'config', 'site'], world.utilities.map((u) => [u.id, u.kind, u.name, u.config, u.site]));
 
   await insert(
     db,

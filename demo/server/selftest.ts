@@ -148,6 +148,40 @@ try {
     assert.equal((await call('POST', '/auth/password-reset/confirm', null, { token, newPassword: 'Nowe-Haslo-Gazu-2026' })).status, 204);
     assert.equal((await call('POST', '/auth/password-reset/confirm', null, { token, newPassword: 'Nowe-Haslo-Gazu-2027' })).body.code, 'token_used');
     await login('gaz@example.com', 'Nowe-Haslo-Gazu-2026');
+    const used = await call('POST', '/auth/password-reset/check', null, { token });
+    assert.deepEqual([used.status, used.body.code], [422, 'token_used'], 'a used link says so when checked');
+  });
+
+  await step('a reset link is checked without spending it: usable, replaced, expired, unknown, malformed', async () => {
+    await call('POST', '/auth/password-reset', null, { identifier: 'firma@example.com' });
+    const first = new URL((await server.outbox.latest('firma@example.com'))!.links[0]!).searchParams.get('token')!;
+    for (let i = 0; i < 2; i++) {
+      const ok = await call('POST', '/auth/password-reset/check', null, { token: first });
+      assert.equal(ok.status, 200, 'usable, and checking twice spends nothing');
+      assert.ok(new Date(String(ok.body.expiresAt)).getTime() > Date.now() + 50 * 60_000, `expiresAt ${String(ok.body.expiresAt)} about an hour ahead`);
+      assert.match(String(ok.body.maskedEmail), /^f\*+a@/);
+      assert.equal(ok.headers.get('cache-control'), 'no-store');
+    }
+    await call('POST', '/auth/password-reset', null, { identifier: 'firma@example.com' });
+    const second = new URL((await server.outbox.latest('firma@example.com'))!.links[0]!).searchParams.get('token')!;
+    assert.equal((await call('POST', '/auth/password-reset/check', null, { token: first })).body.code, 'token_expired', 'a link replaced by a newer one');
+    assert.equal((await call('POST', '/auth/password-reset/check', null, { token: second })).status, 200);
+    await server.db.query("UPDATE auth_tokens SET expires_at = now() - interval '1 second' WHERE purpose = 'reset' AND used_at IS NULL AND invalidated_at IS NULL");
+    assert.equal((await call('POST', '/auth/password-reset/check', null, { token: second })).body.code, 'token_expired', 'a link past its lifetime');
+    assert.equal((await call('POST', '/auth/password-reset/check', null, { token: 'rst_0000000000000000000000' })).body.code, 'token_invalid_or_expired');
+    assert.equal((await call('POST', '/auth/activation/check', null, { token: first })).body.code, 'token_invalid_or_expired', 'a reset token is no activation token');
+    // Bad input gets the contract's 400 / 422, never a 500.
+    const short = await call('POST', '/auth/password-reset/check', null, { token: 'abc' });
+    assert.deepEqual([short.status, short.body.code], [422, 'validation_failed']);
+    assert.equal((await call('POST', '/auth/password-reset/check', null, { token: first, extra: 1 })).status, 422);
+    assert.equal((await call('POST', '/auth/activation/check', null, {})).status, 422);
+    assert.equal((await call('POST', '/auth/activation/check', null, { token: 1234567890123456 })).status, 422);
+    assert.equal((await call('POST', '/auth/activation/check', null, 'x'.repeat(40))).status, 422);
+    const notJson = await fetch(`${api}/auth/password-reset/check`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"token":' });
+    assert.equal(notJson.status, 400);
+    const noType = await fetch(`${api}/auth/activation/check`, { method: 'POST', body: 'token=abc' });
+    assert.equal(noType.status, 400);
+    assert.equal((await fetch(`${api}/auth/password-reset/check`)).status, 404, 'no GET: the token stays out of URLs');
   });
 
   await step('SMS second factor', async () => {
@@ -193,8 +227,43 @@ try {
     assert.equal(reg.status, 201);
     const mail = await server.outbox.latest('stanislaw.zajac@example.com');
     const token = new URL(mail!.links[0]!).searchParams.get('token')!;
+    const check = await call('POST', '/auth/activation/check', null, { token });
+    assert.equal(check.status, 200, 'the link checked before it is used');
+    assert.match(String(check.body.maskedEmail), /^s\*+c@e\*+e\.com$/);
     assert.equal((await call('POST', '/auth/activate', null, { token })).status, 204);
+    assert.equal((await call('POST', '/auth/activation/check', null, { token })).body.code, 'token_used');
     await login('44051401359', 'Zielona-Herbata-7');
+  });
+
+  await step("every link of every e-mail opens a page of the recipient's own utility, which gets that utility's portal", async () => {
+    // The e-mails not sent yet: a login reminder, an "account exists" notice, a water customer's reset.
+    await fetch(`${server.url}/api/test/reset-throttles`, { method: 'POST' });
+    await call('POST', '/auth/login-reminder', null, { identifier: 'woda@example.com' });
+    await call('POST', '/auth/password-reset', null, { identifier: 'woda@example.com' });
+    await call('POST', '/auth/register', null, { pesel: '02211307589', customerNumber: '1', email: 'gaz@example.com', password: 'Zielona-Herbata-7', consents: { terms: true, marketing: false, eInvoice: false } }, { 'Idempotency-Key': 'selftest-register-again' });
+    const owners = await server.db.query<{ email: string; utility_id: string }>('SELECT u.email, c.utility_id FROM users u JOIN customers c ON c.id = u.customer_id');
+    const utilities = await server.db.query<{ id: string; config: { theme: string; utilityName: string } }>('SELECT id, config FROM utilities');
+    const seen = new Set<string>();
+    for (const mail of await server.outbox.list()) {
+      const owner = owners.find((o) => o.email.toLowerCase() === mail.to.toLowerCase());
+      const utility = utilities.find((u) => u.id === owner?.utility_id);
+      for (const link of mail.links) {
+        const url = new URL(link);
+        assert.equal(url.origin, server.url, `${link} (“${mail.subject}”) is on the public origin`);
+        assert.ok(!url.pathname.includes('reset-hasla'), link);
+        const page = await raw(url.pathname, {});
+        assert.equal(page.status, 200, `${link} (“${mail.subject}” to ${mail.to}) opens a page`);
+        if (url.pathname.startsWith('/sandbox/')) continue; // the server's own e-mail confirmation page
+        assert.ok(utility, `the recipient ${mail.to} of “${mail.subject}” is a customer`);
+        assert.ok(page.body.toString().includes(`data-utility="${utility.config.theme}"`), `${link} (“${mail.subject}” to ${mail.to}) is a page of ${utility.config.utilityName}`);
+        const config = await call('GET', '/portal-config', null, undefined, { Referer: link });
+        assert.equal(config.body.utilityName, utility.config.utilityName, `${link} gets the portal (theme, password policy) of ${utility.config.utilityName}`);
+        seen.add(`${utility.config.theme} ${mail.subject ?? ''}`);
+      }
+    }
+    for (const wanted of ['gas Nowe logowanie do eBOK', 'water Nowe logowanie do eBOK', 'gas Zmiana hasła do eBOK', 'water Zmiana hasła do eBOK', 'water Przypomnienie loginu do eBOK', 'gas Próba rejestracji w eBOK', 'energy Aktywuj konto w eBOK']) {
+      assert.ok(seen.has(wanted), `an e-mail “${wanted}” was checked (${[...seen].join('; ')})`);
+    }
   });
 
   await step('the demo site: the built bundle, security headers on every page, brotli/gzip, caching', async () => {

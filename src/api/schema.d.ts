@@ -227,6 +227,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/password-reset/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a password-reset link without using it
+         * @description Public, and changes nothing: tells the page a reset link opens whether its token can still set a
+         *     password, **before** the customer types one. The token is not spent, its lifetime does not move and no
+         *     e-mail is sent; `confirmPasswordReset` stays the only operation that uses it. Answers `200` with the
+         *     link's deadline and the masked e-mail of its account while the token is unused and unexpired; otherwise
+         *     `422` with the reason, so the page can say it at once and offer a new link:
+         *     * `token_used`: the password was already set with this link;
+         *     * `token_expired`: the token is known but past `portalConfig.resetLinkLifetimeSeconds`, or a newer link
+         *       replaced it;
+         *     * `token_invalid_or_expired`: the token is unknown (cut off, mistyped, never issued). A server that does
+         *       not keep expired tokens answers this for them too.
+         *
+         *     A POST, so the token stays out of URLs and access logs; no `Idempotency-Key` (nothing is done twice).
+         *     Unknown tokens are throttled per client (`429 too_many_attempts`); the token's 128+ random bits make
+         *     guessing hopeless anyway. The masked e-mail reveals nothing the holder of the link could not learn by
+         *     using it.
+         */
+        post: operations["checkPasswordResetToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/password-reset/confirm": {
         parameters: {
             query?: never;
@@ -360,6 +394,37 @@ export interface paths {
          *     answer is `204`; no session is created.
          */
         post: operations["activateAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/activation/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check an activation link without using it
+         * @description Public, and changes nothing: tells the page an activation link opens whether its token can still
+         *     activate the account, before `activateAccount` spends it. The token is not spent and no e-mail is sent.
+         *     Answers `200` with the link's deadline and the masked e-mail of the account while the token is unused
+         *     and unexpired; otherwise `422` with the reason:
+         *     * `token_used`: the account was already activated with this link (the customer can sign in);
+         *     * `token_expired`: the token is known but past `portalConfig.activationLinkLifetimeSeconds`, or a newer
+         *       link replaced it (offer `resendActivation`);
+         *     * `token_invalid_or_expired`: the token is unknown (cut off, mistyped, never issued). A server that does
+         *       not keep expired tokens answers this for them too.
+         *
+         *     A POST, so the token stays out of URLs and access logs; no `Idempotency-Key`. Unknown tokens are
+         *     throttled per client (`429 too_many_attempts`).
+         */
+        post: operations["checkActivationToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1165,6 +1230,7 @@ export interface components {
          *     * `mfa_expired` (422): the challenge expired, is unknown or used up its attempts; sign in again.
          *     * `token_invalid_or_expired` (422): a reset, activation or change token that is unknown or expired.
          *     * `token_used` (422): the token was already used.
+         *     * `token_expired` (422): a reset or activation token that is known but past its lifetime or replaced by a newer link (answered by `checkPasswordResetToken` and `checkActivationToken`; the other operations answer `token_invalid_or_expired` for it).
          *     * `password_policy_violation` (422): the new password breaks the policy; `fields` has a `password_*` code per broken rule.
          *     * `unauthenticated` (401): no session cookie or bearer token, or an unknown one.
          *     * `session_expired` (401): the session passed its idle or absolute timeout.
@@ -1190,7 +1256,7 @@ export interface components {
          *     * `internal_error` (500): unexpected error.
          * @enum {string}
          */
-        ProblemCode: "malformed_request" | "validation_failed" | "invalid_credentials" | "too_many_attempts" | "account_not_activated" | "password_change_required" | "mfa_required" | "mfa_invalid_code" | "mfa_expired" | "token_invalid_or_expired" | "token_used" | "password_policy_violation" | "unauthenticated" | "session_expired" | "csrf_failed" | "forbidden" | "feature_disabled" | "not_found" | "conflict" | "idempotency_key_reuse" | "idempotency_in_progress" | "reading_window_closed" | "reading_out_of_range" | "reading_lower_than_previous" | "reading_duplicate" | "payment_amount_over_cap" | "payment_nothing_to_pay" | "payments_disabled" | "attachment_too_large" | "attachment_type_not_allowed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
+        ProblemCode: "malformed_request" | "validation_failed" | "invalid_credentials" | "too_many_attempts" | "account_not_activated" | "password_change_required" | "mfa_required" | "mfa_invalid_code" | "mfa_expired" | "token_invalid_or_expired" | "token_used" | "token_expired" | "password_policy_violation" | "unauthenticated" | "session_expired" | "csrf_failed" | "forbidden" | "feature_disabled" | "not_found" | "conflict" | "idempotency_key_reuse" | "idempotency_in_progress" | "reading_window_closed" | "reading_out_of_range" | "reading_lower_than_previous" | "reading_duplicate" | "payment_amount_over_cap" | "payment_nothing_to_pay" | "payments_disabled" | "attachment_too_large" | "attachment_type_not_allowed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
         /**
          * @description Why one field was refused: `required`, `invalid_format`, `invalid_checksum` (PESEL, NIP, PPE, IBAN),
          *     `too_short` / `too_long` (text length), `too_small` / `too_large` (numbers, amounts, files),
@@ -1423,6 +1489,16 @@ export interface components {
         TokenRequest: {
             /** @description The token from the e-mailed link. */
             token: string;
+        };
+        /** @description A reset or activation link that can still be used, checked without using it. */
+        LinkTokenCheck: {
+            /**
+             * Format: date-time
+             * @description When the link stops working (if it is not used before).
+             */
+            expiresAt: string;
+            /** @description The e-mail address of the link's account, masked (`j***@example.com`), so the customer knows which account the link is for. */
+            maskedEmail?: string;
         };
         PasswordResetConfirmRequest: {
             token: string;
@@ -2728,6 +2804,54 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    checkPasswordResetToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The link can set a new password until `expiresAt`. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkTokenCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            /** @description `token_used`, `token_expired`, `token_invalid_or_expired` or `validation_failed` (a token of the wrong length). */
+            422: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     confirmPasswordReset: {
         parameters: {
             query?: never;
@@ -2980,6 +3104,54 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             /** @description `token_invalid_or_expired`, `token_used`, `validation_failed` or `idempotency_key_reuse`. */
+            422: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    checkActivationToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The link can activate the account until `expiresAt`. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkTokenCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            /** @description `token_used` (the account is active), `token_expired`, `token_invalid_or_expired` or `validation_failed` (a token of the wrong length). */
             422: {
                 headers: {
                     "Cache-Control": components["headers"]["CacheControlNoStore"];

@@ -105,9 +105,14 @@ export const DEMO = {
   /** Right password, locked account → the same `401 invalid_credentials` as a wrong password. */
   lockedEmail: 'zablokowane@example.com',
   csrfToken: 'c7Hk2pQ9vX4mZ1tR8wY3nB6jL0sD5fGa',
-  /** Reset / activation tokens with a fixed outcome; any other token of valid length succeeds. */
+  /**
+   * Reset / activation tokens with a fixed outcome; any other token of valid length succeeds. The check operations
+   * tell expired (`token_expired`) from unknown (`token_invalid_or_expired`); the others answer both alike.
+   */
   expiredToken: 'rst_expired_000000000000',
   usedToken: 'rst_used_0000000000000000',
+  /** A token no server issued (cut off, mistyped): `422 token_invalid_or_expired` everywhere. */
+  invalidToken: 'rst_invalid_000000000000',
 } as const;
 
 /** The energy utility's portal configuration (the energia persona's; the portal a visitor first sees). */

@@ -44,7 +44,7 @@ export interface HandlerOptions {
 }
 
 /**
- * One handler per operation (44), answering from the fixtures with the contract's rules, behind the handlers of
+ * One handler per operation (46), answering from the fixtures with the contract's rules, behind the handlers of
  * the chosen scenario(s). Each call has its own state (sign-in, created payments, readings, tickets, replies), so
  * stories and tests do not leak into each other. The session starts signed in (as `options.persona`, energia by default).
  */

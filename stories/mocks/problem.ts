@@ -21,6 +21,7 @@ const TITLES: Record<ProblemCode, string> = {
   mfa_expired: 'Kod wygasł',
   token_invalid_or_expired: 'Link jest nieważny',
   token_used: 'Link został już użyty',
+  token_expired: 'Link wygasł',
   password_policy_violation: 'Hasło nie spełnia wymagań',
   unauthenticated: 'Zaloguj się',
   session_expired: 'Sesja wygasła',

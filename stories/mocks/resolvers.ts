@@ -488,10 +488,26 @@ async function identifierRequest(request: Request): Promise<Parsed<string>> {
   return { ok: true, value: identifier };
 }
 
-function tokenProblem(token: string): Response | undefined {
-  if (token === DEMO.expiredToken || token.includes('expired')) return problemResponse(422, 'token_invalid_or_expired', { detail: 'Link wygasł lub jest nieprawidłowy. Poproś o nowy.' });
+/** Why a link's token is refused: `expired` / `used` / `invalid` in it. `precise`: the check operations, which say `token_expired`. */
+function tokenProblem(token: string, precise = false): Response | undefined {
+  if (token === DEMO.invalidToken || token.includes('invalid')) return problemResponse(422, 'token_invalid_or_expired', { detail: 'Link wygasł lub jest nieprawidłowy. Poproś o nowy.' });
+  if (token === DEMO.expiredToken || token.includes('expired')) {
+    return precise
+      ? problemResponse(422, 'token_expired', { detail: 'Ten link wygasł albo zastąpił go nowszy. Poproś o nowy.' })
+      : problemResponse(422, 'token_invalid_or_expired', { detail: 'Link wygasł lub jest nieprawidłowy. Poproś o nowy.' });
+  }
   if (token === DEMO.usedToken || token.includes('used')) return problemResponse(422, 'token_used', { detail: 'Ten link został już wykorzystany.' });
   return undefined;
+}
+
+/** `checkPasswordResetToken` and `checkActivationToken`: the token's outcome, without spending it. */
+async function checkToken(request: Request, lifetimeSeconds: number, now: Date, json: ResolverInput<'checkPasswordResetToken'>['json']): Promise<Response> {
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const errors = unknownProperties(body.value, ['token']);
+  const token = checkString(errors, body.value, 'token', { required: true, min: 16, max: 512 });
+  if (errors.length > 0 || token === undefined) return validationProblem(errors);
+  return tokenProblem(token, true) ?? json({ expiresAt: instantFromNow(now, lifetimeSeconds), maskedEmail: maskEmail(DEMO.email) });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -584,6 +600,8 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     const identifier = await identifierRequest(request);
     return identifier.ok ? json(neutralAccepted(), 202) : identifier.response;
   },
+
+  checkPasswordResetToken: ({ request, ctx, now, json }) => checkToken(request, configOf(ctx, now).resetLinkLifetimeSeconds, now, json),
 
   confirmPasswordReset: async ({ request, ctx, now }) => {
     const body = await readJson(request);
@@ -679,6 +697,8 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     if (errors.length > 0 || token === undefined) return validationProblem(errors);
     return tokenProblem(token) ?? noContent();
   },
+
+  checkActivationToken: ({ request, ctx, now, json }) => checkToken(request, configOf(ctx, now).activationLinkLifetimeSeconds, now, json),
 
   resendActivation: async ({ request, json }) => {
     const identifier = await identifierRequest(request);

@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 export const BREAK_MODES = {
   csrf: 'the X-CSRF-Token and Origin checks are gone: the proxy puts the session’s right token on every state-changing request and replaces a foreign Origin with the server’s own',
-  tokens: 'reset tokens are neither checked nor spent: a made-up or an already used token answers 204 (the password is not changed)',
+  tokens: 'reset tokens are neither checked nor spent: a made-up or an already used token answers 204 (the password is not changed), and checking one answers 200 (usable for an hour)',
   session: 'the session id is derived from the account: every sign-in of a customer gets the same ebok_session value, which stays valid across sign-ins',
   cors: 'CORS reflects any Origin with credentials, answers without Vary: Origin, and preflights leave Idempotency-Key out of Access-Control-Allow-Headers',
   schema: 'GET /customer/profile answers without customerNumber and with eInvoice as a string',
@@ -315,6 +315,15 @@ export async function startBrokenServer(targetUrl: string, options: BrokenServer
     if (modes.has('problems') && problem) {
       const body = replyJson(reply);
       if (body) setJson(reply, { ...body, type: 'about:blank' });
+    }
+
+    if (modes.has('tokens') && method === 'POST' && route === '/auth/password-reset/check' && reply.status === 422) {
+      const code = codeOf(reply);
+      if (code === 'token_used' || code === 'token_invalid_or_expired' || code === 'token_expired') {
+        reply.status = 200;
+        reply.headers.set('content-type', 'application/json');
+        setJson(reply, { expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+      }
     }
 
     if (modes.has('tokens') && method === 'POST' && route === '/auth/password-reset/confirm') {

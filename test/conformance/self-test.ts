@@ -50,7 +50,7 @@ type Family = 'csrf' | 'tokens' | 'session' | 'cors' | 'schema' | 'problems' | '
 
 /** Operations the suite exercises against the reference server (per-operation checks: schema, caching, problems). */
 const EXERCISED = [
-  'activateAccount', 'changePassword', 'confirmPasswordReset', 'createPayment', 'getBalance', 'getConsents', 'getConsumption', 'getDocument',
+  'activateAccount', 'changePassword', 'checkActivationToken', 'checkPasswordResetToken', 'confirmPasswordReset', 'createPayment', 'getBalance', 'getConsents', 'getConsumption', 'getDocument',
   'getDocumentPdf', 'getNotificationPreferences', 'getPayment', 'getPoint', 'getPortalConfig', 'getProfile', 'getReadingContext', 'getSession',
   'getTicket', 'getTicketAttachment', 'listContracts', 'listDocuments', 'listMessages', 'listOutages', 'listPayments', 'listPoints', 'listReadings',
   'listTicketCategories', 'listTickets', 'login', 'logout', 'markMessageRead', 'refreshSession', 'register', 'requestLoginReminder',
@@ -60,7 +60,8 @@ const EXERCISED = [
 const CACHEABLE = new Set(['getPortalConfig', 'listOutages']);
 /** Operations that answer at least one error during a run (the problem format is checked on those). */
 const WITH_ERRORS = [
-  'activateAccount', 'changePassword', 'confirmPasswordReset', 'createPayment', 'getBalance', 'getDocument', 'getPoint', 'getProfile', 'getSession',
+  'activateAccount', 'changePassword', 'checkActivationToken', 'checkPasswordResetToken', 'confirmPasswordReset', 'createPayment', 'getBalance', 'getDocument',
+  'getPoint', 'getProfile', 'getSession',
   'listDocuments', 'login', 'refreshSession', 'register', 'resendMfa', 'updateNotificationPreferences', 'verifyMfa',
 ];
 
@@ -75,7 +76,7 @@ interface FamilySpec {
 const byPrefix = (prefix: string) => (id: string) => id.startsWith(prefix);
 const FAMILIES: Record<Family, FamilySpec> = {
   csrf: { title: 'CSRF', checks: ['csrf.missing', 'csrf.wrong', 'csrf.valid', 'csrf.refresh', 'csrf.origin'], member: byPrefix('csrf.') },
-  tokens: { title: 'single-use tokens', checks: ['tokens.garbage', 'tokens.reset', 'tokens.reuse', 'tokens.restore'], member: byPrefix('tokens.') },
+  tokens: { title: 'single-use tokens', checks: ['tokens.garbage', 'tokens.check.garbage', 'tokens.reset', 'tokens.check.fresh', 'tokens.reuse', 'tokens.check.used', 'tokens.restore'], member: byPrefix('tokens.') },
   session: {
     title: 'session renewal',
     checks: ['session.unauthenticated', 'session.signedOut', 'session.bearer', 'session.cookie', 'session.newId', 'session.fixation', 'session.logout'],
@@ -103,7 +104,7 @@ const FAMILIES: Record<Family, FamilySpec> = {
 /** Checks of no family (operations, pagination, filters): no mode breaks them, the clean run must pass them. */
 const OTHER_CHECKS = [
   'reachable', 'ops.getPortalConfig', 'ops.listOutages', 'ops.listOutages.filter', 'ops.verifyMfa.unknown', 'ops.resendMfa.unknown',
-  'ops.activateAccount.unknown', 'ops.register.invalid', 'ops.login', 'ops.getSession', 'ops.getProfile', 'ops.getConsents', 'ops.updateConsents',
+  'ops.activateAccount.unknown', 'ops.checkActivationToken.unknown', 'ops.register.invalid', 'ops.login', 'ops.getSession', 'ops.getProfile', 'ops.getConsents', 'ops.updateConsents',
   'ops.getNotificationPreferences', 'ops.listPoints', 'ops.getPoint', 'ops.getReadingContext.*', 'ops.listReadings.*', 'ops.getConsumption.point',
   'ops.getConsumption.kind', 'ops.getPoint.404', 'ops.listContracts', 'ops.getBalance', 'ops.getBalance.contract', 'ops.getBalance.both',
   'ops.listDocuments', 'pagination.limit', 'pagination.next', 'pagination.badCursor', 'pagination.badLimit', 'filter.status', 'filter.type',
@@ -115,7 +116,7 @@ const OTHER_CHECKS = [
 /** One run per family: the proxy mode that breaks it and the checks that must then fail. */
 const MUTATIONS: readonly { mode: BreakMode; family: Family; mustFail: readonly string[] }[] = [
   { mode: 'csrf', family: 'csrf', mustFail: ['csrf.missing', 'csrf.wrong', 'csrf.refresh', 'csrf.origin'] },
-  { mode: 'tokens', family: 'tokens', mustFail: ['tokens.garbage', 'tokens.reuse'] },
+  { mode: 'tokens', family: 'tokens', mustFail: ['tokens.garbage', 'tokens.check.garbage', 'tokens.reuse', 'tokens.check.used'] },
   { mode: 'session', family: 'session', mustFail: ['session.newId', 'session.fixation'] },
   { mode: 'cors', family: 'cors', mustFail: ['cors.allowed', 'cors.foreign', 'cors.preflight'] },
   { mode: 'schema', family: 'schema', mustFail: ['schema.getProfile'] },

@@ -428,6 +428,9 @@ class Suite {
     await this.check('Public operations', 'ops.activateAccount.unknown', 'POST /auth/activate with a made-up token → 422 token_invalid_or_expired', async () => {
       expectProblem(await anonymous.call('activateAccount', { body: { token: `act_${randomHex(16)}` } }), 422, ['token_invalid_or_expired']);
     });
+    await this.check('Public operations', 'ops.checkActivationToken.unknown', 'POST /auth/activation/check with a made-up token → 422 token_invalid_or_expired', async () => {
+      expectProblem(await anonymous.call('checkActivationToken', { body: { token: `act_${randomHex(16)}` } }), 422, ['token_invalid_or_expired']);
+    });
     await this.check('Public operations', 'ops.register.invalid', 'POST /auth/register with a bad PESEL checksum and terms refused → 422 validation_failed per field', async () => {
       const exchange = await anonymous.call('register', {
         body: { pesel: '44051401358', customerNumber: '1', email: `nobody.${randomHex(4)}@example.com`, password: this.newPassword(), consents: { terms: false, marketing: false, eInvoice: false } },
@@ -929,8 +932,12 @@ class Suite {
       const exchange = await anonymous.call('confirmPasswordReset', { body: { token: `rst_${randomHex(16)}`, newPassword: this.newPassword() } });
       expectProblem(exchange, 422, ['token_invalid_or_expired']);
     });
+    await this.check(G, 'tokens.check.garbage', 'POST /auth/password-reset/check with a made-up token → 422 token_invalid_or_expired', async () => {
+      expectProblem(await anonymous.call('checkPasswordResetToken', { body: { token: `rst_${randomHex(16)}` } }), 422, ['token_invalid_or_expired']);
+    });
     const address = await this.addressOf(login, password);
     let token: string | undefined;
+    let checked: Exchange | undefined;
     const temporary = this.newPassword();
     await this.check(G, 'tokens.reset', `a reset link from the outbox sets a new password (204) and the new password signs in`, async () => {
       const seen = new Set((await this.outbox(address)).map((m) => m.id));
@@ -939,15 +946,28 @@ class Suite {
       expectStatus(request, 202, 'reset request');
       const found = await this.awaitToken(address, seen);
       token = found.token;
+      // Checked first, as the reset page does: the check must not spend it (tokens.check.fresh).
+      checked = await anonymous.call('checkPasswordResetToken', { body: { token } });
       expectStatus(await anonymous.call('confirmPasswordReset', { body: { token, newPassword: temporary } }), 204, 'confirm');
       const signIn = await this.signIn('temporary', login, temporary);
       this.expectSignedIn(signIn.exchange, signIn.client, 'sign-in with the new password');
       await signIn.client.call('logout');
       return `message “${found.message.subject}”`;
     });
+    await this.check(G, 'tokens.check.fresh', 'the link checked before it was used (POST /auth/password-reset/check) → 200 with its deadline, and the check did not spend it', () => {
+      if (!checked || !token) skip('no reset link was checked');
+      expectStatus(checked, 200);
+      const deadline = Date.parse(asString(get(checked.json, 'expiresAt')) ?? '');
+      const lifetime = Number(get(this.portalConfig, 'resetLinkLifetimeSeconds')) || 24 * 3600;
+      if (!(deadline > Date.now() && deadline <= Date.now() + (lifetime + 300) * 1000)) fail(`expiresAt ${String(get(checked.json, 'expiresAt'))} is not within the link lifetime (${lifetime} s) from now`, checked);
+    });
     await this.check(G, 'tokens.reuse', 'the same token again → 422 token_used', async () => {
       if (!token) skip('no token was used');
       expectProblem(await anonymous.call('confirmPasswordReset', { body: { token, newPassword: this.newPassword() } }), 422, ['token_used']);
+    });
+    await this.check(G, 'tokens.check.used', 'the used link checked again → 422 token_used (the page says so before a password is typed)', async () => {
+      if (!token) skip('no token was used');
+      expectProblem(await anonymous.call('checkPasswordResetToken', { body: { token } }), 422, ['token_used']);
     });
     await this.check(G, 'tokens.restore', `a second reset sets the original password back, and it signs in`, async () => {
       if (!token) skip('the password was not changed');
@@ -1312,8 +1332,11 @@ const ENUMERATION_CHECKS: [string, string][] = [
 ];
 const TOKEN_CHECKS: [string, string][] = [
   ['tokens.garbage', 'a made-up reset token is refused'],
+  ['tokens.check.garbage', 'a made-up reset token is refused by the check'],
   ['tokens.reset', 'a reset link sets a new password'],
+  ['tokens.check.fresh', 'a reset link checked before use is usable, and the check does not spend it'],
   ['tokens.reuse', 'the same token again is refused'],
+  ['tokens.check.used', 'a used reset link is said to be used by the check'],
   ['tokens.restore', 'the original password is set back'],
 ];
 const MFA_CHECKS: [string, string][] = [

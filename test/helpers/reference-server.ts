@@ -47,6 +47,9 @@ async function testHook(path: string): Promise<void> {
   if (!response.ok) throw new Error(`test hook ${path} answered ${response.status}`);
 }
 
+/** Lets every unused reset and activation link of `email` run out now, as if its lifetime had passed. */
+export const expireLinks = (email: string): Promise<void> => testHook(`expire-links?to=${encodeURIComponent(email)}`);
+
 /** Lifts every lockout and throttle (after a test that provoked them). */
 export const resetThrottles = (): Promise<void> => testHook('reset-throttles');
 

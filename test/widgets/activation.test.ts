@@ -11,6 +11,8 @@ import { getResponse } from 'msw';
 import { createHandlers, DEMO } from '../../stories/mocks/handlers.js';
 import { resetPage } from '../helpers/page.js';
 import { active, words } from '../helpers/harness.js';
+import { localeReady } from '../../src/i18n/locale.js';
+import { polishIn } from '../helpers/polish.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 /** A portal whose activation links last 24 hours. */
@@ -26,7 +28,10 @@ describe('<ebok-activation>', () => {
   let api: FakeApi;
 
   function serve(...answers: (Response | Error)[]) {
-    api = new FakeApi().on('GET', '/portal-config', json(200, CONFIG)).on('POST', '/auth/activation/resend', json(202, NEUTRAL));
+    api = new FakeApi()
+      .on('GET', '/portal-config', json(200, CONFIG))
+      .on('POST', '/auth/activation/resend', json(202, NEUTRAL))
+      .on('POST', '/auth/activation/check', json(200, { expiresAt: new Date(Date.now() + 86400_000).toISOString(), maskedEmail: 'j*****i@e*****e.com' }));
     if (answers.length) api.on('POST', '/auth/activate', ...answers);
     configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
   }
@@ -108,6 +113,84 @@ describe('<ebok-activation>', () => {
     await expect(el).to.be.accessible();
   });
 
+  describe('a link that cannot be used says so at once, without activating', () => {
+    // Back to Polish before the next test, so no late change of language re-renders it.
+    afterEach(async () => {
+      resetPage();
+      document.documentElement.removeAttribute('lang');
+      await localeReady();
+    });
+    for (const [code, what, pl, en, offers] of [
+      ['token_used', 'used', 'już użyty', 'already been used', 'login'],
+      ['token_expired', 'expired', 'wygasł', 'expired', 'new link'],
+      ['token_invalid_or_expired', 'bogus', 'nieprawidłowy', 'not valid', 'new link'],
+    ] as const) {
+      for (const lang of ['pl', 'en'] as const) {
+        it(`a ${what} activation link says so (${lang}) and offers ${offers === 'login' ? 'to log in' : 'a new link'}`, async () => {
+          serve(new Response(null, { status: 204 }));
+          api.on('POST', '/auth/activation/check', problem(422, code));
+          const token = freshToken();
+          history.replaceState(null, '', `${location.pathname}?token=${token}`);
+          const reported: string[] = [];
+          const report = (event: Event) => reported.push((event as CustomEvent<{ code: string }>).detail.code);
+          document.addEventListener('ebok-error', report);
+          const el = await fixture<EbokActivation>(html`<ebok-activation lang=${lang} login-href="/logowanie"></ebok-activation>`);
+          await localeReady();
+          await settled(el);
+          document.removeEventListener('ebok-error', report);
+          expect(words(el)).to.contain(lang === 'pl' ? pl : en);
+          expect(shadow(el, code === 'token_used' ? '[part="result"] [role="status"]' : '[part="result"][role="alert"]'), 'announced').to.exist;
+          expect(api.calls('POST', '/auth/activate'), 'nothing spent').to.have.length(0);
+          expect(JSON.parse(api.calls('POST', '/auth/activation/check')[0]!.body)).to.deep.equal({ token });
+          expect(reported, 'reported to the page').to.deep.equal([code]);
+          expect(location.search).to.equal('');
+          if (lang === 'en') expect(await polishIn(words(el)), `Polish left in English: "${words(el)}"`).to.deep.equal([]);
+          await expect(el).to.be.accessible();
+          if (offers === 'login') {
+            expect(shadow<HTMLAnchorElement>(el, '[part="login"]').getAttribute('href')).to.equal('/logowanie');
+            return;
+          }
+          shadow<HTMLInputElement>(el, '#email').focus();
+          await sendKeys({ type: 'jan.kowalski@example.com' });
+          await sendKeys({ press: 'Enter' });
+          await until(() => !!el.shadowRoot?.querySelector('[part="result"][role="status"]'), 'a new link asked for');
+          expect(active(el)).to.equal(shadow(el, '[part="result"][role="status"]'));
+        });
+      }
+    }
+
+    it('a server error while checking the link offers to try again, then activates', async () => {
+      serve(new Response(null, { status: 204 }));
+      api.on('POST', '/auth/activation/check', problem(500, 'internal_error'), json(200, { expiresAt: new Date(Date.now() + 3600_000).toISOString() }));
+      const el = await fixture<EbokActivation>(html`<ebok-activation token=${freshToken()}></ebok-activation>`);
+      await settled(el);
+      expect(words(el)).to.contain('Nie udało się aktywować konta');
+      expect(api.calls('POST', '/auth/activate')).to.have.length(0);
+      await expect(el).to.be.accessible();
+      shadow<HTMLButtonElement>(el, '[part~="retry"]').focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => words(el).includes('Konto jest aktywne'), 'activated after retry');
+      expect(api.calls('POST', '/auth/activate')).to.have.length(1);
+    });
+
+    it('offline while checking the link says so (en), with a way to try again', async () => {
+      const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      try {
+        serve(new Response(null, { status: 204 }));
+        api.on('POST', '/auth/activation/check', new TypeError('Failed to fetch'));
+        const el = await fixture<EbokActivation>(html`<ebok-activation token=${freshToken()} lang="en"></ebok-activation>`);
+        await localeReady();
+        await until(() => /internet|connection/i.test(words(el)), 'offline');
+        expect(el.shadowRoot!.querySelector('[part~="retry"]')).to.exist;
+        expect(api.calls('POST', '/auth/activate')).to.have.length(0);
+        await expect(el).to.be.accessible();
+      } finally {
+        Object.defineProperty(navigator, 'onLine', onLine);
+      }
+    });
+  });
+
   it('the new-link answer is the same for any e-mail', async () => {
     const texts: string[] = [];
     for (const address of ['jan.kowalski@example.com', 'nikt@example.com']) {
@@ -187,6 +270,8 @@ describe('<ebok-activation>', () => {
     configure({ apiBase: BASE, fetch, retry: { retries: 0 } });
     const good = await fixture<EbokActivation>(html`<ebok-activation token=${freshToken()}></ebok-activation>`);
     await until(() => words(good).includes('Konto jest aktywne'), 'activated');
+    const bogus = await fixture<EbokActivation>(html`<ebok-activation token=${DEMO.invalidToken}></ebok-activation>`);
+    await until(() => words(bogus).includes('nieprawidłowy'), 'bogus');
     const expired = await fixture<EbokActivation>(html`<ebok-activation token=${DEMO.expiredToken}></ebok-activation>`);
     await until(() => words(expired).includes('wygasł'), 'expired');
     shadow<HTMLInputElement>(expired, '#email').focus();

@@ -9,7 +9,14 @@ import { fill } from '../helpers/harness.js';
 const CONFIG = portalConfigOf('energia');
 const PASSWORD = 'Zielona-Herbata-7';
 const NEUTRAL = () => json(202, { status: 'accepted', message: 'Jeśli dane pasują do konta…' });
-const signedOut = (api: FakeApi) => api.on('GET', '/portal-config', json(200, CONFIG)).on('GET', '/auth/session', json(401, { code: 'unauthenticated' }, 'application/problem+json'));
+/** A link that can still be used, as the reset and activation pages check it first. */
+const USABLE_LINK = () => json(200, { expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+const signedOut = (api: FakeApi) =>
+  api
+    .on('GET', '/portal-config', json(200, CONFIG))
+    .on('GET', '/auth/session', json(401, { code: 'unauthenticated' }, 'application/problem+json'))
+    .on('POST', '/auth/password-reset/check', USABLE_LINK())
+    .on('POST', '/auth/activation/check', USABLE_LINK());
 const has = (selector: string) => (el: HTMLElement) => !!el.shadowRoot?.querySelector(selector);
 let tokens = 0;
 

@@ -11,6 +11,8 @@ import { getResponse } from 'msw';
 import { createHandlers, DEMO } from '../../stories/mocks/handlers.js';
 import { resetPage } from '../helpers/page.js';
 import { active, control, fieldError, fill, noticeText, submit, words } from '../helpers/harness.js';
+import { localeReady } from '../../src/i18n/locale.js';
+import { polishIn } from '../helpers/polish.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 /** The demo energy portal's configuration (the same world as the reference server and the mocks). */
@@ -18,6 +20,19 @@ const CONFIG = portalConfigOf('energia');
 const NEUTRAL = { status: 'accepted', message: 'Jeśli dane pasują do konta…' };
 const TOKEN = 'rst_Vq8Jc3mW1xZp6TnB0yKd4sLe';
 const PASSWORD = 'Jesienne-Liscie-2025';
+/** The check of a usable link. */
+const USABLE = { expiresAt: new Date(Date.now() + 3600_000).toISOString(), maskedEmail: 'e*****a@e*****e.com' };
+
+/** Records whether a password field was ever in the widget (from its first render on). */
+function watchPasswordFields(el: Element): () => boolean {
+  let seen = !!el.shadowRoot?.querySelector('input[type="password"]');
+  const observer = new MutationObserver(() => (seen ||= !!el.shadowRoot?.querySelector('input[type="password"]')));
+  observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+  return () => {
+    observer.disconnect();
+    return seen;
+  };
+}
 
 
 
@@ -25,7 +40,7 @@ describe('<ebok-password-reset>', () => {
   let api: FakeApi;
 
   function serve() {
-    api = new FakeApi().on('GET', '/portal-config', json(200, CONFIG));
+    api = new FakeApi().on('GET', '/portal-config', json(200, CONFIG)).on('POST', '/auth/password-reset/check', json(200, USABLE));
     configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
     return api;
   }
@@ -101,6 +116,8 @@ describe('<ebok-password-reset>', () => {
       history.replaceState(null, '', `${location.pathname}?token=${TOKEN}`);
       const el = await widget();
       expect(shadow(el, '[role="heading"]').textContent).to.contain('Ustaw nowe hasło');
+      expect(words(el), 'which account').to.contain('e*****a@e*****e.com');
+      expect(JSON.parse(api.calls('POST', '/auth/password-reset/check')[0]!.body), 'the link checked first').to.deep.equal({ token: TOKEN });
       expect(control(el, 'newPassword').autocomplete).to.equal('new-password');
       expect(control(el, 'passwordRepeat').autocomplete).to.equal('new-password');
       await expect(el).to.be.accessible();
@@ -230,6 +247,92 @@ describe('<ebok-password-reset>', () => {
     });
   });
 
+  describe('a link that cannot be used says so before any password is asked for', () => {
+    // Back to Polish before the next test, so no late change of language re-renders it.
+    afterEach(async () => {
+      resetPage();
+      document.documentElement.removeAttribute('lang');
+      await localeReady();
+    });
+    for (const [code, what, pl, en] of [
+      ['token_used', 'used', 'już użyty', 'already been used'],
+      ['token_expired', 'expired', 'wygasł', 'expired'],
+      ['token_invalid_or_expired', 'bogus', 'nieprawidłowy', 'not valid'],
+    ] as const) {
+      for (const lang of ['pl', 'en'] as const) {
+        it(`a ${what} link says so at once (${lang}), never shows a password field, and asks for a new link from the keyboard`, async () => {
+          let release!: () => void;
+          const gate = new Promise<void>((resolve) => (release = resolve));
+          serve().on('POST', '/auth/password-reset/check', async () => {
+            await gate;
+            return problem(422, code);
+          });
+          history.replaceState(null, '', `${location.pathname}?token=${TOKEN}`);
+          const el = await fixture<EbokPasswordReset>(html`<ebok-password-reset lang=${lang}></ebok-password-reset>`);
+          await localeReady();
+          const passwordShown = watchPasswordFields(el);
+          await until(() => api.calls('POST', '/auth/password-reset/check').length >= 1, 'link checked');
+          await until(() => /link/i.test(el.shadowRoot?.querySelector('[part="status"][role="status"]')?.textContent ?? ''), 'checking the link is announced');
+          expect(shadow(el, '[part="base"]').getAttribute('aria-busy')).to.equal('true');
+          await expect(el).to.be.accessible();
+          release();
+          const text = await noticeText(el, 'why the link does not work');
+          expect(text).to.contain(lang === 'pl' ? pl : en);
+          expect(shadow(el, '[part~="notice"][role="alert"]'), 'announced at once').to.exist;
+          expect(passwordShown(), 'no password field was ever shown').to.equal(false);
+          expect(api.calls('POST', '/auth/password-reset/confirm')).to.have.length(0);
+          await until(() => active(el)?.id === 'identifier', 'focus on the request for a new link');
+          expect(location.search, 'the refused token leaves the address bar').to.equal('');
+          if (lang === 'en') expect(await polishIn(words(el)), `Polish left in English: "${words(el)}"`).to.deep.equal([]);
+          await expect(el).to.be.accessible();
+          api.on('POST', '/auth/password-reset', json(202, NEUTRAL));
+          await sendKeys({ type: 'energia@example.com' });
+          await sendKeys({ press: 'Enter' });
+          await until(() => !!el.shadowRoot?.querySelector('[part="result"]'), 'a new link asked for');
+          expect(JSON.parse(api.calls('POST', '/auth/password-reset')[0]!.body)).to.deep.equal({ identifier: 'energia@example.com' });
+          await until(() => active(el)?.getAttribute('part') === 'result', 'focus on the answer');
+        });
+      }
+    }
+
+    it('a server error while checking the link offers to try again, then shows the form', async () => {
+      let down = true;
+      serve().on('POST', '/auth/password-reset/check', () => (down ? problem(503, 'service_unavailable') : json(200, USABLE)));
+      const el = await widget(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
+      const passwordShown = watchPasswordFields(el);
+      expect(words(el)).to.contain('Nie udało się sprawdzić linku');
+      expect(shadow(el, '[role="alert"]')).to.exist;
+      expect(passwordShown()).to.equal(false);
+      await expect(el).to.be.accessible();
+      down = false;
+      const retry = shadow<HTMLButtonElement>(el, '[part~="retry"]');
+      retry.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => !!el.shadowRoot?.querySelector('#newPassword'), 'the form after a retry');
+      expect(api.calls('POST', '/auth/password-reset/check')).to.have.length(2);
+      expect(active(el)?.id, 'focus where it was left, or on the form').to.not.equal('identifier');
+      await expect(el).to.be.accessible();
+    });
+
+    // (Polish: a test in English last would leave the page's language to switch back during the next test.)
+    it('offline while checking the link says so, and "Try again" checks it once the connection is back', async () => {
+      const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      try {
+        serve().on('POST', '/auth/password-reset/check', new TypeError('Failed to fetch'), json(200, USABLE));
+        const el = await fixture<EbokPasswordReset>(html`<ebok-password-reset token=${TOKEN}></ebok-password-reset>`);
+        await until(() => /internetem/i.test(words(el)), 'offline');
+        expect(el.shadowRoot!.querySelector('input[type="password"]')).to.equal(null);
+        await expect(el).to.be.accessible();
+        Object.defineProperty(navigator, 'onLine', onLine);
+        shadow<HTMLButtonElement>(el, '[part~="retry"]').click();
+        await until(() => !!el.shadowRoot?.querySelector('#newPassword'), 'the form once online');
+      } finally {
+        Object.defineProperty(navigator, 'onLine', onLine);
+      }
+    });
+  });
+
   describe('other states', () => {
     it('shows loading, then an error with retry when the configuration fails', async () => {
       api = new FakeApi().on('GET', '/portal-config', problem(500, 'internal_error'), json(200, CONFIG));
@@ -254,7 +357,7 @@ describe('<ebok-password-reset>', () => {
     });
   });
 
-  it('against the mock API: asks for a link, sets a password, and refuses a used link', async () => {
+  it('against the mock API: asks for a link, sets a password, and says at once that a used, expired or bogus link cannot be used', async () => {
     const handlers = createHandlers({ base: BASE });
     const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
       const response = await getResponse(handlers, input instanceof Request ? input : new Request(input, init));
@@ -271,10 +374,14 @@ describe('<ebok-password-reset>', () => {
     await fill(confirm, 'passwordRepeat', PASSWORD);
     submit(confirm);
     await until(() => words(confirm).includes('Hasło zostało zmienione'), 'changed');
-    const used = await widget(html`<ebok-password-reset token=${DEMO.usedToken}></ebok-password-reset>`);
-    await fill(used, 'newPassword', PASSWORD);
-    await fill(used, 'passwordRepeat', PASSWORD);
-    submit(used);
-    await until(() => words(used).includes('już użyty'), 'used link');
+    for (const [token, text] of [
+      [DEMO.usedToken, 'już użyty'],
+      [DEMO.expiredToken, 'wygasł'],
+      [DEMO.invalidToken, 'nieprawidłowy'],
+    ] as const) {
+      const refused = await widget(html`<ebok-password-reset token=${token}></ebok-password-reset>`);
+      await until(() => words(refused).includes(text), `${token} refused at once`);
+      expect(refused.shadowRoot!.querySelector('input[type="password"]')).to.equal(null);
+    }
   });
 });

@@ -1,32 +1,31 @@
-import { EbokApiError } from '../../api/errors.js';
+import { linkRefusal, type LinkCheck, type LinkRefusal } from '../../kit/link-token.js';
 
-/** How an activation ended: the account is active, the link is unknown or expired, the link was used already. */
-export type ActivationOutcome = 'activated' | 'invalid' | 'used';
-
-/** Reads the API's answer: a token problem is an outcome to explain; anything else is thrown on (retry). */
-export function outcomeOf(error: unknown): ActivationOutcome {
-  if (error instanceof EbokApiError) {
-    if (error.code === 'token_used') return 'used';
-    if (error.code === 'token_invalid_or_expired') return 'invalid';
-    if (error.code === 'validation_failed' && error.fields.some((f) => f.field === '/token')) return 'invalid';
-  }
-  throw error;
-}
+/** How an activation ended: the account is active, or the link was used already, expired or is not valid. */
+export type ActivationOutcome = 'activated' | LinkRefusal;
 
 /**
- * One activation per token per page. A widget that re-renders, is moved in the DOM, or sits twice on a page
- * shares the one request; only a failure that is not an answer about the token (network, 5xx) lets a retry
- * send it again.
+ * One activation per token per page: the link is checked first (nothing is spent), then activated. A widget that
+ * re-renders, is moved in the DOM, or sits twice on a page shares the one run; only a failure that is not an
+ * answer about the token (network, 5xx) lets a retry run it again.
  */
 const runs = new Map<string, Promise<ActivationOutcome>>();
 
-export function activateOnce(key: string, run: () => Promise<unknown>): Promise<ActivationOutcome> {
+export function activateOnce(key: string, check: () => Promise<LinkCheck>, activate: () => Promise<unknown>): Promise<ActivationOutcome> {
   let pending = runs.get(key);
   if (!pending) {
-    pending = run().then(
-      () => 'activated' as const,
-      (error: unknown) => outcomeOf(error),
-    );
+    pending = (async (): Promise<ActivationOutcome> => {
+      const checked = await check();
+      if (checked.refused) return checked.refused;
+      try {
+        await activate();
+        return 'activated';
+      } catch (error) {
+        // It passed the check a moment ago: "unknown or expired" now means it expired in between.
+        const refused = linkRefusal(error, true);
+        if (refused) return refused;
+        throw error;
+      }
+    })();
     runs.set(key, pending);
     pending.catch(() => runs.delete(key));
   }

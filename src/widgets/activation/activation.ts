@@ -12,7 +12,7 @@ import { IdempotencyKeys } from '../../kit/action.js';
 import { formFeedback, submitButton, textField } from '../../kit/fields.js';
 import { formStyles } from '../../kit/form.styles.js';
 import { emailError, linkLifetime } from '../../kit/messages.js';
-import { forgetTokenInUrl, tokenFromPage } from '../../kit/link-token.js';
+import { checkLink, forgetTokenInUrl, tokenFromPage } from '../../kit/link-token.js';
 import { PortalConfigController } from '../../kit/portal-config.js';
 import { activateOnce, type ActivationOutcome } from './activation.logic.js';
 
@@ -20,9 +20,10 @@ type Phase = 'no-token' | 'activating' | ActivationOutcome | 'failed' | 'offline
 
 /**
  * The page the activation link opens (seeds 000, 002, 004): reads the token (the `token` attribute, else
- * `?token=` in the page's address), activates the account once on load, and says how it went: active (go
- * and log in), already active (the link was used), or the link expired or is wrong, with a form to ask for a
- * new link by e-mail (always the same neutral answer). A failure of the network or the server offers to try
+ * `?token=` in the page's address), checks it without spending it, activates the account once on load, and
+ * says how it went: active (go and log in), already active (the link was used), or the link expired or is not
+ * valid (each said in its own words), with a form to ask for a new link by e-mail (always the same neutral
+ * answer). A failure of the network or the server offers to try
  * again. The token is removed from the address bar once it is spent or refused.
  *
  * @customElement ebok-activation
@@ -105,14 +106,16 @@ export class EbokActivation extends EbokWidget {
     this.started = token;
     this.phase = 'activating';
     try {
-      const outcome = await activateOnce(`${client.apiBase} ${token}`, () =>
-        client.post('/auth/activate', { params: { header: { 'Idempotency-Key': this.keys.keyFor({ token }) } }, body: { token } }),
+      const outcome = await activateOnce(
+        `${client.apiBase} ${token}`,
+        () => checkLink(client, '/auth/activation/check', token),
+        () => client.post('/auth/activate', { params: { header: { 'Idempotency-Key': this.keys.keyFor({ token }) } }, body: { token } }),
       );
       if (this.started !== token) return;
       this.phase = outcome;
       if (fromUrl) forgetTokenInUrl();
       if (outcome === 'activated') this.emit(new EbokAccountActivatedEvent());
-      else this.emit(new EbokErrorEvent({ code: outcome === 'used' ? 'token_used' : 'token_invalid_or_expired', message: this.outcomeText(outcome), status: 422 }));
+      else this.emit(new EbokErrorEvent({ code: { used: 'token_used', expired: 'token_expired', invalid: 'token_invalid_or_expired' }[outcome], message: this.outcomeText(outcome), status: 422 }));
     } catch (error) {
       if (this.started !== token) return;
       this.phase = error instanceof EbokApiError && error.offline ? 'offline' : 'failed';
@@ -144,11 +147,12 @@ export class EbokActivation extends EbokWidget {
           <div class="actions">${this.loginLink(msg('Zaloguj się'))}</div>
         </div>`;
       case 'invalid':
+      case 'expired':
       case 'no-token':
         return html`${this.heading(title)}
           <div class="status status--error" part="result" role="alert">
             <p class="status__text">
-              ${this.phase === 'invalid' ? this.outcomeText('invalid') : msg('W adresie strony brakuje kodu aktywacyjnego. Otwórz link z wiadomości e-mail albo poproś o nowy.')}
+              ${this.phase === 'no-token' ? msg('W adresie strony brakuje kodu aktywacyjnego. Otwórz link z wiadomości e-mail albo poproś o nowy.') : this.outcomeText(this.phase)}
             </p>
           </div>
           ${this.renderResend()}`;
@@ -167,8 +171,10 @@ export class EbokActivation extends EbokWidget {
         return msg('Gotowe! Twoje konto w eBOK jest aktywne. Zaloguj się adresem e-mail i hasłem podanymi przy rejestracji.');
       case 'used':
         return msg('Ten link aktywacyjny został już użyty, więc konto jest aktywne. Zaloguj się.');
+      case 'expired':
+        return msg('Link aktywacyjny wygasł albo zastąpił go nowszy. Podaj adres e-mail podany przy rejestracji, a wyślemy nowy link.');
       case 'invalid':
-        return msg('Link aktywacyjny wygasł albo jest nieprawidłowy. Podaj adres e-mail podany przy rejestracji, a wyślemy nowy link.');
+        return msg('Link aktywacyjny jest nieprawidłowy albo niepełny. Otwórz cały link z wiadomości e-mail albo podaj adres e-mail podany przy rejestracji, a wyślemy nowy link.');
     }
   }
 

@@ -1,19 +1,21 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { EbokErrorEvent, EbokPasswordResetDoneEvent, EbokPasswordResetRequestedEvent } from '../../core/events.js';
 import { EbokApiError } from '../../api/errors.js';
+import { renderError, renderLoading, renderOffline } from '../../core/status.js';
+import { deepActiveElement } from '../../controllers/focus.js';
 import { EbokWidget } from '../../kit/widget.js';
 import { FormController } from '../../kit/form.js';
 import { formFeedback, submitButton, textField } from '../../kit/fields.js';
 import { formStyles } from '../../kit/form.styles.js';
 import { emailError, linkLifetime } from '../../kit/messages.js';
 import { checkNewPassword, checkRepeat, newPasswordFields, serverPasswordError } from '../../kit/password.js';
-import { forgetTokenInUrl, tokenFromPage } from '../../kit/link-token.js';
+import { checkLink, forgetTokenInUrl, linkRefusal, tokenFromPage, type LinkCheck, type LinkRefusal } from '../../kit/link-token.js';
 import { PortalConfigController } from '../../kit/portal-config.js';
 import { icon } from '../../kit/icons.js';
-import { checkResetIdentifier, tokenOutcome, type IdentifierProblem, type TokenOutcome } from './password-reset.logic.js';
+import { checkResetIdentifier, type IdentifierProblem } from './password-reset.logic.js';
 
 /**
  * "Nie pamiętam hasła" (seeds 000, 002, 003, 004), in two modes chosen by the link:
@@ -21,9 +23,10 @@ import { checkResetIdentifier, tokenOutcome, type IdentifierProblem, type TokenO
  * - **without a token**: the customer gives an e-mail address or login and gets one neutral answer,
  *   whether or not an account exists ("if the account exists, we sent a link"), with the link's lifetime;
  * - **with a token** (the `token` attribute, else `?token=` in the page's address, as the e-mailed link
- *   opens it): a new password and its repetition, with the utility's policy as a checklist that updates as
- *   the customer types and the strength said in words. Success leads to logging in. An expired or used link
- *   says so and offers the request form to ask for a new one.
+ *   opens it): the link is checked first, without spending it, so a used, expired or invalid link says so at
+ *   once, with the request form to ask for a new one, before any password is typed; a usable one gets a new
+ *   password and its repetition, with the utility's policy as a checklist that updates as the customer types
+ *   and the strength said in words. Success leads to logging in.
  *
  * @customElement ebok-password-reset
  * @fires ebok-password-reset-requested - A reset link was asked for (neutral: says nothing about the account).
@@ -59,12 +62,14 @@ export class EbokPasswordReset extends EbokWidget {
   /** The new password was set. */
   @state() private changed = false;
   /** The link's token was refused: the request form is shown with this explanation. */
-  @state() private refused?: TokenOutcome;
+  @state() private refused?: LinkRefusal;
   /** The token this page was opened with, read once. */
   @state() private linkToken?: { token: string; fromUrl: boolean };
 
   private readonly config: PortalConfigController = new PortalConfigController(this);
   private readonly result = createRef<HTMLElement>();
+  /** The link's token, checked when the page opens, before any password is asked for (nothing is spent). */
+  @state() private check?: { token: string; result?: LinkCheck; failure?: 'failed' | 'offline' };
 
   private readonly request = new FormController(this, {
     initial: { identifier: '' },
@@ -102,7 +107,7 @@ export class EbokPasswordReset extends EbokWidget {
       this.emit(new EbokPasswordResetDoneEvent());
       this.confirm.focus.next(this.result);
     },
-    failed: (error): boolean => this.tokenRefused(error),
+    failed: (error): boolean => this.tokenRefused(linkRefusal(error, true), error instanceof EbokApiError ? error : undefined),
     serverText: (field): string | undefined => serverPasswordError(field.code, this.config.value?.passwordPolicy),
     context: { action: 'send' },
   });
@@ -117,6 +122,39 @@ export class EbokPasswordReset extends EbokWidget {
         this.changed = false;
       }
     }
+    const token = this.linkToken?.token;
+    if (token && this.check?.token !== token && this.client) void this.checkToken(token);
+  }
+
+  /** Checks the link (once per token; again on "Try again"); a refusal is said at once, before any password is typed. */
+  private async checkToken(token: string): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.check = { token };
+    try {
+      const result = await checkLink(client, '/auth/password-reset/check', token);
+      if (this.linkToken?.token !== token) return;
+      this.check = { token, result };
+      const active = deepActiveElement();
+      if (result.refused) this.tokenRefused(result.refused, undefined, !active || active === document.body || active === this);
+    } catch (error) {
+      if (this.linkToken?.token !== token) return;
+      const offline = error instanceof EbokApiError && error.offline;
+      this.check = { token, failure: offline ? 'offline' : 'failed' };
+      // As the offline message promises: checked again when the connection is back.
+      if (offline) window.addEventListener('online', this.retryCheck, { once: true });
+      this.emit(EbokErrorEvent.from(error, msg('Nie udało się sprawdzić linku. Spróbuj ponownie za chwilę.')));
+    }
+  }
+
+  private retryCheck = (): void => {
+    window.removeEventListener('online', this.retryCheck);
+    if (this.linkToken && this.isConnected) void this.checkToken(this.linkToken.token);
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.retryCheck);
   }
 
   /** Which form shows: a token that has not been refused sets a new password; otherwise the request. */
@@ -126,7 +164,7 @@ export class EbokPasswordReset extends EbokWidget {
 
   override render() {
     const config = this.config.value;
-    const busy = this.request.busy || this.confirm.busy || (!config && this.config.status === 'pending');
+    const busy = this.request.busy || this.confirm.busy || (!config && this.config.status === 'pending') || (this.mode === 'confirm' && !this.check?.result && !this.check?.failure);
     return html`<div class="base" part="base" aria-busy=${busy ? 'true' : 'false'}>
       ${config
         ? this.mode === 'confirm'
@@ -177,8 +215,19 @@ export class EbokPasswordReset extends EbokWidget {
         msg('Dla bezpieczeństwa wylogowaliśmy to konto na wszystkich urządzeniach.'),
       ]);
     }
+    const check = this.check?.token === this.linkToken?.token ? this.check : undefined;
+    if (!check?.result) {
+      return html`${this.heading(msg('Ustaw nowe hasło'))}
+      ${check?.failure === 'offline'
+        ? renderOffline(this.retryCheck)
+        : check?.failure
+          ? renderError({ message: msg('Nie udało się sprawdzić linku. Spróbuj ponownie za chwilę.'), onRetry: this.retryCheck })
+          : renderLoading(msg('sprawdzamy link'))}`;
+    }
+    const email = check.result.refused ? undefined : check.result.maskedEmail;
     return html`${this.heading(msg('Ustaw nowe hasło'))}
       <p class="intro">${msg('Wpisz nowe hasło dwa razy. Po zapisaniu zalogujesz się nim do eBOK.')}</p>
+      ${email ? html`<p>${msg(str`Konto: ${email}`)}</p>` : nothing}
       ${formFeedback(this.confirm)}
       <form novalidate @submit=${(event: SubmitEvent) => this.send(event, this.confirm)}>
         ${newPasswordFields(this.confirm, this.confirm.field('newPassword'), this.confirm.field('passwordRepeat'), {
@@ -195,17 +244,34 @@ export class EbokPasswordReset extends EbokWidget {
     void form.submit();
   }
 
-  /** The link cannot be used: ask for a new one, with a fresh, empty request form. */
-  private tokenRefused(error: unknown): boolean {
-    const outcome = error instanceof EbokApiError ? tokenOutcome(error) : undefined;
-    if (!outcome || !(error instanceof EbokApiError)) return false;
+  /**
+   * The link cannot be used (its check on load, or saving, said so): ask for a new one, with a fresh, empty
+   * request form, and focus on it (on load only when nothing else has focus).
+   */
+  private tokenRefused(outcome: LinkRefusal | undefined, error?: EbokApiError, focus = true): boolean {
+    if (!outcome) return false;
     this.refused = outcome;
     this.confirm.reset();
     this.request.reset();
     if (this.linkToken?.fromUrl) forgetTokenInUrl();
-    this.emit(new EbokErrorEvent({ code: error.code, message: refusedText(outcome), status: error.status }));
-    this.request.focus.next(this.request.field('identifier').ref);
+    const code = error?.code ?? { used: 'token_used', expired: 'token_expired', invalid: 'token_invalid_or_expired' }[outcome];
+    this.emit(new EbokErrorEvent({ code, message: refusedText(outcome), status: error?.status ?? 422 }));
+    // Focus goes to the request as soon as it is there (on load it may wait for the configuration).
+    this.focusRequest = focus;
+    this.requestUpdate();
     return true;
+  }
+
+  /** Focus is to move to the request for a new link once it renders. */
+  private focusRequest = false;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const field = this.focusRequest ? this.request.field('identifier').ref.value : undefined;
+    if (field) {
+      this.focusRequest = false;
+      field.focus();
+    }
   }
 }
 
@@ -213,8 +279,13 @@ function identifierText(problem: IdentifierProblem): string {
   return problem.check === 'empty' ? msg('Podaj adres e-mail albo login.') : emailError(problem.reason);
 }
 
-function refusedText(outcome: TokenOutcome): string {
-  return outcome === 'used'
-    ? msg('Ten link został już użyty. Jeśli nadal nie pamiętasz hasła, poproś poniżej o nowy link.')
-    : msg('Link do zmiany hasła wygasł albo jest nieprawidłowy. Poproś poniżej o nowy link.');
+function refusedText(outcome: LinkRefusal): string {
+  switch (outcome) {
+    case 'used':
+      return msg('Ten link został już użyty. Jeśli nadal nie pamiętasz hasła, poproś poniżej o nowy link.');
+    case 'expired':
+      return msg('Ten link do zmiany hasła wygasł albo zastąpił go nowszy. Poproś poniżej o nowy link.');
+    case 'invalid':
+      return msg('Ten link do zmiany hasła jest nieprawidłowy albo niepełny. Otwórz cały link z wiadomości e-mail albo poproś poniżej o nowy.');
+  }
 }
