@@ -265,11 +265,25 @@ interface Outcome {
   report?: Report;
 }
 
+/**
+ * Checks that judge by timing. On a loaded machine (CI running tests in parallel) their medians can cross the
+ * line either way by noise, so a run whose only fault is a timing check is run once more, on a fresh server;
+ * a real timing leak, or a real mutation of it, shows again.
+ */
+const TIMING_CHECKS = new Set(['enumeration.login.timing']);
+
 async function cleanRun(template: string, lane: RunProcess): Promise<Outcome & { report: Report }> {
   const started = Date.now();
-  const report = await lane.run(template, 'clean');
+  let report = await lane.run(template, 'clean');
+  let failed = report.checks.filter((check) => check.status === 'fail');
+  let retriedTiming = '';
+  if (failed.length && failed.every((check) => TIMING_CHECKS.has(check.id))) {
+    // See TIMING_CHECKS: on a loaded machine, once more on a fresh server.
+    retriedTiming = ` (run again: ${failed.map((check) => `${check.id}: ${check.reason ?? ''}`).join('; ')})`;
+    report = await lane.run(template, 'clean');
+    failed = report.checks.filter((check) => check.status === 'fail');
+  }
   const problems: string[] = [];
-  const failed = report.checks.filter((check) => check.status === 'fail');
   const skipped = report.checks.filter((check) => check.status === 'skip');
   for (const check of failed) problems.push(`the reference server fails ${check.id}: ${check.reason ?? ''}`);
   for (const check of skipped) problems.push(`${check.id} was skipped against the reference server, where every check must run: ${check.reason ?? ''}`);
@@ -278,28 +292,37 @@ async function cleanRun(template: string, lane: RunProcess): Promise<Outcome & {
   if (missing.length) problems.push(`expected checks that did not run at all: ${missing.join(', ')}`);
   const ok = problems.length === 0;
   const line = ok
-    ? `✔ clean: the reference server passes all ${report.passed} checks (${report.skipped} skipped) [${seconds(Date.now() - started)}]`
+    ? `✔ clean: the reference server passes all ${report.passed} checks (${report.skipped} skipped) [${seconds(Date.now() - started)}]${retriedTiming}`
     : `✘ clean: ${failed.length} failed, ${skipped.length} skipped, ${missing.length} missing of the expected checks [${seconds(Date.now() - started)}]`;
   return { name: 'clean', ok, line, problems, report };
 }
 
-async function mutationRun(template: string, mutation: (typeof MUTATIONS)[number], lane: RunProcess): Promise<Outcome> {
+async function mutationRun(template: string, mutation: (typeof MUTATIONS)[number], lane: RunProcess, retried = false): Promise<Outcome> {
   const started = Date.now();
   const family = FAMILIES[mutation.family];
   const report = await lane.run(template, mutation.mode);
   const failed = report.checks.filter((check) => check.status === 'fail');
   const problems: string[] = [];
-  if (!failed.length) problems.push(`the suite passed although the proxy breaks ${family.title} (${BREAK_MODES[mutation.mode]})`);
+  const timingOnly: boolean[] = [];
+  const problem = (text: string, ids: readonly string[]) => {
+    problems.push(text);
+    timingOnly.push(ids.length > 0 && ids.every((id) => TIMING_CHECKS.has(id)));
+  };
+  if (!failed.length) problem(`the suite passed although the proxy breaks ${family.title} (${BREAK_MODES[mutation.mode]})`, []);
   const outside = failed.filter((check) => !family.member(check.id));
-  if (outside.length) problems.push(`failed outside ${family.title}: ${outside.map((check) => `${check.id} (${check.reason ?? ''})`).join('; ')}`);
-  if (!failed.some((check) => family.member(check.id))) problems.push(`no ${family.title} check failed`);
+  if (outside.length) problem(`failed outside ${family.title}: ${outside.map((check) => `${check.id} (${check.reason ?? ''})`).join('; ')}`, outside.map((c) => c.id));
+  if (!failed.some((check) => family.member(check.id))) problem(`no ${family.title} check failed`, []);
   for (const id of mutation.mustFail) {
     const check = report.checks.find((c) => c.id === id);
-    if (!check) problems.push(`${id} did not run, and it must catch this mutation`);
-    else if (check.status !== 'fail') problems.push(`${id} ${check.status === 'pass' ? 'passed' : `was skipped (${check.reason ?? ''})`}, but the proxy breaks what it checks: ${BREAK_MODES[mutation.mode]}`);
+    if (!check) problem(`${id} did not run, and it must catch this mutation`, []);
+    else if (check.status !== 'fail') problem(`${id} ${check.status === 'pass' ? 'passed' : `was skipped (${check.reason ?? ''})`}, but the proxy breaks what it checks: ${BREAK_MODES[mutation.mode]}`, [id]);
   }
   const skippedOutside = report.checks.filter((check) => check.status === 'skip' && !family.member(check.id));
-  if (skippedOutside.length) problems.push(`skipped outside ${family.title} (the mutation disturbed them): ${skippedOutside.map((check) => `${check.id} (${check.reason ?? ''})`).join('; ')}`);
+  if (skippedOutside.length) problem(`skipped outside ${family.title} (the mutation disturbed them): ${skippedOutside.map((check) => `${check.id} (${check.reason ?? ''})`).join('; ')}`, []);
+  if (problems.length && !retried && timingOnly.every(Boolean)) {
+    const again = await mutationRun(template, mutation, lane, true);
+    return { ...again, line: `${again.line} (run again: the first run's only fault was a timing check: ${problems.join('; ')})` };
+  }
   const ok = problems.length === 0;
   const mark = ok ? '✔' : '✘';
   const inFamily = failed.filter((check) => family.member(check.id));
