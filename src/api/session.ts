@@ -70,10 +70,14 @@ export class SessionStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Asks the server who is signed in (once at a time; concurrent callers share the answer). */
+  /**
+   * Asks the server who is signed in (once at a time; concurrent callers share the answer). A caller's signal
+   * stops only its own wait: the shared request goes on for the others (a widget whose data task restarts,
+   * e.g. when the English texts arrive, must not cancel the session check every widget of the page waits on).
+   */
   refresh(signal?: AbortSignal): Promise<SessionState> {
     this.loading ??= this.backend
-      .load(signal)
+      .load()
       .then((session) => {
         if (session) this.set(fromSession(session));
         else if (this.current.status === 'signed-in') this.end('expired', true);
@@ -81,7 +85,7 @@ export class SessionStore {
         return this.current;
       })
       .finally(() => (this.loading = undefined));
-    return this.loading;
+    return signal ? untilAborted(this.loading, signal) : this.loading;
   }
 
   /** Resolves the session status once: known already, or asked of the server. */
@@ -165,4 +169,14 @@ function fromSession(session: Session): SessionState {
     idleTimeoutSeconds: session.idleTimeoutSeconds,
     absoluteTimeoutSeconds: session.absoluteTimeoutSeconds,
   };
+}
+
+/** `promise`, or the signal's reason as soon as it aborts (the promise itself goes on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }

@@ -334,7 +334,23 @@ describe('EbokClient (api/client)', () => {
       expect((await c.session.refresh()).status).to.equal('signed-out');
     });
 
-    it('does not end the session on a wrong password at login', async () => {
+    it('keeps the shared session check going when one widget stops waiting for it', async () => {
+      let answer!: () => void;
+      const gate = new Promise<void>((resolve) => (answer = resolve));
+      const api = new FakeApi().on('GET', '/auth/session', async () => (await gate, new Response(null, { status: 204 })));
+      const c = make(api);
+      const first = new AbortController();
+      const waits = [c.session.ready(first.signal), c.session.ready(new AbortController().signal), c.session.ready()];
+      first.abort(new DOMException('the widget re-renders', 'AbortError'));
+      answer();
+      const [gaveUp, ...others] = await Promise.allSettled(waits);
+      expect(gaveUp!.status, 'the widget that stopped waiting').to.equal('rejected');
+      expect(others.map((o) => o.status === 'fulfilled' && o.value.status), 'the others learn the answer').to.deep.equal(['signed-out', 'signed-out']);
+      expect(api.calls('GET', '/auth/session'), 'one request, not cancelled').to.have.length(1);
+      expect(api.calls('GET', '/auth/session')[0]!.signal.aborted).to.equal(false);
+    });
+
+        it('does not end the session on a wrong password at login', async () => {
       const api = new FakeApi().on('POST', '/auth/login', problem(401, 'invalid_credentials'));
       const c = make(api);
       c.signedIn(sessionAt());
