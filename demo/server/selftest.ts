@@ -89,6 +89,14 @@ try {
     assert.equal((await call('GET', `/documents?limit=100&status=paid&cursor=${encodeURIComponent(first.nextCursor)}`, f)).status, 422);
   });
 
+  await step('a request moves the idle expiry on (a burst of them writes it once a second)', async () => {
+    const e = await login('energia@example.com');
+    await server.db.query("UPDATE sessions SET idle_expires_at = now() + interval '60 seconds'");
+    assert.equal((await call('GET', '/balance', e)).status, 200);
+    const row = (await server.db.query<{ left: number }>('SELECT EXTRACT(EPOCH FROM idle_expires_at - now())::int AS left FROM sessions ORDER BY idle_expires_at DESC LIMIT 1'))[0]!;
+    assert.ok(row.left > 600, `idle expiry ${row.left} s ahead`);
+  });
+
   await step('PDF download', async () => {
     const e = await login('energia@example.com');
     const res = await fetch(`${api}/documents/doc_energia_0001/pdf`, { headers: { Cookie: e.cookie } });
