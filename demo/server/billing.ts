@@ -137,10 +137,24 @@ const SORTS: Record<string, { col: string; dir: 'ASC' | 'DESC' }> = {
   dueDate: { col: 'due_date', dir: 'ASC' },
 };
 
-const isKey = (d: unknown): d is [string, string] => Array.isArray(d) && d.length === 2 && typeof d[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d[0]) && typeof d[1] === 'string';
+/** A calendar date PostgreSQL takes (years 1–9999; the contract's `format: date` lets year 0 through). */
+export const isSqlDate = (s: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(2000, mo - 1, d));
+  date.setUTCFullYear(y);
+  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+};
+
+const isKey = (d: unknown): d is [string, string] => Array.isArray(d) && d.length === 2 && typeof d[0] === 'string' && isSqlDate(d[0]) && typeof d[1] === 'string' && d[1].length > 0 && d[1].length <= 64;
 
 export const listDocuments: Handler = async (ctx) => {
   const q = ctx.query as { status?: string[]; type?: string[]; from?: string; to?: string; pointId?: string; q?: string; sort?: string };
+  for (const name of ['from', 'to'] as const) {
+    const value = q[name];
+    if (value !== undefined && !isSqlDate(value)) throw validationError(ctx.lang, [fieldError(name, 'invalid_format', ctx.lang)]);
+  }
   if (q.from && q.to && q.to < q.from) throw validationError(ctx.lang, [fieldError('to', 'too_small', ctx.lang)]);
   if (q.pointId) await ownPoint(ctx, q.pointId);
   const today = warsawDate(ctx.now);

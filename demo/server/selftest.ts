@@ -89,6 +89,41 @@ try {
     assert.equal((await call('GET', `/documents?limit=100&status=paid&cursor=${encodeURIComponent(first.nextCursor)}`, f)).status, 422);
   });
 
+  await step('documents: bad input is a problem answer, never a 500', async () => {
+    const f = await login('firma@example.com');
+    const first = (await call('GET', '/documents?limit=2', f)).body as { nextCursor: string };
+    const { h } = JSON.parse(Buffer.from(first.nextCursor, 'base64url').toString()) as { h: string };
+    const forged = (d: unknown) => encodeURIComponent(Buffer.from(JSON.stringify({ h, d })).toString('base64url'));
+    const cases: [string, number, string][] = [
+      ['cursor=not-a-cursor', 422, 'cursor'],
+      [`cursor=${forged(['2025-13-45', 'doc_x'])}`, 422, 'cursor'],
+      [`cursor=${forged(['0000-01-01', 'doc_x'])}`, 422, 'cursor'],
+      [`cursor=${forged(['2025-01-01', 5])}`, 422, 'cursor'],
+      [`cursor=${forged(['2025-01-01'])}`, 422, 'cursor'],
+      ['sort=amount', 422, 'sort'],
+      ['sort=-gross', 422, 'sort'],
+      ['status=bogus', 422, 'status'],
+      ['type=receipt', 422, 'type'],
+      ['from=0000-01-01', 422, 'from'],
+      ['to=0000-12-31', 422, 'to'],
+      ['from=2025-02-30', 422, 'from'],
+      ['from=99999-01-01', 422, 'from'],
+      ['from=2025-05-01&to=2025-04-30', 422, 'to'],
+      ['limit=0', 422, 'limit'],
+      ['limit=101', 422, 'limit'],
+      ['limit=abc', 422, 'limit'],
+      [`q=${'x'.repeat(65)}`, 422, 'q'],
+      ['pointId=pt_e_0001', 404, ''],
+      ['pointId=pt_nie_ma', 404, ''],
+    ];
+    for (const [query, status, field] of cases) {
+      const res = await call('GET', `/documents?limit=2&${query}`, f);
+      assert.equal(res.status, status, `${query}: ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+      assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/, query);
+      if (field) assert.ok((res.body.fields as { field: string }[]).some((x) => x.field === field), `${query}: fields ${JSON.stringify(res.body.fields)}`);
+    }
+  });
+
   await step('a request moves the idle expiry on (a burst of them writes it once a second)', async () => {
     const e = await login('energia@example.com');
     await server.db.query("UPDATE sessions SET idle_expires_at = now() + interval '60 seconds'");
