@@ -10,13 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createServer, REPO_ROOT } from './app.ts';
+import { createTestDatabase } from './db.ts';
 import { DEMO_PASSWORD } from './seed.ts';
 import { CDN_SCRIPT, SITE_CSP, ensureCdnBuild } from './site.ts';
 import { warsawDate } from '../../src/i18n/calendar.ts';
 
 ensureCdnBuild(REPO_ROOT);
 const dir = mkdtempSync(join(tmpdir(), 'ebok-selftest-'));
-const server = await createServer({ port: 0, dataDir: dir, serveSite: true });
+// DATABASE_URL: on a real PostgreSQL instead, in a new database created (and dropped) for this run.
+const database = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : undefined;
+if (database) console.log(`PostgreSQL: database ${database.name}`);
+const server = await createServer({ port: 0, dataDir: dir, serveSite: true, databaseUrl: database?.url });
 const api = `${server.url}/api/v1`;
 let failures = 0;
 
@@ -390,6 +394,7 @@ try {
   });
 } finally {
   await server.close();
+  await database?.drop();
   rmSync(dir, { recursive: true, force: true });
 }
 console.log(failures ? `\n${failures} failed` : '\nall passed');
