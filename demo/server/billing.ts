@@ -130,52 +130,129 @@ function summary(ctx: Ctx, r: DocRow) {
   };
 }
 
-const SORTS: Record<string, { col: string; dir: 'ASC' | 'DESC' }> = {
+const SORTS: Record<string, { col: 'issue_date' | 'due_date'; dir: 'ASC' | 'DESC' }> = {
   '-issueDate': { col: 'issue_date', dir: 'DESC' },
   issueDate: { col: 'issue_date', dir: 'ASC' },
   '-dueDate': { col: 'due_date', dir: 'DESC' },
   dueDate: { col: 'due_date', dir: 'ASC' },
 };
 
-const isKey = (d: unknown): d is [string, string] => Array.isArray(d) && d.length === 2 && typeof d[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d[0]) && typeof d[1] === 'string';
+/** A calendar date PostgreSQL takes (years 1–9999; the contract's `format: date` lets year 0 through). */
+export const isSqlDate = (s: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(2000, mo - 1, d));
+  date.setUTCFullYear(y);
+  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+};
+
+const isKey = (d: unknown): d is [string, string] => Array.isArray(d) && d.length === 2 && typeof d[0] === 'string' && isSqlDate(d[0]) && typeof d[1] === 'string' && d[1].length > 0 && d[1].length <= 64;
+
+/**
+ * The status filter as conditions an index can serve (the same rule as STATUS_SQL). Without `paid` every
+ * match is an open document, said in so many words so the planner takes the partial `documents_open_*` indexes.
+ */
+function statusFilter(statuses: string[], today: string): string {
+  const open = 'd.gross - d.paid > 0';
+  const parts = statuses.map((s) => {
+    if (s === 'paid') return 'd.gross - d.paid <= 0';
+    if (s === 'overdue') return `(${open} AND d.due_date < ${today})`;
+    if (s === 'partially_paid') return `(${open} AND d.due_date >= ${today} AND d.paid > 0)`;
+    return `(${open} AND d.due_date >= ${today} AND d.paid <= 0)`;
+  });
+  return statuses.includes('paid') ? `(${parts.join(' OR ')})` : `${open} AND (${parts.join(' OR ')})`;
+}
+
+interface TotalEntry {
+  version: string;
+  total: number;
+}
+
+/**
+ * Counted totals per database, keyed by customer, Polish day (statuses turn overdue at midnight) and
+ * filters, each valid for one version of the customer's documents (`document_versions`, moved on by a
+ * trigger at every change, so it holds across server processes sharing one PostgreSQL).
+ */
+const totalsByDb = new WeakMap<Queryable, Map<string, TotalEntry>>();
+const MAX_TOTALS = 2000;
+
+function rememberTotal(db: Queryable, key: string, entry: TotalEntry): void {
+  let totals = totalsByDb.get(db);
+  if (!totals) totalsByDb.set(db, (totals = new Map<string, TotalEntry>()));
+  totals.delete(key);
+  if (totals.size >= MAX_TOTALS) totals.delete(totals.keys().next().value!);
+  totals.set(key, entry);
+}
 
 export const listDocuments: Handler = async (ctx) => {
   const q = ctx.query as { status?: string[]; type?: string[]; from?: string; to?: string; pointId?: string; q?: string; sort?: string };
+  for (const name of ['from', 'to'] as const) {
+    const value = q[name];
+    if (value !== undefined && !isSqlDate(value)) throw validationError(ctx.lang, [fieldError(name, 'invalid_format', ctx.lang)]);
+  }
   if (q.from && q.to && q.to < q.from) throw validationError(ctx.lang, [fieldError('to', 'too_small', ctx.lang)]);
   if (q.pointId) await ownPoint(ctx, q.pointId);
+  const customerId = ctx.user!.customer_id;
   const today = warsawDate(ctx.now);
   const sort = SORTS[q.sort ?? '-issueDate']!;
   const where: string[] = ['d.customer_id = $1'];
-  const params: unknown[] = [ctx.user!.customer_id];
+  const params: unknown[] = [customerId];
   const add = (sql: string, value: unknown) => {
     params.push(value);
     where.push(sql.replace('?', `$${params.length}`));
   };
-  if (q.status?.length) add(`${STATUS_SQL(today)} = ANY(?::text[])`, q.status);
+  const search = q.q ? q.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`) : undefined;
+  if (q.status?.length) {
+    const withDate = q.status.some((st) => st !== 'paid');
+    if (withDate) params.push(today);
+    where.push(statusFilter(q.status, `$${params.length}::date`));
+  }
   if (q.type?.length) add('d.type = ANY(?::text[])', q.type);
   if (q.from) add('d.issue_date >= ?::date', q.from);
   if (q.to) add('d.issue_date <= ?::date', q.to);
   if (q.pointId) add('? = ANY(d.point_ids)', q.pointId);
-  if (q.q) add("lower(d.number) LIKE '%' || ? || '%'", q.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`));
+  if (search) add("lower(d.number) LIKE '%' || ? || '%'", search);
+  const filter = where.join(' AND ');
+  const filterParams = [...params];
   const cursor = decodeCursor(ctx, isKey);
-  // Counting the matches scans every one of them (10,000 for firma@): do it for the first page only, the
-  // one a list shows its count with; later pages leave `total` out, as the contract allows.
-  const total = cursor
-    ? undefined
-    : ((await ctx.db.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM documents d WHERE ${where.join(' AND ')}`, params))[0]?.n ?? 0);
   if (cursor) {
     params.push(cursor[0], cursor[1]);
     where.push(`(d.${sort.col}, d.id) ${sort.dir === 'DESC' ? '<' : '>'} ($${params.length - 1}::date, $${params.length})`);
   }
   const limit = limitOf(ctx);
   params.push(limit + 1);
-  const rows = await ctx.db.query<DocRow>(
-    `SELECT ${DOC_COLUMNS(today)} FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.${sort.col} ${sort.dir}, d.id ${sort.dir} LIMIT $${params.length}`,
+  // The version of the customer's documents comes along with the page (one statement, one snapshot).
+  const rows = await ctx.db.query<DocRow & { version: string | null }>(
+    `SELECT ${DOC_COLUMNS(today)}, (SELECT version::text FROM document_versions WHERE customer_id = $1) AS version
+     FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.${sort.col} ${sort.dir}, d.id ${sort.dir} LIMIT $${params.length}`,
     params,
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor(ctx, [sort.col === 'issue_date' ? last.issue_date : last.due_date, last.id]) : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor(ctx, [last[sort.col], last.id]) : null;
+  // `total` comes with the first page (later pages leave it out, as the contract allows). A first page that
+  // is also the last one is its own count; otherwise the count is made once per filter and version of the
+  // customer's documents, not on every request.
+  let total: number | undefined;
+  if (!cursor) {
+    if (!nextCursor) total = page.length;
+    else {
+      const key = JSON.stringify([customerId, today, [...(q.status ?? [])].sort(), [...(q.type ?? [])].sort(), q.from, q.to, q.pointId, search]);
+      const known = totalsByDb.get(ctx.db)?.get(key);
+      if (known && known.version === (last!.version ?? '0')) total = known.total;
+      else {
+        const row = (
+          await ctx.db.query<{ v: string | null; n: number }>(
+            `SELECT (SELECT version::text FROM document_versions WHERE customer_id = $1) AS v, (SELECT COUNT(*)::int FROM documents d WHERE ${filter}) AS n`,
+            filterParams,
+          )
+        )[0]!;
+        rememberTotal(ctx.db, key, { version: row.v ?? '0', total: row.n });
+        total = row.n;
+      }
+    }
+  }
   return json(200, { items: page.map((r) => summary(ctx, r)), nextCursor, ...(total === undefined ? {} : { total }) });
 };
 

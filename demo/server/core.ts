@@ -197,6 +197,28 @@ export async function loadUser(db: Queryable, where: string, params: unknown[]):
   return rows[0] ?? null;
 }
 
+const SESSION_COLUMNS = ['id_hash', 'user_id', 'csrf_token', 'idle_expires_at', 'absolute_expires_at', 'idle_timeout_seconds', 'absolute_timeout_seconds'] as const;
+
+/**
+ * A session and its user in one round trip (every signed-in request starts with it, and on the embedded
+ * database each statement waits for the one before).
+ */
+async function loadSession(db: Queryable, idHash: string): Promise<{ session: SessionRow; user: UserRow | null } | null> {
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT ${SESSION_COLUMNS.map((c) => `s.${c} AS s_${c}`).join(', ')}, x.* FROM sessions s
+     LEFT JOIN LATERAL (${USER_SELECT} WHERE u.id = s.user_id) x ON true WHERE s.id_hash = $1`,
+    [idHash],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const session = Object.fromEntries(SESSION_COLUMNS.map((c) => [c, row[`s_${c}`]])) as unknown as SessionRow;
+  const user = Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith('s_'))) as unknown as UserRow;
+  return { session, user: user.id ? user : null };
+}
+
+/** The idle expiry moves on at most once a second per session: a burst of requests writes it once. */
+const IDLE_WRITE_STEP_MS = 1000;
+
 function coerceQuery(op: OperationSpec, c: Context): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const p of op.params.filter((x) => x.in === 'query')) {
@@ -286,15 +308,15 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
             if (wantsSession || op.auth === 'optional') throw new ApiError('unauthenticated', lang === 'en' ? 'Unknown access token.' : 'Nieznany token dostępu.');
           }
           if (ctx.sessionCookie) {
-            const rows = await app.db.query<SessionRow>('SELECT * FROM sessions WHERE id_hash = $1', [sha256(ctx.sessionCookie)]);
-            const s = rows[0];
-            if (s) {
+            const found = await loadSession(app.db, sha256(ctx.sessionCookie));
+            if (found) {
+              const s = found.session;
               const expired = now >= new Date(s.idle_expires_at) || now >= new Date(s.absolute_expires_at);
               if (expired) {
                 if (wantsSession) throw new ApiError('session_expired', lang === 'en' ? 'You were signed out after a period of inactivity.' : 'Ze względów bezpieczeństwa wylogowaliśmy Cię po okresie bezczynności.');
               } else {
                 ctx.session = s;
-                ctx.user = await loadUser(app.db, 'u.id = $1', [s.user_id]);
+                ctx.user = found.user;
               }
             }
           }
@@ -307,8 +329,10 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
           }
           if (ctx.session && op.id !== 'getSession' && op.id !== 'logout') {
             const idle = new Date(Math.min(now.getTime() + ctx.session.idle_timeout_seconds * 1000, new Date(ctx.session.absolute_expires_at).getTime()));
-            await app.db.query('UPDATE sessions SET idle_expires_at = $2 WHERE id_hash = $1', [ctx.session.id_hash, idle]);
-            ctx.session.idle_expires_at = idle;
+            if (idle.getTime() - new Date(ctx.session.idle_expires_at).getTime() >= IDLE_WRITE_STEP_MS) {
+              await app.db.query('UPDATE sessions SET idle_expires_at = $2 WHERE id_hash = $1', [ctx.session.id_hash, idle]);
+              ctx.session.idle_expires_at = idle;
+            }
           }
           if (ctx.user) ctx.utility = app.utilities.get(ctx.user.utility_id) ?? ctx.utility;
         }

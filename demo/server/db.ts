@@ -143,3 +143,26 @@ export async function migrate(db: Db): Promise<void> {
     await db.exec(`BEGIN;\n${sql}\nINSERT INTO schema_migrations (version) VALUES ('${file.replace(/'/g, "''")}');\nCOMMIT;`);
   }
 }
+
+/**
+ * For tests on a real PostgreSQL: a new database on the server of `adminUrl` (a role that may create
+ * databases), empty or a copy of `template`, and how to drop it again.
+ */
+export async function createTestDatabase(adminUrl: string, template?: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const { default: pgModule } = await import('pg');
+  const name = `ebok_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = async (sql: string): Promise<void> => {
+    const client = new pgModule.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  if (template !== undefined && !/^ebok_test_\w+$/.test(template)) throw new Error(`not a test database: ${template}`);
+  await admin(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { name, url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}

@@ -10,12 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createServer, REPO_ROOT } from './app.ts';
+import { createTestDatabase } from './db.ts';
 import { DEMO_PASSWORD } from './seed.ts';
 import { CDN_SCRIPT, SITE_CSP, ensureCdnBuild } from './site.ts';
+import { warsawDate } from '../../src/i18n/calendar.ts';
 
 ensureCdnBuild(REPO_ROOT);
 const dir = mkdtempSync(join(tmpdir(), 'ebok-selftest-'));
-const server = await createServer({ port: 0, dataDir: dir, serveSite: true });
+// DATABASE_URL: on a real PostgreSQL instead, in a new database created (and dropped) for this run.
+const database = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : undefined;
+if (database) console.log(`PostgreSQL: database ${database.name}`);
+const server = await createServer({ port: 0, dataDir: dir, serveSite: true, databaseUrl: database?.url });
 const api = `${server.url}/api/v1`;
 let failures = 0;
 
@@ -87,6 +92,134 @@ try {
     assert.ok(performance.now() - t < 1500, 'second page is fast');
     assert.equal(new Set([...first.items, ...second.items].map((d) => d.id)).size, 200);
     assert.equal((await call('GET', `/documents?limit=100&status=paid&cursor=${encodeURIComponent(first.nextCursor)}`, f)).status, 422);
+  });
+
+  await step('documents: every sort and filter pages through each match exactly once, in order, with the right total', async () => {
+    const f = await login('firma@example.com');
+    // The oracle: the rows as stored, filtered and ordered here by the contract's rules. Ties on a date go
+    // by id in the database's own collation (the rank of each id in `ORDER BY id`).
+    interface Doc { id: string; number: string; type: string; issue: string; due: string; gross: number; paid: number; points: string[]; rank: number }
+    const all = (
+      await server.db.query<{ id: string; number: string; type: string; issue: string; due: string; gross: string; paid: string; point_ids: string[] }>(
+        "SELECT id, number, type, to_char(issue_date, 'YYYY-MM-DD') AS issue, to_char(due_date, 'YYYY-MM-DD') AS due, gross::text AS gross, paid::text AS paid, point_ids FROM documents WHERE customer_id = 'cust_firma' ORDER BY id",
+      )
+    ).map((r, rank): Doc => ({ id: r.id, number: r.number, type: r.type, issue: r.issue, due: r.due, gross: Math.round(Number(r.gross) * 100), paid: Math.round(Number(r.paid) * 100), points: r.point_ids, rank }));
+    assert.equal(all.length, 10000);
+    const today = warsawDate(new Date());
+    const statusOf = (d: Doc) => (d.gross - d.paid <= 0 ? 'paid' : d.due < today ? 'overdue' : d.paid > 0 ? 'partially_paid' : 'unpaid');
+    type Query = { sort?: string; status?: string[]; type?: string[]; from?: string; to?: string; pointId?: string; q?: string; limit?: number };
+    const expected = (query: Query): string[] => {
+      const sort = query.sort ?? '-issueDate';
+      const key = sort.endsWith('ssueDate') ? 'issue' : 'due';
+      const dir = sort.startsWith('-') ? -1 : 1;
+      return all
+        .filter((d) => (!query.status || query.status.includes(statusOf(d))) && (!query.type || query.type.includes(d.type)))
+        .filter((d) => (!query.from || d.issue >= query.from) && (!query.to || d.issue <= query.to) && (!query.pointId || d.points.includes(query.pointId)))
+        .filter((d) => !query.q || d.number.toLowerCase().includes(query.q.toLowerCase()))
+        .sort((a, b) => dir * (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : a.rank - b.rank))
+        .map((d) => d.id);
+    };
+    const walk = async (query: Query): Promise<void> => {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries({ limit: 100, ...query })) for (const one of [v].flat()) params.append(k, String(one));
+      const search = params.toString();
+      const want = expected(query);
+      const got: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res = await call('GET', `/documents?${search}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, f);
+        assert.equal(res.status, 200, `${search} page ${pages + 1}: ${JSON.stringify(res.body).slice(0, 200)}`);
+        const body = res.body as { items: { id: string }[]; nextCursor: string | null; total?: number };
+        if (pages === 0) assert.equal(body.total, want.length, `${search}: total`);
+        else assert.equal(body.total, undefined, `${search}: total on the first page only`);
+        assert.ok(body.items.length <= (query.limit ?? 100));
+        got.push(...body.items.map((d) => d.id));
+        cursor = body.nextCursor;
+        pages++;
+        if (cursor) assert.equal(body.items.length, query.limit ?? 100, `${search}: a page before the last one is full`);
+        assert.ok(pages <= 200, `${search}: no end`);
+      } while (cursor);
+      assert.equal(got.length, want.length, `${search}: ${got.length} documents, expected ${want.length}`);
+      assert.deepEqual(got, want, `${search}: order`);
+    };
+    const point = (await server.db.query<{ id: string }>("SELECT id FROM points WHERE customer_id = 'cust_firma' ORDER BY id LIMIT 1"))[0]!.id;
+    const open = ['unpaid', 'overdue', 'partially_paid'];
+    for (const sort of ['-issueDate', 'issueDate', '-dueDate', 'dueDate']) await walk({ sort });
+    await walk({ status: open });
+    await walk({ status: open, sort: 'dueDate', limit: 5 });
+    await walk({ status: ['paid'], sort: 'issueDate' });
+    await walk({ status: ['paid', 'overdue'], type: ['invoice'], pointId: point, sort: '-dueDate' });
+    await walk({ type: ['correction', 'interest_note'], sort: '-dueDate', limit: 7 });
+    await walk({ pointId: point, sort: 'issueDate', limit: 33 });
+    await walk({ from: '2025-03-01', to: '2025-08-31' });
+    await walk({ from: '2025-06-01', to: '2025-06-01', sort: 'dueDate', limit: 3 });
+    const number = all[1234]!.number;
+    await walk({ q: number.slice(-5) });
+    await walk({ q: number.slice(0, 4).toUpperCase(), sort: 'dueDate', from: '2025-01-01' });
+    for (const q of ['%', '_', '\\', 'nie-ma-takiego']) await walk({ q });
+    await walk({ status: open, q: 'nie-ma-takiego', sort: 'issueDate' });
+  });
+
+  await step('documents: total follows every change of a document (no stale count from the cache)', async () => {
+    const f = await login('firma@example.com');
+    const totalOf = async (query: string) => ((await call('GET', `/documents?limit=1&${query}`, f)).body as { total: number }).total;
+    const paidBefore = await totalOf('status=paid');
+    const allBefore = await totalOf('');
+    const doc = (await server.db.query<{ id: string; paid: string }>("SELECT id, paid::text AS paid FROM documents WHERE customer_id = 'cust_firma' AND gross - paid > 0 ORDER BY id LIMIT 1"))[0]!;
+    assert.equal(await totalOf('status=paid'), paidBefore, 'the same answer again (from the cache)');
+    await server.db.query('UPDATE documents SET paid = gross WHERE id = $1', [doc.id]);
+    assert.equal(await totalOf('status=paid'), paidBefore + 1);
+    assert.equal(await totalOf(''), allBefore);
+    await server.db.query('UPDATE documents SET paid = $2 WHERE id = $1', [doc.id, doc.paid]);
+    assert.equal(await totalOf('status=paid'), paidBefore);
+    await server.db.query("INSERT INTO documents (id, customer_id, number, type, issue_date, due_date, net, vat, gross) VALUES ('doc_selftest_x', 'cust_firma', 'FV/SELFTEST/1', 'invoice', '2020-01-01', '2020-01-15', 1, 0.23, 1.23)");
+    assert.equal(await totalOf(''), allBefore + 1);
+    await server.db.query("DELETE FROM documents WHERE id = 'doc_selftest_x'");
+    assert.equal(await totalOf(''), allBefore);
+  });
+
+  await step('documents: bad input is a problem answer, never a 500', async () => {
+    const f = await login('firma@example.com');
+    const first = (await call('GET', '/documents?limit=2', f)).body as { nextCursor: string };
+    const { h } = JSON.parse(Buffer.from(first.nextCursor, 'base64url').toString()) as { h: string };
+    const forged = (d: unknown) => encodeURIComponent(Buffer.from(JSON.stringify({ h, d })).toString('base64url'));
+    const cases: [string, number, string][] = [
+      ['cursor=not-a-cursor', 422, 'cursor'],
+      [`cursor=${forged(['2025-13-45', 'doc_x'])}`, 422, 'cursor'],
+      [`cursor=${forged(['0000-01-01', 'doc_x'])}`, 422, 'cursor'],
+      [`cursor=${forged(['2025-01-01', 5])}`, 422, 'cursor'],
+      [`cursor=${forged(['2025-01-01'])}`, 422, 'cursor'],
+      ['sort=amount', 422, 'sort'],
+      ['sort=-gross', 422, 'sort'],
+      ['status=bogus', 422, 'status'],
+      ['type=receipt', 422, 'type'],
+      ['from=0000-01-01', 422, 'from'],
+      ['to=0000-12-31', 422, 'to'],
+      ['from=2025-02-30', 422, 'from'],
+      ['from=99999-01-01', 422, 'from'],
+      ['from=2025-05-01&to=2025-04-30', 422, 'to'],
+      ['limit=0', 422, 'limit'],
+      ['limit=101', 422, 'limit'],
+      ['limit=abc', 422, 'limit'],
+      [`q=${'x'.repeat(65)}`, 422, 'q'],
+      ['pointId=pt_e_0001', 404, ''],
+      ['pointId=pt_nie_ma', 404, ''],
+    ];
+    for (const [query, status, field] of cases) {
+      const res = await call('GET', `/documents?limit=2&${query}`, f);
+      assert.equal(res.status, status, `${query}: ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+      assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/, query);
+      if (field) assert.ok((res.body.fields as { field: string }[]).some((x) => x.field === field), `${query}: fields ${JSON.stringify(res.body.fields)}`);
+    }
+  });
+
+  await step('a request moves the idle expiry on (a burst of them writes it once a second)', async () => {
+    const e = await login('energia@example.com');
+    await server.db.query("UPDATE sessions SET idle_expires_at = now() + interval '60 seconds'");
+    assert.equal((await call('GET', '/balance', e)).status, 200);
+    const row = (await server.db.query<{ left: number }>('SELECT EXTRACT(EPOCH FROM idle_expires_at - now())::int AS left FROM sessions ORDER BY idle_expires_at DESC LIMIT 1'))[0]!;
+    assert.ok(row.left > 600, `idle expiry ${row.left} s ahead`);
   });
 
   await step('PDF download', async () => {
@@ -330,6 +463,7 @@ try {
   });
 } finally {
   await server.close();
+  await database?.drop();
   rmSync(dir, { recursive: true, force: true });
 }
 console.log(failures ? `\n${failures} failed` : '\nall passed');

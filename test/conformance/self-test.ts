@@ -31,8 +31,22 @@ interface ReferenceServer {
 interface ReferenceServerOptions {
   port: number;
   dataDir: string;
+  databaseUrl?: string;
 }
 type CreateServer = (options: ReferenceServerOptions) => Promise<ReferenceServer> | ReferenceServer;
+interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+type CreateTestDatabase = (adminUrl: string, template?: string) => Promise<TestDatabase>;
+
+/**
+ * With DATABASE_URL (a role that may create databases) every run is on that PostgreSQL server instead of
+ * the embedded database: the template is a seeded database, each run gets a copy (CREATE DATABASE … TEMPLATE).
+ */
+const DATABASE_URL = process.env.DATABASE_URL || undefined;
+const PG_TEMPLATE = 'pg:';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The reference server's seed (demo/server): every demo customer has this password. */
@@ -108,7 +122,7 @@ const OTHER_CHECKS = [
   'ops.getNotificationPreferences', 'ops.listPoints', 'ops.getPoint', 'ops.getReadingContext.*', 'ops.listReadings.*', 'ops.getConsumption.point',
   'ops.getConsumption.kind', 'ops.getPoint.404', 'ops.listContracts', 'ops.getBalance', 'ops.getBalance.contract', 'ops.getBalance.both',
   'ops.listDocuments', 'pagination.limit', 'pagination.next', 'pagination.badCursor', 'pagination.badLimit', 'filter.status', 'filter.type',
-  'filter.dates', 'filter.q', 'filter.sort', 'ops.getDocument', 'ops.getDocument.404', 'ops.getDocumentPdf', 'ops.listPayments', 'ops.getPayment',
+  'filter.dates', 'filter.q', 'filter.sort', 'pagination.walk.*', 'ops.getDocument', 'ops.getDocument.404', 'ops.getDocumentPdf', 'ops.listPayments', 'ops.getPayment',
   'ops.listTicketCategories', 'ops.listTickets', 'ops.getTicket', 'ops.getTicketAttachment', 'ops.listMessages', 'ops.markMessageRead',
   'ops.changePassword.wrong', 'ops.listMessages.unread',
 ];
@@ -145,24 +159,55 @@ async function referenceModule(): Promise<CreateServer> {
   return createReferenceServer;
 }
 
-/** Seeds one data directory; every run starts from a copy of it (seeding takes seconds, a copy a fraction). */
-async function seedTemplate(): Promise<string> {
+async function testDatabaseModule(): Promise<CreateTestDatabase> {
+  const modulePath = ['..', '..', 'demo', 'server', 'db.ts'].join('/');
+  const module = (await import(new URL(modulePath, import.meta.url).href)) as { createTestDatabase?: CreateTestDatabase };
+  if (typeof module.createTestDatabase !== 'function') throw new Error('demo/server/db.ts does not export createTestDatabase(adminUrl, template?)');
+  return module.createTestDatabase;
+}
+
+/**
+ * Seeds one data directory (or, with DATABASE_URL, one database: `pg:<name>`); every run starts from a
+ * copy of it (seeding takes seconds, a copy a fraction). Answers the template and how to remove it.
+ */
+async function seedTemplate(): Promise<{ template: string; remove(): Promise<void> }> {
   const create = await referenceModule();
   const dataDir = mkdtempSync(join(tmpdir(), 'ebok-conformance-template-'));
+  if (DATABASE_URL) {
+    const database = await (await testDatabaseModule())(DATABASE_URL);
+    try {
+      const server = await create({ port: 0, dataDir, databaseUrl: database.url });
+      await server.close();
+    } catch (error) {
+      await database.drop();
+      throw error;
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    return { template: `${PG_TEMPLATE}${database.name}`, remove: () => database.drop() };
+  }
   const server = await create({ port: 0, dataDir });
   await server.close();
-  return dataDir;
+  return { template: dataDir, remove: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })) };
 }
 
 async function withServer<T>(template: string, label: string, body: (origin: string) => Promise<T>): Promise<T> {
   const create = await referenceModule();
   const dataDir = mkdtempSync(join(tmpdir(), `ebok-conformance-${label}-`));
-  cpSync(template, dataDir, { recursive: true });
-  const server = await create({ port: 0, dataDir });
+  let database: TestDatabase | undefined;
+  if (template.startsWith(PG_TEMPLATE)) {
+    if (!DATABASE_URL) throw new Error(`the template ${template} is a PostgreSQL database, and DATABASE_URL is not set`);
+    database = await (await testDatabaseModule())(DATABASE_URL, template.slice(PG_TEMPLATE.length));
+  } else cpSync(template, dataDir, { recursive: true });
   try {
-    return await body(new URL(server.url).origin);
+    const server = await create({ port: 0, dataDir, databaseUrl: database?.url });
+    try {
+      return await body(new URL(server.url).origin);
+    } finally {
+      await server.close();
+    }
   } finally {
-    await server.close();
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -449,12 +494,14 @@ async function main(): Promise<number> {
   const wanted = (name: string): boolean => !only || only.includes(name);
   const started = Date.now();
 
-  const template = await seedTemplate();
+  const seeded = await seedTemplate();
+  const template = seeded.template;
   const outcomes: Outcome[] = [];
   try {
     const proxies = MUTATIONS.filter((m) => wanted(m.mode)).length;
     const runs = ['the reference server', `${proxies} broken ${proxies === 1 ? 'proxy' : 'proxies'}`, ...(wanted('bin') ? ['the built command'] : [])];
-    console.log(`━━ conformance self-test: ${runs.join(', ')}, ${jobs} at a time (seeded in ${seconds(Date.now() - started)})`);
+    const database = DATABASE_URL ? `PostgreSQL at ${new URL(DATABASE_URL).host} (a copy of database ${template.slice(PG_TEMPLATE.length)} per run)` : 'the embedded database';
+    console.log(`━━ conformance self-test: ${runs.join(', ')}, ${jobs} at a time, on ${database} (seeded in ${seconds(Date.now() - started)})`);
     let cleanReport: (report: Report | undefined) => void = () => undefined;
     const clean = new Promise<Report | undefined>((ok) => (cleanReport = ok));
     const list: { name: string; job: (lane: RunProcess) => Promise<Outcome> }[] = [];
@@ -488,7 +535,7 @@ async function main(): Promise<number> {
     );
     outcomes.push(...results);
   } finally {
-    rmSync(template, { recursive: true, force: true });
+    await seeded.remove();
   }
 
   const failed = outcomes.filter((outcome) => !outcome.ok);

@@ -630,6 +630,44 @@ class Suite {
       if (dates.some((date, i) => i > 0 && date < dates[i - 1]!)) fail(`due dates not ascending: ${dates.join(', ')}`, exchange);
     });
 
+    // Every sort, paged through: each document once, in the sort's order, as many as `total` said. A large
+    // customer is walked for its first WALK_PAGES pages.
+    const WALK_LIMIT = 10;
+    const WALK_PAGES = 30;
+    let walkedIds: Set<unknown> | undefined;
+    for (const sort of ['-issueDate', 'issueDate', '-dueDate', 'dueDate'] as const) {
+      await this.check(P, `pagination.walk.${sort}`, `sort=${sort} paged through: every document once, in order, as many as total`, async () => {
+        const key = sort.endsWith('issueDate') ? 'issueDate' : 'dueDate';
+        const descending = sort.startsWith('-');
+        const seen = new Set<unknown>();
+        let previous: string | undefined;
+        let total: unknown;
+        let next: string | undefined;
+        let pages = 0;
+        do {
+          const exchange = await c.call('listDocuments', { query: { sort, limit: WALK_LIMIT, ...(next ? { cursor: next } : {}) } });
+          expectStatus(exchange, 200, `page ${pages + 1}`);
+          if (pages === 0) total = get(exchange.json, 'total');
+          const page = asArray(get(exchange.json, 'items')).filter(isObject);
+          if (page.length > WALK_LIMIT) fail(`page ${pages + 1} holds ${page.length} items, limit ${WALK_LIMIT}`, exchange);
+          for (const item of page) {
+            if (seen.has(item.id)) fail(`page ${pages + 1} repeats ${String(item.id)}`, exchange);
+            seen.add(item.id);
+            const value = String(item[key]);
+            if (previous !== undefined && (descending ? value > previous : value < previous)) fail(`page ${pages + 1}: ${key} ${value} after ${previous}`, exchange);
+            previous = value;
+          }
+          next = asString(get(exchange.json, 'nextCursor'));
+          pages++;
+        } while (next && pages < WALK_PAGES);
+        if (next) return `first ${pages} pages (${seen.size} documents) in order, none twice`;
+        if (typeof total === 'number' && total !== seen.size) fail(`total was ${total}, paging through answered ${seen.size} documents`);
+        if (walkedIds && (walkedIds.size !== seen.size || [...seen].some((id) => !walkedIds!.has(id)))) fail(`sort=${sort} answered other documents (${seen.size}) than the sort before (${walkedIds.size})`);
+        walkedIds ??= seen;
+        return `${seen.size} documents in ${pages} page(s)`;
+      });
+    }
+
     const documentId = asString(sample?.id);
     if (documentId) {
       await this.check(G, 'ops.getDocument', `GET /documents/{documentId} (${documentId})`, async () => {
