@@ -265,8 +265,7 @@ export class EbokInvoiceList extends EbokWidget {
 
   private columns(items: readonly DocumentSummary[]): readonly TableColumn<DocumentSummary>[] {
     const money = (m: { amount: string; currency: string }) => formatMoney(m.amount, { currency: m.currency });
-    const byId = new Map<string, DocumentSummary>();
-    for (const doc of items) if (doc.type !== 'correction') byId.set(doc.id, doc);
+    const byId = this.documentsById(items);
     return [
       { key: 'number', header: msg('Numer'), rowHeader: true, cell: (doc) => this.renderNumber(doc, byId) },
       { key: 'type', header: msg('Rodzaj'), cell: (doc) => typeText(doc.type) },
@@ -282,6 +281,18 @@ export class EbokInvoiceList extends EbokWidget {
       { key: 'status', header: msg('Status'), cell: (doc) => this.renderStatus(doc) },
       { key: 'pdf', header: msg('Plik'), cell: (doc) => this.renderPdf(doc) },
     ];
+  }
+
+  private byId: { items: readonly DocumentSummary[]; map: Map<string, DocumentSummary> } | undefined;
+
+  /** The loaded documents by id (for a correction's link), built once per page of items, not once per frame. */
+  private documentsById(items: readonly DocumentSummary[]): ReadonlyMap<string, DocumentSummary> {
+    if (this.byId?.items !== items) {
+      const map = new Map<string, DocumentSummary>();
+      for (const doc of items) map.set(doc.id, doc);
+      this.byId = { items, map };
+    }
+    return this.byId.map;
   }
 
   private renderNumber(doc: DocumentSummary, byId: ReadonlyMap<string, DocumentSummary>): unknown {
