@@ -151,6 +151,15 @@ export class EbokClient {
     return this.mutate('delete', path, init);
   }
 
+  /**
+   * A file (a document's PDF): the same session, language, retry and error rules as every call (a 401 ends the
+   * session for every widget, a 404 is an `EbokApiError` with the server's code), never cached, and a success is
+   * read by `read` (kit/file.ts `readFile` streams it with progress). The per-attempt timeout covers the body too.
+   */
+  download<P extends GetPath, T>(path: P, init: ApiInit<P, 'get'>, read: (response: Response) => Promise<T>): Promise<T> {
+    return this.call('get', path, init, read) as Promise<T>;
+  }
+
   /** Drops cached answers of these resources (e.g. `['balance']`) so the next read asks the server. */
   invalidate(resources: readonly string[]): void {
     this.cache.invalidate(resources);
@@ -174,12 +183,12 @@ export class EbokClient {
     return data as ApiData<P, M>;
   }
 
-  private async call(method: Method, path: string, init: RequestInput): Promise<unknown> {
+  private async call(method: Method, path: string, init: RequestInput, read?: (response: Response) => Promise<unknown>): Promise<unknown> {
     let response: Response;
     let data: unknown;
     try {
       response = await this.fetch(buildRequest(this.apiBase, method, path, init, await this.requestInit(method)));
-      data = await readAnswer(response);
+      data = await (response.ok && read ? read(response) : readAnswer(response));
     } catch (error) {
       if (error instanceof EbokApiError) {
         if (error.code === 'network_error' && !error.offline) this.diagnoseUnreachable();

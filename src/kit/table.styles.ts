@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, type CSSResult } from 'lit';
 import { tokens as t } from '../theme/tokens.js';
 
 /**
@@ -103,12 +103,30 @@ export const tableStyles = css`
     block-size: var(--ebok-table-spacer-size, 0px);
   }
 
-  /* Narrower than 480 px: each row is a card of label: value lines (the header row stays for screen readers). */
+  /* Narrower than 480 px (600 px for tables of many columns): each row is a card of label: value lines (the header row stays for screen readers). */
   @container ebok-table (max-width: 480px) {
-    .table-wrap--cards :is(.table, .table__body, .table__row, .table__cell, .table__caption) {
+    ${cardRules(css`.table-wrap--cards`)}
+  }
+  @container ebok-table (max-width: 600px) {
+    ${cardRules(css`.table-wrap--cards-wide`)}
+  }
+  /* Rows that take the focus (rowFocus): the ring inside the row, so the next row does not cover it. */
+  .table-wrap--row-focus .table__row:focus {
+    outline: none;
+  }
+  .table-wrap--row-focus .table__row:focus-visible {
+    outline: ${t.focusRingWidth} solid ${t.colorFocusRing};
+    outline-offset: calc(-1 * ${t.focusRingWidth});
+  }
+`;
+
+/** The card layout of rows under `wrap` (the class of the table's wrap for one breakpoint). */
+function cardRules(wrap: CSSResult): CSSResult {
+  return css`
+    ${wrap} :is(.table, .table__body, .table__row, .table__cell, .table__caption) {
       display: block;
     }
-    .table-wrap--cards .table__head {
+    ${wrap} .table__head {
       position: absolute;
       inline-size: 1px;
       block-size: 1px;
@@ -116,11 +134,11 @@ export const tableStyles = css`
       clip-path: inset(50%);
       white-space: nowrap;
     }
-    .table-wrap--cards .table__row {
+    ${wrap} .table__row {
       padding-block: ${t.spaceS};
       border-block-end: ${t.borderWidth} solid var(--ebok-table-border-color, ${t.colorBorderSubtle});
     }
-    .table-wrap--cards .table__cell {
+    ${wrap} .table__cell {
       display: grid;
       grid-template-columns: var(--ebok-table-card-label-width, minmax(6em, 40%)) minmax(0, 1fr);
       gap: ${t.spaceS};
@@ -132,17 +150,17 @@ export const tableStyles = css`
       border: 0;
       text-align: start;
     }
-    .table-wrap--cards .table__cell--title {
+    ${wrap} .table__cell--title {
       grid-template-columns: minmax(0, 1fr);
       font-size: ${t.fontSizeLarge};
     }
-    .table-wrap--cards .table__label {
+    ${wrap} .table__label {
       display: block;
       color: ${t.colorTextMuted};
       font-weight: ${t.fontWeightNormal};
     }
-    .table-wrap--cards :is(.table__spacer, .table__spacer-cell) {
+    ${wrap} :is(.table__spacer, .table__spacer-cell) {
       display: block;
     }
-  }
-`;
+  `;
+}

@@ -1,6 +1,7 @@
 import { html, nothing, noChange, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 
 export { tableStyles } from './table.styles.js';
@@ -29,8 +30,13 @@ export interface VirtualTableOptions {
    * `box`: the table scrolls in its own box, at most `--ebok-table-max-height` high, with a sticky header.
    */
   scroller?: 'window' | 'box';
-  /** Rows show as cards of label: value lines when the table is narrower than 480 px (default true). */
-  cards?: boolean;
+  /** Rows show as cards of label: value lines when the table is narrower than 480 px (default true), or than 600 px (`'wide'`: many columns). */
+  cards?: boolean | 'wide';
+  /**
+   * Rows take the focus (one Tab stop, the last focused row): ↑/↓ move by one row, Page Up/Down by a screen,
+   * Home/End to the first/last loaded row, each scrolled into view. Actions inside rows stay reachable by Tab.
+   */
+  rowFocus?: boolean;
 }
 
 export interface TableView<Item> {
@@ -50,6 +56,11 @@ export interface TableView<Item> {
   key?: (item: Item, index: number) => unknown;
   /** Extra classes of a row (`overdue`), for the widget's styles. */
   rowClass?: (item: Item, index: number) => string;
+  /**
+   * A key pressed on a focused row (with `rowFocus`) that the table does not use itself: the hook for a widget's
+   * own keys, e.g. Space to select the row. Call `event.preventDefault()` for the keys you handle.
+   */
+  onRowKey?: (event: KeyboardEvent, item: Item, index: number) => void;
 }
 
 /** The rows rendered now: `[start, end)` around what is on screen, and maybe one row kept elsewhere (focused). */
@@ -115,6 +126,9 @@ export class VirtualTable<Item> implements ReactiveController {
   private visible = { top: 0, bottom: typeof window === 'undefined' ? 800 : window.innerHeight };
   private rendered: RenderedRange = { start: 0, end: 0, kept: undefined };
   private kept: number | undefined;
+  /** The row that is the table's Tab stop (`rowFocus`): the last one focused. */
+  private current = 0;
+  private onRowKey: TableView<Item>['onRowKey'];
   private frame = 0;
   private resizeObserver: ResizeObserver | undefined;
   private observed: Element[] = [];
@@ -130,6 +144,7 @@ export class VirtualTable<Item> implements ReactiveController {
       overscan: options.overscan ?? 8,
       scroller: options.scroller ?? 'window',
       cards: options.cards ?? true,
+      rowFocus: options.rowFocus ?? false,
     };
     host.addController(this);
   }
@@ -163,13 +178,25 @@ export class VirtualTable<Item> implements ReactiveController {
     return row;
   }
 
+  /** Scrolls row `index` into view and focuses it (`rowFocus`); true when there was such a row. */
+  async focusRow(index: number): Promise<boolean> {
+    const target = Math.min(Math.max(0, index), this.count - 1);
+    if (this.count === 0) return false;
+    this.current = target;
+    const row = await this.scrollToIndex(target);
+    if (!row) return false;
+    row.focus({ preventScroll: true });
+    return true;
+  }
+
   render(view: TableView<Item>): TemplateResult {
     this.sync(view);
     const range = this.computeRange();
     this.rendered = range;
     const { columns } = view;
     const rowCount = view.count === undefined || !Number.isFinite(view.count) ? -1 : Math.max(view.count, view.items.length) + 1;
-    const classes = `table-wrap${this.options.scroller === 'box' ? ' table-wrap--box' : ''}${this.options.cards ? ' table-wrap--cards' : ''}`;
+    const cards = this.options.cards === 'wide' ? ' table-wrap--cards-wide' : this.options.cards ? ' table-wrap--cards' : '';
+    const classes = `table-wrap${this.options.scroller === 'box' ? ' table-wrap--box' : ''}${cards}${this.options.rowFocus ? ' table-wrap--row-focus' : ''}`;
     const table = html`<table class="table" part="table" role="table" aria-rowcount=${String(rowCount)}>
       <caption class="table__caption${view.showCaption ? '' : ' visually-hidden'}" part="caption">${view.label}</caption>
       <thead class="table__head">
@@ -187,7 +214,7 @@ export class VirtualTable<Item> implements ReactiveController {
           )}
         </tr>
       </thead>
-      <tbody class="table__body" ${ref(this.body)} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut}>
+      <tbody class="table__body" ${ref(this.body)} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @keydown=${this.onKeyDown}>
         ${repeat(
           this.entries(range, view.items),
           (entry) => ('gap' in entry ? entry.gap : (this.keyOf?.(entry.item, entry.index) ?? entry.index)),
@@ -231,6 +258,7 @@ export class VirtualTable<Item> implements ReactiveController {
       part="row"
       aria-rowindex=${String(index + 2)}
       data-index=${String(index)}
+      tabindex=${ifDefined(this.options.rowFocus ? (index === this.current ? 0 : -1) : undefined)}
     >
       ${view.columns.map((column) => {
         const classes = `table__cell col-${column.key}${column.align === 'end' ? ' table__cell--end' : ''}`;
@@ -293,16 +321,19 @@ export class VirtualTable<Item> implements ReactiveController {
         this.measuredSum = 0;
         this.measuredCount = 0;
         this.kept = undefined;
+        this.current = 0;
       }
       this.items = items;
       this.offsetsValid = false;
     }
     this.keyOf = view.key;
+    this.onRowKey = view.onRowKey;
     if (this.count !== items.length) {
       this.count = items.length;
       this.offsetsValid = false;
     }
     if (this.kept !== undefined && this.kept >= this.count) this.kept = undefined;
+    if (this.current >= this.count) this.current = Math.max(0, this.count - 1);
   }
 
   private estimate(): number {
@@ -421,7 +452,39 @@ export class VirtualTable<Item> implements ReactiveController {
 
   private readonly onFocusIn = (event: FocusEvent): void => {
     const row = (event.target as Element | null)?.closest?.('tr[data-index]');
-    if (row instanceof HTMLElement) this.kept = Number(row.dataset['index']);
+    if (!(row instanceof HTMLElement)) return;
+    const index = Number(row.dataset['index']);
+    this.kept = index;
+    if (this.options.rowFocus && index !== this.current) {
+      // The row focused last (or the row of the action focused last) is the table's Tab stop from now on.
+      this.current = index;
+      this.host.requestUpdate();
+    }
+  };
+
+  /** The rows' own keys (`rowFocus`): only when a row itself has the focus, never inside its buttons or links. */
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (!this.options.rowFocus || event.altKey || event.ctrlKey || event.metaKey) return;
+    const row = event.target as HTMLElement;
+    if (!(row instanceof HTMLTableRowElement) || row.dataset['index'] === undefined) return;
+    const index = Number(row.dataset['index']);
+    const page = Math.max(1, Math.floor(window.innerHeight / this.estimate()) - 1);
+    const moves: Record<string, number | undefined> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: this.count - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) {
+      const item = this.items[index];
+      if (item !== undefined) this.onRowKey?.(event, item, index);
+      return;
+    }
+    event.preventDefault();
+    void this.focusRow(target);
   };
 
   private readonly onFocusOut = (event: FocusEvent): void => {

@@ -197,6 +197,40 @@ describe('EbokClient (api/client)', () => {
     });
   });
 
+  describe('files (download)', () => {
+    const pdf = () => new Response(new Uint8Array([37, 80, 68, 70]), { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="FV_1.pdf"' } });
+
+    it('hands a success to its reader, with the language and credentials of every call, never from the cache', async () => {
+      const api = new FakeApi().on('GET', '/documents/doc_1/pdf', pdf());
+      const c = make(api);
+      const read = async (response: Response) => ({ name: response.headers.get('Content-Disposition'), size: (await response.arrayBuffer()).byteLength });
+      const file = await c.download('/documents/{documentId}/pdf', { params: { path: { documentId: 'doc_1' } } }, read);
+      expect(file).to.deep.equal({ name: 'attachment; filename="FV_1.pdf"', size: 4 });
+      await c.download('/documents/{documentId}/pdf', { params: { path: { documentId: 'doc_1' } } }, read);
+      expect(api.calls('GET', '/documents/doc_1/pdf')).to.have.length(2);
+      expect(api.seen[0]!.headers.get('Accept-Language')).to.equal('pl');
+    });
+
+    it('turns a missing file into the problem of the API (404), without reading it as a file', async () => {
+      const api = new FakeApi().on('GET', '/documents/doc_1/pdf', problem(404, 'not_found'));
+      let read = false;
+      const error = await failure(make(api).download('/documents/{documentId}/pdf', { params: { path: { documentId: 'doc_1' } } }, () => Promise.resolve((read = true))));
+      expect(error.code).to.equal('not_found');
+      expect(read).to.equal(false);
+    });
+
+    it('ends the session on a 401, as every call does (ebok-session-expired)', async () => {
+      const api = new FakeApi().on('GET', '/auth/session', json(200, sessionAt())).on('GET', '/documents/doc_1/pdf', problem(401, 'unauthenticated'));
+      const c = make(api);
+      await c.session.ready();
+      const ended = new Promise<EbokSessionExpiredEvent>((resolve) => document.addEventListener('ebok-session-expired', resolve, { once: true }));
+      const error = await failure(c.download('/documents/{documentId}/pdf', { params: { path: { documentId: 'doc_1' } } }, (r) => r.blob()));
+      expect(error.status).to.equal(401);
+      expect((await ended).detail.reason).to.equal('unauthorized');
+      expect(c.session.state.status).to.equal('signed-out');
+    });
+  });
+
   describe('requests and answers as the contract writes them', () => {
     it('fills path parameters encoded, and repeats array query parameters (style form, explode)', async () => {
       const api = new FakeApi().on('GET', '/documents', json(200, { items: [], nextCursor: null }));

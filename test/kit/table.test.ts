@@ -53,6 +53,8 @@ class TestVirtualTable extends EbokElement {
   @property({ type: Number }) tallRows = 0;
   options: VirtualTableOptions = {};
   table!: VirtualTable<Row>;
+  /** The rows' own keys the table passed on (`onRowKey`): Space, as a widget that selects rows would use it. */
+  spaced: string[] = [];
 
   override connectedCallback(): void {
     this.table ??= new VirtualTable<Row>(this, { rowHeight: 60, ...this.options });
@@ -61,7 +63,11 @@ class TestVirtualTable extends EbokElement {
 
   override render() {
     return html`<button type="button" class="before">Przed tabelą</button>
-      ${this.table.render({ label: 'Dokumenty', columns: COLUMNS, items: this.items, count: this.unknownCount ? undefined : this.items.length, key: (row) => row.id, rowClass: (_row, index) => (index < this.tallRows ? 'tall' : '') })}
+      ${this.table.render({ label: 'Dokumenty', columns: COLUMNS, items: this.items, count: this.unknownCount ? undefined : this.items.length, key: (row) => row.id, rowClass: (_row, index) => (index < this.tallRows ? 'tall' : ''), onRowKey: (event, row) => {
+        if (event.key !== ' ') return;
+        event.preventDefault();
+        this.spaced.push(row.id);
+      } })}
       <button type="button" class="after">Za tabelą</button>`;
   }
 }
@@ -291,5 +297,60 @@ describe('VirtualTable (only the rows on screen, with the real counts)', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('table')!.getAttribute('aria-rowcount')).to.equal('-1');
     expect(rowIndexes(el)[0], 'rows keep their positions').to.equal(2);
+  });
+
+  describe('rows that take the focus (rowFocus)', () => {
+    const focused = (el: Element) => (el.shadowRoot!.activeElement as HTMLElement | null)?.closest<HTMLTableRowElement>('tr[data-index]')?.dataset['index'];
+
+    it('is one Tab stop, the last focused row, and moves by ↑ ↓ Page Up/Down Home End over rows not rendered yet', async () => {
+      const el = await mount(500, { rowFocus: true });
+      expect(rows(el)[0]!.tabIndex).to.equal(0);
+      expect(rows(el).slice(1).every((row) => row.tabIndex === -1), 'one Tab stop').to.equal(true);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal('0');
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => focused(el) === '1', 'the second row');
+      await sendKeys({ press: 'End' });
+      await until(() => focused(el) === '499', 'the last row');
+      expect(el.shadowRoot!.activeElement!.getAttribute('aria-rowindex')).to.equal('501');
+      await sendKeys({ press: 'PageUp' });
+      await until(() => Number(focused(el)) < 499, 'a screen up');
+      await sendKeys({ press: 'Home' });
+      await until(() => focused(el) === '0', 'the first row');
+      await sendKeys({ press: 'ArrowUp' });
+      expect(focused(el)).to.equal('0');
+      // Tab goes into the row's own actions, and Shift+Tab back to the row.
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement!.className).to.equal('open');
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(focused(el)).to.equal('0');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => focused(el) === '2', 'the third row');
+      // The row focused last is the table's Tab stop from now on (the rows' actions stay Tab stops too).
+      await el.updateComplete;
+      expect(rows(el).filter((row) => row.tabIndex === 0).map((row) => row.dataset['index'])).to.deep.equal(['2']);
+    });
+
+    it('passes the keys it does not use to the widget (Space, to select a row), and ignores keys inside actions', async () => {
+      const el = await mount(20, { rowFocus: true });
+      rows(el)[3]!.focus();
+      await sendKeys({ press: 'Space' });
+      expect(el.spaced).to.deep.equal(['r3']);
+      rows(el)[3]!.querySelector<HTMLButtonElement>('.open')!.focus();
+      await sendKeys({ press: 'End' });
+      expect(el.shadowRoot!.activeElement!.className, 'End inside a button is not the table\'s').to.equal('open');
+    });
+
+    it('shows rows as cards below 600 px with cards: "wide", and as a table above', async () => {
+      const el = await mount(20, { cards: 'wide' }, '560px');
+      expect(getComputedStyle(rows(el)[0]!).display).to.equal('block');
+      el.style.setProperty('inline-size', '700px');
+      await settled(el);
+      expect(getComputedStyle(rows(el)[0]!).display).to.equal('table-row');
+    });
   });
 });

@@ -1,0 +1,186 @@
+import type { components, operations } from '../../api/schema.js';
+import { safeFilename } from '../../kit/file.js';
+import { addDays, dateParts } from '../../i18n/calendar.js';
+import type { IconName } from '../../kit/icons.js';
+
+export type DocumentSummary = components['schemas']['DocumentSummary'];
+export type DocumentStatus = components['schemas']['DocumentStatus'];
+export type DocumentType = components['schemas']['DocumentType'];
+export type DocumentQuery = NonNullable<operations['listDocuments']['parameters']['query']>;
+export type SortOrder = NonNullable<DocumentQuery['sort']>;
+
+/**
+ * The status filter: one status of the contract, or `to-pay` (everything with something left to pay: unpaid,
+ * partly paid and overdue, what "Szczegóły salda" and a "to pay" deep link open), or `''` for all.
+ */
+export type StatusFilter = '' | 'to-pay' | DocumentStatus;
+export type TypeFilter = '' | DocumentType;
+/** Quick choices of the issue-date period; `custom` takes `from`/`to` as given; `''` any date. */
+export type PeriodChoice = '' | 'this-year' | 'last-year' | 'last-12-months' | 'custom';
+
+export const STATUSES: readonly DocumentStatus[] = ['unpaid', 'partially_paid', 'overdue', 'paid'];
+export const TO_PAY: readonly DocumentStatus[] = ['unpaid', 'partially_paid', 'overdue'];
+export const TYPES: readonly DocumentType[] = ['invoice', 'correction', 'interest_note'];
+export const PERIODS: readonly Exclude<PeriodChoice, ''>[] = ['this-year', 'last-year', 'last-12-months', 'custom'];
+export const SORTS: readonly SortOrder[] = ['-issueDate', 'issueDate', '-dueDate', 'dueDate'];
+export const DEFAULT_SORT: SortOrder = '-issueDate';
+
+/** Everything the customer can filter and sort by, as the attributes and the URL carry it. */
+export interface InvoiceFilters {
+  status: StatusFilter;
+  type: TypeFilter;
+  period: PeriodChoice;
+  /** Issue date from/to (`YYYY-MM-DD`, Polish calendar), used when `period` is `custom`. */
+  from: string;
+  to: string;
+  pointId: string;
+  q: string;
+  sort: SortOrder;
+}
+
+export const NO_FILTERS: InvoiceFilters = { status: '', type: '', period: '', from: '', to: '', pointId: '', q: '', sort: DEFAULT_SORT };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date that exists (`2026-02-30` does not), else `''`. */
+export function validDate(value: string | null | undefined): string {
+  if (!value || !DATE.test(value)) return '';
+  const [y, m, d] = dateParts(value);
+  const check = new Date(Date.UTC(y, m - 1, d));
+  return check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d ? value : '';
+}
+
+/** Any text from an attribute or the URL, made into filters the widget can use (unknown values are dropped). */
+export function normalizeFilters(raw: Partial<Record<keyof InvoiceFilters, string | null | undefined>>): InvoiceFilters {
+  const pick = <T extends string>(value: string | null | undefined, allowed: readonly T[], fallback: T): T =>
+    allowed.includes(value as T) ? (value as T) : fallback;
+  const from = validDate(raw.from);
+  const to = validDate(raw.to);
+  // Dates without a period are a period of their own.
+  const period = pick<PeriodChoice>(raw.period, PERIODS, from || to ? 'custom' : '');
+  return {
+    status: pick<StatusFilter>(raw.status?.trim().replace('partly_paid', 'partially_paid'), ['to-pay', ...STATUSES], ''),
+    type: pick<TypeFilter>(raw.type?.trim(), TYPES, ''),
+    period,
+    from: period === 'custom' ? from : '',
+    to: period === 'custom' ? to : '',
+    pointId: (raw.pointId ?? '').trim().slice(0, 64),
+    q: (raw.q ?? '').trim().slice(0, 64),
+    sort: pick<SortOrder>(raw.sort?.trim(), SORTS, DEFAULT_SORT),
+  };
+}
+
+/** What a period is made of: the choice, and the dates of a `custom` one. */
+export type PeriodFields = Pick<InvoiceFilters, 'period'> & { from: string; to: string };
+
+/** The issue dates a period covers on `today` (Polish calendar): quick choices from today, `custom` as given. */
+export function periodRange(filters: PeriodFields, today: string): { from?: string; to?: string } {
+  const year = today.slice(0, 4);
+  switch (filters.period) {
+    case 'this-year':
+      return { from: `${year}-01-01`, to: today };
+    case 'last-year':
+      return { from: `${Number(year) - 1}-01-01`, to: `${Number(year) - 1}-12-31` };
+    case 'last-12-months':
+      return { from: addDays(`${Number(year) - 1}${today.slice(4)}`.replace(/-02-29$/, '-02-28'), 1), to: today };
+    case 'custom': {
+      let { from, to } = filters;
+      // Swapped dates are what the customer meant, the other way round.
+      if (from && to && from > to) [from, to] = [to, from];
+      return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    }
+    default:
+      return {};
+  }
+}
+
+/** The query of `GET /documents` for these filters on `today`. */
+export function documentQuery(filters: InvoiceFilters, today: string): Omit<DocumentQuery, 'cursor' | 'limit'> {
+  const status = filters.status === 'to-pay' ? [...TO_PAY] : filters.status ? [filters.status] : undefined;
+  return {
+    ...(status ? { status } : {}),
+    ...(filters.type ? { type: [filters.type] } : {}),
+    ...periodRange(filters, today),
+    ...(filters.pointId ? { pointId: filters.pointId } : {}),
+    ...(filters.q ? { q: filters.q } : {}),
+    sort: filters.sort,
+  };
+}
+
+/** Any filter other than the sort order is set (an empty answer then means "nothing matches", not "no documents"). */
+export function isFiltered(filters: InvoiceFilters): boolean {
+  return !!(filters.status || filters.type || filters.period || filters.pointId || filters.q);
+}
+
+/** The prefix of the widget's parameters in the page's own address, so that they never clash with the host's. */
+export const URL_PREFIX = 'ebok-';
+const URL_KEYS: Record<keyof InvoiceFilters, string> = {
+  status: 'status',
+  type: 'type',
+  period: 'period',
+  from: 'from',
+  to: 'to',
+  pointId: 'point',
+  q: 'q',
+  sort: 'sort',
+};
+
+/** The filters the page's address carries (`?ebok-status=to-pay`), or `undefined` when it carries none. */
+export function filtersFromUrl(search: string): Partial<Record<keyof InvoiceFilters, string>> | undefined {
+  const params = new URLSearchParams(search);
+  const found: Partial<Record<keyof InvoiceFilters, string>> = {};
+  let any = false;
+  for (const [key, name] of Object.entries(URL_KEYS) as [keyof InvoiceFilters, string][]) {
+    const value = params.get(URL_PREFIX + name);
+    if (value !== null) {
+      found[key] = value;
+      any = true;
+    }
+  }
+  return any ? found : undefined;
+}
+
+/**
+ * The page's address with the widget's parameters for `filters` (defaults left out) and every other parameter,
+ * the path and the fragment as they were.
+ */
+export function urlWithFilters(href: string, filters: InvoiceFilters): string {
+  const url = new URL(href);
+  for (const [key, name] of Object.entries(URL_KEYS) as [keyof InvoiceFilters, string][]) {
+    const value = filters[key];
+    const isDefault = key === 'sort' ? value === DEFAULT_SORT : !value;
+    if (isDefault) url.searchParams.delete(URL_PREFIX + name);
+    else url.searchParams.set(URL_PREFIX + name, value);
+  }
+  return url.href;
+}
+
+/** How a status looks besides its words: its icon and its tone (a class, coloured by the widget's tokens). */
+export function statusLook(status: DocumentStatus): { icon: IconName | 'partial'; tone: 'paid' | 'unpaid' | 'partial' | 'overdue' } {
+  switch (status) {
+    case 'paid':
+      return { icon: 'success', tone: 'paid' };
+    case 'overdue':
+      return { icon: 'warning', tone: 'overdue' };
+    case 'partially_paid':
+      return { icon: 'partial', tone: 'partial' };
+    default:
+      return { icon: 'clock', tone: 'unpaid' };
+  }
+}
+
+/** The PDF's file name when the server gives none: the document number with `/` replaced (`FV_2026_03_000412.pdf`). */
+export function pdfFilename(number: string): string {
+  return safeFilename(`${number.replace(/[\\/]+/g, '_')}.pdf`) ?? 'dokument.pdf';
+}
+
+/** Something is left to pay (or to be refunded): the remaining amount is not zero. */
+export function hasRemaining(doc: DocumentSummary): boolean {
+  return Number(doc.remaining.amount) !== 0;
+}
+
+/** The percentage of a download, when its size is known. */
+export function percent(loaded: number, total: number | undefined): number | undefined {
+  if (!total) return undefined;
+  return Math.min(100, Math.floor((loaded / total) * 100));
+}

@@ -1,0 +1,169 @@
+import { css } from 'lit';
+import { tokens as t } from '../../theme/tokens.js';
+
+export const invoiceListStyles = css`
+  .base {
+    display: grid;
+    gap: ${t.spaceM};
+    min-inline-size: 0;
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: ${t.spaceXs} ${t.spaceM};
+  }
+  .title {
+    margin: 0;
+    font-size: ${t.fontSizeLarge};
+    font-weight: ${t.fontWeightBold};
+  }
+  .title:focus {
+    outline: none;
+  }
+  .count {
+    margin: 0;
+    color: ${t.colorTextMuted};
+  }
+  .filters {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 13em), 1fr));
+    gap: ${t.spaceS} ${t.spaceM};
+    align-items: end;
+    margin: 0;
+    padding: ${t.spaceM};
+    border-radius: ${t.radius};
+    background: var(--ebok-invoice-list-filters-bg, ${t.colorSurfaceAlt});
+  }
+  .filter {
+    display: grid;
+    gap: ${t.spaceXs};
+    min-inline-size: 0;
+  }
+  .filter label {
+    font-weight: ${t.fontWeightBold};
+  }
+  .filter input,
+  .filter select {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: ${t.targetSize};
+    padding: ${t.spaceXs} ${t.spaceS};
+    border: 2px solid ${t.colorBorder};
+    border-radius: ${t.radius};
+    background: ${t.colorSurface};
+    color: ${t.colorText};
+    font: inherit;
+  }
+  .filter input:focus-visible,
+  .filter select:focus-visible,
+  .button:focus-visible,
+  .link:focus-visible {
+    outline: ${t.focusRingWidth} solid ${t.colorFocusRing};
+    outline-offset: ${t.focusRingOffset};
+  }
+  .filters__actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${t.spaceS};
+  }
+  .link {
+    color: ${t.colorPrimary};
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  button.link {
+    display: inline;
+    padding: 0;
+    border: 0;
+    background: none;
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  .corrects {
+    display: block;
+    margin-block-start: ${t.spaceXs};
+    font-weight: ${t.fontWeightNormal};
+    font-size: ${t.fontSizeSmall};
+  }
+  .doc-status {
+    display: inline-flex;
+    align-items: center;
+    gap: ${t.spaceXs};
+    font-weight: ${t.fontWeightBold};
+    color: var(--_tone, ${t.colorText});
+  }
+  .doc-status .icon {
+    flex: none;
+    inline-size: 1.2em;
+    block-size: 1.2em;
+  }
+  .tone-paid {
+    --_tone: var(--ebok-invoice-list-paid-color, ${t.colorSuccess});
+  }
+  .tone-unpaid {
+    --_tone: var(--ebok-invoice-list-unpaid-color, ${t.colorInfo});
+  }
+  .tone-partial {
+    --_tone: var(--ebok-invoice-list-partial-color, ${t.colorWarning});
+  }
+  .tone-overdue {
+    --_tone: var(--ebok-invoice-list-overdue-color, ${t.colorDanger});
+  }
+  .col-type {
+    inline-size: 7em;
+  }
+  .col-issued,
+  .col-due {
+    inline-size: 7em;
+  }
+  .col-period {
+    inline-size: 8.5em;
+  }
+  .col-amount,
+  .col-remaining {
+    inline-size: 7.5em;
+  }
+  .col-status {
+    inline-size: 9em;
+  }
+  .col-pdf {
+    inline-size: 6.5em;
+  }
+  .pdf {
+    min-block-size: 36px;
+    padding: 0 ${t.spaceS};
+  }
+  .pdf .icon {
+    inline-size: 1em;
+    block-size: 1em;
+  }
+  .pdf-progress {
+    display: grid;
+    gap: ${t.spaceXs};
+    font-size: ${t.fontSizeSmall};
+  }
+  .pdf-progress progress {
+    inline-size: 100%;
+    accent-color: ${t.colorPrimary};
+  }
+  .muted {
+    color: ${t.colorTextMuted};
+  }
+  .downloads {
+    display: grid;
+    gap: ${t.spaceS};
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${t.spaceS};
+  }
+  .notice__actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${t.spaceS};
+  }
+`;

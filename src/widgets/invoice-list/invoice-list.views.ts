@@ -1,0 +1,151 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { msg } from '@lit/localize';
+import type { components } from '../../api/schema.js';
+import {
+  PERIODS,
+  SORTS,
+  STATUSES,
+  TYPES,
+  type DocumentStatus,
+  type DocumentType,
+  type InvoiceFilters,
+  type PeriodChoice,
+  type SortOrder,
+} from './invoice-list.logic.js';
+
+type Point = components['schemas']['PointOfDelivery'];
+
+/** A half-filled circle: partly paid (only this list draws it, so it is not in the kit's icons). */
+export const partialIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="2" />
+  <path d="M12 2a10 10 0 0 1 0 20Z" fill="currentColor" />
+</svg>`;
+
+/** A status in words, as a customer says it. */
+export function statusText(status: DocumentStatus | 'to-pay'): string {
+  switch (status) {
+    case 'to-pay':
+      return msg('Do zapłaty (wszystkie)');
+    case 'unpaid':
+      return msg('Niezapłacona');
+    case 'partially_paid':
+      return msg('Częściowo zapłacona');
+    case 'overdue':
+      return msg('Po terminie');
+    default:
+      return msg('Zapłacona');
+  }
+}
+
+export function typeText(type: DocumentType): string {
+  switch (type) {
+    case 'correction':
+      return msg('Korekta faktury');
+    case 'interest_note':
+      return msg('Nota odsetkowa');
+    default:
+      return msg('Faktura');
+  }
+}
+
+function periodText(period: Exclude<PeriodChoice, ''>): string {
+  switch (period) {
+    case 'this-year':
+      return msg('Ten rok');
+    case 'last-year':
+      return msg('Poprzedni rok');
+    case 'last-12-months':
+      return msg('Ostatnie 12 miesięcy');
+    default:
+      return msg('Wybrane daty');
+  }
+}
+
+function sortText(sort: SortOrder): string {
+  switch (sort) {
+    case 'issueDate':
+      return msg('Data wystawienia: od najstarszych');
+    case '-dueDate':
+      return msg('Termin płatności: od najpóźniejszych');
+    case 'dueDate':
+      return msg('Termin płatności: od najwcześniejszych');
+    default:
+      return msg('Data wystawienia: od najnowszych');
+  }
+}
+
+export interface FiltersView {
+  filters: InvoiceFilters;
+  /** What is in the search box now (applied after a pause or on Enter). */
+  search: string;
+  points: readonly Point[] | undefined;
+  filtered: boolean;
+  onChange: (change: Partial<InvoiceFilters>) => void;
+  onSearchInput: (value: string) => void;
+  onSearch: () => void;
+  onClear: () => void;
+}
+
+/** One labelled `<select>`; `live()` so that a value the widget corrects shows even when the customer chose it. */
+function select<T extends string>(id: string, label: string, value: T, options: readonly [T, string][], onChange: (value: T) => void): TemplateResult {
+  return html`<div class="filter">
+    <label for=${id}>${label}</label>
+    <select id=${id} part="filter filter-${id}" .value=${live(value as string)} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value as T)}>
+      ${options.map(([v, text]) => html`<option value=${v as string} ?selected=${v === value}>${text}</option>`)}
+    </select>
+  </div>`;
+}
+
+function dateInput(id: string, label: string, value: string, onChange: (value: string) => void): TemplateResult {
+  return html`<div class="filter">
+    <label for=${id}>${label}</label>
+    <input id=${id} part="filter filter-${id}" type="date" .value=${live(value)} @change=${(e: Event) => onChange((e.target as HTMLInputElement).value)} />
+  </div>`;
+}
+
+/** The filters above the list: each applies as soon as it changes (the search after a pause or Enter). */
+export function filtersForm(view: FiltersView): TemplateResult {
+  const { filters, onChange } = view;
+  const all = msg('Wszystkie');
+  const submit = (event: Event) => {
+    event.preventDefault();
+    view.onSearch();
+  };
+  return html`<form class="filters" part="filters" role="search" aria-label=${msg('Filtry dokumentów')} @submit=${submit}>
+    <div class="filter">
+      <label for="q">${msg('Numer dokumentu')}</label>
+      <input
+        id="q"
+        part="filter filter-q"
+        type="search"
+        inputmode="search"
+        autocomplete="off"
+        maxlength="64"
+        .value=${live(view.search)}
+        @input=${(e: Event) => view.onSearchInput((e.target as HTMLInputElement).value)}
+      />
+    </div>
+    ${select('status', msg('Status'), filters.status, [['', all], ['to-pay', statusText('to-pay')], ...STATUSES.map((s) => [s, statusText(s)] as [DocumentStatus, string])], (status) =>
+      onChange({ status }),
+    )}
+    ${select('type', msg('Rodzaj'), filters.type, [['', all], ...TYPES.map((type) => [type, typeText(type)] as [DocumentType, string])], (type) => onChange({ type }))}
+    ${select('period', msg('Okres wystawienia'), filters.period, [['', msg('Dowolny')], ...PERIODS.map((p) => [p, periodText(p)] as [PeriodChoice, string])], (period) =>
+      onChange({ period }),
+    )}
+    ${filters.period === 'custom'
+      ? html`${dateInput('from', msg('Od dnia'), filters.from, (from) => onChange({ from }))}
+        ${dateInput('to', msg('Do dnia'), filters.to, (to) => onChange({ to }))}`
+      : nothing}
+    ${view.points && view.points.length > 1
+      ? select('point', msg('Punkt poboru'), filters.pointId, [['', all], ...view.points.map((p) => [p.id, `${p.name} (${p.code})`] as [string, string])], (pointId) =>
+          onChange({ pointId }),
+        )
+      : nothing}
+    ${select('sort', msg('Kolejność'), filters.sort, SORTS.map((s) => [s, sortText(s)] as [SortOrder, string]), (sort) => onChange({ sort }))}
+    <div class="filters__actions">
+      <button class="button button--secondary" part="search" type="submit">${msg('Szukaj')}</button>
+      ${view.filtered ? html`<button class="button button--secondary" part="clear" type="button" @click=${view.onClear}>${msg('Wyczyść filtry')}</button>` : nothing}
+    </div>
+  </form>`;
+}

@@ -1,0 +1,406 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../../src/widgets/invoice-list/define.js';
+import type { EbokInvoiceList } from '../../src/widgets/invoice-list/invoice-list.js';
+import type { DocumentSummary } from '../../src/widgets/invoice-list/invoice-list.logic.js';
+import type { EbokErrorEvent, EbokNavigateEvent } from '../../src/core/events.js';
+import { configure, getClient } from '../../src/api/registry.js';
+import { fileSaver } from '../../src/kit/download.js';
+import { localeReady } from '../../src/i18n/locale.js';
+import { FakeApi, json, problem, sessionAt, dateFromToday } from '../helpers/fake-api.js';
+import { shadow, until } from '../helpers/dom.js';
+import { active, words } from '../helpers/harness.js';
+import { resetPage } from '../helpers/page.js';
+import { polishIn } from '../helpers/polish.js';
+
+const BASE = 'https://api.utility.test/api/v1';
+const money = (amount: string) => ({ amount, currency: 'PLN' });
+
+/** Document `i`, newest first, dated from today (so the statuses hold on any day). */
+function doc(i: number, over: Partial<DocumentSummary> = {}): DocumentSummary {
+  const issueDate = dateFromToday(-3 - 30 * i);
+  return {
+    id: `doc_${i}`,
+    number: `FV/2026/${String(i).padStart(6, '0')}`,
+    type: 'invoice',
+    issueDate,
+    dueDate: dateFromToday(11 - 30 * i),
+    periodFrom: dateFromToday(-33 - 30 * i),
+    periodTo: dateFromToday(-4 - 30 * i),
+    gross: money('123.45'),
+    remaining: money(i === 0 ? '123.45' : '0.00'),
+    status: i === 0 ? 'unpaid' : 'paid',
+    pointIds: ['pt_e_0001'],
+    correctsDocumentId: null,
+    hasPdf: true,
+    payable: i === 0,
+    ...over,
+  };
+}
+
+const DOCS: DocumentSummary[] = [
+  doc(0),
+  doc(1, { status: 'overdue', remaining: money('50.00'), dueDate: dateFromToday(-5) }),
+  doc(2, { status: 'partially_paid', remaining: money('20.00') }),
+  doc(3, { type: 'correction', number: 'KOR/2026/000003', correctsDocumentId: 'doc_4', gross: money('-10.00') }),
+  doc(4),
+  doc(5, { type: 'interest_note', periodFrom: null, periodTo: null, hasPdf: false }),
+];
+
+const POINTS = {
+  items: [
+    { id: 'pt_e_0001', kind: 'electricity', code: '590243800000000012', codeType: 'ppe', name: 'Mieszkanie', address: { street: 'Zwycięstwa 12/4', postalCode: '44-100', city: 'Gliwice' }, tariff: 'G12', contractId: 'ct_1', meters: [] },
+    { id: 'pt_e_0002', kind: 'electricity', code: '590243800000000029', codeType: 'ppe', name: 'Działka', address: { street: 'Leśna 1', postalCode: '44-100', city: 'Gliwice' }, tariff: 'G11', contractId: 'ct_1', meters: [] },
+  ],
+  nextCursor: null,
+};
+
+describe('<ebok-invoice-list>', () => {
+  let api: FakeApi;
+
+  function serve(documents: (url: URL) => Response = () => json(200, { items: DOCS, nextCursor: null, total: DOCS.length })) {
+    api = new FakeApi()
+      .on('GET', '/auth/session', json(200, sessionAt()))
+      .on('GET', '/points', json(200, POINTS))
+      .on('GET', '/documents', (request) => documents(new URL(request.url)))
+      .on('GET', '/documents/doc_4', json(200, DOCS[4]));
+    configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+  }
+
+  const rows = (el: EbokInvoiceList) => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr[data-index]')];
+  const table = (el: EbokInvoiceList) => shadow<HTMLTableElement>(el, 'table');
+  const lastQuery = () => new URL(api.calls('GET', '/documents').at(-1)!.url).searchParams;
+
+  async function list(template = html`<ebok-invoice-list></ebok-invoice-list>`) {
+    const el = await fixture<EbokInvoiceList>(template);
+    await localeReady();
+    await el.list.settled();
+    await until(() => rows(el).length > 0 || !!el.shadowRoot!.querySelector('[part~="status"], [part="login"]'), 'the list settled');
+    return el;
+  }
+
+  let save: sinon.SinonStub;
+  beforeEach(() => {
+    resetPage();
+    save = sinon.stub(fileSaver, 'save');
+  });
+  afterEach(() => {
+    save.restore();
+    resetPage();
+    history.replaceState(null, '', location.pathname);
+  });
+
+  describe('the documents', () => {
+    it('shows each document with its number, type, dates, amounts and status in words and icon, accessibly', async () => {
+      serve();
+      const el = await list();
+      expect(rows(el)).to.have.length(DOCS.length);
+      expect(table(el).getAttribute('aria-rowcount')).to.equal(String(DOCS.length + 1));
+      expect(rows(el)[0]!.getAttribute('aria-rowindex')).to.equal('2');
+      const first = rows(el)[0]!.textContent.replace(/\s+/g, ' ');
+      expect(first).to.contain('FV/2026/000000').and.contain('Faktura').and.contain('123,45').and.contain('Niezapłacona');
+      expect(rows(el)[1]!.textContent).to.contain('Po terminie');
+      expect(rows(el)[2]!.textContent).to.contain('Częściowo zapłacona');
+      expect(rows(el)[5]!.textContent).to.contain('Nota odsetkowa').and.contain('Brak PDF');
+      expect(rows(el)[0]!.querySelector('[part="status-badge"] svg'), 'an icon besides the colour').to.exist;
+      expect(shadow(el, '[part="count"]').textContent).to.contain('6 dokumentów');
+      await expect(el).to.be.accessible();
+    });
+
+    it('links a correction to the invoice it corrects: ebok-navigate, then the row of that invoice takes the focus', async () => {
+      serve();
+      const el = await list();
+      const link = shadow<HTMLAnchorElement>(el, '[part="corrects-link"]');
+      expect(link.textContent).to.contain('FV/2026/000004');
+      const navigate: Promise<EbokNavigateEvent> = oneEvent(el, 'ebok-navigate');
+      link.click();
+      const event = await navigate;
+      expect(event.detail).to.deep.include({ target: 'document', params: { documentId: 'doc_4' } });
+      expect(event.cancelable).to.equal(true);
+      await until(() => active(el)?.dataset['index'] === '4', 'the corrected invoice focused');
+    });
+
+    it('lets the host route the correction link (cancelled ebok-navigate) and follows document-href otherwise', async () => {
+      serve();
+      const el = await list(html`<ebok-invoice-list document-href="/ebok/dokument/{id}"></ebok-invoice-list>`);
+      const link = shadow<HTMLAnchorElement>(el, '[part="corrects-link"]');
+      expect(link.getAttribute('href')).to.equal('/ebok/dokument/doc_4');
+      el.addEventListener('ebok-navigate', (e) => e.preventDefault(), { once: true });
+      link.click();
+      expect(location.pathname).not.to.contain('/ebok/dokument');
+    });
+
+    it('says there are no documents yet, accessibly', async () => {
+      serve(() => json(200, { items: [], nextCursor: null, total: 0 }));
+      const el = await list();
+      expect(words(el)).to.contain('Nie masz jeszcze żadnych dokumentów');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows an error with a retry that loads again, accessibly', async () => {
+      let first = true;
+      serve(() => {
+        if (!first) return json(200, { items: DOCS, nextCursor: null, total: DOCS.length });
+        first = false;
+        return problem(500, 'internal_error');
+      });
+      const el = await list();
+      expect(words(el)).to.contain('Nie udało się wczytać dokumentów');
+      await expect(el).to.be.accessible();
+      shadow<HTMLButtonElement>(el, '[part~="retry"]').click();
+      await until(() => rows(el).length === DOCS.length, 'rows after retry');
+    });
+
+    it('asks the customer to log in when signed out, without asking for documents', async () => {
+      api = new FakeApi().on('GET', '/auth/session', problem(401, 'unauthenticated'));
+      configure({ apiBase: BASE, fetch: api.fetch, retry: { retries: 0 } });
+      const el = await list(html`<ebok-invoice-list login-href="/logowanie"></ebok-invoice-list>`);
+      expect(shadow(el, '[part="login"]').getAttribute('href')).to.equal('/logowanie');
+      expect(el.shadowRoot!.querySelector('[part="filters"]')).to.equal(null);
+      expect(api.calls('GET', '/documents')).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('speaks English, dates and amounts included', async () => {
+      serve();
+      const el = await list(html`<ebok-invoice-list lang="en"></ebok-invoice-list>`);
+      await until(() => words(el).includes('Invoices and documents'), 'English');
+      expect(await polishIn(words(el).replace(/FV\/\S+|KOR\/\S+/g, ''))).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('filters', () => {
+    it('opens "to pay" from the attribute: every status with something left to pay', async () => {
+      serve();
+      await list(html`<ebok-invoice-list status="to-pay"></ebok-invoice-list>`);
+      expect(lastQuery().getAll('status')).to.deep.equal(['unpaid', 'partially_paid', 'overdue']);
+    });
+
+    it('asks the API again when a filter changes, and reflects it in the attribute', async () => {
+      serve();
+      const el = await list();
+      const select = shadow<HTMLSelectElement>(el, '#status');
+      select.value = 'overdue';
+      select.dispatchEvent(new Event('change'));
+      await el.list.settled();
+      expect(lastQuery().getAll('status')).to.deep.equal(['overdue']);
+      expect(el.getAttribute('status')).to.equal('overdue');
+      const type = shadow<HTMLSelectElement>(el, '#type');
+      type.value = 'correction';
+      type.dispatchEvent(new Event('change'));
+      await el.list.settled();
+      expect(lastQuery().getAll('type')).to.deep.equal(['correction']);
+      expect(lastQuery().getAll('status')).to.deep.equal(['overdue']);
+    });
+
+    it('filters by a point of delivery, a period and the number (after a pause in typing), and sorts', async () => {
+      serve();
+      const el = await list();
+      await until(() => !!el.shadowRoot!.querySelector('#point'), 'points of delivery');
+      const point = shadow<HTMLSelectElement>(el, '#point');
+      point.value = 'pt_e_0002';
+      point.dispatchEvent(new Event('change'));
+      await el.list.settled();
+      expect(lastQuery().get('pointId')).to.equal('pt_e_0002');
+      el.period = 'this-year';
+      await el.list.settled();
+      const today = dateFromToday(0);
+      expect(lastQuery().get('from')).to.equal(`${today.slice(0, 4)}-01-01`);
+      expect(lastQuery().get('to')).to.equal(today);
+      shadow<HTMLInputElement>(el, '#q').focus();
+      await sendKeys({ type: 'KOR' });
+      await until(() => lastQuery().get('q') === 'KOR', 'the search sent after a pause', 3000);
+      expect(el.q).to.equal('KOR');
+      const sort = shadow<HTMLSelectElement>(el, '#sort');
+      sort.value = 'dueDate';
+      sort.dispatchEvent(new Event('change'));
+      await el.list.settled();
+      expect(lastQuery().get('sort')).to.equal('dueDate');
+    });
+
+    it('says when nothing matches the filters and offers to clear them, accessibly', async () => {
+      serve((url) => json(200, url.searchParams.has('q') ? { items: [], nextCursor: null, total: 0 } : { items: DOCS, nextCursor: null, total: DOCS.length }));
+      const el = await list(html`<ebok-invoice-list q="XYZ"></ebok-invoice-list>`);
+      expect(words(el)).to.contain('Żaden dokument nie spełnia wybranych warunków');
+      await expect(el).to.be.accessible();
+      shadow<HTMLButtonElement>(el, '[part="clear"]').click();
+      await el.list.settled();
+      await until(() => rows(el).length === DOCS.length, 'all documents again');
+      expect(el.hasAttribute('q') && el.getAttribute('q') !== '').to.equal(false);
+    });
+
+    it('with url-state reads and writes its own ebok- parameters of the address, leaving the host\'s alone', async () => {
+      history.replaceState(null, '', `${location.pathname}?tab=faktury&ebok-status=paid#dokumenty`);
+      serve();
+      const el = await list(html`<ebok-invoice-list url-state status="to-pay"></ebok-invoice-list>`);
+      expect(lastQuery().getAll('status')).to.deep.equal(['paid']);
+      expect(el.status).to.equal('paid');
+      const select = shadow<HTMLSelectElement>(el, '#type');
+      select.value = 'invoice';
+      select.dispatchEvent(new Event('change'));
+      const url = new URL(location.href);
+      expect(url.searchParams.get('tab')).to.equal('faktury');
+      expect(url.searchParams.get('ebok-type')).to.equal('invoice');
+      expect(url.searchParams.get('ebok-status')).to.equal('paid');
+      expect(url.hash).to.equal('#dokumenty');
+    });
+
+    it('never touches the address without url-state', async () => {
+      history.replaceState(null, '', `${location.pathname}?ebok-status=paid`);
+      serve();
+      const el = await list(html`<ebok-invoice-list status="overdue"></ebok-invoice-list>`);
+      expect(el.status).to.equal('overdue');
+      el.setFilters({ type: 'invoice' });
+      expect(location.search).to.equal('?ebok-status=paid');
+    });
+  });
+
+  describe('the PDF', () => {
+    it('downloads under the server\'s name, showing progress while the bytes arrive', async () => {
+      serve();
+      let push!: (chunk?: Uint8Array) => void;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          push = (chunk) => (chunk ? controller.enqueue(chunk) : controller.close());
+        },
+      });
+      api.on(
+        'GET',
+        '/documents/doc_0/pdf',
+        () =>
+          new Response(body, {
+            status: 200,
+            headers: { 'Content-Type': 'application/pdf', 'Content-Length': '2000', 'Content-Disposition': 'attachment; filename="FV_2026_000000.pdf"' },
+          }),
+      );
+      const el = await list();
+      shadow<HTMLButtonElement>(el, '[part="pdf"]').click();
+      push(new Uint8Array(1000).fill(37));
+      await until(() => el.shadowRoot!.querySelector('[part="download"] progress') !== null, 'progress');
+      await until(() => el.shadowRoot!.querySelector<HTMLProgressElement>('[part="download"] progress')!.value === 50, 'half downloaded');
+      await expect(el).to.be.accessible();
+      push(new Uint8Array(1000).fill(37));
+      push();
+      await until(() => save.called, 'file saved');
+      const [blob, name] = save.firstCall.args as [Blob, string];
+      expect(name).to.equal('FV_2026_000000.pdf');
+      expect(blob.size).to.equal(2000);
+      expect(blob.type).to.equal('application/pdf');
+      await until(() => words(el).includes('Pobrano plik FV_2026_000000.pdf'), 'announced');
+    });
+
+    it('names the file after the document number when the server gives no name', async () => {
+      serve();
+      api.on('GET', '/documents/doc_0/pdf', new Response(new Uint8Array([37, 80, 68, 70]), { headers: { 'Content-Type': 'application/pdf' } }));
+      const el = await list();
+      shadow<HTMLButtonElement>(el, '[part="pdf"]').click();
+      await until(() => save.called, 'file saved');
+      expect(save.firstCall.args[1]).to.equal('FV_2026_000000.pdf');
+    });
+
+    it('says the PDF is missing (404), accessibly, and fires ebok-error', async () => {
+      serve();
+      api.on('GET', '/documents/doc_0/pdf', problem(404, 'not_found'));
+      const el = await list();
+      const error: Promise<EbokErrorEvent> = oneEvent(el, 'ebok-error');
+      shadow<HTMLButtonElement>(el, '[part="pdf"]').click();
+      expect((await error).detail.code).to.equal('not_found');
+      await until(() => !!el.shadowRoot!.querySelector('[part~="download"][part~="notice"]'), 'the problem shown');
+      expect(words(el)).to.contain('Plik PDF dokumentu FV/2026/000000 jest niedostępny');
+      expect(save.called).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks to log in again when the session ended (401), and downloads after the new login', async () => {
+      serve();
+      api.on('GET', '/documents/doc_0/pdf', problem(401, 'unauthenticated'), new Response(new Uint8Array([37, 80, 68, 70]), { headers: { 'Content-Type': 'application/pdf' } }));
+      const el = await list();
+      const expired = oneEvent(document, 'ebok-session-expired');
+      shadow<HTMLButtonElement>(el, '[part="pdf"]').click();
+      await expired;
+      await until(() => words(el).includes('Twoja sesja wygasła'), 'asked to log in');
+      expect(words(el)).to.contain('pobieranie zacznie się samo');
+      await expect(el).to.be.accessible();
+      getClient(BASE)!.signedIn(sessionAt());
+      await until(() => save.called, 'downloaded after the login', 5000);
+      expect(save.firstCall.args[1]).to.equal('FV_2026_000000.pdf');
+    });
+  });
+
+  describe('many documents and the keyboard', () => {
+    const ALL = 10_000;
+    function tenThousand() {
+      serve((url) => {
+        const offset = Number(url.searchParams.get('cursor') ?? '0');
+        const limit = Number(url.searchParams.get('limit'));
+        const items = Array.from({ length: Math.min(limit, ALL - offset) }, (_, i) => doc(offset + i, { status: 'paid', remaining: money('0.00') }));
+        return json(200, { items, nextCursor: offset + limit < ALL ? String(offset + limit) : null, ...(offset ? {} : { total: ALL }) });
+      });
+    }
+
+    it('renders only the rows on screen of 10,000, with the true row count, and pages as it scrolls', async () => {
+      tenThousand();
+      const el = await list();
+      expect(table(el).getAttribute('aria-rowcount')).to.equal(String(ALL + 1));
+      expect(shadow(el, '[part="count"]').textContent).to.contain('10');
+      await until(() => api.calls('GET', '/documents').length >= 1, 'first page');
+      expect(rows(el).length).to.be.below(80);
+      // Scrolling down the loaded rows asks for the next page before the customer reaches their end.
+      el.scrollIntoView({ block: 'end' });
+      await until(() => el.list.items.length >= 100, 'the next page while scrolling', 5000);
+      expect(rows(el).length).to.be.below(120);
+      expect(new URL(api.calls('GET', '/documents')[1]!.url).searchParams.get('cursor')).to.equal('50');
+      window.scrollTo(0, 0);
+    });
+
+    it('moves between rows with the arrows, Home and End, each row telling its position', async () => {
+      serve();
+      const el = await list();
+      const first = rows(el)[0]!;
+      expect(first.tabIndex).to.equal(0);
+      expect(rows(el)[1]!.tabIndex).to.equal(-1);
+      // Tab from the last control of the filters lands on the list.
+      shadow<HTMLButtonElement>(el, '[part="search"]').focus();
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)).to.equal(first);
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => active(el)?.dataset['index'] === '1', 'second row');
+      expect(active(el)!.getAttribute('aria-rowindex')).to.equal('3');
+      await sendKeys({ press: 'End' });
+      await until(() => active(el)?.dataset['index'] === String(DOCS.length - 1), 'last row');
+      await sendKeys({ press: 'Home' });
+      await until(() => active(el)?.dataset['index'] === '0', 'first row');
+      await sendKeys({ press: 'ArrowUp' });
+      expect(active(el)?.dataset['index']).to.equal('0');
+      // Tab goes on into the row's own actions.
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)?.getAttribute('part')).to.equal('pdf');
+      await expect(el).to.be.accessible();
+    });
+
+    it('downloads a PDF with the keyboard alone', async () => {
+      serve();
+      api.on('GET', '/documents/doc_0/pdf', new Response(new Uint8Array([37, 80, 68, 70]), { headers: { 'Content-Type': 'application/pdf' } }));
+      const el = await list();
+      rows(el)[0]!.focus();
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => save.called, 'file saved');
+    });
+
+    it('shows rows as cards on a 320 px phone, still a table to screen readers, accessibly', async () => {
+      serve();
+      const el = await list(html`<ebok-invoice-list class="narrow"></ebok-invoice-list>`);
+      el.style.setProperty('display', 'block');
+      el.style.setProperty('inline-size', '320px');
+      await until(() => getComputedStyle(rows(el)[0]!).display === 'block', 'cards');
+      const label = rows(el)[0]!.querySelector('.table__label')!;
+      expect(getComputedStyle(label).display).to.equal('block');
+      expect(table(el).getAttribute('role')).to.equal('table');
+      expect(el.scrollWidth).to.be.at.most(320);
+      await expect(el).to.be.accessible();
+    });
+  });
+});
