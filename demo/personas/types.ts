@@ -26,6 +26,8 @@ export interface UtilitySite {
   readonly passwordReset: string;
   /** The page with `<ebok-activation>`, opened with `?token=` from an activation e-mail. */
   readonly activation: string;
+  /** The page with `<ebok-register>` (the login's "Załóż konto"): it must get this utility's password policy. */
+  readonly register?: string;
 }
 
 /** One of the three demo utilities and its portal: GET /portal-config answers `config` as it is. */

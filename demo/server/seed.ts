@@ -42,9 +42,12 @@ async function bulkInsert(db: Queryable, table: string, columns: string[], types
   );
 }
 
-/** A database seeded before utilities had a `site` (migration 002) gets the demo utilities' sites. */
+/**
+ * A database seeded before utilities had a `site` (migration 002), or before a page was added to it (the
+ * registration page), gets the demo utilities' sites; pages set in the database win over the demo's.
+ */
 export async function fillUtilitySites(db: Queryable): Promise<void> {
-  for (const u of UTILITIES) await db.query('UPDATE utilities SET site = $2 WHERE id = $1 AND site IS NULL', [u.id, u.site]);
+  for (const u of UTILITIES) await db.query("UPDATE utilities SET site = $2::jsonb || COALESCE(site, '{}'::jsonb) WHERE id = $1", [u.id, JSON.stringify(u.site)]);
 }
 
 /** Seeds an empty database with the demo world laid out around `now`; answers when the data was seeded. */

@@ -397,6 +397,16 @@ try {
     for (const wanted of ['gas Nowe logowanie do eBOK', 'water Nowe logowanie do eBOK', 'gas Zmiana hasła do eBOK', 'water Zmiana hasła do eBOK', 'water Przypomnienie loginu do eBOK', 'gas Próba rejestracji w eBOK', 'energy Aktywuj konto w eBOK']) {
       assert.ok(seen.has(wanted), `an e-mail “${wanted}” was checked (${[...seen].join('; ')})`);
     }
+    // The login's "Załóż konto" of each utility opens its own registration page, with its own password policy.
+    for (const u of utilities) {
+      const home = (await raw(u.config.theme === 'energy' ? '/' : `/${u.config.theme}.html`, {})).body.toString();
+      const register = /register-href="\.\/([\w-]+\.html)"/.exec(home)?.[1];
+      assert.ok(register, `the ${u.config.utilityName} home page links its login to a registration page`);
+      const page = await raw(`/${register}`, {});
+      assert.ok(page.body.toString().includes(`data-utility="${u.config.theme}"`), `/${register} is a page of ${u.config.utilityName}`);
+      const config = await call('GET', '/portal-config', null, undefined, { Referer: `${server.url}/${register}` });
+      assert.equal(config.body.utilityName, u.config.utilityName, `/${register} gets the portal (password policy) of ${u.config.utilityName}`);
+    }
   });
 
   await step('the demo site: the built bundle, security headers on every page, brotli/gzip, caching', async () => {
