@@ -126,6 +126,9 @@ export default {
   testFramework: {
     config: { timeout: 10000, ui: 'bdd' },
   },
+  // A loaded CI machine (the suite, the reference server and Chromium on two cores) can take more than the
+  // default 20 s to open a test file's page; a hung file still fails, after these limits.
+  testsStartTimeout: 60000,
   testsFinishTimeout: 300000,
   browsers: [
     chromeLauncher({
