@@ -223,7 +223,8 @@ const SCENES: Scene[] = [
     name: 'balance tile paying (dialog)',
     serve: () => api(signedIn(), ['GET', '/balance', json(200, balance)], config()),
     template: () => html`<ebok-balance-tile href="/ebok/saldo"></ebok-balance-tile>`,
-    ready: (el) => !!el.getAttribute('state') && has(el, '[part="pay"]'),
+    // The portal configuration too: "Pay" reads its fee note when clicked, so a late one makes another dialog.
+    ready: (el) => !!el.getAttribute('state') && has(el, '[part="pay"]') && (el as unknown as { config: { value?: unknown } }).config.value !== undefined,
     act: async (el) => {
       click(el, '[part="pay"]');
       await until(() => !!root(el).querySelector('ebok-dialog')?.shadowRoot?.querySelector('dialog[open]'), 'dialog open');
