@@ -108,6 +108,13 @@ function cdnLoader(): Plugin {
 const CORE =
   /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]|node_modules[\\/]@lit[\\/]context[\\/]lib[\\/](context-request-event|create-context)\.js|src[\\/](api|theme|context)[\\/]|src[\\/]i18n[\\/]locale(-codes)?\.ts|src[\\/]core[\\/](version|define|ebok-element|events)\.ts/;
 
+/** The shared kit of the CDN's `kit` chunk (see `codeSplitting` below). */
+const KIT =
+  /node_modules[\\/]@lit[\\/](task|context)[\\/]|src[\\/]kit[\\/](failure|action|portal-config|notice|widget|icons)\.ts|src[\\/]controllers[\\/](api-task|focus)\.ts|src[\\/]core[\\/](status|api-element)\.ts|src[\\/]i18n[\\/](format|calendar)\.ts/;
+
+/** Lit directives that only the list widgets use: in the core, every page would pay for them. */
+const NOT_CORE = /node_modules[\\/](lit|lit-html)[\\/](directives[\\/]repeat|directive-helpers)\.js/;
+
 const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^chart\.js(\/|$)/];
 
 /**
@@ -166,7 +173,10 @@ export default defineConfig(({ command, mode }): UserConfig => {
                 // The core every widget needs (Lit, the client, the theme, the language) as one file: fewer
                 // requests, and gzip does better on one file than on the pieces the bundler would cut it into.
                 // The entry's own copies (`?ebok-cdn-entry`, see cdnLoader) stay in the entry.
-                { name: 'core', test: (id: string) => !id.includes('?') && CORE.test(id) },
+                { name: 'core', test: (id: string) => !id.includes('?') && CORE.test(id) && !NOT_CORE.test(id) },
+                // What every widget that reads the API builds on (its states, errors, actions, formats), as one
+                // file rather than the three or four that the set of widgets using each piece would give.
+                { name: 'kit', test: (id: string) => !id.includes('?') && KIT.test(id) },
               ],
             },
           },

@@ -10,5 +10,6 @@ import './widgets/register/ebok-register.js';
 import './widgets/password-reset/ebok-password-reset.js';
 import './widgets/login-reminder/ebok-login-reminder.js';
 import './widgets/activation/ebok-activation.js';
+import './widgets/invoice-list/ebok-invoice-list.js';
 
 export * from './index.js';

@@ -25,6 +25,7 @@ export { EbokRegister } from './widgets/register/register.js';
 export { EbokPasswordReset } from './widgets/password-reset/password-reset.js';
 export { EbokLoginReminder } from './widgets/login-reminder/login-reminder.js';
 export { EbokActivation } from './widgets/activation/activation.js';
+export { EbokInvoiceList } from './widgets/invoice-list/invoice-list.js';
 export { EbokLogin, type LoginTarget } from './widgets/login/login.js';
 export { EbokSession } from './widgets/session/session.js';
 export { IdleTimer, Countdown, systemClock, type Clock, type IdlePhase, type IdleTimerOptions } from './controllers/idle-timer.js';

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { createHandlers, problemResponse, type PersonaKey, type ScenarioName } from './mocks/handlers.js';
 import { resetClients } from '../src/api/registry.js';
-import '../src/widgets/invoice-list/define.js';
+import '../src/widgets/invoice-list/ebok-invoice-list.js';
 import type { PeriodChoice, SortOrder, StatusFilter, TypeFilter } from '../src/widgets/invoice-list/invoice-list.logic.js';
 import '../src/widgets/login/ebok-login.js';
 

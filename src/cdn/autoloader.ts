@@ -23,6 +23,7 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-password-reset': () => import('../widgets/password-reset/ebok-password-reset.js'),
   'ebok-login-reminder': () => import('../widgets/login-reminder/ebok-login-reminder.js'),
   'ebok-activation': () => import('../widgets/activation/ebok-activation.js'),
+  'ebok-invoice-list': () => import('../widgets/invoice-list/ebok-invoice-list.js'),
 };
 
 /**

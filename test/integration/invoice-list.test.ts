@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
-import '../../src/widgets/invoice-list/define.js';
+import '../../src/widgets/invoice-list/ebok-invoice-list.js';
 import type { EbokInvoiceList } from '../../src/widgets/invoice-list/invoice-list.js';
 import { fileSaver } from '../../src/kit/download.js';
 import { signInAs } from '../helpers/reference-server.js';

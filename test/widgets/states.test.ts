@@ -2,8 +2,6 @@ import { expect, fixture } from '@open-wc/testing';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/all.js';
-// Not in all.js yet (not shipped): see src/widgets/invoice-list/define.ts.
-import '../../src/widgets/invoice-list/define.js';
 import { configure } from '../../src/api/registry.js';
 import { FakeApi, json, problem, sessionAt } from '../helpers/fake-api.js';
 import { until } from '../helpers/dom.js';
