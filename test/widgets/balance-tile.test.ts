@@ -7,7 +7,7 @@ import { configure, getClient } from '../../src/api/registry.js';
 import { FakeApi, json, problem, balanceAt, dateFromToday, portalConfigOf, sessionAt } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { resetPage } from '../helpers/page.js';
-import { forgetPaymentReturn, markPaymentLeaving, paymentToCheck } from '../../src/widgets/balance-tile/balance-tile.return.js';
+import { forgetPaymentReturn, markPaymentLeaving, paymentToCheck } from '../../src/kit/payment-return.js';
 import { words } from '../helpers/harness.js';
 import type { EbokDialog } from '../../src/kit/dialog.js';
 
@@ -253,7 +253,10 @@ describe('<ebok-balance-tile>', () => {
       expect(posts).to.have.length(1);
       expect(posts[0]!.headers.get('Idempotency-Key')).to.match(/^[0-9a-f-]{36}$/);
       expect(JSON.parse(posts[0]!.body)).to.deep.include({ scope: 'balance' });
-      expect((JSON.parse(posts[0]!.body) as { returnUrl: string }).returnUrl).to.equal(location.href);
+      const back = new URL((JSON.parse(posts[0]!.body) as { returnUrl: string }).returnUrl);
+      expect(back.searchParams.get('ebok-payment'), 'the return address names the widget that paid').to.equal('ebok-balance-tile');
+      back.searchParams.delete('ebok-payment');
+      expect(back.href, 'the operator sends the customer back to this page').to.equal(location.href);
     });
 
     it('over the per-transaction cap explains it and pays up to the cap', async () => {
@@ -329,10 +332,10 @@ describe('<ebok-balance-tile>', () => {
 
     it('marks the history entry before leaving for the operator, so Back can tell, and forgets it once told', () => {
       history.replaceState({ host: 'keeps this' }, '', `${location.pathname}?x=1`);
-      markPaymentLeaving('pay-8');
-      expect(paymentToCheck()).to.deep.equal({ id: 'pay-8', back: true });
+      markPaymentLeaving('pay-8', 'ebok-balance-tile');
+      expect(paymentToCheck()).to.deep.equal({ id: 'pay-8', back: true, source: 'ebok-balance-tile' });
       history.replaceState(history.state, '', `${location.pathname}?paymentId=pay-9`);
-      expect(paymentToCheck(), 'the operator redirect wins').to.deep.equal({ id: 'pay-9', back: false });
+      expect(paymentToCheck(), 'the operator redirect wins').to.deep.equal({ id: 'pay-9', back: false, source: undefined });
       forgetPaymentReturn();
       expect(paymentToCheck()).to.equal(undefined);
       expect(history.state, "the host's own state stays").to.deep.equal({ host: 'keeps this' });

@@ -1,23 +1,11 @@
 import type { components } from '../../api/schema.js';
+import { planFor, toMinor, type PayPlan } from '../../kit/money.js';
+
+export { toMinor, fromMinor, type PayPlan } from '../../kit/money.js';
 
 export type Balance = components['schemas']['Balance'];
 export type PortalConfig = components['schemas']['PortalConfig'];
 export type BalanceState = 'overdue' | 'due' | 'overpaid' | 'settled';
-
-/** Amounts as exact hundredths (grosze): API decimal strings, compared without floating point. */
-export function toMinor(amount: string | undefined | null): number | undefined {
-  if (typeof amount !== 'string') return undefined;
-  const match = /^(-?)(\d+)\.(\d{2})$/.exec(amount.trim());
-  if (!match) return undefined;
-  const minor = Number(match[2]) * 100 + Number(match[3]);
-  return match[1] ? -minor : minor;
-}
-
-export function fromMinor(minor: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
 
 /**
  * The state of a balance (DOMAIN.md "Balance colours", seeds 002 and 004; getBalance in the contract):
@@ -37,29 +25,9 @@ export function balanceState(balance: Pick<Balance, 'balance' | 'overdue' | 'ove
   return 'settled';
 }
 
-export interface PayPlan {
-  /** What the customer would pay, as a decimal string. */
-  amount: string;
-  /** The whole amount due, when the cap makes `amount` smaller. */
-  due: string;
-  /** The per-transaction cap applies: only part of the balance can be paid in one go. */
-  capped: boolean;
-  cap: string | undefined;
-}
-
 /** What "Pay" offers, or undefined when there is nothing to pay or payments are off. */
 export function payPlan(balance: Balance, config: PortalConfig | undefined): PayPlan | undefined {
-  if (config?.features?.payments === false) return undefined;
-  const due = toMinor(balance.balance.amount);
-  if (due === undefined || due <= 0) return undefined;
-  const cap = toMinor(config?.payments?.perTransactionCap?.amount);
-  const capped = cap !== undefined && cap > 0 && due > cap;
-  return {
-    amount: fromMinor(capped ? cap : due),
-    due: fromMinor(due),
-    capped,
-    cap: cap !== undefined ? fromMinor(cap) : undefined,
-  };
+  return planFor(toMinor(balance.balance.amount), config);
 }
 
 /** A balance answer that can be shown: every figure the tile reads is present and well-formed. */
@@ -73,6 +41,3 @@ export function isUsableBalance(value: unknown): value is Balance {
     typeof b.asOf === 'string'
   );
 }
-
-/** The query parameter the payment operator's return carries (see createPayment in the contract). */
-export const RETURN_PARAM = 'paymentId';

@@ -111,9 +111,6 @@ export const balanceTileStyles = css`
   .link:hover {
     color: ${t.colorPrimaryHover};
   }
-  .result {
-    margin-block-start: ${t.spaceM};
-  }
   .skeleton [data-shape]::before {
     content: attr(data-shape);
     color: transparent;
@@ -132,34 +129,6 @@ export const balanceTileStyles = css`
     50% {
       opacity: 0.5;
     }
-  }
-  dl {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: ${t.spaceXs} ${t.spaceM};
-    margin: 0 0 ${t.spaceM};
-  }
-  dt {
-    color: ${t.colorTextMuted};
-  }
-  dd {
-    margin: 0;
-    font-weight: ${t.fontWeightBold};
-  }
-  .note {
-    margin: 0 0 ${t.spaceM};
-    color: ${t.colorTextMuted};
-    font-size: ${t.fontSizeSmall};
-  }
-  .cap {
-    margin: 0 0 ${t.spaceM};
-    padding: ${t.spaceS} ${t.spaceM};
-    border-inline-start: 4px solid ${t.colorWarning};
-    background: ${t.colorWarningBg};
-    color: ${t.colorWarning};
-  }
-  .dialog-error {
-    margin: 0 0 ${t.spaceM};
   }
   @container (max-width: 21em) {
     .actions .button,

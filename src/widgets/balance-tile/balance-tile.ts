@@ -1,40 +1,18 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ApiTask } from '../../controllers/api-task.js';
 import { renderError, renderOffline } from '../../core/status.js';
-import { EbokErrorEvent, EbokPaymentResultEvent, EbokPaymentStartEvent } from '../../core/events.js';
-import { EbokApiError } from '../../api/errors.js';
 import { malformedResponse } from '../../api/diagnostics.js';
-import type { components } from '../../api/schema.js';
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.js';
-import { currentLocale } from '../../i18n/locale.js';
 import { EbokWidget } from '../../kit/widget.js';
-import { ActionController } from '../../kit/action.js';
 import { describeFailure, failureText } from '../../kit/failure.js';
 import { PortalConfigController } from '../../kit/portal-config.js';
 import { icon, type IconName } from '../../kit/icons.js';
-import '../../kit/ebok-dialog.js';
+import { PaymentFlow, paymentStyles } from '../../kit/payment.js';
+import type { PayPlan } from '../../kit/money.js';
 import { balanceTileStyles } from './balance-tile.styles.js';
-import { paymentDialog } from './balance-tile.views.js';
-import { forgetPaymentReturn, markPaymentLeaving, paymentToCheck } from './balance-tile.return.js';
-import {
-  balanceState,
-  isUsableBalance,
-  payPlan,
-  RETURN_PARAM,
-  type Balance,
-  type BalanceState,
-  type PayPlan,
-  type PortalConfig,
-} from './balance-tile.logic.js';
-
-/** The payment's status, or `not-completed`: back with the browser's Back button, nothing paid. */
-type PaymentOutcome = 'pending' | 'paid' | 'declined' | 'cancelled' | 'expired' | 'not-completed';
-
-type PaymentBody = components['schemas']['CreatePaymentRequest'];
-type Payment = components['schemas']['PaymentCreated'];
+import { balanceState, isUsableBalance, payPlan, type Balance, type BalanceState, type PortalConfig } from './balance-tile.logic.js';
 
 const ICONS: Record<BalanceState, IconName> = { overdue: 'warning', due: 'clock', overpaid: 'plus', settled: 'success' };
 
@@ -65,7 +43,7 @@ const ICONS: Record<BalanceState, IconName> = { overdue: 'warning', due: 'clock'
  * @cssprop --ebok-balance-tile-settled-color - Tone of a settled balance (default: the green balance token; `--ebok-balance-tile-ok-color`, its name before, still works for one release).
  */
 export class EbokBalanceTile extends EbokWidget {
-  static override styles = [EbokWidget.styles, balanceTileStyles];
+  static override styles = [EbokWidget.styles, paymentStyles, balanceTileStyles];
 
   /** The state of the balance, for styling the host: set by the tile, not by you. */
   @property({ reflect: true }) state?: BalanceState;
@@ -79,14 +57,6 @@ export class EbokBalanceTile extends EbokWidget {
   /** A smaller tile for side columns and dashboards. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
-  /** The payment being confirmed: kept while the session is renewed, whatever the tile shows behind it. */
-  @state() private plan?: PayPlan & { currency: string; feeText: string | undefined };
-  @state() private payError?: string;
-  @state() private outcome?: { status: PaymentOutcome; amount?: string };
-
-  private handledReturn = false;
-  private readonly resultRef = createRef<HTMLElement>();
-
   private readonly data: ApiTask<Balance> = new ApiTask<Balance>(this, {
     load: async (client, signal) => {
       const balance: unknown = await client.get('/balance', { signal });
@@ -98,17 +68,10 @@ export class EbokBalanceTile extends EbokWidget {
   /** Payments (methods, cap, fee note); the tile shows the balance without it. */
   private readonly config: PortalConfigController = new PortalConfigController(this, { optional: true });
 
-  /**
-   * Creating the payment: one at a time, one key per opening of the confirmation (its retries reuse it),
-   * and after a 401 it waits for the customer to log in again (in any widget) and sends it then.
-   */
-  private readonly pay: ActionController<PaymentBody, Payment> = new ActionController<PaymentBody, Payment>(this, {
-    send: (client, body, key) => client.post('/payments', { params: { header: { 'Idempotency-Key': key } }, body }),
-    done: (payment) => this.started(payment),
-    failed: (error) => this.payFailed(error),
-    described: (failure) => (this.payError = failureText(failure)),
-    context: { action: 'send', keepsInput: false, failed: msg('Nie udało się rozpocząć płatności. Spróbuj ponownie.') },
-    resumeAfterLogin: true,
+  /** Paying the balance: the confirmation, the operator, and the outcome when the page comes back. */
+  private readonly pay: PaymentFlow = new PaymentFlow(this, {
+    whatFor: (plan) => (plan.capped ? msg('Część salda') : msg('Całe saldo')),
+    refresh: () => this.data.retry(),
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -123,10 +86,7 @@ export class EbokBalanceTile extends EbokWidget {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.handledReturn && this.client && this.data.status === 'complete') {
-      this.handledReturn = true;
-      void this.readPaymentReturn();
-    }
+    if (this.data.status === 'complete') void this.pay.readReturn();
   }
 
   override render() {
@@ -146,7 +106,7 @@ export class EbokBalanceTile extends EbokWidget {
         signedOut: () => this.renderSignedOut(),
         noApi: () => renderError({ message: msg('Saldo jest chwilowo niedostępne.') }),
       })}
-      ${this.renderDialog()}
+      ${this.pay.renderDialog()}
     </div>`;
   }
 
@@ -189,7 +149,7 @@ export class EbokBalanceTile extends EbokWidget {
           ? html`<a class="link" part="details-link" href=${this.href} @click=${(e: MouseEvent) => this.navigate(e, 'balance-details', this.href)}>${msg('Szczegóły salda')}</a>`
           : nothing}
       </div>
-      ${this.renderOutcome(currency)}`;
+      ${this.pay.renderOutcome(currency)}`;
   }
 
   private detailsText(balance: Balance, state: BalanceState): string {
@@ -211,133 +171,7 @@ export class EbokBalanceTile extends EbokWidget {
     return state === 'due' ? msg('Kwota czeka na zapłatę; termin nie minął.') : msg('Wszystkie rachunki są opłacone.');
   }
 
-  private renderOutcome(currency: string) {
-    if (!this.outcome) return nothing;
-    const amount = this.outcome.amount ? formatMoney(this.outcome.amount, { currency }) : '';
-    const { status } = this.outcome;
-    const text = {
-      'not-completed': msg('Płatność nie została dokończona. Saldo się nie zmieniło; możesz zapłacić ponownie.'),
-      paid: msg(str`Płatność ${amount} przyjęta. Dziękujemy!`),
-      pending: msg('Płatność jest przetwarzana. Saldo zmieni się, gdy operator ją potwierdzi.'),
-      declined: msg('Płatność została odrzucona. Saldo się nie zmieniło; możesz spróbować ponownie.'),
-      cancelled: msg('Płatność została anulowana. Saldo się nie zmieniło.'),
-      expired: msg('Płatność wygasła. Saldo się nie zmieniło; możesz spróbować ponownie.'),
-    }[status];
-    const bad = status === 'declined' || status === 'expired' || status === 'cancelled' || status === 'not-completed';
-    return html`<div ${ref(this.resultRef)} class="result status ${bad ? 'status--error' : ''}" part="result" role=${bad ? 'alert' : 'status'} tabindex="-1">
-      <p class="status__text">${text}</p>
-    </div>`;
-  }
-
-  private renderDialog() {
-    return paymentDialog({
-      plan: this.plan,
-      busy: this.pay.busy,
-      error: this.payError,
-      onConfirm: this.confirmPayment,
-      onCancel: () => this.closeDialog(),
-      onClosed: this.onDialogClose,
-    });
-  }
-
   private openPayment(plan: PayPlan, currency: string, config: PortalConfig | undefined): void {
-    const fee = config?.payments.feeNote;
-    const feeText = fee ? ((fee as Record<string, string | undefined>)[currentLocale()] ?? fee.pl) : undefined;
-    this.pay.cancel();
-    this.plan = { ...plan, currency, feeText };
-    this.payError = undefined;
-  }
-
-  private closeDialog(): void {
-    this.shadowRoot?.querySelector('ebok-dialog')?.requestClose('close-button');
-  }
-
-  private onDialogClose = (): void => {
-    if (this.pay.busy) return;
-    this.plan = undefined;
-    this.pay.cancel();
-  };
-
-  private confirmPayment = (): void => {
-    const plan = this.plan;
-    if (!plan) return;
-    this.payError = undefined;
-    const returnUrl = new URL(location.href);
-    returnUrl.searchParams.delete(RETURN_PARAM);
-    void this.pay.run({ scope: 'balance', ...(plan.capped ? { amount: { amount: plan.amount, currency: 'PLN' } } : {}), returnUrl: returnUrl.href });
-  };
-
-  /** The payment exists: the host may take over (cancel the event), else the browser goes to the operator. */
-  private started(payment: Payment): void {
-    const go = this.emit(
-      new EbokPaymentStartEvent({ paymentId: payment.id, redirectUrl: payment.redirectUrl, amount: payment.amount.amount, currency: payment.amount.currency }),
-    );
-    if (!go) {
-      this.closeDialog();
-      return;
-    }
-    markPaymentLeaving(payment.id);
-    window.location.assign(payment.redirectUrl);
-  }
-
-  /** Failures with the tile's own words; the rest is described by the kit. */
-  private payFailed(error: unknown): boolean {
-    if (!(error instanceof EbokApiError)) return false;
-    if (error.code === 'payment_amount_over_cap' && error.problem?.cap && this.plan) {
-      this.plan = { ...this.plan, amount: error.problem.cap.amount, capped: true, cap: error.problem.cap.amount };
-      this.payError = msg('Kwota przekracza limit jednej płatności. Możesz zapłacić kwotę limitu.');
-      return true;
-    }
-    if (error.code === 'payment_nothing_to_pay') {
-      this.payError = msg('Nie ma nic do zapłaty – saldo mogło się właśnie zmienić.');
-      this.emit(new EbokErrorEvent({ code: error.code, message: this.payError, status: error.status }));
-      this.client?.invalidate(['balance']);
-      return true;
-    }
-    return false;
-  }
-
-  /** Back from the payment operator (redirected, or with Back): the API, not the URL, says how it went. */
-  private async readPaymentReturn(): Promise<void> {
-    const check = paymentToCheck();
-    const client = this.client;
-    if (!check || !client) return;
-    forgetPaymentReturn();
-    try {
-      const payment = await client.get('/payments/{paymentId}', { params: { path: { paymentId: check.id } }, cacheTtlMs: 0 });
-      // Back without paying: the operator has not settled it yet, and the customer left its page.
-      const status = check.back && payment.status === 'pending' ? 'not-completed' : payment.status;
-      this.outcome = { status, amount: payment.amount.amount };
-      this.emit(new EbokPaymentResultEvent({ paymentId: check.id, status: payment.status }));
-      if (status === 'paid' || status === 'pending') {
-        client.invalidate(['balance', 'documents', 'payments']);
-        this.data.retry();
-      }
-    } catch {
-      this.outcome = { status: 'pending' };
-    }
-    // The result may be below the fold on a phone: bring it into view, and focus reads it out.
-    await this.updateComplete;
-    const result = this.resultRef.value;
-    result?.scrollIntoView({ block: 'center' });
-    result?.focus({ preventScroll: true });
-  }
-
-  /** Back from the operator with the browser's cache (bfcache): the tile is as it was when it left. */
-  private onPageShow = (event: PageTransitionEvent): void => {
-    if (!event.persisted) return;
-    this.pay.cancel();
-    this.plan = undefined;
-    void this.readPaymentReturn();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('pageshow', this.onPageShow);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('pageshow', this.onPageShow);
+    this.pay.open(plan, { scope: 'balance' }, currency, config);
   }
 }
