@@ -387,58 +387,64 @@ export const createPayment: Handler = async (ctx) => {
   if (errors.length) throw validationError(lang, errors);
 
   const customerId = ctx.user!.customer_id;
-  let dueCents: number;
-  let docIds: string[] = [];
-  if (b.scope === 'documents') {
-    const rows = await ctx.db.query<OpenDoc>(
-      `SELECT d.id, (d.gross - d.paid)::text AS remaining,
-         EXISTS (SELECT 1 FROM payments p WHERE p.customer_id = d.customer_id AND p.status = 'pending' AND p.expires_at > now() AND d.id = ANY(p.document_ids)) AS covered
-       FROM documents d WHERE d.customer_id = $1 AND d.id = ANY($2::text[])`,
-      [customerId, b.documentIds],
-    );
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    b.documentIds!.forEach((id, i) => {
-      const d = byId.get(id);
-      if (!d) errors.push(fieldError(`/documentIds/${i}`, 'unknown_value', lang));
-      else if (toCents(d.remaining) <= 0 || d.covered) {
-        errors.push(fieldError(`/documentIds/${i}`, 'not_payable', lang, undefined, toCents(d.remaining) <= 0 ? (lang === 'en' ? 'This document is already paid.' : 'Ten dokument jest już opłacony.') : lang === 'en' ? 'A payment for this document is in progress.' : 'Płatność za ten dokument jest w toku.'));
+  // One payment decision at a time per customer: two tabs paying the same document (each with its own key)
+  // must not both see it payable. The customer's row is the lock; the check and the insert commit together.
+  const { id, amount, expiresAt } = await ctx.db.transaction(async (tx) => {
+    await tx.query('SELECT id FROM customers WHERE id = $1 FOR UPDATE', [customerId]);
+    let dueCents: number;
+    let docIds: string[] = [];
+    if (b.scope === 'documents') {
+      const rows = await tx.query<OpenDoc>(
+        `SELECT d.id, (d.gross - d.paid)::text AS remaining,
+           EXISTS (SELECT 1 FROM payments p WHERE p.customer_id = d.customer_id AND p.status = 'pending' AND p.expires_at > now() AND d.id = ANY(p.document_ids)) AS covered
+         FROM documents d WHERE d.customer_id = $1 AND d.id = ANY($2::text[])`,
+        [customerId, b.documentIds],
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      b.documentIds!.forEach((id, i) => {
+        const d = byId.get(id);
+        if (!d) errors.push(fieldError(`/documentIds/${i}`, 'unknown_value', lang));
+        else if (toCents(d.remaining) <= 0 || d.covered) {
+          errors.push(fieldError(`/documentIds/${i}`, 'not_payable', lang, undefined, toCents(d.remaining) <= 0 ? (lang === 'en' ? 'This document is already paid.' : 'Ten dokument jest już opłacony.') : lang === 'en' ? 'A payment for this document is in progress.' : 'Płatność za ten dokument jest w toku.'));
+        }
+      });
+      if (errors.length) {
+        const allPaid = errors.every((e) => e.code === 'not_payable') && rows.every((r) => toCents(r.remaining) <= 0);
+        if (allPaid) throw new ApiError('payment_nothing_to_pay');
+        throw validationError(lang, errors);
       }
-    });
-    if (errors.length) {
-      const allPaid = errors.every((e) => e.code === 'not_payable') && rows.every((r) => toCents(r.remaining) <= 0);
-      if (allPaid) throw new ApiError('payment_nothing_to_pay');
-      throw validationError(lang, errors);
+      dueCents = rows.reduce((s, r) => s + toCents(r.remaining), 0);
+      docIds = b.documentIds!;
+    } else {
+      const open = toCents(
+        (await tx.query<{ v: string }>('SELECT COALESCE(SUM(gross - paid), 0)::text AS v FROM documents WHERE customer_id = $1 AND gross <> paid', [customerId]))[0]?.v ?? '0',
+      );
+      dueCents = open - (await unallocatedCents(tx, customerId));
     }
-    dueCents = rows.reduce((s, r) => s + toCents(r.remaining), 0);
-    docIds = b.documentIds!;
-  } else {
-    const open = toCents(
-      (await ctx.db.query<{ v: string }>('SELECT COALESCE(SUM(gross - paid), 0)::text AS v FROM documents WHERE customer_id = $1 AND gross <> paid', [customerId]))[0]?.v ?? '0',
+    if (dueCents <= 0) throw new ApiError('payment_nothing_to_pay', lang === 'en' ? 'Nothing is due.' : 'Nie ma nic do zapłaty.');
+    let amount = dueCents;
+    if (b.amount) {
+      amount = toCents(b.amount.amount);
+      if (amount <= 0) throw validationError(lang, [fieldError('/amount', 'too_small', lang, { min: '0.01' })]);
+      if (amount > dueCents) throw validationError(lang, [fieldError('/amount', 'too_large', lang, { max: fromCents(dueCents) })]);
+    }
+    const cap = cfg.perTransactionCap;
+    if (cap && amount > toCents(cap.amount)) {
+      throw new ApiError(
+        'payment_amount_over_cap',
+        lang === 'en' ? `One online payment can be at most ${cap.amount} PLN. You can pay that now and the rest separately.` : `Jedna płatność online może wynieść najwyżej ${formatPln(toCents(cap.amount))}. Możesz zapłacić tę kwotę teraz, a resztę osobno.`,
+        { cap },
+      );
+    }
+    const id = randomId('pay');
+    const expiresAt = new Date(ctx.now.getTime() + 15 * 60 * 1000);
+    await tx.query(
+      `INSERT INTO payments (id, customer_id, status, amount, method, scope, document_ids, return_url, created_at, expires_at)
+       VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9)`,
+      [id, customerId, fromCents(amount), b.method ?? null, b.scope, docIds, b.returnUrl, ctx.now, expiresAt],
     );
-    dueCents = open - (await unallocatedCents(ctx.db, customerId));
-  }
-  if (dueCents <= 0) throw new ApiError('payment_nothing_to_pay', lang === 'en' ? 'Nothing is due.' : 'Nie ma nic do zapłaty.');
-  let amount = dueCents;
-  if (b.amount) {
-    amount = toCents(b.amount.amount);
-    if (amount <= 0) throw validationError(lang, [fieldError('/amount', 'too_small', lang, { min: '0.01' })]);
-    if (amount > dueCents) throw validationError(lang, [fieldError('/amount', 'too_large', lang, { max: fromCents(dueCents) })]);
-  }
-  const cap = cfg.perTransactionCap;
-  if (cap && amount > toCents(cap.amount)) {
-    throw new ApiError(
-      'payment_amount_over_cap',
-      lang === 'en' ? `One online payment can be at most ${cap.amount} PLN. You can pay that now and the rest separately.` : `Jedna płatność online może wynieść najwyżej ${formatPln(toCents(cap.amount))}. Możesz zapłacić tę kwotę teraz, a resztę osobno.`,
-      { cap },
-    );
-  }
-  const id = randomId('pay');
-  const expiresAt = new Date(ctx.now.getTime() + 15 * 60 * 1000);
-  await ctx.db.query(
-    `INSERT INTO payments (id, customer_id, status, amount, method, scope, document_ids, return_url, created_at, expires_at)
-     VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9)`,
-    [id, customerId, fromCents(amount), b.method ?? null, b.scope, docIds, b.returnUrl, ctx.now, expiresAt],
-  );
+    return { id, amount, expiresAt };
+  });
   return json(201, { id, status: 'pending', amount: money(amount), redirectUrl: `${ctx.app.publicOrigin}/sandbox/pay/${id}`, expiresAt: warsawIso(expiresAt) });
 };
 

@@ -1,4 +1,4 @@
-import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { msg, str } from '@lit/localize';
 import type { components } from '../api/schema.js';
@@ -6,7 +6,6 @@ import { EbokApiError } from '../api/errors.js';
 import { EbokErrorEvent, EbokPaymentResultEvent, EbokPaymentStartEvent } from '../core/events.js';
 import { formatMoney } from '../i18n/format.js';
 import { currentLocale } from '../i18n/locale.js';
-import { tokens as t } from '../theme/tokens.js';
 import { ActionController, type ApiHost } from './action.js';
 import { failureText } from './failure.js';
 import { markPaymentLeaving, readPaymentReturn, resetPaymentReturn, returnUrlFor, type PaymentOutcome, type PaymentReturn } from './payment-return.js';
@@ -50,7 +49,7 @@ export interface PaymentFlowOptions {
  * payment per confirmation (one idempotency key, a double click sends once; after a 401 it waits for a new
  * login and sends then); `ebok-payment-start` (cancelable) before the browser leaves; and back from the operator,
  * the outcome read from the API — announced by the widget that started the payment, while every widget on the
- * page shows the new figures.
+ * page shows the new figures. Its look is `paymentStyles` (kit/payment.styles.ts), for the widget's styles.
  */
 export class PaymentFlow implements ReactiveController {
   /** The payment being confirmed: kept while the session is renewed, whatever the widget shows behind it. */
@@ -253,38 +252,3 @@ export class PaymentFlow implements ReactiveController {
     void this.readReturn();
   };
 }
-
-/** The confirmation's and the outcome's look, for the widget's styles. */
-export const paymentStyles = css`
-  .result {
-    margin-block-start: ${t.spaceM};
-  }
-  dl {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: ${t.spaceXs} ${t.spaceM};
-    margin: 0 0 ${t.spaceM};
-  }
-  dt {
-    color: ${t.colorTextMuted};
-  }
-  dd {
-    margin: 0;
-    font-weight: ${t.fontWeightBold};
-  }
-  .note {
-    margin: 0 0 ${t.spaceM};
-    color: ${t.colorTextMuted};
-    font-size: ${t.fontSizeSmall};
-  }
-  .cap {
-    margin: 0 0 ${t.spaceM};
-    padding: ${t.spaceS} ${t.spaceM};
-    border-inline-start: 4px solid ${t.colorWarning};
-    background: ${t.colorWarningBg};
-    color: ${t.colorWarning};
-  }
-  .dialog-error {
-    margin: 0 0 ${t.spaceM};
-  }
-`;

@@ -8,7 +8,9 @@ import type { EbokErrorEvent, EbokNavigateEvent } from '../../src/core/events.js
 import { configure, getClient } from '../../src/api/registry.js';
 import { fileSaver } from '../../src/kit/download.js';
 import { localeReady } from '../../src/i18n/locale.js';
-import { FakeApi, json, problem, sessionAt, dateFromToday } from '../helpers/fake-api.js';
+import { FakeApi, json, problem, sessionAt, dateFromToday, portalConfigOf } from '../helpers/fake-api.js';
+import type { EbokPaymentStartEvent } from '../../src/core/events.js';
+import type { EbokDialog } from '../../src/kit/ebok-dialog.js';
 import { shadow, until } from '../helpers/dom.js';
 import { active, words } from '../helpers/harness.js';
 import { resetPage } from '../helpers/page.js';
@@ -374,7 +376,9 @@ describe('<ebok-invoice-list>', () => {
       await until(() => active(el)?.dataset['index'] === '0', 'first row');
       await sendKeys({ press: 'ArrowUp' });
       expect(active(el)?.dataset['index']).to.equal('0');
-      // Tab goes on into the row's own actions.
+      // Tab goes on into the row's own controls: its checkbox to pay it, then its PDF.
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)?.getAttribute('part')).to.equal('choose');
       await sendKeys({ press: 'Tab' });
       expect(active(el)?.getAttribute('part')).to.equal('pdf');
       await expect(el).to.be.accessible();
@@ -385,6 +389,7 @@ describe('<ebok-invoice-list>', () => {
       api.on('GET', '/documents/doc_0/pdf', new Response(new Uint8Array([37, 80, 68, 70]), { headers: { 'Content-Type': 'application/pdf' } }));
       const el = await list();
       rows(el)[0]!.focus();
+      await sendKeys({ press: 'Tab' }); // the checkbox to pay it
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Enter' });
       await until(() => save.called, 'file saved');
@@ -400,6 +405,148 @@ describe('<ebok-invoice-list>', () => {
       expect(getComputedStyle(label).display).to.equal('block');
       expect(table(el).getAttribute('role')).to.equal('table');
       expect(el.scrollWidth).to.be.at.most(320);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('paying chosen documents', () => {
+    const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+    /** Three payable documents of two contracts, one paid and one with a payment under way. */
+    const PAYABLE: DocumentSummary[] = [
+      doc(0, { remaining: money('123.45'), payable: true }),
+      doc(1, { status: 'overdue', remaining: money('50.00'), dueDate: dateFromToday(-5), payable: true, pointIds: ['pt_g_0001'] }),
+      doc(2, { status: 'unpaid', remaining: money('300.00'), payable: true }),
+      doc(3, { status: 'paid', remaining: money('0.00'), payable: false }),
+      doc(4, { status: 'unpaid', remaining: money('80.00'), payable: false }),
+    ];
+    function servePayable(cap?: string) {
+      serve(() => json(200, { items: PAYABLE, nextCursor: null, total: PAYABLE.length }));
+      const config = portalConfigOf('energia');
+      api.on('GET', '/portal-config', json(200, { ...config, payments: { ...config.payments, perTransactionCap: cap ? money(cap) : null } }));
+    }
+    const choose = (el: EbokInvoiceList, i: number) => rows(el)[i]!.querySelector<HTMLInputElement>('[part="choose"]');
+    const created = (id: string, amount: string) => json(201, { id, status: 'pending', amount: money(amount), redirectUrl: `https://gateway.test/p/${id}`, expiresAt: inMinutes(15) });
+
+    it('chooses documents by checkbox and by Space, sums them live, and pays them in one payment', async () => {
+      servePayable();
+      api.on('POST', '/payments', created('pay-1', '473.45'));
+      const el = await list();
+      await until(() => !!choose(el, 0), 'checkboxes shown');
+      choose(el, 0)!.click();
+      rows(el)[1]!.focus();
+      await sendKeys({ press: ' ' });
+      await el.updateComplete;
+      expect(shadow(el, '[part="selection"]').textContent).to.contain('Wybrano 2 dokumenty').and.contain('173,45');
+      expect(rows(el)[1]!.classList.contains('row--chosen'), 'the chosen row is marked').to.equal(true);
+      expect(choose(el, 1)!.checked, 'Space ticks the checkbox too').to.equal(true);
+      choose(el, 2)!.click();
+      await el.updateComplete;
+      expect(shadow(el, '[part="selection"]').textContent).to.contain('Wybrano 3 dokumenty').and.contain('473,45');
+      await expect(el).to.be.accessible();
+      shadow<HTMLButtonElement>(el, '[part="selection"] [part="pay"]').click();
+      await until(() => el.shadowRoot!.querySelector<EbokDialog>('ebok-dialog')?.open === true, 'confirmation open');
+      const dialog = shadow<EbokDialog>(el, 'ebok-dialog');
+      expect(dialog.textContent).to.contain('473,45').and.contain(PAYABLE[0]!.number).and.contain(PAYABLE[2]!.number);
+      await expect(el).to.be.accessible();
+      el.addEventListener('ebok-payment-start', (e) => e.preventDefault(), { once: true });
+      const started: Promise<EbokPaymentStartEvent> = oneEvent(el, 'ebok-payment-start');
+      const confirm = shadow<HTMLButtonElement>(el, '[part="confirm"]');
+      confirm.click();
+      confirm.click(); // a double click pays once
+      expect((await started).detail).to.deep.include({ paymentId: 'pay-1', amount: '473.45' });
+      const posts = api.calls('POST', '/payments');
+      expect(posts).to.have.length(1);
+      const body = JSON.parse(posts[0]!.body) as { scope: string; documentIds: string[]; returnUrl: string; amount?: unknown };
+      expect(body.scope).to.equal('documents');
+      expect(body.documentIds).to.deep.equal(['doc_0', 'doc_1', 'doc_2']);
+      expect(body.amount, 'no amount: everything due on them').to.equal(undefined);
+      expect(new URL(body.returnUrl).searchParams.get('ebok-payment')).to.equal('ebok-invoice-list');
+    });
+
+    it('offers no checkbox for a paid document or one whose payment is under way, and says why', async () => {
+      servePayable();
+      const el = await list();
+      await until(() => !!choose(el, 0), 'checkboxes shown');
+      expect(choose(el, 3)).to.equal(null);
+      expect(rows(el)[3]!.textContent).to.contain('nie do zapłaty');
+      expect(choose(el, 4)).to.equal(null);
+      expect(rows(el)[4]!.textContent).to.contain('płatność w toku');
+      rows(el)[3]!.focus();
+      await sendKeys({ press: ' ' });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="selection"]'), 'Space on a paid document chooses nothing').to.equal(null);
+    });
+
+    it('over the per-transaction cap says so before paying, and pays exactly the cap', async () => {
+      servePayable('400.00');
+      api.on('POST', '/payments', created('pay-2', '400.00'));
+      const el = await list();
+      await until(() => !!choose(el, 0), 'checkboxes shown');
+      await until(() => el.config.status === 'complete', 'portal config read');
+      for (const i of [0, 1, 2]) choose(el, i)!.click();
+      await el.updateComplete;
+      expect(shadow(el, '[part="selection"]').textContent).to.contain('limit').and.contain('400,00');
+      shadow<HTMLButtonElement>(el, '[part="selection"] [part="pay"]').click();
+      await until(() => !!el.shadowRoot!.querySelector('ebok-dialog .cap'), 'the cap explained in the confirmation');
+      expect(shadow(el, 'ebok-dialog .cap').textContent).to.contain('400,00').and.contain('73,45');
+      el.addEventListener('ebok-payment-start', (e) => e.preventDefault(), { once: true });
+      shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
+      await until(() => api.calls('POST', '/payments').length === 1, 'payment created');
+      expect((JSON.parse(api.calls('POST', '/payments')[0]!.body) as { amount: unknown }).amount).to.deep.equal(money('400.00'));
+    });
+
+    it('when another tab already pays a chosen document, drops it from the choice, reloads, and offers the rest', async () => {
+      servePayable();
+      api.on(
+        'POST',
+        '/payments',
+        problem(422, 'validation_failed', { fields: [{ field: '/documentIds/1', code: 'not_payable', message: 'Płatność za ten dokument jest w toku.' }] }),
+        created('pay-3', '423.45'),
+      );
+      const el = await list();
+      await until(() => !!choose(el, 0), 'checkboxes shown');
+      for (const i of [0, 1, 2]) choose(el, i)!.click();
+      await el.updateComplete;
+      shadow<HTMLButtonElement>(el, '[part="selection"] [part="pay"]').click();
+      await until(() => el.shadowRoot!.querySelector<EbokDialog>('ebok-dialog')?.open === true, 'confirmation open');
+      const loads = api.calls('GET', '/documents').length;
+      shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
+      await until(() => !!el.shadowRoot!.querySelector('ebok-dialog .dialog-error'), 'the refusal explained');
+      expect(shadow(el, 'ebok-dialog .dialog-error').textContent).to.contain(PAYABLE[1]!.number).and.contain('Pozostałe możesz zapłacić');
+      expect(shadow(el, 'ebok-dialog').textContent, 'the new sum').to.contain('423,45');
+      await until(() => api.calls('GET', '/documents').length > loads, 'the list asked the server again');
+      el.addEventListener('ebok-payment-start', (e) => e.preventDefault(), { once: true });
+      shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
+      await until(() => api.calls('POST', '/payments').length === 2, 'paid the rest');
+      expect((JSON.parse(api.calls('POST', '/payments')[1]!.body) as { documentIds: string[] }).documentIds).to.deep.equal(['doc_0', 'doc_2']);
+    });
+
+    it('clears the choice with one button, keeps it across a filter change', async () => {
+      servePayable();
+      const el = await list();
+      await until(() => !!choose(el, 0), 'checkboxes shown');
+      choose(el, 0)!.click();
+      await el.updateComplete;
+      el.setFilters({ type: 'invoice' });
+      await el.list.settled();
+      await until(() => !!choose(el, 0), 'rows again');
+      expect(shadow(el, '[part="selection"]').textContent, 'the choice survives the filter').to.contain('Wybrano 1 dokument');
+      shadow<HTMLButtonElement>(el, '[part="clear-selection"]').click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="selection"]')).to.equal(null);
+      expect(choose(el, 0)!.checked).to.equal(false);
+    });
+
+    it('back from the operator announces the outcome of its own payment and reloads the documents', async () => {
+      servePayable();
+      api.on('GET', '/payments/pay-9', json(200, { id: 'pay-9', status: 'paid', amount: money('173.45'), method: 'blik', documentIds: ['doc_0', 'doc_1'], createdAt: inMinutes(-3), completedAt: inMinutes(-1) }));
+      history.replaceState(null, '', `${location.pathname}?paymentId=pay-9&ebok-payment=ebok-invoice-list`);
+      const el = await list();
+      await until(() => !!el.shadowRoot!.querySelector('[part="result"]'), 'outcome shown');
+      expect(shadow(el, '[part="result"]').textContent).to.contain('173,45').and.contain('przyjęta');
+      await until(() => el.shadowRoot!.activeElement === shadow(el, '[part="result"]'), 'focus on the outcome');
+      expect(location.search, 'the return parameters are gone').to.equal('');
+      await until(() => api.calls('GET', '/documents').length >= 2, 'documents loaded again');
       await expect(el).to.be.accessible();
     });
   });

@@ -166,4 +166,46 @@ export const invoiceListStyles = css`
     flex-wrap: wrap;
     gap: ${t.spaceS};
   }
+  .col-choose {
+    inline-size: 6em;
+  }
+  .choose {
+    inline-size: 24px;
+    block-size: 24px;
+    margin: 0;
+    accent-color: ${t.colorPrimary};
+    cursor: pointer;
+  }
+  .choose-none {
+    font-size: ${t.fontSizeSmall};
+  }
+  .row--chosen {
+    outline: 2px solid ${t.colorPrimary};
+    outline-offset: -2px;
+  }
+  .selection {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 2;
+    display: grid;
+    gap: ${t.spaceS};
+    margin-block-end: ${t.spaceM};
+    padding: ${t.spaceM};
+    border: ${t.borderWidth} solid ${t.colorPrimary};
+    border-radius: ${t.radiusSmall};
+    background: ${t.colorSurface};
+  }
+  .selection p {
+    margin: 0;
+  }
+  .selection__sum {
+    font-weight: ${t.fontWeightBold};
+  }
+  .selection__cap {
+    padding-inline-start: ${t.spaceS};
+    border-inline-start: 4px solid ${t.colorWarning};
+  }
+  .selection__note {
+    color: ${t.colorDanger};
+  }
 `;

@@ -14,6 +14,9 @@ import type { DownloadController, DownloadState } from '../../kit/download.js';
 import { NoticeController } from '../../kit/notice.js';
 import { describeFailure, failureText } from '../../kit/failure.js';
 import { icon } from '../../kit/icons.js';
+import { PortalConfigController } from '../../kit/portal-config.js';
+import { paymentStyles } from '../../kit/payment.styles.js';
+import { DocumentSelection } from './invoice-list.pay.js';
 import { invoiceListStyles } from './invoice-list.styles.js';
 import { filtersForm, partialIcon, statusText, typeText } from './invoice-list.views.js';
 import {
@@ -55,12 +58,19 @@ const SEARCH_PAUSE_MS = 500;
  * (`?ebok-status=to-pay`, next to the host's own parameters, with `history.replaceState`). Pages come from the API
  * as the list scrolls; only the rows on screen are rendered; under about 600 px the rows are cards.
  *
+ * Payable documents (of any contract) can be chosen — their checkbox, or Space on the focused row — and paid in
+ * one transaction through the same confirmation and payment operator as the balance tile, within the portal's
+ * per-transaction cap; the sum follows the choice live. Back from the operator the list (and a tile on the page)
+ * shows the new state.
+ *
  * Keyboard: Tab reaches the filters, the list (one stop: the last focused row) and the actions in the rows on
- * screen; in the list ↑/↓, Page Up/Down, Home/End move between rows.
+ * screen; in the list ↑/↓, Page Up/Down, Home/End move between rows, Space chooses the row's document to pay.
  *
  * @customElement ebok-invoice-list
  * @fires ebok-navigate - A correction's link to the document it corrects (`target: 'document'`, `params.documentId`),
  *   or "Log in" (`target: 'login'`); cancelable: without `document-href`, the list itself shows the corrected document.
+ * @fires ebok-payment-start - A payment of the chosen documents was created; cancelable to open `detail.redirectUrl` yourself.
+ * @fires ebok-payment-result - Back from the operator after a payment this list started: `detail.status`.
  * @fires ebok-error - An error was shown to the customer (a page that failed, a PDF that could not be downloaded).
  * @csspart base - The whole list.
  * @csspart heading - Its title.
@@ -72,6 +82,10 @@ const SEARCH_PAUSE_MS = 500;
  * @csspart pdf - A document's PDF button.
  * @csspart download - A download's progress or problem.
  * @csspart more - The footer that loads further pages.
+ * @csspart choose - A document's checkbox to choose it for payment.
+ * @csspart selection - The sum of the chosen documents, with "Pay the chosen" (`pay`) and `clear-selection`.
+ * @csspart dialog - The payment confirmation (its button: `confirm`).
+ * @csspart result - The payment's outcome, back from the operator.
  * @cssprop --ebok-invoice-list-paid-color - Tone of "paid" (default: the success token).
  * @cssprop --ebok-invoice-list-unpaid-color - Tone of "unpaid" (default: the info token).
  * @cssprop --ebok-invoice-list-partial-color - Tone of "partly paid" (default: the warning token).
@@ -79,7 +93,7 @@ const SEARCH_PAUSE_MS = 500;
  * @cssprop --ebok-invoice-list-filters-bg - Background of the filters.
  */
 export class EbokInvoiceList extends EbokWidget {
-  static override styles = [EbokWidget.styles, tableStyles, listStyles, invoiceListStyles];
+  static override styles = [EbokWidget.styles, tableStyles, listStyles, paymentStyles, invoiceListStyles];
 
   /** Status: `to-pay` (unpaid, partly paid and overdue), `unpaid`, `partially_paid`, `overdue`, `paid`; empty for all. */
   @property({ reflect: true }) status: StatusFilter = '';
@@ -121,6 +135,13 @@ export class EbokInvoiceList extends EbokWidget {
   private readonly points: ApiTask<readonly Point[]> = new ApiTask<readonly Point[]>(this, {
     load: async (client, signal) => (await client.get('/points', { params: { query: { limit: 100 } }, signal })).items,
   });
+
+  /** Payments (on or off, the cap, the fee note); the list works without them. */
+  readonly config: PortalConfigController = new PortalConfigController(this, { optional: true });
+
+  /** The documents chosen for payment, and paying them. */
+  private readonly selection = new DocumentSelection(this);
+  private selectionSeen: readonly DocumentSummary[] | undefined;
 
   /** PDF downloads: the code comes with the first click (most visits download nothing). */
   private downloads: DownloadController | undefined;
@@ -172,6 +193,27 @@ export class EbokInvoiceList extends EbokWidget {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('q') && this.q !== this.search && !this.searchTimer) this.search = this.q;
+    const items = this.list.status === 'complete' ? this.list.items : undefined;
+    if (items && items !== this.selectionSeen) {
+      this.selectionSeen = items;
+      this.selection.update(items);
+    }
+  }
+
+  /** The documents changed (a payment, a refusal): the list starts over from the server. */
+  reloadDocuments(): void {
+    this.client?.invalidate(['documents']);
+    this.list.reload();
+  }
+
+  /** Says `text` once to screen readers. */
+  announce(text: string): void {
+    this.notices.announce(text);
+  }
+
+  /** Payments are on, or the portal has not said (the server refuses then, in words). */
+  private get canPay(): boolean {
+    return this.config.value?.features?.payments !== false;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -190,7 +232,7 @@ export class EbokInvoiceList extends EbokWidget {
         ${this.heading(msg('Faktury i dokumenty'), { id: 'title' })}
         ${status === 'complete' && this.list.items.length ? html`<p class="count" part="count">${this.countText(this.list.count ?? this.list.items.length, this.list.count === undefined)}</p>` : nothing}
       </div>
-      ${signedIn ? this.renderFilters() : nothing} ${this.list.renderAnnouncement()} ${this.notices.renderLiveRegion()} ${this.renderDownloads()}
+      ${signedIn ? this.renderFilters() : nothing} ${signedIn && this.canPay ? this.selection.render(this.config.value) : nothing} ${this.list.renderAnnouncement()} ${this.notices.renderLiveRegion()} ${this.renderDownloads()}
       ${this.list.render({
         pending: () => renderLoading(msg('dokumenty')),
         complete: (items) => (items.length ? html`${this.renderTable(items)} ${this.list.renderMore()}` : this.renderNothing()),
@@ -259,7 +301,13 @@ export class EbokInvoiceList extends EbokWidget {
       items,
       count: this.list.count,
       key: (doc) => doc.id,
-      rowClass: (doc) => `row--${statusLook(doc.status).tone}`,
+      rowClass: (doc) => `row--${statusLook(doc.status).tone}${this.selection.has(doc) ? ' row--chosen' : ''}`,
+      onRowKey: (event, doc) => {
+        // Space on the row itself (not on its PDF button or link) chooses the document.
+        if (event.key !== ' ' || !this.canPay || (event.target as Element).closest('button, a, input')) return;
+        event.preventDefault();
+        this.selection.toggle(doc);
+      },
     });
   }
 
@@ -267,6 +315,7 @@ export class EbokInvoiceList extends EbokWidget {
     const money = (m: { amount: string; currency: string }) => formatMoney(m.amount, { currency: m.currency });
     const byId = this.documentsById(items);
     return [
+      ...(this.canPay ? [{ key: 'choose', header: msg('Do zapłaty'), cell: (doc: DocumentSummary) => this.selection.renderCheckbox(doc) }] : []),
       { key: 'number', header: msg('Numer'), rowHeader: true, cell: (doc) => this.renderNumber(doc, byId) },
       { key: 'type', header: msg('Rodzaj'), cell: (doc) => typeText(doc.type) },
       { key: 'issued', header: msg('Wystawiona'), cell: (doc) => formatDate(doc.issueDate) },
