@@ -23,7 +23,8 @@ interface Args {
  * interest notes with their status in words, icon and colour, filters that a host can set as attributes
  * (`status="to-pay"`), and each document's PDF with progress. Pages come from the API as the list scrolls;
  * only the rows on screen are in the DOM. Narrower than 600 px the rows are cards. Keyboard: Tab to the list,
- * then ↑/↓, Page Up/Down, Home/End. Switch language, theme and text size in the toolbar.
+ * then ↑/↓, Page Up/Down, Home/End, Space to choose a document to pay (the sum follows, "Pay the chosen" pays them in
+ * one payment through the operator). Switch language, theme and text size in the toolbar.
  */
 const meta: Meta<Args> = {
   title: 'Widgets/Invoice list',
@@ -117,6 +118,28 @@ export const SessionEndsAtPdf: Story = {
   // Click a PDF: the session ends; log in below (energia@example.com, Demo-Haslo-2026) and the file comes.
   render: () => html`<ebok-invoice-list></ebok-invoice-list>
     <ebok-login after-login="hidden"></ebok-login>`,
+};
+/** Ticks the first `count` payable documents on screen, as a customer would. */
+async function choose(canvas: HTMLElement, count: number): Promise<void> {
+  const list = canvas.querySelector('ebok-invoice-list')!;
+  for (let i = 0; i < 100; i++) {
+    if (list.shadowRoot?.querySelector('[part="choose"]')) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const boxes = [...(list.shadowRoot?.querySelectorAll<HTMLInputElement>('[part="choose"]') ?? [])].slice(0, count);
+  for (const box of boxes) box.click();
+}
+export const Selection: Story = {
+  name: 'Three documents chosen to pay (the sum live)',
+  args: { status: 'to-pay' },
+  parameters: answers({ persona: 'firma' }),
+  play: ({ canvasElement }) => choose(canvasElement, 3),
+};
+export const OverTheCap: Story = {
+  name: 'Chosen over the per-payment cap (4 300 zł)',
+  args: { status: 'to-pay' },
+  parameters: answers({ persona: 'firma' }),
+  play: ({ canvasElement }) => choose(canvasElement, 12),
 };
 export const Loading: Story = { parameters: answers({ scenario: 'timeout' }) };
 export const Empty: Story = { name: 'Empty (no documents yet)', parameters: answers({ scenario: 'empty' }) };
