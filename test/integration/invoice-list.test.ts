@@ -4,7 +4,11 @@ import sinon from 'sinon';
 import '../../src/widgets/invoice-list/ebok-invoice-list.js';
 import type { EbokInvoiceList } from '../../src/widgets/invoice-list/invoice-list.js';
 import { fileSaver } from '../../src/kit/download.js';
-import { signInAs } from '../helpers/reference-server.js';
+import { signInAs, cleanups, undoPayment, referenceApiBase } from '../helpers/reference-server.js';
+import '../../src/widgets/balance-tile/ebok-balance-tile.js';
+import type { EbokBalanceTile } from '../../src/widgets/balance-tile/balance-tile.js';
+import type { EbokPaymentStartEvent } from '../../src/core/events.js';
+import { getClient } from '../../src/api/registry.js';
 import { shadow, until } from '../helpers/dom.js';
 import { active } from '../helpers/harness.js';
 import { resetPage } from '../helpers/page.js';
@@ -30,7 +34,9 @@ describe('<ebok-invoice-list> with the reference server', function () {
   beforeEach(() => {
     save = sinon.stub(fileSaver, 'save');
   });
-  afterEach(() => {
+  const undo = cleanups();
+  afterEach(async () => {
+    await undo.run();
     save.restore();
     resetPage();
     history.replaceState(null, '', location.pathname);
@@ -102,5 +108,53 @@ describe('<ebok-invoice-list> with the reference server', function () {
     expect(name).to.equal(`${doc.number.replace(/\//g, '_')}.pdf`);
     expect(blob.type).to.equal('application/pdf');
     expect(new TextDecoder().decode(await blob.slice(0, 5).arrayBuffer())).to.equal('%PDF-');
+  });
+
+  it('firma chooses three unpaid invoices and pays them in one payment (up to the cap) through the sandbox; back on the page the list and the tile show it', async () => {
+    const el = await listFor('firma@example.com', html`<ebok-invoice-list status="to-pay"></ebok-invoice-list>`);
+    const tileBefore = await fixture<EbokBalanceTile>(html`<ebok-balance-tile></ebok-balance-tile>`);
+    await until(() => !!tileBefore.state, 'the tile shows the balance', 15000);
+    const before = (await getClient(await referenceApiBase())!.get('/balance', { cacheTtlMs: 0 })).balance.amount;
+    tileBefore.remove();
+    await until(() => el.shadowRoot!.querySelectorAll('[part="choose"]').length >= 3, 'payable documents', 15000);
+    const boxes = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part="choose"]')].slice(0, 3);
+    for (const box of boxes) box.click();
+    await el.updateComplete;
+    const chosen = el.list.items.filter((d) => boxes.some((b) => b.getAttribute('aria-label')!.endsWith(d.number)));
+    expect(chosen).to.have.length(3);
+    // Over the utility's cap of one payment (4 300 zł) the list says so before paying, and pays exactly the cap.
+    const sum = chosen.reduce((total, d) => total + Math.round(Number(d.remaining.amount) * 100), 0);
+    const paid = Math.min(sum, 430_000);
+    if (sum > 430_000) expect(shadow(el, '[part="selection"]').textContent).to.contain('limit');
+    shadow<HTMLButtonElement>(el, '[part="selection"] [part="pay"]').click();
+    await until(() => !!el.shadowRoot!.querySelector('[part="confirm"]'), 'confirmation', 10000);
+    el.addEventListener('ebok-payment-start', (e) => e.preventDefault(), { once: true });
+    const started = new Promise<EbokPaymentStartEvent>((resolve) => el.addEventListener('ebok-payment-start', resolve, { once: true }));
+    shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
+    const { detail } = await started;
+    undo.later(() => undoPayment(detail.paymentId));
+    expect(Math.round(Number(detail.amount) * 100), 'the payment is the sum of the three, or the cap').to.equal(paid);
+    // At the operator: approve, and the sandbox sends the customer back.
+    const page = await (await fetch(detail.redirectUrl)).text();
+    const form = new DOMParser().parseFromString(page, 'text/html').querySelector<HTMLFormElement>('form[action$="/approve"]')!;
+    const answer = await fetch(new URL(form.getAttribute('action')!, detail.redirectUrl), { method: 'POST', redirect: 'manual' });
+    const back = new URL(answer.headers.get('Location') ?? `${location.href}?paymentId=${detail.paymentId}&ebok-payment=ebok-invoice-list`, location.href);
+    expect(back.searchParams.get('ebok-payment'), 'the return names the list').to.equal('ebok-invoice-list');
+    el.remove();
+    resetPage();
+    await signInAs('firma@example.com');
+    history.replaceState(null, '', `${location.pathname}${back.search}`);
+    const again = await fixture<HTMLElement>(html`<div><ebok-balance-tile></ebok-balance-tile><ebok-invoice-list status="to-pay"></ebok-invoice-list></div>`);
+    const list = again.querySelector('ebok-invoice-list')!;
+    const tile = again.querySelector('ebok-balance-tile')!;
+    await until(() => !!list.shadowRoot!.querySelector('[part="result"]'), 'the list announces its payment', 15000);
+    expect(shadow(list, '[part="result"]').textContent).to.contain('przyjęta');
+    expect(tile.shadowRoot!.querySelector('[part="result"]'), 'only the widget that paid announces it').to.equal(null);
+    await list.list.settled();
+    if (paid === sum) await until(() => list.list.status === 'complete' && chosen.every((d) => !list.list.items.some((i) => i.id === d.id)), 'the paid invoices left "to pay"', 15000);
+    const after = (await getClient(await referenceApiBase())!.get('/balance', { cacheTtlMs: 0 })).balance.amount;
+    expect(Math.round(Number(before) * 100) - Math.round(Number(after) * 100), 'the balance fell by the payment').to.equal(paid);
+    await until(() => !!tile.state, 'the tile shows the new balance', 15000);
+    await expect(list).to.be.accessible();
   });
 });
