@@ -383,11 +383,26 @@ interface PaymentRow {
   scope: string;
   customer_id: string;
   cursor_t: string;
+  /** The documents of `document_ids`, in their order, with number and type (`null` number: not found). */
+  documents: { id: string; number: string | null; type: string | null }[] | string;
 }
 
 const PAYMENT_COLUMNS = `p.id, ${PAYMENT_STATUS_SQL} AS status, p.amount::text AS amount, p.method, p.document_ids, p.created_at,
   CASE WHEN p.status = 'pending' AND p.expires_at <= now() THEN p.expires_at ELSE p.completed_at END AS completed_at,
-  p.expires_at, p.return_url, p.scope, p.customer_id, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS cursor_t`;
+  p.expires_at, p.return_url, p.scope, p.customer_id, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS cursor_t,
+  (SELECT COALESCE(json_agg(json_build_object('id', x.id, 'number', doc.number, 'type', doc.type) ORDER BY x.ord), '[]'::json)
+     FROM unnest(p.document_ids) WITH ORDINALITY AS x(id, ord)
+     LEFT JOIN documents doc ON doc.id = x.id AND doc.customer_id = p.customer_id) AS documents`;
+
+/**
+ * `documents` says what `documentIds` name, one for one; it is left out (the contract makes it optional)
+ * should an id no longer name one of the customer's documents, rather than answer a half list.
+ */
+function paymentDocuments(r: PaymentRow): { documents: { id: string; number: string; type: string }[] } | Record<string, never> {
+  const docs = typeof r.documents === 'string' ? (JSON.parse(r.documents) as Exclude<PaymentRow['documents'], string>) : r.documents;
+  const complete = docs.length === r.document_ids.length && docs.every((d) => d.number !== null && d.type !== null);
+  return complete ? { documents: docs.map((d) => ({ id: d.id, number: d.number!, type: d.type! })) } : {};
+}
 
 function paymentBody(r: PaymentRow) {
   return {
@@ -396,6 +411,7 @@ function paymentBody(r: PaymentRow) {
     amount: money(toCents(r.amount)),
     method: r.method,
     documentIds: r.document_ids,
+    ...paymentDocuments(r),
     createdAt: warsawIso(new Date(r.created_at)),
     completedAt: r.completed_at ? warsawIso(new Date(r.completed_at)) : null,
   };
@@ -496,6 +512,10 @@ const isPayKey = (d: unknown): d is [string, string] => Array.isArray(d) && d.le
 
 export const listPayments: Handler = async (ctx) => {
   const q = ctx.query as { from?: string; to?: string };
+  for (const name of ['from', 'to'] as const) {
+    const value = q[name];
+    if (value !== undefined && !isSqlDate(value)) throw validationError(ctx.lang, [fieldError(name, 'invalid_format', ctx.lang)]);
+  }
   if (q.from && q.to && q.to < q.from) throw validationError(ctx.lang, [fieldError('to', 'too_small', ctx.lang)]);
   const where = ['p.customer_id = $1'];
   const params: unknown[] = [ctx.user!.customer_id];

@@ -976,6 +976,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       amount: money(toPay),
       method: typeof method === 'string' ? (method as S['PaymentMethod']) : null,
       documentIds,
+      documents: documentIds.flatMap((docId) => docs.filter((d) => d.id === docId).map((d) => ({ id: d.id, number: d.number, type: d.type }))),
       createdAt: warsawIso(now),
       completedAt: null,
     };
