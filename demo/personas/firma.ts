@@ -7,7 +7,7 @@
 import { addDays, warsawInstant } from '../../src/i18n/calendar.js';
 import type { DayClock } from './clock.js';
 import { account, address, histories, message, once, preferences, terms, ticket, ticketMessage } from './common.js';
-import { buildPoint, register, season, type PointProfile } from './history.js';
+import { buildPoint, failedAttempts, register, season, type PointProfile } from './history.js';
 import { checkedNip, makeGsrn } from './identifiers.js';
 import { money, roundHalfAway } from './money.js';
 import { ENERGIA } from './utilities.js';
@@ -84,21 +84,43 @@ function document(i: number, today: string): PersonaDocument {
   };
 }
 
+/**
+ * The business's payment history: the documents of one issue day (one for each point of delivery, due the
+ * same day) are paid together by one bank transfer (`method: other`) two days before they are due, except
+ * that on every fifth issue day the first invoice is paid online on its own the evening before (card or
+ * BLIK, below the gateway's cap), after a failed attempt every third time. Credit corrections are settled by
+ * themselves and paid by nobody.
+ */
+function firmaPayments(documents: readonly PersonaDocument[], yesterday: string): PersonaPayment[] {
+  const byDay = new Map<string, PersonaDocument[]>();
+  for (const d of documents) if (d.gross > 0 && d.paid === d.gross) byDay.set(d.issueDate, [...(byDay.get(d.issueDate) ?? []), d]);
+  const payments: PersonaPayment[] = [];
+  const online: PersonaPayment[] = [];
+  [...byDay.values()].forEach((docs, g) => {
+    const before = addDays(docs[0]!.dueDate, -2);
+    const on = before < yesterday ? before : yesterday;
+    const first = docs[0]!;
+    let rest = docs;
+    if (g % 5 === 2 && first.type === 'invoice' && docs.length > 1) {
+      const eve = addDays(on, -1);
+      const at = warsawInstant(eve, 20 * 3600 + 15 * 60);
+      const pay: PersonaPayment = { id: `pay_f_${pad(g, 4)}o`, status: 'paid', amount: first.gross, method: g % 2 ? 'card' : 'blik', scope: 'documents', documentIds: [first.id], createdAt: at, completedAt: new Date(at.getTime() + 60_000), expiresAt: new Date(at.getTime() + 15 * 60_000), allocations: [{ documentId: first.id, amount: first.gross, on: eve }] };
+      online.push(pay);
+      rest = docs.slice(1);
+    }
+    const paidAt = warsawInstant(on, 9 * 3600);
+    const amount = rest.reduce((sum, d) => sum + d.gross, 0);
+    payments.push({ id: `pay_f_${pad(g, 4)}`, status: 'paid', amount, method: 'other', scope: 'external', documentIds: rest.map((d) => d.id), createdAt: paidAt, completedAt: paidAt, expiresAt: null, allocations: rest.map((d) => ({ documentId: d.id, amount: d.gross, on })) });
+  });
+  return [...payments, ...online, ...failedAttempts('f', online, 3)];
+}
+
 export function firma(clock: DayClock): Persona {
   const { at, day, today } = clock;
   const profiles = points();
   const history = histories(profiles, clock);
   const documents = once(() => Array.from({ length: FIRMA_DOCUMENT_COUNT }, (_, k) => document(k + 1, today)));
-  const payments = once(() =>
-    documents()
-      .filter((d) => d.gross > 0 && d.paid === d.gross)
-      .map((d): PersonaPayment => {
-        const before = addDays(d.dueDate, -2);
-        const on = before < day(-1) ? before : day(-1);
-        const paidAt = warsawInstant(on, 9 * 3600);
-        return { id: `pay_f_${d.id.slice(6)}`, status: 'paid', amount: d.gross, method: 'other', scope: 'external', documentIds: [d.id], createdAt: paidAt, completedAt: paidAt, expiresAt: null, allocations: [{ documentId: d.id, amount: d.gross, on }] };
-      }),
-  );
+  const payments = once(() => firmaPayments(documents(), day(-1)));
   const endOfNextYear = `${Number(today.slice(0, 4)) + 1}-12-31`;
   return {
     key: 'firma',

@@ -1,16 +1,19 @@
 /**
  * gaz@example.com: Piotr Zieliński, a gas customer of Gaz Przykład in Zabrze. Gas is read in m³ and billed in
  * kWh (conversion factor 11.2); a payment of 650.00 PLN is not yet allocated and is larger than the one open
- * invoice, so the balance is an overpayment. The reading window is closed until ten days from now.
+ * invoice, so the balance is an overpayment. The reading window is closed until ten days from now. Four years of
+ * paid invoices, a third of them online, with a failed online attempt before every other online payment.
  */
 import type { DayClock } from './clock.js';
 import { account, address, histories, message, once, preferences, terms, ticket, ticketMessage } from './common.js';
-import { buildPoint, invoices, register, schedule, season, type PointProfile } from './history.js';
+import { buildPoint, failedAttempts, invoices, register, schedule, season, type PointProfile } from './history.js';
 import { makeGsrn, makePesel } from './identifiers.js';
 import { GAZ } from './utilities.js';
 import type { Persona, PersonaPayment } from './types.js';
 
 const NAME = 'Piotr Zieliński';
+/** Paid monthly invoices before the open one: four years of payment history (online and bank transfers). */
+const GAZ_HISTORY = 46;
 const HOME = address('ul. Wolności', '230', null, '41-800', 'Zabrze');
 
 export function gaz(clock: DayClock): Persona {
@@ -30,9 +33,9 @@ export function gaz(clock: DayClock): Persona {
   };
   const history = histories([house], clock);
   const billing = once(() => {
-    const bills = invoices({ key: 'gaz', pointId: house.id, kind: 'gas', prefix: 'FG', unit: 'kWh', costs: history.all()[0]!.costs }, schedule([{ issue: -3, due: 11, gross: 18_000, paid: false }], 22), { next: 0 }, clock);
+    const bills = invoices({ key: 'gaz', pointId: house.id, kind: 'gas', prefix: 'FG', unit: 'kWh', costs: history.all()[0]!.costs }, schedule([{ issue: -3, due: 11, gross: 18_000, paid: false }], GAZ_HISTORY), { next: 0 }, clock);
     const overpayment: PersonaPayment = { id: 'pay_gaz_nadplata', status: 'paid', amount: 65_000, method: 'other', scope: 'external', documentIds: [], createdAt: at(-20, 11), completedAt: at(-20, 11), expiresAt: null, allocations: [] };
-    return { documents: bills.documents, payments: [...bills.payments, overpayment] };
+    return { documents: bills.documents, payments: [...bills.payments, ...failedAttempts('gaz', bills.payments, 2), overpayment] };
   });
   return {
     key: 'gaz',

@@ -209,6 +209,52 @@ function withVat(parts: readonly Part[]): { lines: Schemas['DocumentLine'][]; ne
   return { lines, net, gross };
 }
 
+/**
+ * What a month cost; a month before the consumption history costs what the same calendar month did in the
+ * first year that has it (so years of older invoices keep the seasons), 180 PLN when none does.
+ */
+function costOf(costs: ReadonlyMap<string, number>, month: string): number {
+  for (let years = 0; years <= 10; years++) {
+    const cost = costs.get(`${Number(month.slice(0, 4)) + years}${month.slice(4)}`);
+    if (cost !== undefined) return cost;
+  }
+  return 180;
+}
+
+/**
+ * Online attempts that failed before a payment went through, as a payment history shows them: before every
+ * `every`-th online payment of `payments` (from the first), an hour earlier, for the same documents and
+ * amount, in turn declined (a card), cancelled (BLIK, by the customer) and expired (the operator's page left
+ * open past its 15 minutes). Ids `pay_<key>_a001`, …; nothing is allocated to them.
+ */
+export function failedAttempts(key: string, payments: readonly PersonaPayment[], every: number): PersonaPayment[] {
+  const outcomes = [
+    ['declined', 'card', 2],
+    ['cancelled', 'blik', 1],
+    ['expired', null, 15],
+  ] as const;
+  return payments
+    .filter((p) => p.status === 'paid' && p.scope !== 'external')
+    .filter((_, i) => i % every === 0)
+    .map((p, n): PersonaPayment => {
+      const [status, method, minutes] = outcomes[n % outcomes.length]!;
+      const createdAt = new Date(p.createdAt.getTime() - 60 * 60_000);
+      const expiresAt = new Date(createdAt.getTime() + 15 * 60_000);
+      return {
+        id: `pay_${key}_a${String(n + 1).padStart(3, '0')}`,
+        status,
+        amount: p.amount,
+        method,
+        scope: 'documents',
+        documentIds: [...p.documentIds],
+        createdAt,
+        completedAt: status === 'expired' ? expiresAt : new Date(createdAt.getTime() + minutes * 60_000),
+        expiresAt,
+        allocations: [],
+      };
+    });
+}
+
 /** The invoices of a schedule, their lines from the consumption they bill, and the payments that settled them. */
 export function invoices(billing: Billing, plans: readonly InvoicePlan[], sequence: Sequence, clock: DayClock): { documents: PersonaDocument[]; payments: PersonaPayment[] } {
   const documents: PersonaDocument[] = [];
@@ -224,7 +270,7 @@ export function invoices(billing: Billing, plans: readonly InvoicePlan[], sequen
     let cost = 0;
     for (let m = 0; m < Math.round(periodDays / 30); m++) {
       const month = new Date(Date.UTC(Number(periodFrom.slice(0, 4)), Number(periodFrom.slice(5, 7)) - 1 + m, 1)).toISOString().slice(0, 10);
-      cost += billing.costs.get(month) ?? 180;
+      cost += costOf(billing.costs, month);
     }
     const energyNet = Math.round(cost * 100 * 0.55);
     let parts: Part[] = [

@@ -89,14 +89,19 @@ export function balanceOf(persona: Persona, now: Date): Schemas['Balance'] {
   return balanceOver(open, now, unallocatedOf(persona.payments()));
 }
 
-/** A payment as the API shows it. */
-export function paymentView(p: PersonaPayment): Schemas['Payment'] {
+/**
+ * A payment as the API shows it; with the customer's documents by id, also `documents` (number and type of
+ * each of `documentIds`, in their order), left out when one of them is not among them.
+ */
+export function paymentView(p: PersonaPayment, documents?: ReadonlyMap<string, Pick<PersonaDocument, 'number' | 'type'>>): Schemas['Payment'] {
+  const named = documents && p.documentIds.map((id) => ({ id, doc: documents.get(id) }));
   return {
     id: p.id,
     status: p.status,
     amount: money(p.amount),
     method: p.method,
     documentIds: [...p.documentIds],
+    ...(named?.every((n) => n.doc) ? { documents: named.map(({ id, doc }) => ({ id, number: doc!.number, type: doc!.type })) } : {}),
     createdAt: warsawIso(p.createdAt),
     completedAt: p.completedAt ? warsawIso(p.completedAt) : null,
   };

@@ -5,7 +5,7 @@
  */
 import type { DayClock } from './clock.js';
 import { account, address, histories, message, once, plDate, preferences, terms } from './common.js';
-import { buildPoint, invoices, register, schedule, season, type PointProfile } from './history.js';
+import { buildPoint, failedAttempts, invoices, register, schedule, season, type PointProfile } from './history.js';
 import { makePesel } from './identifiers.js';
 import { WODA } from './utilities.js';
 import type { Persona } from './types.js';
@@ -28,7 +28,8 @@ export function woda(clock: DayClock): Persona {
     registers: [register({ id: 'reg_w1_all', zone: 'all', obisCode: null, unit: 'm3', decimals: 3 }, 642.317, season(8.5, 7), 14.85)],
   };
   const history = histories([flat], clock);
-  const billing = once(() => invoices({ key: 'woda', pointId: flat.id, kind: 'water', prefix: 'FW', unit: 'm3', costs: history.all()[0]!.costs }, schedule([], 23), { next: 0 }, clock));
+  // Four years of monthly invoices, all paid (a third online), and a failed online attempt before every third online payment.
+  const bills = once(() => invoices({ key: 'woda', pointId: flat.id, kind: 'water', prefix: 'FW', unit: 'm3', costs: history.all()[0]!.costs }, schedule([], 47), { next: 0 }, clock));
   return {
     key: 'woda',
     what: 'woda, wszystko zapłacone, okno odczytowe otwarte',
@@ -55,8 +56,8 @@ export function woda(clock: DayClock): Persona {
     points: [buildPoint(flat, clock)],
     consumption: history.consumption,
     readings: history.readings,
-    documents: () => billing().documents,
-    payments: () => billing().payments,
+    documents: () => bills().documents,
+    payments: once(() => [...bills().payments, ...failedAttempts('woda', bills().payments, 3)]),
     tickets: [],
     attachments: new Map(),
     messages: [

@@ -130,12 +130,52 @@ function summary(ctx: Ctx, r: DocRow) {
   };
 }
 
-const SORTS: Record<string, { col: 'issue_date' | 'due_date'; dir: 'ASC' | 'DESC' }> = {
-  '-issueDate': { col: 'issue_date', dir: 'DESC' },
-  issueDate: { col: 'issue_date', dir: 'ASC' },
-  '-dueDate': { col: 'due_date', dir: 'DESC' },
-  dueDate: { col: 'due_date', dir: 'ASC' },
+/**
+ * The orders of `sort` and their keyset: the columns of the cursor key in order, and whether each runs
+ * descending. Date sorts break ties by id in their direction; `amount` sorts break ties by issue date, newest
+ * first, then id descending (the contract), whichever way the amount runs. Each has an index in exactly this
+ * order (migrations 001 and 004), so a page is an index range scan from the cursor on.
+ */
+interface SortSpec {
+  readonly keys: readonly { readonly col: 'issue_date' | 'due_date' | 'gross'; readonly desc: boolean }[];
+}
+const byDate = (col: 'issue_date' | 'due_date', desc: boolean): SortSpec => ({ keys: [{ col, desc }] });
+const byAmount = (desc: boolean): SortSpec => ({ keys: [{ col: 'gross', desc }, { col: 'issue_date', desc: true }] });
+const SORTS: Record<string, SortSpec> = {
+  '-issueDate': byDate('issue_date', true),
+  issueDate: byDate('issue_date', false),
+  '-dueDate': byDate('due_date', true),
+  dueDate: byDate('due_date', false),
+  '-amount': byAmount(true),
+  amount: byAmount(false),
 };
+/** The contract's default of `sort`: a cursor of a query without `sort` holds for `sort=-issueDate` too. */
+const DOCUMENT_DEFAULTS = { sort: '-issueDate' } as const;
+
+/** The ORDER BY of a sort: its keys, then the id (descending when the last key is). */
+function orderBy(spec: SortSpec): string {
+  const idDesc = spec.keys[spec.keys.length - 1]!.desc;
+  return [...spec.keys.map((k) => `d.${k.col} ${k.desc ? 'DESC' : 'ASC'}`), `d.id ${idDesc ? 'DESC' : 'ASC'}`].join(', ');
+}
+
+/**
+ * "After the cursor" in a sort's order, with `$n` placeholders from `first`. When every key runs one way it
+ * is one row comparison; otherwise (ascending amount, then newest issue date) the leading key bounds the
+ * index range and the rest decide among equal amounts.
+ */
+function afterCursor(spec: SortSpec, first: number): string {
+  const cast = (col: string) => (col === 'gross' ? 'numeric' : 'date');
+  const cols = [...spec.keys.map((k) => ({ sql: `d.${k.col}`, type: cast(k.col), desc: k.desc })), { sql: 'd.id', type: 'text', desc: spec.keys[spec.keys.length - 1]!.desc }];
+  const param = (i: number) => `$${first + i}::${cols[i]!.type}`;
+  if (cols.every((c) => c.desc === cols[0]!.desc)) {
+    return `(${cols.map((c) => c.sql).join(', ')}) ${cols[0]!.desc ? '<' : '>'} (${cols.map((_, i) => param(i)).join(', ')})`;
+  }
+  const [lead, ...rest] = cols;
+  const restDesc = rest[0]!.desc;
+  if (!rest.every((c) => c.desc === restDesc)) throw new Error('a sort with more than one change of direction');
+  const tail = `(${rest.map((c) => c.sql).join(', ')}) ${restDesc ? '<' : '>'} (${rest.map((_, i) => param(i + 1)).join(', ')})`;
+  return `${lead!.sql} ${lead!.desc ? '<=' : '>='} ${param(0)} AND (${lead!.sql} ${lead!.desc ? '<' : '>'} ${param(0)} OR ${tail})`;
+}
 
 /** A calendar date PostgreSQL takes (years 1–9999; the contract's `format: date` lets year 0 through). */
 export const isSqlDate = (s: string): boolean => {
@@ -147,7 +187,16 @@ export const isSqlDate = (s: string): boolean => {
   return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 };
 
-const isKey = (d: unknown): d is [string, string] => Array.isArray(d) && d.length === 2 && typeof d[0] === 'string' && isSqlDate(d[0]) && typeof d[1] === 'string' && d[1].length > 0 && d[1].length <= 64;
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64;
+const isAmount = (v: unknown): v is string => typeof v === 'string' && /^-?\d{1,12}\.\d{2}$/.test(v);
+/** A cursor's key for `spec`: its key values (a date or an amount each), then the id. */
+const isKeyOf =
+  (spec: SortSpec) =>
+  (d: unknown): d is string[] =>
+    Array.isArray(d) &&
+    d.length === spec.keys.length + 1 &&
+    spec.keys.every((k, i) => (k.col === 'gross' ? isAmount(d[i]) : typeof d[i] === 'string' && isSqlDate(d[i]))) &&
+    isId(d[spec.keys.length]);
 
 /**
  * The status filter as conditions an index can serve (the same rule as STATUS_SQL). Without `paid` every
@@ -215,22 +264,23 @@ export const listDocuments: Handler = async (ctx) => {
   if (search) add("lower(d.number) LIKE '%' || ? || '%'", search);
   const filter = where.join(' AND ');
   const filterParams = [...params];
-  const cursor = decodeCursor(ctx, isKey);
+  const cursor = decodeCursor(ctx, isKeyOf(sort), DOCUMENT_DEFAULTS);
   if (cursor) {
-    params.push(cursor[0], cursor[1]);
-    where.push(`(d.${sort.col}, d.id) ${sort.dir === 'DESC' ? '<' : '>'} ($${params.length - 1}::date, $${params.length})`);
+    const first = params.length + 1;
+    params.push(...cursor);
+    where.push(afterCursor(sort, first));
   }
   const limit = limitOf(ctx);
   params.push(limit + 1);
   // The version of the customer's documents comes along with the page (one statement, one snapshot).
   const rows = await ctx.db.query<DocRow & { version: string | null }>(
     `SELECT ${DOC_COLUMNS(today)}, (SELECT version::text FROM document_versions WHERE customer_id = $1) AS version
-     FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.${sort.col} ${sort.dir}, d.id ${sort.dir} LIMIT $${params.length}`,
+     FROM documents d WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sort)} LIMIT $${params.length}`,
     params,
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor(ctx, [last[sort.col], last.id]) : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor(ctx, [...sort.keys.map((k) => last[k.col]), last.id], DOCUMENT_DEFAULTS) : null;
   // `total` comes with the first page (later pages leave it out, as the contract allows). A first page that
   // is also the last one is its own count; otherwise the count is made once per filter and version of the
   // customer's documents, not on every request.
@@ -333,11 +383,26 @@ interface PaymentRow {
   scope: string;
   customer_id: string;
   cursor_t: string;
+  /** The documents of `document_ids`, in their order, with number and type (`null` number: not found). */
+  documents: { id: string; number: string | null; type: string | null }[] | string;
 }
 
 const PAYMENT_COLUMNS = `p.id, ${PAYMENT_STATUS_SQL} AS status, p.amount::text AS amount, p.method, p.document_ids, p.created_at,
   CASE WHEN p.status = 'pending' AND p.expires_at <= now() THEN p.expires_at ELSE p.completed_at END AS completed_at,
-  p.expires_at, p.return_url, p.scope, p.customer_id, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS cursor_t`;
+  p.expires_at, p.return_url, p.scope, p.customer_id, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS cursor_t,
+  (SELECT COALESCE(json_agg(json_build_object('id', x.id, 'number', doc.number, 'type', doc.type) ORDER BY x.ord), '[]'::json)
+     FROM unnest(p.document_ids) WITH ORDINALITY AS x(id, ord)
+     LEFT JOIN documents doc ON doc.id = x.id AND doc.customer_id = p.customer_id) AS documents`;
+
+/**
+ * `documents` says what `documentIds` name, one for one; it is left out (the contract makes it optional)
+ * should an id no longer name one of the customer's documents, rather than answer a half list.
+ */
+function paymentDocuments(r: PaymentRow): { documents: { id: string; number: string; type: string }[] } | Record<string, never> {
+  const docs = typeof r.documents === 'string' ? (JSON.parse(r.documents) as Exclude<PaymentRow['documents'], string>) : r.documents;
+  const complete = docs.length === r.document_ids.length && docs.every((d) => d.number !== null && d.type !== null);
+  return complete ? { documents: docs.map((d) => ({ id: d.id, number: d.number!, type: d.type! })) } : {};
+}
 
 function paymentBody(r: PaymentRow) {
   return {
@@ -346,6 +411,7 @@ function paymentBody(r: PaymentRow) {
     amount: money(toCents(r.amount)),
     method: r.method,
     documentIds: r.document_ids,
+    ...paymentDocuments(r),
     createdAt: warsawIso(new Date(r.created_at)),
     completedAt: r.completed_at ? warsawIso(new Date(r.completed_at)) : null,
   };
@@ -452,6 +518,10 @@ const isPayKey = (d: unknown): d is [string, string] => Array.isArray(d) && d.le
 
 export const listPayments: Handler = async (ctx) => {
   const q = ctx.query as { from?: string; to?: string };
+  for (const name of ['from', 'to'] as const) {
+    const value = q[name];
+    if (value !== undefined && !isSqlDate(value)) throw validationError(ctx.lang, [fieldError(name, 'invalid_format', ctx.lang)]);
+  }
   if (q.from && q.to && q.to < q.from) throw validationError(ctx.lang, [fieldError('to', 'too_small', ctx.lang)]);
   const where = ['p.customer_id = $1'];
   const params: unknown[] = [ctx.user!.customer_id];

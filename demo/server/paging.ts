@@ -3,15 +3,20 @@ import { ApiError, fieldError } from './problem.ts';
 import type { Ctx } from './core.ts';
 import { sha256 } from './util.ts';
 
-export function queryHash(ctx: Ctx): string {
-  const q = Object.entries(ctx.query)
+/**
+ * What a cursor is bound to: the operation, its path, its query (without `cursor` and `limit`) and the user.
+ * `defaults` are the contract's defaults of query parameters, so that leaving one out is the same query as
+ * sending its default.
+ */
+export function queryHash(ctx: Ctx, defaults: Readonly<Record<string, unknown>> = {}): string {
+  const q = Object.entries({ ...defaults, ...ctx.query })
     .filter(([k]) => k !== 'cursor' && k !== 'limit')
     .sort(([a], [b]) => a.localeCompare(b));
   return sha256(`${ctx.op.id}|${JSON.stringify(ctx.params)}|${JSON.stringify(q)}|${ctx.user?.id ?? ''}`).slice(0, 16);
 }
 
-export function encodeCursor(ctx: Ctx, data: unknown): string {
-  return Buffer.from(JSON.stringify({ h: queryHash(ctx), d: data })).toString('base64url');
+export function encodeCursor(ctx: Ctx, data: unknown, defaults?: Readonly<Record<string, unknown>>): string {
+  return Buffer.from(JSON.stringify({ h: queryHash(ctx, defaults), d: data })).toString('base64url');
 }
 
 function badCursor(ctx: Ctx): ApiError {
@@ -21,12 +26,12 @@ function badCursor(ctx: Ctx): ApiError {
 }
 
 /** The data of the `cursor` query parameter, or `null` for the first page; 422 when it is not ours. */
-export function decodeCursor<T>(ctx: Ctx, check: (d: unknown) => d is T): T | null {
+export function decodeCursor<T>(ctx: Ctx, check: (d: unknown) => d is T, defaults?: Readonly<Record<string, unknown>>): T | null {
   const raw = ctx.query.cursor;
   if (typeof raw !== 'string') return null;
   try {
     const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { h?: unknown; d?: unknown };
-    if (parsed.h !== queryHash(ctx) || !check(parsed.d)) throw badCursor(ctx);
+    if (parsed.h !== queryHash(ctx, defaults) || !check(parsed.d)) throw badCursor(ctx);
     return parsed.d;
   } catch (e) {
     if (e instanceof ApiError) throw e;

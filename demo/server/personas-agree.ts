@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getResponse } from 'msw';
 import { createServer } from './app.ts';
-import { warsawDate } from '../../src/i18n/calendar.ts';
+import { addDays, warsawDate } from '../../src/i18n/calendar.ts';
 import { DEMO, createHandlers } from '../../stories/mocks/handlers.ts';
 import { DEMO_LOGIN_KEYS, ONE_TIME_PASSWORD, persona, PERSONA_KEYS, type PersonaKey } from '../personas/index.ts';
 
@@ -151,7 +151,15 @@ try {
       same('GET /documents (first 100)', documents.items, mockDocuments.items);
       const first = (documents.items as { id: string }[])[0];
       if (first) same(`GET /documents/${first.id}`, await s.get(`/documents/${first.id}`), await m.get(`/documents/${first.id}`));
-      same('GET /payments (first 100)', (await s.get('/payments?limit=100')).items, (await m.get('/payments?limit=100')).items);
+      for (const sort of ['amount', '-amount']) {
+        const [bySortS, bySortM] = [await s.get(`/documents?limit=100&sort=${sort}`), await m.get(`/documents?limit=100&sort=${sort}`)];
+        same(`GET /documents?sort=${sort} (first 100)`, bySortS.items, bySortM.items);
+      }
+      const payments = await s.get('/payments?limit=100');
+      same('GET /payments (first 100)', payments.items, (await m.get('/payments?limit=100')).items);
+      // A year's window in the middle of the history: the same payments by the Polish calendar day.
+      const range = `from=${addDays(seededDay, -540)}&to=${addDays(seededDay, -180)}&limit=100`;
+      same(`GET /payments?${range}`, (await s.get(`/payments?${range}`)).items, (await m.get(`/payments?${range}`)).items);
       for (const p of points.items as { id: string }[]) {
         same(`GET /points/${p.id}/reading-context`, await s.get(`/points/${p.id}/reading-context`), await m.get(`/points/${p.id}/reading-context`));
         same(`GET /points/${p.id}/readings`, (await s.get(`/points/${p.id}/readings?limit=100`)).items, (await m.get(`/points/${p.id}/readings?limit=100`)).items);

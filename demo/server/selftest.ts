@@ -92,6 +92,14 @@ try {
     assert.ok(performance.now() - t < 1500, 'second page is fast');
     assert.equal(new Set([...first.items, ...second.items].map((d) => d.id)).size, 200);
     assert.equal((await call('GET', `/documents?limit=100&status=paid&cursor=${encodeURIComponent(first.nextCursor)}`, f)).status, 422);
+    // Leaving `sort` out is sending its default: the cursor holds for sort=-issueDate, not for another sort.
+    const explicit = (await call('GET', `/documents?limit=100&sort=-issueDate&cursor=${encodeURIComponent(first.nextCursor)}`, f)).body as { items: { id: string }[] };
+    assert.deepEqual(explicit.items.map((d) => d.id), second.items.map((d) => d.id));
+    assert.equal((await call('GET', `/documents?limit=100&sort=-amount&cursor=${encodeURIComponent(first.nextCursor)}`, f)).status, 422);
+    const byAmount = (await call('GET', '/documents?limit=100&sort=-amount', f)).body as { nextCursor: string };
+    const t2 = performance.now();
+    assert.equal((await call('GET', `/documents?limit=100&sort=-amount&cursor=${encodeURIComponent(byAmount.nextCursor)}`, f)).status, 200);
+    assert.ok(performance.now() - t2 < 1500, 'a page by amount is fast');
   });
 
   await step('documents: every sort and filter pages through each match exactly once, in order, with the right total', async () => {
@@ -110,13 +118,20 @@ try {
     type Query = { sort?: string; status?: string[]; type?: string[]; from?: string; to?: string; pointId?: string; q?: string; limit?: number };
     const expected = (query: Query): string[] => {
       const sort = query.sort ?? '-issueDate';
-      const key = sort.endsWith('ssueDate') ? 'issue' : 'due';
       const dir = sort.startsWith('-') ? -1 : 1;
+      const cmp = (x: string | number, y: string | number) => (x < y ? -1 : x > y ? 1 : 0);
+      // Amounts: equal amounts by issue date newest first, then id descending, whichever way the amount runs.
+      const order = sort.endsWith('amount')
+        ? (a: Doc, b: Doc) => dir * cmp(a.gross, b.gross) || -cmp(a.issue, b.issue) || b.rank - a.rank
+        : (a: Doc, b: Doc) => {
+            const key = sort.endsWith('ssueDate') ? 'issue' : 'due';
+            return dir * (cmp(a[key], b[key]) || a.rank - b.rank);
+          };
       return all
         .filter((d) => (!query.status || query.status.includes(statusOf(d))) && (!query.type || query.type.includes(d.type)))
         .filter((d) => (!query.from || d.issue >= query.from) && (!query.to || d.issue <= query.to) && (!query.pointId || d.points.includes(query.pointId)))
         .filter((d) => !query.q || d.number.toLowerCase().includes(query.q.toLowerCase()))
-        .sort((a, b) => dir * (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : a.rank - b.rank))
+        .sort(order)
         .map((d) => d.id);
     };
     const walk = async (query: Query): Promise<void> => {
@@ -145,7 +160,10 @@ try {
     };
     const point = (await server.db.query<{ id: string }>("SELECT id FROM points WHERE customer_id = 'cust_firma' ORDER BY id LIMIT 1"))[0]!.id;
     const open = ['unpaid', 'overdue', 'partially_paid'];
-    for (const sort of ['-issueDate', 'issueDate', '-dueDate', 'dueDate']) await walk({ sort });
+    for (const sort of ['-issueDate', 'issueDate', '-dueDate', 'dueDate', '-amount', 'amount']) await walk({ sort });
+    await walk({ sort: 'amount', limit: 7, type: ['correction', 'interest_note'] });
+    await walk({ sort: '-amount', status: open, limit: 5 });
+    await walk({ sort: 'amount', pointId: point, from: '2025-01-01', limit: 33 });
     await walk({ status: open });
     await walk({ status: open, sort: 'dueDate', limit: 5 });
     await walk({ status: ['paid'], sort: 'issueDate' });
@@ -184,13 +202,24 @@ try {
     const first = (await call('GET', '/documents?limit=2', f)).body as { nextCursor: string };
     const { h } = JSON.parse(Buffer.from(first.nextCursor, 'base64url').toString()) as { h: string };
     const forged = (d: unknown) => encodeURIComponent(Buffer.from(JSON.stringify({ h, d })).toString('base64url'));
+    const amountFirst = (await call('GET', '/documents?limit=2&sort=amount', f)).body as { nextCursor: string };
+    const { h: hAmount } = JSON.parse(Buffer.from(amountFirst.nextCursor, 'base64url').toString()) as { h: string };
+    const forgedAmount = (d: unknown) => encodeURIComponent(Buffer.from(JSON.stringify({ h: hAmount, d })).toString('base64url'));
     const cases: [string, number, string][] = [
       ['cursor=not-a-cursor', 422, 'cursor'],
       [`cursor=${forged(['2025-13-45', 'doc_x'])}`, 422, 'cursor'],
       [`cursor=${forged(['0000-01-01', 'doc_x'])}`, 422, 'cursor'],
       [`cursor=${forged(['2025-01-01', 5])}`, 422, 'cursor'],
       [`cursor=${forged(['2025-01-01'])}`, 422, 'cursor'],
-      ['sort=amount', 422, 'sort'],
+      ['sort=gross', 422, 'sort'],
+      ['sort=AMOUNT', 422, 'sort'],
+      [`sort=amount&cursor=${encodeURIComponent(first.nextCursor)}`, 422, 'cursor'],
+      [`sort=amount&cursor=${encodeURIComponent(amountFirst.nextCursor)}&status=paid`, 422, 'cursor'],
+      [`sort=-amount&cursor=${encodeURIComponent(amountFirst.nextCursor)}`, 422, 'cursor'],
+      [`sort=amount&cursor=${forgedAmount(['12.3', '2025-01-01', 'doc_x'])}`, 422, 'cursor'],
+      [`sort=amount&cursor=${forgedAmount(['1e9', '2025-01-01', 'doc_x'])}`, 422, 'cursor'],
+      [`sort=amount&cursor=${forgedAmount(['12.30', '2025-02-30', 'doc_x'])}`, 422, 'cursor'],
+      [`sort=amount&cursor=${forgedAmount(['2025-01-01', 'doc_x'])}`, 422, 'cursor'],
       ['sort=-gross', 422, 'sort'],
       ['status=bogus', 422, 'status'],
       ['type=receipt', 422, 'type'],

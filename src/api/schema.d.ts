@@ -1829,6 +1829,12 @@ export interface components {
             method: components["schemas"]["PaymentRecordMethod"] | null;
             /** @description Documents the payment was for or was allocated to. */
             documentIds: components["schemas"]["Id"][];
+            /**
+             * @description The documents of `documentIds`, in the same order and one for one, with what a payment history shows
+             *     of each: its number and type. Optional: a back end that cannot say leaves it out, and a client then
+             *     falls back to `documentIds` (e.g. reads each with `getDocument`).
+             */
+            documents?: components["schemas"]["PaymentDocument"][];
             /** Format: date-time */
             createdAt: string;
             /**
@@ -1836,6 +1842,13 @@ export interface components {
              * @description When it reached a final status, or `null` while pending.
              */
             completedAt: string | null;
+        };
+        /** @description A document a payment was for or was allocated to. */
+        PaymentDocument: {
+            id: components["schemas"]["Id"];
+            /** @example FV/2025/03/000412 */
+            number: string;
+            type: components["schemas"]["DocumentType"];
         };
         PaymentList: {
             items: components["schemas"]["Payment"][];
@@ -3752,8 +3765,16 @@ export interface operations {
                  * @example FV/2025/03
                  */
                 q?: string;
-                /** @description Sort order; `-` means descending. */
-                sort?: "-issueDate" | "issueDate" | "-dueDate" | "dueDate";
+                /**
+                 * @description Sort order; `-` means descending. `issueDate`/`dueDate` order by that date, equal dates by `id` in
+                 *     the same direction. `amount` orders by the gross amount (`gross`; a credit correction's negative
+                 *     amount comes before every invoice in ascending order), equal amounts in either direction by issue
+                 *     date, newest first, then by `id` descending, so that a paged listing is stable. A `nextCursor`
+                 *     belongs to the sort and filters of the page that answered it: sent with another `sort` (or other
+                 *     filters) it answers `422 validation_failed` on the field `cursor`. Leaving `sort` out is the same
+                 *     as sending its default.
+                 */
+                sort?: "-issueDate" | "issueDate" | "-dueDate" | "dueDate" | "-amount" | "amount";
                 /**
                  * @description The opaque `nextCursor` of the previous page; absent for the first page.
                  * @example eyJvIjoyMH0

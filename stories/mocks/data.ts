@@ -178,11 +178,12 @@ export function makeDocumentDetail(p: Persona, doc: PersonaDocument, summary: Do
   return { ...summary, net: money(doc.net), vat: money(doc.vat), lines: doc.lines.map((l) => structuredClone(l)), payments: allocatedTo(doc.id, p.payments()) };
 }
 
-/** A persona's payment history, newest first. */
+/** A persona's payment history, newest first, each payment with the numbers and types of its documents. */
 export function paymentsOfPersona(p: Persona): Payment[] {
+  const documents = new Map(p.documents().map((d) => [d.id, d]));
   return p
     .payments()
-    .map(paymentView)
+    .map((pay) => paymentView(pay, documents))
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id.localeCompare(a.id));
 }
 

@@ -353,9 +353,31 @@ interface Page<T> {
 }
 
 /** Cursor pagination: the cursor is the offset as a string; `limit` 1–100 (default 20). */
-export function paginate<T>(items: readonly T[], url: URL): Parsed<Page<T>> {
+type DocumentSort = NonNullable<NonNullable<operations['listDocuments']['parameters']['query']>['sort']>;
+const DOCUMENT_SORTS = ['-issueDate', 'issueDate', '-dueDate', 'dueDate', '-amount', 'amount'] as const satisfies readonly DocumentSort[];
+
+/**
+ * The contract's orders of `listDocuments`: dates with ties by id in the same direction; amounts (gross) with
+ * ties by issue date, newest first, then id descending.
+ */
+function documentOrder(sort: DocumentSort): (a: DocumentSummary, b: DocumentSummary) => number {
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const dir = sort.startsWith('-') ? -1 : 1;
+  if (sort === 'amount' || sort === '-amount') return (a, b) => dir * (grosze(a.gross) - grosze(b.gross)) || -cmp(a.issueDate, b.issueDate) || b.id.localeCompare(a.id);
+  const key = sort === 'issueDate' || sort === '-issueDate' ? 'issueDate' : 'dueDate';
+  return (a, b) => dir * (cmp(a[key], b[key]) || a.id.localeCompare(b.id));
+}
+
+/**
+ * A page of `items` by offset: the cursor is the offset of the next page, prefixed with `tag~` when the list
+ * is in an order the query chose (`sort`), so a cursor of one order sent with another answers 422 on `cursor`,
+ * as the contract says; the default order has no tag (its cursor is the bare offset).
+ */
+export function paginate<T>(items: readonly T[], url: URL, tag = ''): Parsed<Page<T>> {
   const limitText = url.searchParams.get('limit');
-  const cursor = url.searchParams.get('cursor');
+  const sent = url.searchParams.get('cursor');
+  const prefix = tag ? `${tag}~` : '';
+  const cursor = sent === null ? null : sent.startsWith(prefix) ? sent.slice(prefix.length) : '';
   const limit = limitText === null ? 20 : Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
     const code = Number.isInteger(limit) ? (limit < 1 ? 'too_small' : 'too_large') : 'invalid_format';
@@ -366,7 +388,7 @@ export function paginate<T>(items: readonly T[], url: URL): Parsed<Page<T>> {
     return { ok: false, response: validationProblem([fieldError('cursor', 'invalid_format', 'Nieprawidłowy kursor stronicowania.')]) };
   }
   const end = offset + limit;
-  return { ok: true, value: { items: items.slice(offset, end), nextCursor: end < items.length ? String(end) : null, total: items.length } };
+  return { ok: true, value: { items: items.slice(offset, end), nextCursor: end < items.length ? `${prefix}${end}` : null, total: items.length } };
 }
 
 function enumList<T extends string>(url: URL, name: string, allowed: readonly T[]): Parsed<T[]> {
@@ -839,21 +861,19 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     const range = dateRange(url);
     if (!range.ok) return range.response;
     const sort = url.searchParams.get('sort') ?? '-issueDate';
-    if (!['-issueDate', 'issueDate', '-dueDate', 'dueDate'].includes(sort)) return validationProblem([fieldError('sort', 'not_allowed', 'Nieznany porządek sortowania.')]);
+    if (!(DOCUMENT_SORTS as readonly string[]).includes(sort)) return validationProblem([fieldError('sort', 'not_allowed', 'Nieznany porządek sortowania.')]);
     const q = url.searchParams.get('q');
     if (q !== null && (q.length < 1 || q.length > 64)) return validationProblem([fieldError('q', q.length < 1 ? 'too_short' : 'too_long', 'Od 1 do 64 znaków.')]);
     const pointId = url.searchParams.get('pointId');
     if (pointId !== null && !pointsOfState(ctx, now).some((p) => p.id === pointId)) return notFound();
-    const key = sort.replace('-', '') as 'issueDate' | 'dueDate';
-    const direction = sort.startsWith('-') ? -1 : 1;
     const docs = documentsOf(ctx, now)
       .filter((d) => status.value.length === 0 || status.value.includes(d.status))
       .filter((d) => type.value.length === 0 || type.value.includes(d.type))
       .filter((d) => inRange(d.issueDate, range.value))
       .filter((d) => pointId === null || d.pointIds.includes(pointId))
       .filter((d) => q === null || d.number.toLowerCase().includes(q.toLowerCase()))
-      .sort((a, b) => direction * a[key].localeCompare(b[key]) || direction * a.id.localeCompare(b.id));
-    const page = paginate(docs, url);
+      .sort(documentOrder(sort as DocumentSort));
+    const page = paginate(docs, url, sort === '-issueDate' ? '' : sort);
     return page.ok ? json(page.value) : page.response;
   },
 
@@ -956,6 +976,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       amount: money(toPay),
       method: typeof method === 'string' ? (method as S['PaymentMethod']) : null,
       documentIds,
+      documents: documentIds.flatMap((docId) => docs.filter((d) => d.id === docId).map((d) => ({ id: d.id, number: d.number, type: d.type }))),
       createdAt: warsawIso(now),
       completedAt: null,
     };

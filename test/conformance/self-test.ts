@@ -122,7 +122,7 @@ const OTHER_CHECKS = [
   'ops.getNotificationPreferences', 'ops.listPoints', 'ops.getPoint', 'ops.getReadingContext.*', 'ops.listReadings.*', 'ops.getConsumption.point',
   'ops.getConsumption.kind', 'ops.getPoint.404', 'ops.listContracts', 'ops.getBalance', 'ops.getBalance.contract', 'ops.getBalance.both',
   'ops.listDocuments', 'pagination.limit', 'pagination.next', 'pagination.badCursor', 'pagination.badLimit', 'filter.status', 'filter.type',
-  'filter.dates', 'filter.q', 'filter.sort', 'pagination.walk.*', 'ops.getDocument', 'ops.getDocument.404', 'ops.getDocumentPdf', 'ops.listPayments', 'ops.getPayment',
+  'filter.dates', 'filter.q', 'filter.sort', 'pagination.walk.*', 'pagination.otherSort', 'pagination.defaultSort', 'payments.documents', 'payments.dates', 'ops.getDocument', 'ops.getDocument.404', 'ops.getDocumentPdf', 'ops.listPayments', 'ops.getPayment',
   'ops.listTicketCategories', 'ops.listTickets', 'ops.getTicket', 'ops.getTicketAttachment', 'ops.listMessages', 'ops.markMessageRead',
   'ops.changePassword.wrong', 'ops.listMessages.unread',
 ];

@@ -526,6 +526,7 @@ class Suite {
     const payments = await call('ops.listPayments', 'GET /payments', 'listPayments', { query: { limit: 10 } });
     const paymentId = asString(get(payments?.json, 'items', 0, 'id'));
     if (paymentId) await call('ops.getPayment', `GET /payments/{paymentId} (${paymentId})`, 'getPayment', { params: { paymentId } });
+    await this.payments(c, payments);
 
     await call('ops.listTicketCategories', 'GET /tickets/categories', 'listTicketCategories');
     const tickets = await call('ops.listTickets', 'GET /tickets', 'listTickets', { query: { limit: 10 } });
@@ -569,6 +570,48 @@ class Suite {
       if (read) fail(`message ${String(get(read, 'id'))} has readAt ${String(get(read, 'readAt'))}`, exchange);
     });
     return c;
+  }
+
+  /** The payment history: `documents`, where given, names what `documentIds` do; `from`/`to` filter by day. */
+  async payments(c: Client, firstPage: Exchange | undefined): Promise<void> {
+    const P: Group = 'Pagination and filters';
+    await this.check(P, 'payments.documents', 'a payment’s `documents`, when present, are its `documentIds` in order, with the number and type of each document', async () => {
+      if (!firstPage) skip('GET /payments did not answer');
+      const more = await c.call('listPayments', { query: { limit: 100 } });
+      expectStatus(more, 200);
+      const items = asArray(get(more.json, 'items')).filter(isObject);
+      const named = items.filter((item) => item.documents !== undefined);
+      if (named.length === 0) skip(`none of ${items.length} payments has \`documents\` (it is optional)`);
+      for (const item of named) {
+        const ids = asArray(item.documentIds).map(String);
+        const docs = asArray(item.documents);
+        const listed = docs.map((d) => String(get(d, 'id')));
+        if (listed.join(',') !== ids.join(',')) fail(`payment ${String(item.id)}: documents name ${JSON.stringify(listed)}, documentIds ${JSON.stringify(ids)}`, more);
+      }
+      // The number and type match the document itself, for a few of them.
+      const checked = named.flatMap((item) => asArray(item.documents).filter(isObject).map((d) => ({ payment: String(item.id), doc: d }))).slice(0, 3);
+      for (const { payment, doc } of checked) {
+        const exchange = await c.call('getDocument', { params: { documentId: String(doc.id) } });
+        expectStatus(exchange, 200, `GET /documents/${String(doc.id)}`);
+        if (get(exchange.json, 'number') !== doc.number || get(exchange.json, 'type') !== doc.type) {
+          fail(`payment ${payment} names ${String(doc.id)} ${String(doc.number)} (${String(doc.type)}), the document is ${String(get(exchange.json, 'number'))} (${String(get(exchange.json, 'type'))})`, exchange);
+        }
+      }
+      return `${named.length} of ${items.length} payment(s) name their documents`;
+    });
+    await this.check(P, 'payments.dates', 'GET /payments?from=D&to=D answers only the payments created on day D (Polish time)', async () => {
+      const createdAt = asString(get(firstPage?.json, 'items', 0, 'createdAt'));
+      if (!createdAt) skip('the customer has no payments');
+      const day = warsawDay(createdAt);
+      const exchange = await c.call('listPayments', { query: { from: day, to: day, limit: 100 } });
+      expectStatus(exchange, 200);
+      const items = asArray(get(exchange.json, 'items')).filter(isObject);
+      if (items.length === 0) fail(`nothing on ${day}, though a payment was created ${createdAt}`, exchange);
+      const other = items.find((item) => warsawDay(String(item.createdAt)) !== day);
+      if (other) fail(`payment ${String(other.id)} was created ${String(other.createdAt)}, not on ${day}`, exchange);
+      expectProblem(await c.call('listPayments', { query: { from: day, to: '2000-01-01' } }), 422, ['validation_failed'], 'to before from');
+      return `${items.length} payment(s) on ${day}`;
+    });
   }
 
   async documents(c: Client): Promise<void> {
@@ -635,10 +678,23 @@ class Suite {
     const WALK_LIMIT = 10;
     const WALK_PAGES = 30;
     let walkedIds: Set<unknown> | undefined;
-    for (const sort of ['-issueDate', 'issueDate', '-dueDate', 'dueDate'] as const) {
+    for (const sort of ['-issueDate', 'issueDate', '-dueDate', 'dueDate', '-amount', 'amount'] as const) {
       await this.check(P, `pagination.walk.${sort}`, `sort=${sort} paged through: every document once, in order, as many as total`, async () => {
-        const key = sort.endsWith('issueDate') ? 'issueDate' : 'dueDate';
+        const key = sort.endsWith('issueDate') ? 'issueDate' : sort.endsWith('dueDate') ? 'dueDate' : 'amount';
         const descending = sort.startsWith('-');
+        // Amounts in grosze, equal ones by issue date newest first (the contract; ids are not compared, their
+        // collation is the back end's).
+        let previousAmount: { cents: number; issueDate: string } | undefined;
+        const amountOrder = (item: JsonObject): string | undefined => {
+          const text = asString(get(item, 'gross', 'amount'));
+          if (text === undefined || !/^-?\d+\.\d{2}$/.test(text)) return `gross.amount ${JSON.stringify(text)}`;
+          const now = { cents: Math.round(Number(text) * 100), issueDate: String(item.issueDate) };
+          const was = previousAmount;
+          previousAmount = now;
+          if (!was) return undefined;
+          if (now.cents !== was.cents) return (descending ? now.cents > was.cents : now.cents < was.cents) ? `amount ${text} after ${(was.cents / 100).toFixed(2)}` : undefined;
+          return now.issueDate > was.issueDate ? `equal amounts ${text}: issue date ${now.issueDate} after ${was.issueDate} (ties go newest first)` : undefined;
+        };
         const seen = new Set<unknown>();
         let previous: string | undefined;
         let total: unknown;
@@ -653,6 +709,11 @@ class Suite {
           for (const item of page) {
             if (seen.has(item.id)) fail(`page ${pages + 1} repeats ${String(item.id)}`, exchange);
             seen.add(item.id);
+            if (key === 'amount') {
+              const wrong = amountOrder(item);
+              if (wrong) fail(`page ${pages + 1}: ${wrong}`, exchange);
+              continue;
+            }
             const value = String(item[key]);
             if (previous !== undefined && (descending ? value > previous : value < previous)) fail(`page ${pages + 1}: ${key} ${value} after ${previous}`, exchange);
             previous = value;
@@ -667,6 +728,30 @@ class Suite {
         return `${seen.size} documents in ${pages} page(s)`;
       });
     }
+
+    // A cursor belongs to the sort of the page that answered it (the contract): with another sort it is a
+    // 422 on `cursor`, never a page in some other order; leaving `sort` out is sending its default.
+    await this.check(P, 'pagination.otherSort', 'a cursor of sort=amount sent with sort=-amount, or of the default sort with sort=amount → 422 validation_failed on `cursor`', async () => {
+      const byAmount = await c.call('listDocuments', { query: { sort: 'amount', limit: 2 } });
+      expectStatus(byAmount, 200, 'sort=amount');
+      const amountCursor = asString(get(byAmount.json, 'nextCursor'));
+      if (!amountCursor || !cursor) skip('fewer than three documents: no next page to take a cursor from');
+      for (const [sort, sent, what] of [['-amount', amountCursor, 'sort=amount'], ['amount', cursor, 'the default sort']] as const) {
+        const exchange = await c.call('listDocuments', { query: { sort, limit: 2, cursor: sent } });
+        expectProblem(exchange, 422, ['validation_failed'], `a cursor of ${what} with sort=${sort}`);
+        const fields = asArray(get(exchange.json, 'fields')).map((field) => get(field, 'field'));
+        if (!fields.includes('cursor')) fail(`a cursor of ${what} with sort=${sort}: fields name ${JSON.stringify(fields)}, not cursor`, exchange);
+      }
+    });
+    await this.check(P, 'pagination.defaultSort', 'the first page’s cursor (no sort) sent with sort=-issueDate, the default, continues as without it', async () => {
+      if (!cursor) skip('the first page is the last one (nextCursor null)');
+      const plain = await c.call('listDocuments', { query: { limit: 5, cursor } });
+      const explicit = await c.call('listDocuments', { query: { limit: 5, cursor, sort: '-issueDate' } });
+      expectStatus(plain, 200, 'without sort');
+      expectStatus(explicit, 200, 'with sort=-issueDate');
+      const ids = (exchange: Exchange) => asArray(get(exchange.json, 'items')).map((item) => String(get(item, 'id'))).join(', ');
+      if (ids(plain) !== ids(explicit)) fail(`without sort: ${ids(plain)}; with sort=-issueDate: ${ids(explicit)}`, explicit);
+    });
 
     const documentId = asString(sample?.id);
     if (documentId) {
@@ -1420,6 +1505,8 @@ export function tokenOf(message: { links: string[]; body: string }): string | un
   return inBody ? decodeURIComponent(inBody[1]!) : undefined;
 }
 
+/** The Polish calendar day of an instant. */
+const warsawDay = (instant: string): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 const isoDate = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const ordinal = (n: number): string => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 

@@ -66,6 +66,19 @@ describe('<ebok-invoice-list> with the reference server', function () {
     expect([...dates].sort().reverse(), 'newest first across pages').to.deep.equal(dates);
   });
 
+  it('sorts firma@example.com\'s documents by amount on the server, highest first across pages', async () => {
+    const el = await listFor('firma@example.com', html`<ebok-invoice-list sort="-amount"></ebok-invoice-list>`);
+    for (let i = 0; i < 20 && el.list.items.length < 60; i++) {
+      el.scrollIntoView({ block: 'end' });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await el.list.settled();
+    }
+    expect(el.list.items.length).to.be.at.least(60);
+    expect(new Set(el.list.items.map((d) => d.id)).size).to.equal(el.list.items.length);
+    const amounts = el.list.items.map((d) => Math.round(Number(d.gross.amount) * 100));
+    expect([...amounts].sort((a, b) => b - a), 'highest first across pages').to.deep.equal(amounts);
+  });
+
   it('filters to "to pay" of one point of delivery on the server', async () => {
     const el = await listFor('firma@example.com', html`<ebok-invoice-list status="to-pay"></ebok-invoice-list>`);
     expect(el.list.items.length).to.be.greaterThan(0);

@@ -222,6 +222,33 @@ describe('<ebok-invoice-list>', () => {
       expect(lastQuery().get('sort')).to.equal('dueDate');
     });
 
+    it('sorts by amount: the choice "amount, highest first" asks the API for sort=-amount', async () => {
+      serve();
+      const el = await list();
+      const sort = shadow<HTMLSelectElement>(el, '#sort');
+      const options = [...sort.options].map((o) => [o.value, o.textContent?.trim()]);
+      expect(options).to.deep.include.members([
+        ['-amount', 'Kwota: od najwyższych'],
+        ['amount', 'Kwota: od najniższych'],
+      ]);
+      sort.value = '-amount';
+      sort.dispatchEvent(new Event('change'));
+      await el.list.settled();
+      expect(lastQuery().get('sort')).to.equal('-amount');
+      expect(el.sort).to.equal('-amount');
+      await expect(el).to.be.accessible();
+    });
+
+    it('takes the order from the attribute: sort="-amount" asks the API for it, and a change of the attribute asks again', async () => {
+      serve();
+      const byAttribute = await list(html`<ebok-invoice-list sort="-amount"></ebok-invoice-list>`);
+      expect(lastQuery().get('sort')).to.equal('-amount');
+      expect(shadow<HTMLSelectElement>(byAttribute, '#sort').value).to.equal('-amount');
+      byAttribute.setAttribute('sort', 'amount');
+      await byAttribute.list.settled();
+      await until(() => lastQuery().get('sort') === 'amount', 'the ascending order asked for');
+    });
+
     it('says when nothing matches the filters and offers to clear them, accessibly', async () => {
       serve((url) => json(200, url.searchParams.has('q') ? { items: [], nextCursor: null, total: 0 } : { items: DOCS, nextCursor: null, total: DOCS.length }));
       const el = await list(html`<ebok-invoice-list q="XYZ"></ebok-invoice-list>`);

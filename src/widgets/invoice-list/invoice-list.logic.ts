@@ -22,7 +22,11 @@ export const STATUSES: readonly DocumentStatus[] = ['unpaid', 'partially_paid', 
 export const TO_PAY: readonly DocumentStatus[] = ['unpaid', 'partially_paid', 'overdue'];
 export const TYPES: readonly DocumentType[] = ['invoice', 'correction', 'interest_note'];
 export const PERIODS: readonly Exclude<PeriodChoice, ''>[] = ['this-year', 'last-year', 'last-12-months', 'custom'];
-export const SORTS: readonly SortOrder[] = ['-issueDate', 'issueDate', '-dueDate', 'dueDate'];
+/** Every order of the contract's `sort`, as the sort choice offers them (the check below keeps it complete). */
+export const SORTS = ['-issueDate', 'issueDate', '-dueDate', 'dueDate', '-amount', 'amount'] as const satisfies readonly SortOrder[];
+// A sort the contract adds and this list misses does not compile.
+const sortsComplete: Exclude<SortOrder, (typeof SORTS)[number]> extends never ? true : false = true;
+void sortsComplete;
 export const DEFAULT_SORT: SortOrder = '-issueDate';
 
 /** Everything the customer can filter and sort by, as the attributes and the URL carry it. */

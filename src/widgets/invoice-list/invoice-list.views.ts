@@ -70,6 +70,10 @@ function sortText(sort: SortOrder): string {
       return msg('Termin płatności: od najpóźniejszych');
     case 'dueDate':
       return msg('Termin płatności: od najwcześniejszych');
+    case '-amount':
+      return msg('Kwota: od najwyższych');
+    case 'amount':
+      return msg('Kwota: od najniższych');
     default:
       return msg('Data wystawienia: od najnowszych');
   }
