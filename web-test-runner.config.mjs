@@ -11,7 +11,7 @@ import { screenshotPlugin } from './test/tools/wtr-screenshot-plugin.mjs';
  * Every test runs in real headless Chromium (Debian's `chromium`), never jsdom.
  * The browser is taken from CHROME_PATH, else /usr/bin/chromium; no tool here downloads a browser.
  */
-function findChromium() {
+export function findChromium() {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   const found = candidates.find((path) => path && existsSync(path));
   if (!found) {
