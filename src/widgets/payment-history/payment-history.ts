@@ -59,9 +59,15 @@ const AHEAD = 10;
  * @csspart base - The whole history.
  * @csspart heading - Its title.
  * @csspart count - How many payments the period has.
- * @csspart filters - The filter form; each control is `filter` and `filter-<name>` (`period`, `from`, `to`).
+ * @csspart filters - The filter form.
+ * @csspart filter - Each control of the filters, also `filter-<name>` (`filter-period`, `filter-from`, `filter-to`).
  * @csspart clear - "Clear filters" (in the form, and under "no payments in this period").
- * @csspart table - The table (see the kit table's parts: `row`, `cell`, `cell-<column>` for `date`, `amount`, `method`, `status`, `documents`, `header` …).
+ * @csspart table - The table.
+ * @csspart caption - The table's caption (for screen readers).
+ * @csspart header-row - The row of column headers.
+ * @csspart header - A column header, also `header-<column>`.
+ * @csspart row - A payment's row (a card under about 600 px).
+ * @csspart cell - A cell, also `cell-<column>`: `cell-date`, `cell-amount`, `cell-method`, `cell-status`, `cell-documents`.
  * @csspart status-badge - A payment's status (icon and words).
  * @csspart amount-note - Under an amount that did not reach the utility: why ("not received").
  * @csspart document-link - A document's number, linking to it.
