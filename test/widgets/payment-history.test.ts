@@ -97,7 +97,7 @@ describe('<ebok-payment-history>', () => {
       expect(rowText(el, 2)).to.contain('Anulowana');
       expect(rowText(el, 3)).to.contain('Niedokończona (wygasła)').and.contain('Jeszcze nieznany');
       expect(rowText(el, 4)).to.contain('Szybki przelew').and.contain('Czeka na potwierdzenie');
-      expect(rowText(el, 5)).to.contain('Przelew bankowy lub wpłata na poczcie');
+      expect(rowText(el, 5)).to.contain('Przelew lub wpłata na poczcie');
       expect(shadow(el, '[part="count"]').textContent).to.contain('7 płatności');
       expect(shadow(el, '[part="heading"]').getAttribute('aria-level')).to.equal('2');
       await expect(el).to.be.accessible();

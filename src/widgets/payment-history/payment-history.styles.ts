@@ -95,13 +95,17 @@ export const paymentHistoryStyles = css`
     color: ${t.colorTextMuted};
   }
   .col-date {
-    inline-size: 8em;
+    inline-size: 8.5em;
+  }
+  /* A date is one word: never broken inside "2026". */
+  .col-date .table__value {
+    white-space: nowrap;
   }
   .col-amount {
     inline-size: 9em;
   }
   .col-method {
-    inline-size: 11em;
+    inline-size: 12em;
   }
   .col-status {
     inline-size: 12em;

@@ -27,7 +27,7 @@ export function methodText(method: PaymentMethod | null | undefined): string {
     case 'transfer':
       return msg('Szybki przelew');
     case 'other':
-      return msg('Przelew bankowy lub wpłata na poczcie');
+      return msg('Przelew lub wpłata na poczcie');
     default:
       return msg('Jeszcze nieznany');
   }
