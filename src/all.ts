@@ -11,5 +11,6 @@ import './widgets/password-reset/ebok-password-reset.js';
 import './widgets/login-reminder/ebok-login-reminder.js';
 import './widgets/activation/ebok-activation.js';
 import './widgets/invoice-list/ebok-invoice-list.js';
+import './widgets/payment-history/ebok-payment-history.js';
 
 export * from './index.js';

@@ -26,6 +26,7 @@ export { EbokPasswordReset } from './widgets/password-reset/password-reset.js';
 export { EbokLoginReminder } from './widgets/login-reminder/login-reminder.js';
 export { EbokActivation } from './widgets/activation/activation.js';
 export { EbokInvoiceList } from './widgets/invoice-list/invoice-list.js';
+export { EbokPaymentHistory } from './widgets/payment-history/payment-history.js';
 export { EbokLogin, type LoginTarget } from './widgets/login/login.js';
 export { EbokSession } from './widgets/session/session.js';
 export { IdleTimer, Countdown, systemClock, type Clock, type IdlePhase, type IdleTimerOptions } from './controllers/idle-timer.js';

@@ -24,6 +24,7 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-login-reminder': () => import('../widgets/login-reminder/ebok-login-reminder.js'),
   'ebok-activation': () => import('../widgets/activation/ebok-activation.js'),
   'ebok-invoice-list': () => import('../widgets/invoice-list/ebok-invoice-list.js'),
+  'ebok-payment-history': () => import('../widgets/payment-history/ebok-payment-history.js'),
 };
 
 /**

@@ -27,6 +27,7 @@ async function logIn(el: Element) {
 const WIDGETS: { tag: string; attrs: string; act?: (el: Element) => Promise<void> }[] = [
   { tag: 'ebok-balance-tile', attrs: '' },
   { tag: 'ebok-invoice-list', attrs: '' },
+  { tag: 'ebok-payment-history', attrs: '' },
   { tag: 'ebok-login', attrs: '', act: logIn },
   { tag: 'ebok-register', attrs: '' },
   { tag: 'ebok-password-reset', attrs: '' },

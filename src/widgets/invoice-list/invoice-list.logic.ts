@@ -1,7 +1,11 @@
 import type { components, operations } from '../../api/schema.js';
 import { safeFilename } from '../../kit/file.js';
-import { addDays, dateParts } from '../../i18n/calendar.js';
 import type { IconName } from '../../kit/icons.js';
+import { normalizePeriod, periodRange, type PeriodChoice } from '../../kit/period.js';
+import { paramsFromUrl, urlWithParams } from '../../kit/url-state.js';
+
+// The period filter is the kit's (shared with the payment history); its choice is named here too for the list's callers.
+export type { PeriodChoice };
 
 export type DocumentSummary = components['schemas']['DocumentSummary'];
 export type DocumentStatus = components['schemas']['DocumentStatus'];
@@ -15,13 +19,10 @@ export type SortOrder = NonNullable<DocumentQuery['sort']>;
  */
 export type StatusFilter = '' | 'to-pay' | DocumentStatus;
 export type TypeFilter = '' | DocumentType;
-/** Quick choices of the issue-date period; `custom` takes `from`/`to` as given; `''` any date. */
-export type PeriodChoice = '' | 'this-year' | 'last-year' | 'last-12-months' | 'custom';
 
 export const STATUSES: readonly DocumentStatus[] = ['unpaid', 'partially_paid', 'overdue', 'paid'];
 export const TO_PAY: readonly DocumentStatus[] = ['unpaid', 'partially_paid', 'overdue'];
 export const TYPES: readonly DocumentType[] = ['invoice', 'correction', 'interest_note'];
-export const PERIODS: readonly Exclude<PeriodChoice, ''>[] = ['this-year', 'last-year', 'last-12-months', 'custom'];
 /** Every order of the contract's `sort`, as the sort choice offers them (the check below keeps it complete). */
 export const SORTS = ['-issueDate', 'issueDate', '-dueDate', 'dueDate', '-amount', 'amount'] as const satisfies readonly SortOrder[];
 // A sort the contract adds and this list misses does not compile.
@@ -44,58 +45,18 @@ export interface InvoiceFilters {
 
 export const NO_FILTERS: InvoiceFilters = { status: '', type: '', period: '', from: '', to: '', pointId: '', q: '', sort: DEFAULT_SORT };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar date that exists (`2026-02-30` does not), else `''`. */
-export function validDate(value: string | null | undefined): string {
-  if (!value || !DATE.test(value)) return '';
-  const [y, m, d] = dateParts(value);
-  const check = new Date(Date.UTC(y, m - 1, d));
-  return check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d ? value : '';
-}
-
 /** Any text from an attribute or the URL, made into filters the widget can use (unknown values are dropped). */
 export function normalizeFilters(raw: Partial<Record<keyof InvoiceFilters, string | null | undefined>>): InvoiceFilters {
   const pick = <T extends string>(value: string | null | undefined, allowed: readonly T[], fallback: T): T =>
     allowed.includes(value as T) ? (value as T) : fallback;
-  const from = validDate(raw.from);
-  const to = validDate(raw.to);
-  // Dates without a period are a period of their own.
-  const period = pick<PeriodChoice>(raw.period, PERIODS, from || to ? 'custom' : '');
   return {
     status: pick<StatusFilter>(raw.status?.trim().replace('partly_paid', 'partially_paid'), ['to-pay', ...STATUSES], ''),
     type: pick<TypeFilter>(raw.type?.trim(), TYPES, ''),
-    period,
-    from: period === 'custom' ? from : '',
-    to: period === 'custom' ? to : '',
+    ...normalizePeriod(raw),
     pointId: (raw.pointId ?? '').trim().slice(0, 64),
     q: (raw.q ?? '').trim().slice(0, 64),
     sort: pick<SortOrder>(raw.sort?.trim(), SORTS, DEFAULT_SORT),
   };
-}
-
-/** What a period is made of: the choice, and the dates of a `custom` one. */
-export type PeriodFields = Pick<InvoiceFilters, 'period'> & { from: string; to: string };
-
-/** The issue dates a period covers on `today` (Polish calendar): quick choices from today, `custom` as given. */
-export function periodRange(filters: PeriodFields, today: string): { from?: string; to?: string } {
-  const year = today.slice(0, 4);
-  switch (filters.period) {
-    case 'this-year':
-      return { from: `${year}-01-01`, to: today };
-    case 'last-year':
-      return { from: `${Number(year) - 1}-01-01`, to: `${Number(year) - 1}-12-31` };
-    case 'last-12-months':
-      return { from: addDays(`${Number(year) - 1}${today.slice(4)}`.replace(/-02-29$/, '-02-28'), 1), to: today };
-    case 'custom': {
-      let { from, to } = filters;
-      // Swapped dates are what the customer meant, the other way round.
-      if (from && to && from > to) [from, to] = [to, from];
-      return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
-    }
-    default:
-      return {};
-  }
 }
 
 /** The query of `GET /documents` for these filters on `today`. */
@@ -116,9 +77,7 @@ export function isFiltered(filters: InvoiceFilters): boolean {
   return !!(filters.status || filters.type || filters.period || filters.pointId || filters.q);
 }
 
-/** The prefix of the widget's parameters in the page's own address, so that they never clash with the host's. */
-export const URL_PREFIX = 'ebok-';
-const URL_KEYS: Record<keyof InvoiceFilters, string> = {
+const URL_NAMES: Record<keyof InvoiceFilters, string> = {
   status: 'status',
   type: 'type',
   period: 'period',
@@ -131,17 +90,7 @@ const URL_KEYS: Record<keyof InvoiceFilters, string> = {
 
 /** The filters the page's address carries (`?ebok-status=to-pay`), or `undefined` when it carries none. */
 export function filtersFromUrl(search: string): Partial<Record<keyof InvoiceFilters, string>> | undefined {
-  const params = new URLSearchParams(search);
-  const found: Partial<Record<keyof InvoiceFilters, string>> = {};
-  let any = false;
-  for (const [key, name] of Object.entries(URL_KEYS) as [keyof InvoiceFilters, string][]) {
-    const value = params.get(URL_PREFIX + name);
-    if (value !== null) {
-      found[key] = value;
-      any = true;
-    }
-  }
-  return any ? found : undefined;
+  return paramsFromUrl(search, URL_NAMES);
 }
 
 /**
@@ -149,14 +98,7 @@ export function filtersFromUrl(search: string): Partial<Record<keyof InvoiceFilt
  * the path and the fragment as they were.
  */
 export function urlWithFilters(href: string, filters: InvoiceFilters): string {
-  const url = new URL(href);
-  for (const [key, name] of Object.entries(URL_KEYS) as [keyof InvoiceFilters, string][]) {
-    const value = filters[key];
-    const isDefault = key === 'sort' ? value === DEFAULT_SORT : !value;
-    if (isDefault) url.searchParams.delete(URL_PREFIX + name);
-    else url.searchParams.set(URL_PREFIX + name, value);
-  }
-  return url.href;
+  return urlWithParams(href, URL_NAMES, filters, (key, value) => (key === 'sort' ? value === DEFAULT_SORT : !value));
 }
 
 /** How a status looks besides its words: its icon and its tone (a class, coloured by the widget's tokens). */

@@ -27,46 +27,12 @@ export const invoiceListStyles = css`
     color: ${t.colorTextMuted};
   }
   .filters {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 13em), 1fr));
-    gap: ${t.spaceS} ${t.spaceM};
-    align-items: end;
-    margin: 0;
-    padding: ${t.spaceM};
-    border-radius: ${t.radius};
     background: var(--ebok-invoice-list-filters-bg, ${t.colorSurfaceAlt});
   }
-  .filter {
-    display: grid;
-    gap: ${t.spaceXs};
-    min-inline-size: 0;
-  }
-  .filter label {
-    font-weight: ${t.fontWeightBold};
-  }
-  .filter input,
-  .filter select {
-    box-sizing: border-box;
-    inline-size: 100%;
-    min-block-size: ${t.targetSize};
-    padding: ${t.spaceXs} ${t.spaceS};
-    border: 2px solid ${t.colorBorder};
-    border-radius: ${t.radius};
-    background: ${t.colorSurface};
-    color: ${t.colorText};
-    font: inherit;
-  }
-  .filter input:focus-visible,
-  .filter select:focus-visible,
   .button:focus-visible,
   .link:focus-visible {
     outline: ${t.focusRingWidth} solid ${t.colorFocusRing};
     outline-offset: ${t.focusRingOffset};
-  }
-  .filters__actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${t.spaceS};
   }
   .link {
     color: ${t.colorPrimary};

@@ -10,6 +10,8 @@ import { formatDate, formatMoney, formatNumber, PLACEHOLDER } from '../../i18n/f
 import { warsawDate } from '../../i18n/calendar.js';
 import { EbokWidget } from '../../kit/widget.js';
 import { VirtualTable, tableStyles, type TableColumn } from '../../kit/table.js';
+import { filterStyles } from '../../kit/filters.js';
+import { replaceUrl } from '../../kit/url-state.js';
 import type { DownloadController, DownloadState } from '../../kit/download.js';
 import { NoticeController } from '../../kit/notice.js';
 import { describeFailure, failureText } from '../../kit/failure.js';
@@ -93,7 +95,7 @@ const SEARCH_PAUSE_MS = 500;
  * @cssprop --ebok-invoice-list-filters-bg - Background of the filters.
  */
 export class EbokInvoiceList extends EbokWidget {
-  static override styles = [EbokWidget.styles, tableStyles, listStyles, paymentStyles, invoiceListStyles];
+  static override styles = [EbokWidget.styles, tableStyles, listStyles, filterStyles, paymentStyles, invoiceListStyles];
 
   /** Status: `to-pay` (unpaid, partly paid and overdue), `unpaid`, `partially_paid`, `overdue`, `paid`; empty for all. */
   @property({ reflect: true }) status: StatusFilter = '';
@@ -446,7 +448,6 @@ export class EbokInvoiceList extends EbokWidget {
   /** Keeps the widget's parameters in the page's address (`url-state`), leaving the host's own as they are. */
   private writeUrl(filters: InvoiceFilters): void {
     if (!this.urlState) return;
-    const next = urlWithFilters(location.href, filters);
-    if (next !== location.href) history.replaceState(history.state, '', next);
+    replaceUrl(urlWithFilters(location.href, filters));
   }
 }

@@ -2,17 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import type { components } from '../../api/schema.js';
-import {
-  PERIODS,
-  SORTS,
-  STATUSES,
-  TYPES,
-  type DocumentStatus,
-  type DocumentType,
-  type InvoiceFilters,
-  type PeriodChoice,
-  type SortOrder,
-} from './invoice-list.logic.js';
+import { filterSelect as select, periodFilter } from '../../kit/filters.js';
+import { SORTS, STATUSES, TYPES, type DocumentStatus, type DocumentType, type InvoiceFilters, type SortOrder } from './invoice-list.logic.js';
 
 type Point = components['schemas']['PointOfDelivery'];
 
@@ -49,19 +40,6 @@ export function typeText(type: DocumentType): string {
   }
 }
 
-function periodText(period: Exclude<PeriodChoice, ''>): string {
-  switch (period) {
-    case 'this-year':
-      return msg('Ten rok');
-    case 'last-year':
-      return msg('Poprzedni rok');
-    case 'last-12-months':
-      return msg('Ostatnie 12 miesięcy');
-    default:
-      return msg('Wybrane daty');
-  }
-}
-
 function sortText(sort: SortOrder): string {
   switch (sort) {
     case 'issueDate':
@@ -91,23 +69,6 @@ export interface FiltersView {
   onClear: () => void;
 }
 
-/** One labelled `<select>`; `live()` so that a value the widget corrects shows even when the customer chose it. */
-function select<T extends string>(id: string, label: string, value: T, options: readonly [T, string][], onChange: (value: T) => void): TemplateResult {
-  return html`<div class="filter">
-    <label for=${id}>${label}</label>
-    <select id=${id} part="filter filter-${id}" .value=${live(value as string)} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value as T)}>
-      ${options.map(([v, text]) => html`<option value=${v as string} ?selected=${v === value}>${text}</option>`)}
-    </select>
-  </div>`;
-}
-
-function dateInput(id: string, label: string, value: string, onChange: (value: string) => void): TemplateResult {
-  return html`<div class="filter">
-    <label for=${id}>${label}</label>
-    <input id=${id} part="filter filter-${id}" type="date" .value=${live(value)} @change=${(e: Event) => onChange((e.target as HTMLInputElement).value)} />
-  </div>`;
-}
-
 /** The filters above the list: each applies as soon as it changes (the search after a pause or Enter). */
 export function filtersForm(view: FiltersView): TemplateResult {
   const { filters, onChange } = view;
@@ -134,13 +95,7 @@ export function filtersForm(view: FiltersView): TemplateResult {
       onChange({ status }),
     )}
     ${select('type', msg('Rodzaj'), filters.type, [['', all], ...TYPES.map((type) => [type, typeText(type)] as [DocumentType, string])], (type) => onChange({ type }))}
-    ${select('period', msg('Okres wystawienia'), filters.period, [['', msg('Dowolny')], ...PERIODS.map((p) => [p, periodText(p)] as [PeriodChoice, string])], (period) =>
-      onChange({ period }),
-    )}
-    ${filters.period === 'custom'
-      ? html`${dateInput('from', msg('Od dnia'), filters.from, (from) => onChange({ from }))}
-        ${dateInput('to', msg('Do dnia'), filters.to, (to) => onChange({ to }))}`
-      : nothing}
+    ${periodFilter({ label: msg('Okres wystawienia'), value: filters, onChange })}
     ${view.points && view.points.length > 1
       ? select('point', msg('Punkt poboru'), filters.pointId, [['', all], ...view.points.map((p) => [p.id, `${p.name} (${p.code})`] as [string, string])], (pointId) =>
           onChange({ pointId }),
