@@ -88,7 +88,7 @@ export type PaymentDocuments = { kind: 'numbers'; documents: readonly PaymentDoc
 
 export function paymentDocuments(payment: PaymentItem): PaymentDocuments {
   const ids: readonly unknown[] = Array.isArray(payment.documentIds) ? payment.documentIds : [];
-  const docs: readonly unknown[] = Array.isArray(payment.documents) ? (payment.documents as readonly unknown[]) : [];
+  const docs: readonly unknown[] = Array.isArray(payment.documents) ? (payment.documents) : [];
   // Numbers only when they are whole: a list that misses some would hide a document the payment settled.
   if (docs.length > 0 && docs.length >= ids.length && docs.every(isDocument)) return { kind: 'numbers', documents: docs };
   return ids.length ? { kind: 'count', count: ids.length } : { kind: 'none' };
