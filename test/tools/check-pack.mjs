@@ -103,7 +103,9 @@ for (const file of files) {
   const text = readFileSync(join(root, file), 'utf8');
   // ES imports, static and dynamic (the files are ES modules; `require("…")` in the bundled CLI is ajv's
   // generated code in strings, not an import).
-  for (const [, specifier] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"'./][^"']*)["']/g)) {
+  // The keyword follows a space, `}`, `*`, `;` or a line start, and the specifier looks like a module's name: a
+  // property named "from" or a sentence in a string that ends in "from" is no import.
+  for (const [, specifier] of text.matchAll(/(?<=^|[\s};*])(?:from\s*|import\s*\(?\s*)["'](@?[\w-][\w.@:/-]*)["']/gm)) {
     if (specifier.startsWith('node:') || builtins.has(specifier.split('/')[0])) continue;
     const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
     if (name === pkg.name) continue;

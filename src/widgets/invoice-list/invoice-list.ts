@@ -78,14 +78,25 @@ const SEARCH_PAUSE_MS = 500;
  * @csspart heading - Its title.
  * @csspart count - How many documents match.
  * @csspart filters - The filters form; each control is `filter` and `filter-<name>` (`q`, `status`, `type`, `period`, `from`, `to`, `point`, `sort`).
+ * @csspart filter - Each filter control.
+ * @csspart filter-q - The search by number (and likewise `filter-status`, `filter-type`, `filter-period`, `filter-from`, `filter-to`, `filter-point`, `filter-sort`).
+ * @csspart search - The search button.
  * @csspart clear - "Clear filters".
- * @csspart table - The table (see the kit table's parts: `row`, `cell`, `cell-<column>`, `header` …).
+ * @csspart table - The table.
+ * @csspart caption - The table's caption.
+ * @csspart header-row - The row of column headers; each header cell is `header`.
+ * @csspart header - A column header.
+ * @csspart row - A document's row (a card under about 600 px).
+ * @csspart cell - A cell; also `cell-<column>` (`choose`, `number`, `type`, `issued`, `period`, `amount`, `remaining`, `due`, `status`, `pdf`).
+ * @csspart corrects-link - A correction's link to the document it corrects.
  * @csspart status-badge - A document's status.
  * @csspart pdf - A document's PDF button.
  * @csspart download - A download's progress or problem.
  * @csspart more - The footer that loads further pages.
  * @csspart choose - A document's checkbox to choose it for payment.
- * @csspart selection - The sum of the chosen documents, with "Pay the chosen" (`pay`) and `clear-selection`.
+ * @csspart selection - The sum of the chosen documents.
+ * @csspart pay - "Pay the chosen".
+ * @csspart clear-selection - "Clear the choice".
  * @csspart dialog - The payment confirmation (its button: `confirm`).
  * @csspart result - The payment's outcome, back from the operator.
  * @cssprop --ebok-invoice-list-paid-color - Tone of "paid" (default: the success token).
