@@ -69,7 +69,8 @@ function load(tag: string, priority: 'auto' | 'low'): Promise<unknown> {
   let pending = requested.get(tag);
   if (!pending) {
     preload(tag, priority);
-    pending = importer().catch((error: unknown) => {
+    // (An English page defines the element once its texts are there: wait for the definition, not the module.)
+    pending = importer().then(() => customElements.whenDefined(tag)).catch((error: unknown) => {
       requested.delete(tag); // a failed chunk (offline) is tried again when the tag is seen again
       console.error(`ebok-widgets: could not load <${tag}>`, error);
     });

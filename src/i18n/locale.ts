@@ -164,6 +164,18 @@ export async function setPageLocale(locale: string): Promise<void> {
   await switchLocale(normalized);
 }
 
+/**
+ * The language the page asks for (`setPageLocale()`, else `<html lang>`), being loaded now when it is not the
+ * current one: undefined when nothing needs to load. Elements are defined only after it (core/define.ts), so an
+ * English page never shows Polish first and then moves as the longer English texts arrive.
+ */
+export function pageLocaleLoading(): Promise<void> | undefined {
+  if (typeof document === 'undefined') return pending;
+  const locale = localeManager.override ?? normalizeLocale(document.documentElement.lang) ?? DEFAULT_LOCALE;
+  if (locale !== currentLocale() && !pending) void switchLocale(locale);
+  return pending;
+}
+
 /** Resolves once the locale being loaded (if any) is active. Useful in tests and for hosts. */
 export function localeReady(): Promise<void> {
   return pending ?? Promise.resolve();
