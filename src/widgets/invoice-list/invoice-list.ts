@@ -9,6 +9,7 @@ import type { components } from '../../api/schema.js';
 import { formatDate, formatMoney, formatNumber, PLACEHOLDER } from '../../i18n/format.js';
 import { warsawDate } from '../../i18n/calendar.js';
 import { EbokWidget } from '../../kit/widget.js';
+import { listWidgetStyles } from '../../kit/list.styles.js';
 import { VirtualTable, tableStyles, type TableColumn } from '../../kit/table.js';
 import { filterStyles } from '../../kit/filters.js';
 import { replaceUrl } from '../../kit/url-state.js';
@@ -106,7 +107,7 @@ const SEARCH_PAUSE_MS = 500;
  * @cssprop --ebok-invoice-list-filters-bg - Background of the filters.
  */
 export class EbokInvoiceList extends EbokWidget {
-  static override styles = [EbokWidget.styles, tableStyles, listStyles, filterStyles, paymentStyles, invoiceListStyles];
+  static override styles = [EbokWidget.styles, tableStyles, listStyles, filterStyles, paymentStyles, listWidgetStyles, invoiceListStyles];
 
   /** Status: `to-pay` (unpaid, partly paid and overdue), `unpaid`, `partially_paid`, `overdue`, `paid`; empty for all. */
   @property({ reflect: true }) status: StatusFilter = '';

@@ -7,6 +7,7 @@ import { EbokErrorEvent } from '../../core/events.js';
 import { formatDate, formatMoney, formatNumber } from '../../i18n/format.js';
 import { warsawDate } from '../../i18n/calendar.js';
 import { EbokWidget } from '../../kit/widget.js';
+import { listWidgetStyles } from '../../kit/list.styles.js';
 import { VirtualTable, tableStyles, type TableColumn } from '../../kit/table.js';
 import { describeFailure, failureText } from '../../kit/failure.js';
 import { filterStyles, periodFilter } from '../../kit/filters.js';
@@ -80,7 +81,7 @@ const AHEAD = 10;
  * @cssprop --ebok-payment-history-filters-bg - Background of the filters.
  */
 export class EbokPaymentHistory extends EbokWidget {
-  static override styles = [EbokWidget.styles, tableStyles, listStyles, filterStyles, paymentHistoryStyles];
+  static override styles = [EbokWidget.styles, tableStyles, listStyles, filterStyles, listWidgetStyles, paymentHistoryStyles];
 
   /** Period of the payments' date: `this-year`, `last-year`, `last-12-months`, `custom` (with `from`/`to`); empty for any. */
   @property({ reflect: true }) period: PeriodChoice = '';
