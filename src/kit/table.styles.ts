@@ -31,8 +31,6 @@ import { tokens as t } from '../theme/tokens.js';
 export const tableStyles = css`
   .table-wrap {
     container: ebok-table / inline-size;
-    /* The browser's scroll anchoring may pick a row; the spacers keep positions right by themselves. */
-    overflow-anchor: none;
   }
   .table-wrap--box {
     max-block-size: var(--ebok-table-max-height, 70vh);
@@ -95,6 +93,15 @@ export const tableStyles = css`
   }
   .table__label {
     display: none;
+  }
+  .table__spacer,
+  .table__spacer-cell {
+    /*
+     * Scroll anchoring may hold a rendered row still while rows are appended or spacers change, never a spacer:
+     * its height is the table's own bookkeeping. (Off for the whole table, the browser held the page's content
+     * below it instead, and a page of rows that arrived threw the customer past them.)
+     */
+    overflow-anchor: none;
   }
   .table__spacer-cell {
     padding: 0;

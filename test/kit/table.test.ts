@@ -162,6 +162,30 @@ describe('VirtualTable (only the rows on screen, with the real counts)', () => {
     expect(rows(el).length).to.be.within(5, 60);
   });
 
+  it('keeps the rows on screen in place when the next page is appended while the end of the table is in view', async () => {
+    // The page goes on below the widget (as CMS pages do): the browser must not hold that footer still and throw
+    // the customer past the rows that just arrived.
+    const el = await mount(50);
+    const footer = document.createElement('footer');
+    footer.textContent = 'Stopka strony';
+    footer.style.setProperty('block-size', '1500px');
+    el.after(footer);
+    const tableBottom = body(el).getBoundingClientRect().bottom + window.scrollY;
+    window.scrollTo({ top: tableBottom - window.innerHeight / 2, behavior: 'instant' });
+    await settled(el);
+    const before = rowAt(el, 20)!;
+    expect(before, 'a row at the top of the viewport').to.exist;
+    const index = before.dataset['index'];
+    const scrolled = window.scrollY;
+
+    el.items = makeRows(100);
+    await settled(el);
+
+    expect(window.scrollY, 'the page did not jump').to.be.closeTo(scrolled, 2);
+    expect(rowAt(el, 20)?.dataset['index'], 'the same row is still at the top').to.equal(index);
+    expect(rowIndexes(el), 'the first new row is rendered right below the old last one').to.include(52);
+  });
+
   it('scrolls in its own box when asked, with the same counts', async () => {
     const el = await mount(10_000, { scroller: 'box' });
     const box = el.shadowRoot!.querySelector<HTMLElement>('.table-wrap--box')!;

@@ -140,14 +140,17 @@ describe('<ebok-invoice-list>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('shows an error with a retry that loads again, accessibly', async () => {
+    it('shows an error with a retry that loads again, reports ebok-error, accessibly', async () => {
       let first = true;
       serve(() => {
         if (!first) return json(200, { items: DOCS, nextCursor: null, total: DOCS.length });
         first = false;
         return problem(500, 'internal_error');
       });
-      const el = await list();
+      const el = document.createElement('ebok-invoice-list');
+      const error = oneEvent(el, 'ebok-error') as Promise<EbokErrorEvent>;
+      await list(html`${el}`);
+      expect((await error).detail).to.include({ code: 'internal_error', status: 500 });
       expect(words(el)).to.contain('Nie udało się wczytać dokumentów');
       await expect(el).to.be.accessible();
       shadow<HTMLButtonElement>(el, '[part~="retry"]').click();
@@ -377,8 +380,15 @@ describe('<ebok-invoice-list>', () => {
       await until(() => api.calls('GET', '/documents').length >= 1, 'first page');
       expect(rows(el).length).to.be.below(80);
       // Scrolling down the loaded rows asks for the next page before the customer reaches their end.
-      el.scrollIntoView({ block: 'end' });
-      await until(() => el.list.items.length >= 100, 'the next page while scrolling', 5000);
+      // (The customer keeps scrolling to the end while the rows are measured and the page grows.)
+      await until(
+        () => {
+          el.scrollIntoView({ block: 'end' });
+          return el.list.items.length >= 100;
+        },
+        'the next page while scrolling',
+        5000,
+      );
       expect(rows(el).length).to.be.below(120);
       expect(new URL(api.calls('GET', '/documents')[1]!.url).searchParams.get('cursor')).to.equal('50');
       window.scrollTo(0, 0);
