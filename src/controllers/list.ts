@@ -6,6 +6,7 @@ import type { EbokApiElement } from '../core/api-element.js';
 import type { EbokClient } from '../api/client.js';
 import { EbokApiError } from '../api/errors.js';
 import { malformedResponse } from '../api/diagnostics.js';
+import { EbokErrorEvent } from '../core/events.js';
 import type { ApiTaskRenderers, ApiTaskStatus } from './api-task.js';
 import { currentLocale, intlLocale, type Locale } from '../i18n/locale.js';
 import { tokens as t } from '../theme/tokens.js';
@@ -55,6 +56,11 @@ export interface ListOptions<Item, Args> {
    * `undefined` says nothing. Default: `defaultListAnnouncement`. Use `plural()` for the Polish forms.
    */
   announce?: (progress: ListProgress) => string | undefined;
+  /**
+   * What the widget shows for a page that failed (not for offline: that is no error of the API). With it, each
+   * failure is reported once as `ebok-error` from the widget, with this message and the API's code and status.
+   */
+  failure?: (error: unknown) => string;
 }
 
 /** The state of the list as a whole (its first page): the same states as `ApiTask`. */
@@ -122,6 +128,8 @@ export class ListController<Item, Args = undefined> implements ReactiveControlle
   private readonly endText = createRef<HTMLElement>();
   private focusEndText = false;
   private readonly onOnline = () => this.retry();
+  /** The failure last reported as `ebok-error`: one failure is reported once however often the widget renders. */
+  private reported: unknown;
 
   constructor(
     private readonly host: EbokApiElement,
@@ -317,6 +325,7 @@ export class ListController<Item, Args = undefined> implements ReactiveControlle
   }
 
   hostUpdated(): void {
+    this.reportFailure();
     if (!this.focusEndText) return;
     this.focusEndText = false;
     this.endText.value?.focus();
@@ -332,6 +341,16 @@ export class ListController<Item, Args = undefined> implements ReactiveControlle
       if (this.interrupted === 'more') this.moreState = 'idle';
       this.abort();
     }
+  }
+
+  /** A failed first page or a failed later page, as `ebok-error` (with `failure`), once. */
+  private reportFailure(): void {
+    const describe = this.options.failure;
+    const error = this.error;
+    const failed = this.status === 'error' || this.moreState === 'error';
+    if (!describe || !failed || error === undefined || error === this.reported) return;
+    this.reported = error;
+    this.host.dispatchEvent(EbokErrorEvent.from(error, describe(error)));
   }
 
   private restart(): void {

@@ -7,6 +7,7 @@ import { renderEmpty, renderError, renderLoading, renderOffline, statusStyles } 
 import { ListController, defaultListAnnouncement, listStyles, plural, type ListProgress } from '../../src/controllers/list.js';
 import { VirtualTable, tableStyles, type TableColumn } from '../../src/kit/table.js';
 import { EbokApiError } from '../../src/api/errors.js';
+import type { EbokErrorEvent } from '../../src/core/events.js';
 import type { components } from '../../src/api/schema.js';
 import { configure, getClient } from '../../src/api/registry.js';
 import { FakeApi, json, problem, sessionAt } from '../helpers/fake-api.js';
@@ -80,6 +81,7 @@ class TestDocumentList extends EbokApiElement {
     key: (d) => d.id,
     limit: 20,
     announce: (progress) => (this.announce ?? defaultListAnnouncement)(progress),
+    failure: () => 'Nie udało się wczytać dokumentów.',
   });
   readonly table: VirtualTable<Doc> = new VirtualTable<Doc>(this, { rowHeight: 48 });
 
@@ -268,6 +270,45 @@ describe('ListController (cursor pages of a list)', () => {
     expect(el.list.more).to.equal('idle');
     expect(el.list.items.map((d) => d.id)).to.deep.equal(all.slice(0, 40).map((d) => d.id));
     expect(el.shadowRoot!.querySelector('[part="more"] [role="alert"]'), 'the problem is gone').to.equal(null);
+  });
+
+  it('reports each failed page once as ebok-error, with the API\'s code and the message shown, and not when offline', async () => {
+    const all = docs(45);
+    let failLater = true;
+    let offline = false;
+    serve(problem(500, 'internal_error'), (request) => {
+      if (offline) throw new TypeError('Failed to fetch');
+      if (new URL(request.url).searchParams.get('cursor') === '20' && failLater) {
+        failLater = false;
+        return problem(503, 'service_unavailable');
+      }
+      return pagesOf(all)(request);
+    });
+    const reported: EbokErrorEvent[] = [];
+    const el = document.createElement('test-document-list');
+    el.addEventListener('ebok-error', (event) => reported.push(event));
+    await fixture(html`<div></div>`).then((div) => div.append(el));
+    await el.list.settled();
+    // Renders that follow (a language, a resize) do not report the same failure again.
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(reported.map((e) => [e.detail.code, e.detail.status, e.detail.message])).to.deep.equal([['internal_error', 500, 'Nie udało się wczytać dokumentów.']]);
+
+    el.list.retry();
+    await el.list.settled();
+    moreButton(el)!.click();
+    await el.list.settled();
+    expect(reported.map((e) => e.detail.code), 'the later page too').to.deep.equal(['internal_error', 'service_unavailable']);
+    expect(reported[1]!.composed && reported[1]!.bubbles, 'it reaches the host page').to.equal(true);
+
+    offline = true;
+    onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine');
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    el.client!.invalidate(['documents']);
+    el.list.reload();
+    await el.list.settled();
+    expect(el.list.status).to.equal('offline');
+    expect(reported, 'offline is no error of the API').to.have.length(2);
   });
 
   it('shows a failed first page as an error with "Try again", which loads it', async () => {

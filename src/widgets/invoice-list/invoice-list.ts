@@ -143,6 +143,7 @@ export class EbokInvoiceList extends EbokWidget {
     limit: PAGE,
     key: (doc) => doc.id,
     announce: ({ loaded, total, pages }) => (pages === 1 ? this.countText(total ?? loaded, total === undefined && loaded > 0) : undefined),
+    failure: (error) => this.failureMessage(error),
   });
 
   /** The points of delivery, for the filter; the list works without them. */
@@ -250,16 +251,18 @@ export class EbokInvoiceList extends EbokWidget {
       ${this.list.render({
         pending: () => renderLoading(msg('dokumenty')),
         complete: (items) => (items.length ? html`${this.renderTable(items)} ${this.list.renderMore()}` : this.renderNothing()),
-        error: (error, retry) => {
-          const failed = msg('Nie udało się wczytać dokumentów.');
-          return renderError({ message: failureText(describeFailure(error, { failed, unavailable: failed })), onRetry: retry });
-        },
+        error: (error, retry) => renderError({ message: this.failureMessage(error), onRetry: retry }),
         offline: (retry) => renderOffline(retry),
         signedOut: () => html`<p>${msg('Zaloguj się, aby zobaczyć faktury i pobrać je w PDF.')}</p>
           <div class="actions">${this.loginLink(msg('Zaloguj się'))}</div>`,
         noApi: () => renderError({ message: msg('Dokumenty są chwilowo niedostępne.') }),
       })}
     </section>`;
+  }
+
+  private failureMessage(error: unknown): string {
+    const failed = msg('Nie udało się wczytać dokumentów.');
+    return failureText(describeFailure(error, { failed, unavailable: failed }));
   }
 
   private countText(count: number, atLeast: boolean): string {

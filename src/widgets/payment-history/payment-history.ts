@@ -3,7 +3,6 @@ import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { ListController, listStyles, plural } from '../../controllers/list.js';
 import { renderEmpty, renderError, renderLoading, renderOffline } from '../../core/status.js';
-import { EbokErrorEvent } from '../../core/events.js';
 import { formatDate, formatMoney, formatNumber } from '../../i18n/format.js';
 import { warsawDate } from '../../i18n/calendar.js';
 import { EbokWidget } from '../../kit/widget.js';
@@ -95,8 +94,6 @@ export class EbokPaymentHistory extends EbokWidget {
   @property({ attribute: 'document-href' }) documentHref?: string;
 
   private readonly table = new VirtualTable<PaymentItem>(this, { rowHeight: 60, cards: 'wide', rowFocus: true });
-  /** The failure last reported as `ebok-error`, so that one failure is reported once however often it renders. */
-  private reported: unknown;
 
   readonly list: ListController<PaymentItem, Query> = new ListController<PaymentItem, Query>(this, {
     load: (client, { cursor, limit, args }, signal) => client.get('/payments', { params: { query: { ...args, ...(cursor ? { cursor } : {}), limit } }, signal }),
@@ -104,6 +101,7 @@ export class EbokPaymentHistory extends EbokWidget {
     limit: PAGE,
     key: (payment) => payment.id,
     announce: ({ loaded, total, pages }) => (pages === 1 ? this.countText(total ?? loaded, total === undefined && loaded > 0) : undefined),
+    failure: (error) => this.failureMessage(error),
   });
 
   /** The filters as the attributes say them now, cleaned. */
@@ -134,7 +132,6 @@ export class EbokPaymentHistory extends EbokWidget {
     const list = this.list;
     // (After this update, not inside it: a request changes the state the update just rendered.)
     if (list.status === 'complete' && list.hasMore && list.more === 'idle' && this.table.range.end >= list.items.length - AHEAD) queueMicrotask(list.loadMore);
-    this.reportFailure();
   }
 
   override render() {
@@ -160,15 +157,6 @@ export class EbokPaymentHistory extends EbokWidget {
   private failureMessage(error: unknown): string {
     const failed = msg('Nie udało się wczytać historii wpłat.');
     return failureText(describeFailure(error, { failed, unavailable: failed }));
-  }
-
-  /** A failed first page or a failed later page, reported once as `ebok-error` (offline is no error of the API). */
-  private reportFailure(): void {
-    const error = this.list.error;
-    const failed = this.list.status === 'error' || this.list.more === 'error';
-    if (!failed || error === undefined || error === this.reported) return;
-    this.reported = error;
-    this.emit(EbokErrorEvent.from(error, this.failureMessage(error)));
   }
 
   private renderSignedOut(): TemplateResult {
