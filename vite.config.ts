@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { readdirSync, existsSync } from 'node:fs';
-import { posix, resolve } from 'node:path';
+import { basename, posix, resolve } from 'node:path';
+import { withSiteChrome } from './demo/server/chrome.ts';
 
 /**
  * Three jobs, chosen by `--mode`:
@@ -132,6 +133,11 @@ export default defineConfig(({ command, mode }): UserConfig => {
       publicDir: false,
       server: { port, strictPort: true, host: process.env.HOST ?? 'localhost', open: false },
       plugins: [
+        {
+          // The demo sites' header and footer, as the site server puts them in (demo/server/chrome.ts).
+          name: 'ebok-demo-chrome',
+          transformIndexHtml: (html, context) => withSiteChrome(html, basename(context.path)),
+        },
         {
           name: 'ebok-demo-root',
           configureServer(server) {

@@ -28,6 +28,8 @@ export interface UtilitySite {
   readonly activation: string;
   /** The page with `<ebok-register>` (the login's "Załóż konto"): it must get this utility's password policy. */
   readonly register?: string;
+  /** The page with `<ebok-invoice-list>` (the balance tile's "Szczegóły salda"): it must get this utility's portal. */
+  readonly documents?: string;
 }
 
 /** One of the three demo utilities and its portal: GET /portal-config answers `config` as it is. */

@@ -49,7 +49,7 @@ export const ENERGIA: Utility = {
   kind: 'electricity',
   name: 'Energia Przykład S.A.',
   bankAccount: makeNrb('10901014', '0000071219812874'),
-  site: { portal: '/', login: '/#konto', passwordReset: '/nowe-haslo.html', activation: '/aktywacja.html', register: '/rejestracja.html' },
+  site: { portal: '/', login: '/#konto', passwordReset: '/nowe-haslo.html', activation: '/aktywacja.html', register: '/rejestracja.html', documents: '/faktury.html' },
   config: {
     utilityName: 'Energia Przykład S.A.',
     kinds: ['electricity'],
@@ -64,7 +64,7 @@ export const GAZ: Utility = {
   kind: 'gas',
   name: 'Gaz Przykład sp. z o.o.',
   bankAccount: makeNrb('11402004', '0000350212345678'),
-  site: { portal: '/gas.html', login: '/gas.html#konto', passwordReset: '/gas-nowe-haslo.html', activation: '/gas-aktywacja.html', register: '/gas-rejestracja.html' },
+  site: { portal: '/gas.html', login: '/gas.html#konto', passwordReset: '/gas-nowe-haslo.html', activation: '/gas-aktywacja.html', register: '/gas-rejestracja.html', documents: '/gas-faktury.html' },
   config: {
     utilityName: 'Gaz Przykład sp. z o.o.',
     kinds: ['gas'],
@@ -79,7 +79,7 @@ export const WODA: Utility = {
   kind: 'water',
   name: 'Wodociągi Przykład sp. z o.o.',
   bankAccount: makeNrb('10202313', '0000390204512100'),
-  site: { portal: '/water.html', login: '/water.html#konto', passwordReset: '/water-nowe-haslo.html', activation: '/water-aktywacja.html', register: '/water-rejestracja.html' },
+  site: { portal: '/water.html', login: '/water.html#konto', passwordReset: '/water-nowe-haslo.html', activation: '/water-aktywacja.html', register: '/water-rejestracja.html', documents: '/water-faktury.html' },
   config: {
     utilityName: 'Wodociągi Przykład sp. z o.o.',
     kinds: ['water'],

@@ -435,6 +435,15 @@ try {
       assert.ok(page.body.toString().includes(`data-utility="${u.config.theme}"`), `/${register} is a page of ${u.config.utilityName}`);
       const config = await call('GET', '/portal-config', null, undefined, { Referer: `${server.url}/${register}` });
       assert.equal(config.body.utilityName, u.config.utilityName, `/${register} gets the portal (password policy) of ${u.config.utilityName}`);
+      // The tile's "Szczegóły salda" opens the utility's own invoices page, in its theme, with its header and menu.
+      const documents = /<ebok-balance-tile[^>]*\shref="\.\/([\w-]+\.html)\?ebok-status=to-pay"/.exec(home)?.[1];
+      assert.ok(documents, `the ${u.config.utilityName} tile links to its invoices page, at "to pay"`);
+      const list = (await raw(`/${documents}`, {})).body.toString();
+      assert.ok(list.includes(`data-utility="${u.config.theme}"`) && list.includes('<ebok-invoice-list'), `/${documents} is the invoices page of ${u.config.utilityName}`);
+      assert.match(list, new RegExp(`<a href="#main" aria-current="page" data-en="Invoices">`), `/${documents} is the current page of its menu`);
+      assert.ok(home.includes(`<a href="./${documents}" data-en="Invoices">`), `the ${u.config.utilityName} menu leads to /${documents}`);
+      const listConfig = await call('GET', '/portal-config', null, undefined, { Referer: `${server.url}/${documents}` });
+      assert.equal(listConfig.body.utilityName, u.config.utilityName, `/${documents} gets the portal (payments, cap) of ${u.config.utilityName}`);
     }
   });
 
@@ -457,6 +466,7 @@ try {
       const html = brotliDecompressSync(res.body).toString();
       assert.ok(html.includes(CDN_SCRIPT) && !html.includes('/src/'), `/${page} loads the CDN bundle, not the sources`);
       assert.match(html, /<link rel="icon" href="\.\/favicon\.svg"/);
+      assert.ok(!html.includes('<!-- demo:') && html.includes('<header class="site-header">') && html.includes('<footer class="site-footer"'), `/${page} has its site's header and footer`);
     }
     const loader = await raw('/cdn/ebok-widgets.js', { 'Accept-Encoding': 'gzip' });
     assert.equal(loader.headers['content-encoding'], 'gzip');

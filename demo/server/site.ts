@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { basename, extname, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
+import { withSiteChrome } from './chrome.js';
 
 /**
  * The Content Security Policy of the site's pages, in one place (README "Security"). The widgets need no more
@@ -173,7 +174,7 @@ export function siteApp(options: SiteOptions): Hono {
   const page = (name: string) =>
     load(resolve(demo, name), (html) => {
       if (html.split(DEV_SCRIPT).length !== 2) throw new Error(`demo/${name} must load the widgets with exactly one ${DEV_SCRIPT} (served as the CDN script).`);
-      return html.replace(DEV_SCRIPT, CDN_SCRIPT);
+      return withSiteChrome(html, name).replace(DEV_SCRIPT, CDN_SCRIPT);
     });
 
   const h = new Hono();
