@@ -1,8 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { http, type HttpHandler } from 'msw';
+import { getResponse, http, HttpResponse, type HttpHandler } from 'msw';
 import { createHandlers, problemResponse, type PersonaKey, type ScenarioName } from './mocks/handlers.js';
-import { withPaymentDocuments } from './mocks/payment-documents.js';
 import { resetClients } from '../src/api/registry.js';
 import '../src/widgets/payment-history/ebok-payment-history.js';
 import type { PeriodChoice } from '../src/kit/period.js';
@@ -60,8 +59,20 @@ type Story = StoryObj<Args>;
  */
 const answers = (options: { scenario?: ScenarioName; persona?: PersonaKey; documents?: boolean; first?: HttpHandler[] } = {}): Story['parameters'] => {
   const handlers = createHandlers({ base: BASE, ...(options.scenario ? { scenario: options.scenario } : {}), ...(options.persona ? { persona: options.persona } : {}) });
-  return { msw: { handlers: [...(options.first ?? []), ...(options.documents === false ? handlers : withPaymentDocuments(handlers, options.persona, BASE))] } };
+  return { msw: { handlers: [...(options.first ?? []), ...(options.documents === false ? withoutDocuments(handlers) : handlers)] } };
 };
+
+/** `handlers` with `GET /payments` answering document ids only, as an API without the optional `documents` does. */
+function withoutDocuments(handlers: HttpHandler[]): HttpHandler[] {
+  const payments = http.get(`${BASE}/payments`, async ({ request }) => {
+    const answer = await getResponse(handlers, request);
+    if (!answer?.ok) return answer;
+    const page = (await answer.clone().json()) as { items: { documents?: unknown }[] };
+    for (const payment of page.items) delete payment.documents;
+    return HttpResponse.json(page, { status: answer.status });
+  });
+  return [payments, ...handlers];
+}
 
 /** The first page asked for answers 401 (the session ended on the server); every later one is the history. */
 function sessionEndsAtFirstPage(): HttpHandler {
