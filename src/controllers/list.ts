@@ -57,6 +57,11 @@ export interface ListOptions<Item, Args> {
    */
   announce?: (progress: ListProgress) => string | undefined;
   /**
+   * How many items match, in the widget's words ("134 dokumenty"; `atLeast`: more pages and no total, "co najmniej
+   * 50"): shown by `renderCount()` and, without `announce`, said to screen readers when the first page arrives.
+   */
+  countText?: (count: number, atLeast: boolean) => string;
+  /**
    * What the widget shows for a page that failed (not for offline: that is no error of the API). With it, each
    * failure is reported once as `ebok-error` from the widget, with this message and the API's code and status.
    */
@@ -107,7 +112,7 @@ interface Running {
  */
 export class ListController<Item, Args = undefined> implements ReactiveController {
   private list: Item[] = [];
-  private seen = new Set<unknown>();
+  private byKey = new Map<unknown, Item>();
   private cursor: string | null | undefined;
   private apiTotal: number | undefined;
   private pageCount = 0;
@@ -157,6 +162,11 @@ export class ListController<Item, Args = undefined> implements ReactiveControlle
   /** Every item loaded so far, in the API's order, each once. */
   get items(): readonly Item[] {
     return this.list;
+  }
+
+  /** The loaded item whose `key` is `key` (needs the `key` option). */
+  item(key: unknown): Item | undefined {
+    return this.byKey.get(key);
   }
 
   /** The error of the first page (status `error`/`offline`) or of the later page that failed (`more` `error`/`offline`). */
@@ -215,6 +225,20 @@ export class ListController<Item, Args = undefined> implements ReactiveControlle
     void this.fetchPage(client, this.cursor);
   };
 
+  /**
+   * The rows on screen reach `renderedEnd` (the end of a virtual table's range): when that is within `ahead` rows
+   * of the last loaded item, the next page is asked for, before the customer gets there. Call it after each
+   * update (`updated()`); the request starts after the update, not inside it.
+   */
+  loadAhead(renderedEnd: number, ahead = 10): void {
+    if (this.status === 'complete' && this.hasMore && this.moreState === 'idle' && renderedEnd >= this.list.length - ahead) queueMicrotask(this.loadMore);
+  }
+
+  /** A page is on its way (`aria-busy` of the list). */
+  get busy(): boolean {
+    return this.status === 'pending' || this.moreState === 'loading';
+  }
+
   /** Tries again what failed: the first page, or the later page with the same cursor. */
   retry = (): void => {
     if (this.phase === 'error') this.restart();
@@ -242,6 +266,14 @@ export class ListController<Item, Args = undefined> implements ReactiveControlle
       default:
         return renderers.error?.(this.firstError as Error, this.retry);
     }
+  }
+
+  /** How many items match (`countText`), `part="count"`, once there are items; nothing otherwise. */
+  renderCount(): TemplateResult | typeof nothing {
+    const countText = this.options.countText;
+    if (!countText || this.status !== 'complete' || !this.list.length) return nothing;
+    const count = this.count;
+    return html`<p class="count" part="count">${countText(count ?? this.list.length, count === undefined)}</p>`;
   }
 
   /**
@@ -369,7 +401,7 @@ export class ListController<Item, Args = undefined> implements ReactiveControlle
   private start(client: EbokClient | undefined): void {
     this.abort();
     this.list = [];
-    this.seen = new Set();
+    this.byKey = new Map();
     this.cursor = undefined;
     this.apiTotal = undefined;
     this.pageCount = 0;
@@ -439,8 +471,8 @@ export class ListController<Item, Args = undefined> implements ReactiveControlle
     for (const item of page.items) {
       if (key) {
         const id = key(item);
-        if (this.seen.has(id)) continue;
-        this.seen.add(id);
+        if (this.byKey.has(id)) continue;
+        this.byKey.set(id, item);
       }
       this.list.push(item);
     }
@@ -453,7 +485,14 @@ export class ListController<Item, Args = undefined> implements ReactiveControlle
 
   private announce(): void {
     const progress = this.progress;
-    const text = this.options.announce ? this.options.announce(progress) : defaultListAnnouncement(progress);
+    const { announce, countText } = this.options;
+    const text = announce
+      ? announce(progress)
+      : countText
+        ? progress.pages === 1
+          ? countText(progress.total ?? progress.loaded, progress.total === undefined && progress.loaded > 0)
+          : undefined
+        : defaultListAnnouncement(progress);
     this.spoken = text ? { text, id: ++this.spokenCount } : undefined;
   }
 

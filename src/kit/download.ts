@@ -1,4 +1,4 @@
-import type { ReactiveController } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { EbokClient } from '../api/client.js';
 import { readFile, safeFilename, type DownloadedFile, type DownloadProgress } from './file.js';
@@ -6,6 +6,9 @@ import { EbokApiError } from '../api/errors.js';
 import { EbokErrorEvent } from '../core/events.js';
 import { describeFailure, failureText } from './failure.js';
 import type { ApiHost } from './action.js';
+import { icon } from './icons.js';
+
+export { downloadStyles } from './download.styles.js';
 
 /**
  * Hands a Blob to the browser as a download with `name`. One object so that tests can watch it
@@ -56,6 +59,19 @@ export interface DownloadRequest {
   describe?: (error: unknown) => string | undefined;
 }
 
+export interface DownloadProblemsView {
+  /** How to start the download of `key` again: "Try again" is offered when this gives one. */
+  retry?: (key: string) => (() => void) | undefined;
+  /** The link to log in again, for a download that waits for a new session. */
+  login: () => unknown;
+}
+
+/** The share of `total` that `loaded` is, in whole per cent; undefined when the size is unknown. */
+export function percent(loaded: number, total: number | undefined): number | undefined {
+  if (!total || total <= 0) return undefined;
+  return Math.min(100, Math.max(0, Math.floor((loaded / total) * 100)));
+}
+
 export interface DownloadOptions {
   /** Called after a file was handed to the browser (to announce it). */
   saved?: (request: DownloadRequest, name: string) => void;
@@ -87,6 +103,52 @@ export class DownloadController implements ReactiveController {
   /** Every download that runs, waits or failed, oldest first. */
   get all(): readonly Readonly<DownloadState>[] {
     return [...this.states.values()];
+  }
+
+  /**
+   * The progress of the download of `key` while it runs (a per cent figure and a `<progress>` named `label`,
+   * "Pobieranie PDF FV/…"), `part="download"`; undefined when none runs. Needs `downloadStyles`.
+   */
+  renderProgress(key: string, label: string): TemplateResult | undefined {
+    const download = this.states.get(key);
+    if (download?.phase !== 'running') return undefined;
+    const done = percent(download.loaded, download.total);
+    return html`<span class="download-progress" part="download">
+      <span aria-hidden="true">${done === undefined ? msg('Pobieranie…') : `${done}%`}</span>
+      ${done === undefined ? html`<progress aria-label=${label}></progress>` : html`<progress aria-label=${label} max="100" .value=${done}></progress>`}
+    </span>`;
+  }
+
+  /**
+   * Every download that failed or waits for a new login, each as a notice that says what happened and offers
+   * what to do: try again, log in (the download then continues by itself), or leave it. Needs `downloadStyles`.
+   */
+  renderProblems(view: DownloadProblemsView): TemplateResult | typeof nothing {
+    const shown = this.all.filter((d) => d.phase !== 'running');
+    if (!shown.length) return nothing;
+    return html`<div class="downloads">${shown.map((d) => this.renderProblem(d, view))}</div>`;
+  }
+
+  private renderProblem(download: Readonly<DownloadState>, view: DownloadProblemsView): TemplateResult {
+    const waiting = download.phase === 'waiting-login';
+    const retry = waiting ? undefined : view.retry?.(download.key);
+    return html`<div class="notice notice--${waiting ? 'warning' : 'error'}" part="download notice">
+      ${icon(waiting ? 'clock' : 'error')}
+      <div class="notice__body">
+        <p role="alert">${download.message}</p>
+        <div class="notice__actions">
+          ${retry
+            ? html`<button class="button button--secondary" type="button" @click=${retry}>
+                ${msg('Spróbuj ponownie')}<span class="visually-hidden"> ${download.label}</span>
+              </button>`
+            : nothing}
+          ${waiting ? view.login() : nothing}
+          <button class="button button--secondary" type="button" @click=${() => this.dismiss(download.key)}>
+            ${waiting ? msg('Nie pobieraj') : msg('Zamknij')}<span class="visually-hidden"> ${download.label}</span>
+          </button>
+        </div>
+      </div>
+    </div>`;
   }
 
   /** Starts a download unless that key's runs already. */

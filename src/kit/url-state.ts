@@ -1,3 +1,5 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 /**
  * A widget's own parameters in the page's address (`url-state`): read when the page opens, written with
  * `history.replaceState` as the customer filters. Each widget names its parameters with the `ebok-` prefix
@@ -48,4 +50,52 @@ export function urlWithParams<K extends string>(
 /** Puts `href` in the address bar without a new history entry, when it differs from where the page is. */
 export function replaceUrl(href: string): void {
   if (href !== location.href) history.replaceState(history.state, '', href);
+}
+
+export interface FilterStateOptions<F extends { [K in keyof F]: string }> {
+  /** The filters with nothing chosen (what a parameter missing from the address means). */
+  empty: F;
+  /** Cleans what an attribute, the address or a control gave (unknown values become the defaults). */
+  normalize: (raw: Partial<Record<keyof F, string | null | undefined>>) => F;
+  /** The address parameters, without the prefix: `{ pointId: 'point' }` is `?ebok-point=`. */
+  names: UrlNames<keyof F & string>;
+  /** A value the address leaves out (default: empty). */
+  isDefault?: (key: keyof F & string, value: string) => boolean;
+  /** Whether the widget keeps the filters in the address now (its `url-state`). */
+  urlState: () => boolean;
+}
+
+/**
+ * A list widget's filters, which live in its properties of the same names (reflected to attributes, so a host
+ * can deep-link "to pay") and, with `url-state`, in the page's address too: the address wins when the widget
+ * connects (a reload, Back, a shared link), and follows every change the customer makes.
+ */
+export class FilterState<F extends { [K in keyof F]: string }> implements ReactiveController {
+  constructor(
+    private readonly host: ReactiveControllerHost & F,
+    private readonly options: FilterStateOptions<F>,
+  ) {
+    host.addController(this);
+  }
+
+  /** The filters as the properties say them now, cleaned. */
+  get value(): F {
+    const raw: Partial<Record<keyof F, string>> = {};
+    for (const key of Object.keys(this.options.empty) as (keyof F)[]) raw[key] = this.host[key];
+    return this.options.normalize(raw);
+  }
+
+  /** Changes filters as the customer did: the properties (and attributes) and, with `url-state`, the address follow. */
+  set(change: Partial<F>): F {
+    const next = this.options.normalize({ ...this.value, ...change });
+    Object.assign(this.host, next);
+    if (this.options.urlState()) replaceUrl(urlWithParams(location.href, this.options.names, next, this.options.isDefault));
+    return next;
+  }
+
+  hostConnected(): void {
+    if (!this.options.urlState()) return;
+    const fromUrl = paramsFromUrl(location.search, this.options.names);
+    if (fromUrl) Object.assign(this.host, this.options.normalize({ ...this.options.empty, ...fromUrl }));
+  }
 }

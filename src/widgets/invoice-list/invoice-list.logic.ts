@@ -2,7 +2,6 @@ import type { components, operations } from '../../api/schema.js';
 import { safeFilename } from '../../kit/file.js';
 import type { IconName } from '../../kit/icons.js';
 import { normalizePeriod, periodRange, type PeriodChoice } from '../../kit/period.js';
-import { paramsFromUrl, urlWithParams } from '../../kit/url-state.js';
 
 // The period filter is the kit's (shared with the payment history); its choice is named here too for the list's callers.
 export type { PeriodChoice };
@@ -77,7 +76,8 @@ export function isFiltered(filters: InvoiceFilters): boolean {
   return !!(filters.status || filters.type || filters.period || filters.pointId || filters.q);
 }
 
-const URL_NAMES: Record<keyof InvoiceFilters, string> = {
+/** The list's parameters in the page's address (`?ebok-status=to-pay`, `?ebok-point=…`). */
+export const URL_NAMES: Record<keyof InvoiceFilters, string> = {
   status: 'status',
   type: 'type',
   period: 'period',
@@ -88,17 +88,9 @@ const URL_NAMES: Record<keyof InvoiceFilters, string> = {
   sort: 'sort',
 };
 
-/** The filters the page's address carries (`?ebok-status=to-pay`), or `undefined` when it carries none. */
-export function filtersFromUrl(search: string): Partial<Record<keyof InvoiceFilters, string>> | undefined {
-  return paramsFromUrl(search, URL_NAMES);
-}
-
-/**
- * The page's address with the widget's parameters for `filters` (defaults left out) and every other parameter,
- * the path and the fragment as they were.
- */
-export function urlWithFilters(href: string, filters: InvoiceFilters): string {
-  return urlWithParams(href, URL_NAMES, filters, (key, value) => (key === 'sort' ? value === DEFAULT_SORT : !value));
+/** The address leaves out the defaults: no filter, the newest first. */
+export function isDefaultParam(key: keyof InvoiceFilters, value: string): boolean {
+  return key === 'sort' ? value === DEFAULT_SORT : !value;
 }
 
 /** How a status looks besides its words: its icon and its tone (a class, coloured by the widget's tokens). */
@@ -125,8 +117,3 @@ export function hasRemaining(doc: DocumentSummary): boolean {
   return Number(doc.remaining.amount) !== 0;
 }
 
-/** The percentage of a download, when its size is known. */
-export function percent(loaded: number, total: number | undefined): number | undefined {
-  if (!total) return undefined;
-  return Math.min(100, Math.floor((loaded / total) * 100));
-}

@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { EbokApiError } from '../../api/errors.js';
 import type { components } from '../../api/schema.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
-import { plural } from '../../controllers/list.js';
+import { plural, type ListController } from '../../controllers/list.js';
 import { fromMinor, planFor, toMinor } from '../../kit/money.js';
 import { paymentToCheck } from '../../kit/payment-return.js';
 import type { PaymentFlow, PaymentPlan } from '../../kit/payment.js';
@@ -25,6 +25,8 @@ export function remainingMinor(docs: Iterable<DocumentSummary>): number {
 
 export interface SelectionHost extends ApiHost {
   readonly config: PortalConfigController;
+  /** The documents loaded (a chosen one that changed or stopped being payable follows them). */
+  readonly list: Pick<ListController<DocumentSummary>, 'status' | 'items'>;
   /** The list starts over (after a payment or a refusal changed the documents). */
   reloadDocuments(): void;
   /** Says something once to screen readers (the list's live region). */
@@ -41,6 +43,7 @@ export class DocumentSelection implements ReactiveController {
   private readonly chosen = new Map<string, DocumentSummary>();
   private flow: PaymentFlow | undefined;
   private loading: Promise<PaymentFlow> | undefined;
+  private seen: readonly DocumentSummary[] | undefined;
   /** Shown next to the sum: why a document could not be chosen, or left the choice. */
   note: string | undefined;
 
@@ -64,6 +67,15 @@ export class DocumentSelection implements ReactiveController {
   /** Back from the operator: the flow (and its outcome) is needed at once. */
   hostConnected(): void {
     if (paymentToCheck()) void this.load();
+  }
+
+  /** Each new set of loaded documents updates the chosen ones (before the widget renders them). */
+  hostUpdate(): void {
+    const list = this.host.list;
+    if (list.status === 'complete' && list.items !== this.seen) {
+      this.seen = list.items;
+      this.update(list.items);
+    }
   }
 
   /** Chooses or un-chooses a payable document. */

@@ -72,21 +72,8 @@ export const invoiceListStyles = css`
     inline-size: 1em;
     block-size: 1em;
   }
-  .pdf-progress {
-    display: grid;
-    gap: ${t.spaceXs};
-    font-size: ${t.fontSizeSmall};
-  }
-  .pdf-progress progress {
-    inline-size: 100%;
-    accent-color: ${t.colorPrimary};
-  }
   .muted {
     color: ${t.colorTextMuted};
-  }
-  .downloads {
-    display: grid;
-    gap: ${t.spaceS};
   }
   .actions {
     display: flex;

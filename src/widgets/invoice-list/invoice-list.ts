@@ -1,37 +1,35 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { ListController, listStyles, plural } from '../../controllers/list.js';
+import { ListController, listStyles } from '../../controllers/list.js';
 import { ApiTask } from '../../controllers/api-task.js';
-import { renderEmpty, renderError, renderLoading, renderOffline } from '../../core/status.js';
+import { renderError, renderLoading, renderOffline } from '../../core/status.js';
 import { EbokApiError } from '../../api/errors.js';
 import type { components } from '../../api/schema.js';
-import { formatDate, formatMoney, formatNumber, PLACEHOLDER } from '../../i18n/format.js';
 import { warsawDate } from '../../i18n/calendar.js';
 import { EbokWidget } from '../../kit/widget.js';
 import { listWidgetStyles } from '../../kit/list.styles.js';
 import { VirtualTable, tableStyles, type TableColumn } from '../../kit/table.js';
 import { filterStyles } from '../../kit/filters.js';
-import { replaceUrl } from '../../kit/url-state.js';
-import type { DownloadController, DownloadState } from '../../kit/download.js';
+import { FilterState } from '../../kit/url-state.js';
+import { SearchController } from '../../kit/search.js';
+import { downloadStyles, LazyDownloads } from '../../kit/lazy-downloads.js';
 import { NoticeController } from '../../kit/notice.js';
-import { describeFailure, failureText } from '../../kit/failure.js';
-import { icon } from '../../kit/icons.js';
+import { describeFailure } from '../../kit/failure.js';
 import { PortalConfigController } from '../../kit/portal-config.js';
 import { paymentStyles } from '../../kit/payment.styles.js';
 import { DocumentSelection } from './invoice-list.pay.js';
 import { invoiceListStyles } from './invoice-list.styles.js';
-import { filtersForm, partialIcon, statusText, typeText } from './invoice-list.views.js';
+import { documentColumns, documentCountText, filtersForm, loadFailureText, nothingToShow } from './invoice-list.views.js';
 import {
   documentQuery,
-  filtersFromUrl,
+  isDefaultParam,
   isFiltered,
   normalizeFilters,
   NO_FILTERS,
   pdfFilename,
-  percent,
   statusLook,
-  urlWithFilters,
+  URL_NAMES,
   type DocumentQuery,
   type DocumentSummary,
   type InvoiceFilters,
@@ -48,8 +46,6 @@ type Query = Omit<DocumentQuery, 'cursor' | 'limit'>;
 const PAGE = 50;
 /** Load the next page when the rows rendered come this close to the last loaded one. */
 const AHEAD = 10;
-/** The pause after typing in the search box before the list asks again. */
-const SEARCH_PAUSE_MS = 500;
 
 /**
  * The customer's financial documents of all contracts (seeds 000, 002, 004: "Faktury"): invoices, corrections
@@ -107,7 +103,7 @@ const SEARCH_PAUSE_MS = 500;
  * @cssprop --ebok-invoice-list-filters-bg - Background of the filters.
  */
 export class EbokInvoiceList extends EbokWidget {
-  static override styles = [EbokWidget.styles, tableStyles, listStyles, filterStyles, paymentStyles, listWidgetStyles, invoiceListStyles];
+  static override styles = [EbokWidget.styles, tableStyles, listStyles, filterStyles, paymentStyles, downloadStyles, listWidgetStyles, invoiceListStyles];
 
   /** Status: `to-pay` (unpaid, partly paid and overdue), `unpaid`, `partially_paid`, `overdue`, `paid`; empty for all. */
   @property({ reflect: true }) status: StatusFilter = '';
@@ -131,9 +127,7 @@ export class EbokInvoiceList extends EbokWidget {
   @property({ attribute: 'document-href' }) documentHref?: string;
 
   /** What is in the search box (applied after a pause): never lost while the list reloads. */
-  @state() private search = '';
-
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly search = new SearchController(this, { apply: (q) => this.setFilters({ q }) });
   private readonly table = new VirtualTable<DocumentSummary>(this, { rowHeight: 60, cards: 'wide', rowFocus: true });
   private readonly notices = new NoticeController(this);
 
@@ -142,8 +136,8 @@ export class EbokInvoiceList extends EbokWidget {
     args: () => documentQuery(this.filters, warsawDate(new Date())),
     limit: PAGE,
     key: (doc) => doc.id,
-    announce: ({ loaded, total, pages }) => (pages === 1 ? this.countText(total ?? loaded, total === undefined && loaded > 0) : undefined),
-    failure: (error) => this.failureMessage(error),
+    countText: documentCountText,
+    failure: loadFailureText,
   });
 
   /** The points of delivery, for the filter; the list works without them. */
@@ -156,63 +150,33 @@ export class EbokInvoiceList extends EbokWidget {
 
   /** The documents chosen for payment, and paying them. */
   private readonly selection = new DocumentSelection(this);
-  private selectionSeen: readonly DocumentSummary[] | undefined;
 
   /** PDF downloads: the code comes with the first click (most visits download nothing). */
-  private downloads: DownloadController | undefined;
+  private readonly downloads = new LazyDownloads(this, { saved: (_request, name) => this.notices.announce(msg(str`Pobrano plik ${name}.`)) });
+
+  /** The filters: the attributes, and the address with `url-state`. */
+  private readonly filterState: FilterState<InvoiceFilters> = new FilterState<InvoiceFilters>(this, {
+    empty: NO_FILTERS,
+    normalize: normalizeFilters,
+    names: URL_NAMES,
+    isDefault: isDefaultParam,
+    urlState: () => this.urlState,
+  });
 
   /** The filters as the attributes say them now, cleaned. */
   get filters(): InvoiceFilters {
-    return normalizeFilters({
-      status: this.status,
-      type: this.type,
-      period: this.period,
-      from: this.from,
-      to: this.to,
-      pointId: this.pointId,
-      q: this.q,
-      sort: this.sort,
-    });
+    return this.filterState.value;
   }
 
   /** Sets filters as the customer would (the list starts over; the attributes and, with `url-state`, the address follow). */
   setFilters(change: Partial<InvoiceFilters>): void {
-    const next = normalizeFilters({ ...this.filters, ...change });
-    this.status = next.status;
-    this.type = next.type;
-    this.period = next.period;
-    this.from = next.from;
-    this.to = next.to;
-    this.pointId = next.pointId;
-    this.q = next.q;
-    this.sort = next.sort;
-    if ('q' in change) this.search = next.q;
-    this.writeUrl(next);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.urlState) {
-      // The address wins over the attributes: it is where the customer was (a reload, Back, a shared link).
-      const fromUrl = filtersFromUrl(location.search);
-      if (fromUrl) Object.assign(this, normalizeFilters({ ...NO_FILTERS, ...fromUrl }));
-    }
-    this.search = this.q;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
+    const next = this.filterState.set(change);
+    if ('q' in change) this.search.reset(next.q);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('q') && this.q !== this.search && !this.searchTimer) this.search = this.q;
-    const items = this.list.status === 'complete' ? this.list.items : undefined;
-    if (items && items !== this.selectionSeen) {
-      this.selectionSeen = items;
-      this.selection.update(items);
-    }
+    this.search.sync(this.q);
   }
 
   /** The documents changed (a payment, a refusal): the list starts over from the server. */
@@ -234,24 +198,23 @@ export class EbokInvoiceList extends EbokWidget {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // Scrolled (or moved by keyboard) near the last loaded row: the next page, before the customer gets there.
-    const list = this.list;
-    // (After this update, not inside it: a request changes the state the update just rendered.)
-    if (list.status === 'complete' && list.hasMore && list.more === 'idle' && this.table.range.end >= list.items.length - AHEAD) queueMicrotask(list.loadMore);
+    this.list.loadAhead(this.table.range.end, AHEAD);
   }
 
   override render() {
     const status = this.list.status;
     const signedIn = status !== 'signed-out' && status !== 'no-api';
-    return html`<section class="base" part="base" aria-labelledby="title" aria-busy=${status === 'pending' || this.list.more === 'loading' ? 'true' : 'false'}>
+    return html`<section class="base" part="base" aria-labelledby="title" aria-busy=${this.list.busy ? 'true' : 'false'}>
       <div class="header">
         ${this.heading(msg('Faktury i dokumenty'), { id: 'title' })}
-        ${status === 'complete' && this.list.items.length ? html`<p class="count" part="count">${this.countText(this.list.count ?? this.list.items.length, this.list.count === undefined)}</p>` : nothing}
+        ${this.list.renderCount()}
       </div>
       ${signedIn ? this.renderFilters() : nothing} ${signedIn && this.canPay ? this.selection.render(this.config.value) : nothing} ${this.list.renderAnnouncement()} ${this.notices.renderLiveRegion()} ${this.renderDownloads()}
       ${this.list.render({
         pending: () => renderLoading(msg('dokumenty')),
-        complete: (items) => (items.length ? html`${this.renderTable(items)} ${this.list.renderMore()}` : this.renderNothing()),
-        error: (error, retry) => renderError({ message: this.failureMessage(error), onRetry: retry }),
+        complete: (items) =>
+          items.length ? html`${this.renderTable(items)} ${this.list.renderMore()}` : nothingToShow(isFiltered(this.filters), () => this.setFilters({ ...NO_FILTERS, sort: this.filters.sort })),
+        error: (error, retry) => renderError({ message: loadFailureText(error), onRetry: retry }),
         offline: (retry) => renderOffline(retry),
         signedOut: () => html`<p>${msg('Zaloguj się, aby zobaczyć faktury i pobrać je w PDF.')}</p>
           <div class="actions">${this.loginLink(msg('Zaloguj się'))}</div>`,
@@ -260,61 +223,24 @@ export class EbokInvoiceList extends EbokWidget {
     </section>`;
   }
 
-  private failureMessage(error: unknown): string {
-    const failed = msg('Nie udało się wczytać dokumentów.');
-    return failureText(describeFailure(error, { failed, unavailable: failed }));
-  }
-
-  private countText(count: number, atLeast: boolean): string {
-    const n = formatNumber(count);
-    if (atLeast) return msg(str`Dokumentów: co najmniej ${n}`);
-    return plural(count, {
-      one: msg(str`${n} dokument`, { id: 'ebok-invoice-list-count-one' }),
-      few: msg(str`${n} dokumenty`, { id: 'ebok-invoice-list-count-few' }),
-      many: msg(str`${n} dokumentów`, { id: 'ebok-invoice-list-count-many' }),
-      other: msg(str`${n} dokumentu`, { id: 'ebok-invoice-list-count-other' }),
-    });
-  }
-
   private renderFilters(): TemplateResult {
     const filters = this.filters;
     return filtersForm({
       filters,
-      search: this.search,
+      search: this.search.text,
       points: this.points.status === 'complete' ? this.points.value : undefined,
       filtered: isFiltered(filters),
       onChange: (change) => this.setFilters(change),
-      onSearchInput: (value) => {
-        this.search = value;
-        clearTimeout(this.searchTimer);
-        this.searchTimer = setTimeout(() => {
-          this.searchTimer = undefined;
-          this.applySearch();
-        }, SEARCH_PAUSE_MS);
-      },
-      onSearch: () => this.applySearch(),
+      onSearchInput: (value) => this.search.input(value),
+      onSearch: () => this.search.flush(),
       onClear: () => this.setFilters({ ...NO_FILTERS, sort: filters.sort }),
     });
-  }
-
-  private applySearch(): void {
-    clearTimeout(this.searchTimer);
-    this.searchTimer = undefined;
-    if (this.search.trim() !== this.q) this.setFilters({ q: this.search });
-  }
-
-  private renderNothing(): TemplateResult {
-    if (!isFiltered(this.filters)) return renderEmpty(msg('Nie masz jeszcze żadnych dokumentów.'));
-    return html`${renderEmpty(msg('Żaden dokument nie spełnia wybranych warunków.'))}
-      <div class="actions">
-        <button class="button button--secondary" type="button" @click=${() => this.setFilters({ ...NO_FILTERS, sort: this.filters.sort })}>${msg('Pokaż wszystkie dokumenty')}</button>
-      </div>`;
   }
 
   private renderTable(items: readonly DocumentSummary[]): TemplateResult {
     return this.table.render({
       label: msg('Faktury i dokumenty'),
-      columns: this.columns(items),
+      columns: this.columns(),
       items,
       count: this.list.count,
       key: (doc) => doc.id,
@@ -328,43 +254,18 @@ export class EbokInvoiceList extends EbokWidget {
     });
   }
 
-  private columns(items: readonly DocumentSummary[]): readonly TableColumn<DocumentSummary>[] {
-    const money = (m: { amount: string; currency: string }) => formatMoney(m.amount, { currency: m.currency });
-    const byId = this.documentsById(items);
-    return [
-      ...(this.canPay ? [{ key: 'choose', header: msg('Do zapłaty'), cell: (doc: DocumentSummary) => this.selection.renderCheckbox(doc) }] : []),
-      { key: 'number', header: msg('Numer'), rowHeader: true, cell: (doc) => this.renderNumber(doc, byId) },
-      { key: 'type', header: msg('Rodzaj'), cell: (doc) => typeText(doc.type) },
-      { key: 'issued', header: msg('Wystawiona'), cell: (doc) => formatDate(doc.issueDate) },
-      {
-        key: 'period',
-        header: msg('Okres'),
-        cell: (doc) => (doc.periodFrom && doc.periodTo ? `${formatDate(doc.periodFrom)} – ${formatDate(doc.periodTo)}` : PLACEHOLDER),
-      },
-      { key: 'amount', header: msg('Kwota'), align: 'end', cell: (doc) => money(doc.gross) },
-      { key: 'remaining', header: msg('Pozostało'), align: 'end', cell: (doc) => money(doc.remaining) },
-      { key: 'due', header: msg('Termin płatności'), cell: (doc) => formatDate(doc.dueDate) },
-      { key: 'status', header: msg('Status'), cell: (doc) => this.renderStatus(doc) },
-      { key: 'pdf', header: msg('Plik'), cell: (doc) => this.renderPdf(doc) },
-    ];
+  private columns(): readonly TableColumn<DocumentSummary>[] {
+    return documentColumns({
+      choose: this.canPay ? (doc) => this.selection.renderCheckbox(doc) : undefined,
+      number: (doc) => this.renderNumber(doc),
+      pdf: (doc) => this.renderPdf(doc),
+    });
   }
 
-  private byId: { items: readonly DocumentSummary[]; map: Map<string, DocumentSummary> } | undefined;
-
-  /** The loaded documents by id (for a correction's link), built once per page of items, not once per frame. */
-  private documentsById(items: readonly DocumentSummary[]): ReadonlyMap<string, DocumentSummary> {
-    if (this.byId?.items !== items) {
-      const map = new Map<string, DocumentSummary>();
-      for (const doc of items) map.set(doc.id, doc);
-      this.byId = { items, map };
-    }
-    return this.byId.map;
-  }
-
-  private renderNumber(doc: DocumentSummary, byId: ReadonlyMap<string, DocumentSummary>): unknown {
+  private renderNumber(doc: DocumentSummary): unknown {
     const corrected = doc.correctsDocumentId;
     if (!corrected) return doc.number;
-    const target = byId.get(corrected);
+    const target = this.list.item(corrected);
     const href = this.documentHref?.replaceAll('{id}', encodeURIComponent(corrected));
     const text = target ? msg(str`Koryguje: ${target.number}`) : msg('Pokaż dokument korygowany');
     return html`${doc.number}
@@ -391,33 +292,18 @@ export class EbokInvoiceList extends EbokWidget {
     }
   }
 
-  private renderStatus(doc: DocumentSummary): TemplateResult {
-    const look = statusLook(doc.status);
-    return html`<span class="doc-status tone-${look.tone}" part="status-badge">${look.icon === 'partial' ? partialIcon : icon(look.icon)}<span>${statusText(doc.status)}</span></span>`;
-  }
-
   private renderPdf(doc: DocumentSummary): unknown {
     if (!doc.hasPdf) return html`<span class="muted">${msg('Brak PDF')}</span>`;
-    const download = this.downloads?.state(doc.id);
-    if (download?.phase === 'running') {
-      const done = percent(download.loaded, download.total);
-      const label = msg(str`Pobieranie PDF ${doc.number}`);
-      return html`<span class="pdf-progress" part="download">
-        <span aria-hidden="true">${done === undefined ? msg('Pobieranie…') : `${done}%`}</span>
-        ${done === undefined ? html`<progress aria-label=${label}></progress>` : html`<progress aria-label=${label} max="100" .value=${done}></progress>`}
-      </span>`;
-    }
-    return html`<button class="button button--secondary pdf" part="pdf" type="button" @click=${() => void this.download(doc)}>
-      PDF<span class="visually-hidden"> ${doc.number}</span>
-    </button>`;
+    return (
+      this.downloads.renderProgress(doc.id, msg(str`Pobieranie PDF ${doc.number}`)) ??
+      html`<button class="button button--secondary pdf" part="pdf" type="button" @click=${() => this.download(doc)}>
+        PDF<span class="visually-hidden"> ${doc.number}</span>
+      </button>`
+    );
   }
 
-  private async download(doc: DocumentSummary): Promise<void> {
-    if (!this.downloads) {
-      const { DownloadController } = await import('../../kit/download.js');
-      this.downloads ??= new DownloadController(this, { saved: (_request, name) => this.notices.announce(msg(str`Pobrano plik ${name}.`)) });
-    }
-    this.downloads.start({
+  private download(doc: DocumentSummary): void {
+    void this.downloads.start({
       key: doc.id,
       label: doc.number,
       fallbackName: pdfFilename(doc.number),
@@ -429,40 +315,13 @@ export class EbokInvoiceList extends EbokWidget {
     });
   }
 
-  /** Downloads that failed or wait for a new login, each with what to do. */
+  /** The list's notices, and downloads that failed or wait for a new login, each with what to do. */
   private renderDownloads(): unknown {
-    const shown = this.downloads?.all.filter((d) => d.phase !== 'running') ?? [];
-    const general = this.notices.render();
-    if (!shown.length) return general;
-    return html`${general}
-      <div class="downloads">${shown.map((d) => this.renderDownloadProblem(d))}</div>`;
-  }
-
-  private renderDownloadProblem(download: Readonly<DownloadState>): TemplateResult {
-    const waiting = download.phase === 'waiting-login';
-    const doc = this.list.items.find((d) => d.id === download.key);
-    return html`<div class="notice notice--${waiting ? 'warning' : 'error'}" part="download notice">
-      ${icon(waiting ? 'clock' : 'error')}
-      <div class="notice__body">
-        <p role="alert">${download.message}</p>
-        <div class="notice__actions">
-          ${!waiting && doc
-            ? html`<button class="button button--secondary" type="button" @click=${() => void this.download(doc)}>
-                ${msg('Spróbuj ponownie')}<span class="visually-hidden"> ${download.label}</span>
-              </button>`
-            : nothing}
-          ${waiting ? this.loginLink(msg('Zaloguj się'), 'link') : nothing}
-          <button class="button button--secondary" type="button" @click=${() => this.downloads?.dismiss(download.key)}>
-            ${waiting ? msg('Nie pobieraj') : msg('Zamknij')}<span class="visually-hidden"> ${download.label}</span>
-          </button>
-        </div>
-      </div>
-    </div>`;
-  }
-
-  /** Keeps the widget's parameters in the page's address (`url-state`), leaving the host's own as they are. */
-  private writeUrl(filters: InvoiceFilters): void {
-    if (!this.urlState) return;
-    replaceUrl(urlWithFilters(location.href, filters));
+    const retry = (key: string) => {
+      const doc = this.list.item(key);
+      return doc && (() => this.download(doc));
+    };
+    return html`${this.notices.render()}
+    ${this.downloads.renderProblems({ retry, login: () => this.loginLink(msg('Zaloguj się'), 'link') })}`;
   }
 }

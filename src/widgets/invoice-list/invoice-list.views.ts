@@ -1,9 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { components } from '../../api/schema.js';
 import { filterSelect as select, periodFilter } from '../../kit/filters.js';
-import { SORTS, STATUSES, TYPES, type DocumentStatus, type DocumentType, type InvoiceFilters, type SortOrder } from './invoice-list.logic.js';
+import { icon } from '../../kit/icons.js';
+import type { TableColumn } from '../../kit/table.js';
+import { formatDate, formatMoney, formatNumber, PLACEHOLDER } from '../../i18n/format.js';
+import { plural } from '../../controllers/list.js';
+import { renderEmpty } from '../../core/status.js';
+import { describeFailure, failureText } from '../../kit/failure.js';
+import { SORTS, STATUSES, TYPES, statusLook, type DocumentStatus, type DocumentSummary, type DocumentType, type InvoiceFilters, type SortOrder } from './invoice-list.logic.js';
 
 type Point = components['schemas']['PointOfDelivery'];
 
@@ -12,6 +18,68 @@ export const partialIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidde
   <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="2" />
   <path d="M12 2a10 10 0 0 1 0 20Z" fill="currentColor" />
 </svg>`;
+
+/** How many documents match ("134 dokumenty"); `atLeast` while more pages come and the API gave no total. */
+export function documentCountText(count: number, atLeast: boolean): string {
+  const n = formatNumber(count);
+  if (atLeast) return msg(str`Dokumentów: co najmniej ${n}`);
+  return plural(count, {
+    one: msg(str`${n} dokument`, { id: 'ebok-invoice-list-count-one' }),
+    few: msg(str`${n} dokumenty`, { id: 'ebok-invoice-list-count-few' }),
+    many: msg(str`${n} dokumentów`, { id: 'ebok-invoice-list-count-many' }),
+    other: msg(str`${n} dokumentu`, { id: 'ebok-invoice-list-count-other' }),
+  });
+}
+
+/** A page of documents that could not be loaded, in words. */
+export function loadFailureText(error: unknown): string {
+  const failed = msg('Nie udało się wczytać dokumentów.');
+  return failureText(describeFailure(error, { failed, unavailable: failed }));
+}
+
+/** No documents at all, or none that match the filters (with the way back to all of them). */
+export function nothingToShow(filtered: boolean, onShowAll: () => void): TemplateResult {
+  if (!filtered) return renderEmpty(msg('Nie masz jeszcze żadnych dokumentów.'));
+  return html`${renderEmpty(msg('Żaden dokument nie spełnia wybranych warunków.'))}
+    <div class="actions">
+      <button class="button button--secondary" type="button" @click=${onShowAll}>${msg('Pokaż wszystkie dokumenty')}</button>
+    </div>`;
+}
+
+/** A document's status in words, with its icon and tone (never the colour alone). */
+export function statusBadge(doc: DocumentSummary): TemplateResult {
+  const look = statusLook(doc.status);
+  return html`<span class="doc-status tone-${look.tone}" part="status-badge">${look.icon === 'partial' ? partialIcon : icon(look.icon)}<span>${statusText(doc.status)}</span></span>`;
+}
+
+/** The cells that need the widget: the choice to pay (none when payments are off), the number with its links, the PDF. */
+export interface DocumentCells {
+  choose: ((doc: DocumentSummary) => unknown) | undefined;
+  number: (doc: DocumentSummary) => unknown;
+  pdf: (doc: DocumentSummary) => unknown;
+}
+
+/** The list's columns, in order: what a customer compares on paper invoices, the status and the file last. */
+export function documentColumns(cells: DocumentCells): readonly TableColumn<DocumentSummary>[] {
+  const money = (m: { amount: string; currency: string }) => formatMoney(m.amount, { currency: m.currency });
+  const choose = cells.choose;
+  return [
+    ...(choose ? [{ key: 'choose', header: msg('Do zapłaty'), cell: choose }] : []),
+    { key: 'number', header: msg('Numer'), rowHeader: true, cell: cells.number },
+    { key: 'type', header: msg('Rodzaj'), cell: (doc) => typeText(doc.type) },
+    { key: 'issued', header: msg('Wystawiona'), cell: (doc) => formatDate(doc.issueDate) },
+    {
+      key: 'period',
+      header: msg('Okres'),
+      cell: (doc) => (doc.periodFrom && doc.periodTo ? `${formatDate(doc.periodFrom)} – ${formatDate(doc.periodTo)}` : PLACEHOLDER),
+    },
+    { key: 'amount', header: msg('Kwota'), align: 'end', cell: (doc) => money(doc.gross) },
+    { key: 'remaining', header: msg('Pozostało'), align: 'end', cell: (doc) => money(doc.remaining) },
+    { key: 'due', header: msg('Termin płatności'), cell: (doc) => formatDate(doc.dueDate) },
+    { key: 'status', header: msg('Status'), cell: statusBadge },
+    { key: 'pdf', header: msg('Plik'), cell: cells.pdf },
+  ];
+}
 
 /** A status in words, as a customer says it. */
 export function statusText(status: DocumentStatus | 'to-pay'): string {

@@ -1,7 +1,6 @@
 import type { components, operations } from '../../api/schema.js';
 import type { IconName } from '../../kit/icons.js';
 import { normalizePeriod, periodRange, type PeriodFields } from '../../kit/period.js';
-import { paramsFromUrl, urlWithParams } from '../../kit/url-state.js';
 
 export type PaymentStatus = components['schemas']['PaymentStatus'];
 export type PaymentMethod = components['schemas']['PaymentRecordMethod'];
@@ -44,17 +43,7 @@ export function isFiltered(filters: PaymentFilters): boolean {
  * The history's parameters in the page's address: its own names (`ebok-payments-period` …), so that an invoice
  * list with `url-state` on the same page keeps its issue period apart from the payments' period.
  */
-const URL_NAMES: Record<keyof PaymentFilters, string> = { period: 'payments-period', from: 'payments-from', to: 'payments-to' };
-
-/** The filters the page's address carries, or `undefined` when it carries none. */
-export function filtersFromUrl(search: string): Partial<Record<keyof PaymentFilters, string>> | undefined {
-  return paramsFromUrl(search, URL_NAMES);
-}
-
-/** The page's address with the history's parameters for `filters` (empty ones left out), everything else as it was. */
-export function urlWithFilters(href: string, filters: PaymentFilters): string {
-  return urlWithParams(href, URL_NAMES, filters);
-}
+export const URL_NAMES: Record<keyof PaymentFilters, string> = { period: 'payments-period', from: 'payments-from', to: 'payments-to' };
 
 export type PaymentTone = 'paid' | 'pending' | 'declined' | 'cancelled' | 'expired';
 

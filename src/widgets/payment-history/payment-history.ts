@@ -11,20 +11,19 @@ import { VirtualTable, tableStyles, type TableColumn } from '../../kit/table.js'
 import { describeFailure, failureText } from '../../kit/failure.js';
 import { filterStyles, periodFilter } from '../../kit/filters.js';
 import type { PeriodChoice } from '../../kit/period.js';
-import { replaceUrl } from '../../kit/url-state.js';
+import { FilterState } from '../../kit/url-state.js';
 import { icon } from '../../kit/icons.js';
 import { paymentHistoryStyles } from './payment-history.styles.js';
 import { methodText, statusText } from './payment-history.views.js';
 import {
   documentLink,
-  filtersFromUrl,
   isFiltered,
   normalizeFilters,
   NO_FILTERS,
   paymentDocuments,
   paymentLook,
   paymentQuery,
-  urlWithFilters,
+  URL_NAMES,
   type PaymentFilters,
   type PaymentItem,
   type PaymentQuery,
@@ -100,47 +99,40 @@ export class EbokPaymentHistory extends EbokWidget {
     args: () => paymentQuery(this.filters, warsawDate(new Date())),
     limit: PAGE,
     key: (payment) => payment.id,
-    announce: ({ loaded, total, pages }) => (pages === 1 ? this.countText(total ?? loaded, total === undefined && loaded > 0) : undefined),
+    countText: (count, atLeast) => this.countText(count, atLeast),
     failure: (error) => this.failureMessage(error),
+  });
+
+  /** The period: the attributes, and the address with `url-state`. */
+  private readonly filterState: FilterState<PaymentFilters> = new FilterState<PaymentFilters>(this, {
+    empty: NO_FILTERS,
+    normalize: normalizeFilters,
+    names: URL_NAMES,
+    urlState: () => this.urlState,
   });
 
   /** The filters as the attributes say them now, cleaned. */
   get filters(): PaymentFilters {
-    return normalizeFilters({ period: this.period, from: this.from, to: this.to });
+    return this.filterState.value;
   }
 
   /** Sets filters as the customer would (the list starts over; the attributes and, with `url-state`, the address follow). */
   setFilters(change: Partial<PaymentFilters>): void {
-    const next = normalizeFilters({ ...this.filters, ...change });
-    this.period = next.period;
-    this.from = next.from;
-    this.to = next.to;
-    if (this.urlState) replaceUrl(urlWithFilters(location.href, next));
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.urlState) {
-      // The address wins over the attributes: it is where the customer was (a reload, Back, a shared link).
-      const fromUrl = filtersFromUrl(location.search);
-      if (fromUrl) Object.assign(this, normalizeFilters({ ...NO_FILTERS, ...fromUrl }));
-    }
+    this.filterState.set(change);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const list = this.list;
-    // (After this update, not inside it: a request changes the state the update just rendered.)
-    if (list.status === 'complete' && list.hasMore && list.more === 'idle' && this.table.range.end >= list.items.length - AHEAD) queueMicrotask(list.loadMore);
+    this.list.loadAhead(this.table.range.end, AHEAD);
   }
 
   override render() {
     const status = this.list.status;
     const signedIn = status !== 'signed-out' && status !== 'no-api';
-    return html`<section class="base" part="base" aria-labelledby="title" aria-busy=${status === 'pending' || this.list.more === 'loading' ? 'true' : 'false'}>
+    return html`<section class="base" part="base" aria-labelledby="title" aria-busy=${this.list.busy ? 'true' : 'false'}>
       <div class="header">
         ${this.heading(msg('Historia wpłat'), { id: 'title' })}
-        ${status === 'complete' && this.list.items.length ? html`<p class="count" part="count">${this.countText(this.list.count ?? this.list.items.length, this.list.count === undefined)}</p>` : nothing}
+        ${this.list.renderCount()}
       </div>
       ${signedIn ? this.renderFilters() : nothing} ${this.list.renderAnnouncement()}
       ${this.list.render({
