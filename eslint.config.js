@@ -61,7 +61,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', '*.ts', '.storybook/*.ts', 'test/tools/*.mjs', 'test/built/pages/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', '*.ts', '.storybook/*.ts', 'test/tools/*.mjs', 'test/tools/*.d.mts', 'test/built/pages/*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
   },
   {

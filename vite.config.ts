@@ -2,6 +2,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { readdirSync, existsSync } from 'node:fs';
 import { basename, posix, resolve } from 'node:path';
 import { withSiteChrome } from './demo/server/chrome.ts';
+import { minifyCssLiterals } from './test/tools/minify-css-literals.mjs';
 
 /**
  * Three jobs, chosen by `--mode`:
@@ -105,6 +106,23 @@ function cdnLoader(): Plugin {
   };
 }
 
+/**
+ * The text of css`` templates without its indentation, newlines and comments (test/tools/minify-css-literals.mjs),
+ * which the bundler's minifier leaves as written. Not with source maps (`EBOK_SOURCEMAP=1`): the maps would no
+ * longer point at the right columns, so there the style sheets ship as written.
+ */
+function minifyStyles(): Plugin {
+  return {
+    name: 'ebok-minify-css-literals',
+    enforce: 'pre',
+    transform(code, id) {
+      if (sourcemap || !/[\\/]src[\\/][^?]*\.ts$/.test(id)) return null;
+      const minified = minifyCssLiterals(code, id);
+      return minified === code ? null : { code: minified, map: null };
+    },
+  };
+}
+
 /** The modules of the CDN's shared core chunk (see `codeSplitting` below). */
 const CORE =
   /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]|node_modules[\\/]@lit[\\/]context[\\/]lib[\\/](context-request-event|create-context)\.js|src[\\/](api|theme|context)[\\/]|src[\\/]i18n[\\/]locale(-codes)?\.ts|src[\\/]core[\\/](version|define|ebok-element|events)\.ts/;
@@ -155,7 +173,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
   if (mode === 'cdn') {
     return {
       publicDir: false,
-      plugins: [localeModulesStandAlone(), cdnLoader()],
+      plugins: [minifyStyles(), localeModulesStandAlone(), cdnLoader()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,

@@ -44,6 +44,7 @@ const steps = [
   ['types (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['types of the reference server and the conformance suite (tsc)', 'sh', ['-c', 'npx tsc --noEmit -p demo/server/tsconfig.json && npx tsc --noEmit -p test/conformance/tsconfig.json']],
   ['templates (lit-analyzer)', 'npm', ['run', '--silent', 'analyze']],
+  ['the CDN build\'s css`` minifier changes no style sheet', 'node', ['test/tools/check-css-minify.mjs']],
   ['build (npm + CDN)', 'npm', ['run', '--silent', 'build']],
   ['the package as published: what npm would pack, and a strict TypeScript consumer (skipLibCheck: false)', 'sh', ['-c', 'node test/tools/check-pack.mjs && node test/tools/check-consumer-types.mjs']],
   ['browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner']],
