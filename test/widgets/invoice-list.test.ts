@@ -148,7 +148,7 @@ describe('<ebok-invoice-list>', () => {
         return problem(500, 'internal_error');
       });
       const el = document.createElement('ebok-invoice-list');
-      const error = oneEvent(el, 'ebok-error') as Promise<EbokErrorEvent>;
+      const error = oneEvent<EbokErrorEvent>(el, 'ebok-error');
       await list(html`${el}`);
       expect((await error).detail).to.include({ code: 'internal_error', status: 500 });
       expect(words(el)).to.contain('Nie udało się wczytać dokumentów');
