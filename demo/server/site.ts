@@ -15,14 +15,16 @@ import { withSiteChrome } from './chrome.js';
 
 /**
  * The Content Security Policy of the site's pages, in one place (README "Security"). The widgets need no more
- * than `script-src 'self'; style-src 'self'` and the `lit-html` Trusted Types policy; add `'allow-duplicates'`
- * to `trusted-types` if a page may load the bundle twice (each copy of Lit creates its own `lit-html` policy).
+ * than `script-src 'self'; style-src 'self'` and the `lit-html` Trusted Types policy, plus `img-src blob:` for the
+ * preview of a meter photo chosen on the device (an object URL, never fetched from anywhere); add
+ * `'allow-duplicates'` to `trusted-types` if a page may load the bundle twice (each copy of Lit creates its own
+ * `lit-html` policy).
  */
 export const SITE_CSP: readonly string[] = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self'",
+  "img-src 'self' blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
