@@ -189,7 +189,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
         },
         rolldownOptions: {
           output: {
-            chunkFileNames: 'chunks/[name]-[hash].js',
+            chunkFileNames: 'chunks/[name]-[hash:6].js',
             minify: true,
             codeSplitting: {
               groups: [

@@ -14,6 +14,7 @@ export {
   type Locale,
 } from './i18n/locale.js';
 export * from './i18n/format.js';
+export * from './i18n/units.js';
 export * from './api/index.js';
 export * from './context/index.js';
 export { EbokApiElement } from './core/api-element.js';

@@ -12,11 +12,6 @@ import { currentLocale, intlLocale, type Locale } from './locale.js';
 export { TIME_ZONE };
 export const PLACEHOLDER = '—';
 
-export type Unit = 'kWh' | 'MWh' | 'm3' | 'GJ';
-
-/** How each unit is written after a number. */
-const UNIT_SYMBOL: Record<Unit, string> = { kWh: 'kWh', MWh: 'MWh', m3: 'm³', GJ: 'GJ' };
-
 const NARROW_NBSP = '\u202f';
 const NBSP = '\u00a0';
 const DECIMAL = /^[-+]?\d+(\.\d+)?$/;
@@ -85,18 +80,6 @@ export function formatNumber(value: unknown, options: NumberOptions = {}): strin
     minimumFractionDigits: options.minimumFractionDigits ?? 0,
     maximumFractionDigits: options.maximumFractionDigits ?? 3,
   }).format as (value: string | number) => string)(decimal);
-}
-
-/** A quantity with its unit: `formatQuantity("1234.5", "m3")` → "1234,5 m³". */
-export function formatQuantity(value: unknown, unit: Unit, options: NumberOptions = {}): string {
-  const number = formatNumber(value, options);
-  if (number === PLACEHOLDER) return PLACEHOLDER;
-  return `${number}${NBSP}${UNIT_SYMBOL[unit] ?? unit}`;
-}
-
-/** The written symbol of a unit ("m³" for `m3`). */
-export function unitSymbol(unit: Unit): string {
-  return UNIT_SYMBOL[unit] ?? unit;
 }
 
 /** Parses an API date or date-time; a calendar date becomes midnight UTC of that day. */

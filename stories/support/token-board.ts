@@ -2,7 +2,8 @@ import { css, html } from 'lit';
 import { EbokElement } from '../../src/core/ebok-element.js';
 import { safeDefine } from '../../src/core/define.js';
 import { tokens as t } from '../../src/theme/tokens.js';
-import { formatMoney, formatDate, formatQuantity } from '../../src/i18n/format.js';
+import { formatMoney, formatDate } from '../../src/i18n/format.js';
+import { formatQuantity } from '../../src/i18n/units.js';
 
 const SWATCHES = [
   ['--ebok-color-primary', 'primary'],

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { formatQuantity } from '../../src/i18n/units.js';
 import {
   formatMoney,
   formatNumber,
-  formatQuantity,
   formatDate,
   formatDateTime,
   formatTime,
