@@ -12,5 +12,6 @@ import './widgets/login-reminder/ebok-login-reminder.js';
 import './widgets/activation/ebok-activation.js';
 import './widgets/invoice-list/ebok-invoice-list.js';
 import './widgets/payment-history/ebok-payment-history.js';
+import './widgets/meter-reading/ebok-meter-reading.js';
 
 export * from './index.js';

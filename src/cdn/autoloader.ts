@@ -25,6 +25,7 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-activation': () => import('../widgets/activation/ebok-activation.js'),
   'ebok-invoice-list': () => import('../widgets/invoice-list/ebok-invoice-list.js'),
   'ebok-payment-history': () => import('../widgets/payment-history/ebok-payment-history.js'),
+  'ebok-meter-reading': () => import('../widgets/meter-reading/ebok-meter-reading.js'),
 };
 
 /**

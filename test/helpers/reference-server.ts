@@ -55,6 +55,8 @@ export const resetThrottles = (): Promise<void> => testHook('reset-throttles');
 
 /** Undoes a payment a test made, so the demo customer's balance is as the seed left it. */
 export const undoPayment = (id: string): Promise<void> => testHook(`undo-payment?id=${encodeURIComponent(id)}`);
+/** Deletes a reading a test sent (the reference server's test hook). */
+export const undoReading = (id: string): Promise<void> => testHook(`undo-reading?id=${encodeURIComponent(id)}`);
 
 /**
  * What a test changed on the shared reference server, undone after it whatever its outcome (register with

@@ -28,6 +28,7 @@ const WIDGETS: { tag: string; attrs: string; act?: (el: Element) => Promise<void
   { tag: 'ebok-balance-tile', attrs: '' },
   { tag: 'ebok-invoice-list', attrs: '' },
   { tag: 'ebok-payment-history', attrs: '' },
+  { tag: 'ebok-meter-reading', attrs: '' },
   { tag: 'ebok-login', attrs: '', act: logIn },
   { tag: 'ebok-register', attrs: '' },
   { tag: 'ebok-password-reset', attrs: '' },

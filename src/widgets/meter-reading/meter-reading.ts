@@ -1,0 +1,438 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import { msg, str } from '@lit/localize';
+import { ApiTask } from '../../controllers/api-task.js';
+import { renderEmpty, renderError, renderLoading, renderOffline } from '../../core/status.js';
+import { malformedResponse } from '../../api/diagnostics.js';
+import { EbokApiError, type FieldError } from '../../api/errors.js';
+import { warsawDate } from '../../i18n/calendar.js';
+import { EbokWidget } from '../../kit/widget.js';
+import { FormController } from '../../kit/form.js';
+import { formFeedback, submitButton, textField } from '../../kit/fields.js';
+import { choiceField } from '../../kit/choice-fields.js';
+import { formStyles } from '../../kit/form.styles.js';
+import { describeFailure, failureText } from '../../kit/failure.js';
+import { notDelivered, ResendWhenOnline } from '../../kit/resend.js';
+import { PhotoController } from '../../kit/photo.js';
+import { photoField, photoProblemText } from '../../kit/photo.views.js';
+import { photoStyles } from '../../kit/photo.styles.js';
+import { EbokReadingSubmittedEvent } from './meter-reading.events.js';
+import { meterReadingStyles } from './meter-reading.styles.js';
+import * as logic from './meter-reading.logic.js';
+import type { Point, Reading, ReadingContext, ReadingResult, ReadingSubmission } from './meter-reading.logic.js';
+import * as view from './meter-reading.views.js';
+
+type Values = Record<string, string>;
+interface Body {
+  pointId: string;
+  payload: ReadingSubmission;
+  photo: File | undefined;
+  /** Tells photos apart in the idempotency key (a File is `{}` in JSON). */
+  photoKey: string;
+}
+
+const isReadingContext = (value: unknown): value is ReadingContext =>
+  typeof value === 'object' && value !== null && Array.isArray((value as ReadingContext).registers) && typeof (value as ReadingContext).window?.open === 'boolean';
+
+/**
+ * Sending a meter reading (seeds 000, 001, 003): the reading window, one field per register as the meter shows
+ * it (G11, G12 day/night, G12W, G13, a prosumer's feed-in register, gas and water in m³ with decimals) with the
+ * last reading beside it, checks before the server's (lower than the last reading unless the meter rolled over,
+ * implausible values confirmed explicitly, a day in the future, all registers or none), a photo of the meter,
+ * the answer (settlement with the amount to pay, or control) and the history of readings.
+ *
+ * From a basement with one bar of signal: a reading that cannot reach the API is kept in memory with its
+ * idempotency key and photo and sent by itself once the device is online again (never twice); after a 401 it
+ * is sent once the customer logs in again. Nothing typed is lost on a failure, a reload or a language switch.
+ *
+ * `variant="reminder"` shows only the window as one line with a link (`href`), for a dashboard.
+ *
+ * @customElement ebok-meter-reading
+ * @fires ebok-reading-submitted - The server recorded the reading: `detail` is its answer (kind, status, amount).
+ * @fires ebok-navigate - "Pay" (`target: 'pay'`), the reminder's link (`target: 'meter-reading'`) or "Log in"; cancelable.
+ * @fires ebok-error - A failure was shown to the customer.
+ * @csspart base - The widget.
+ * @csspart heading - The heading.
+ * @csspart window - The reading window line.
+ * @csspart field - A field (a register, the date, the point).
+ * @csspart input - An input.
+ * @csspart hint - The last reading and how to type it.
+ * @csspart field-error - The error under a field.
+ * @csspart error-summary - The errors announced after sending.
+ * @csspart notice - A failure of sending.
+ * @csspart confirm - The question whether an unusual value is right.
+ * @csspart queued - The reading waits for a connection.
+ * @csspart submit - The send button.
+ * @csspart result - The answer.
+ * @csspart pay - The link to pay the estimated amount.
+ * @csspart history - The table of past readings.
+ * @csspart photo - The photo of the meter.
+ * @csspart status - Loading, empty, error and offline states.
+ * @cssprop --ebok-color-primary - Buttons and links.
+ */
+export class EbokMeterReading extends EbokWidget {
+  static override styles = [EbokWidget.styles, formStyles, photoStyles, meterReadingStyles];
+
+  /** The point of delivery; with several and none given, the customer chooses (this one is preselected). */
+  @property({ attribute: 'point-id' }) pointId?: string;
+  /** `reminder`: only the window, as one line with a link to `href` (a dashboard). */
+  @property() variant: 'form' | 'reminder' = 'form';
+  /** The reading page, for the reminder's link. */
+  @property() href?: string;
+  /** Where "Pay" leads after a settlement reading with an amount to pay (a page with the balance tile). */
+  @property({ attribute: 'pay-href' }) payHref?: string;
+  /** Hides the history of readings under the form. */
+  @property({ type: Boolean, attribute: 'hide-history' }) hideHistory = false;
+
+  @state() private chosen?: string;
+  @state() private result?: ReadingResult;
+  /** The registers whose values look unusual, waiting for "yes, it is right". */
+  @state() private unusual?: string[];
+  private confirmed = false;
+  private historyVersion = 0;
+  private sent?: ReadingSubmission;
+  private readonly order: string[] = [];
+  private readonly resultRef = createRef<HTMLElement>();
+  private readonly confirmRef = createRef<HTMLElement>();
+
+  private readonly points: ApiTask<Point[]> = new ApiTask<Point[]>(this, {
+    load: async (client, signal) => {
+      const list: unknown = await client.get('/points', { params: { query: { limit: 100 } }, signal });
+      const items = (list as { items?: unknown }).items;
+      if (!Array.isArray(items)) throw malformedResponse(client.apiBase, 'GET /points answered without items');
+      return logic.readablePoints(items as Point[]);
+    },
+  });
+
+  private readonly context: ApiTask<ReadingContext | undefined, [string | undefined]> = new ApiTask<ReadingContext | undefined, [string | undefined]>(this, {
+    args: () => [this.point?.id],
+    load: async (client, signal, [pointId]) => {
+      if (!pointId) return undefined;
+      const context: unknown = await client.get('/points/{pointId}/reading-context', { params: { path: { pointId } }, signal });
+      if (!isReadingContext(context)) throw malformedResponse(client.apiBase, 'GET reading-context answered without the window and registers');
+      return context;
+    },
+  });
+
+  private readonly history: ApiTask<Reading[], [string | undefined, number, boolean]> = new ApiTask<Reading[], [string | undefined, number, boolean]>(this, {
+    args: () => [this.point?.id, this.historyVersion, this.hideHistory || this.variant === 'reminder'],
+    load: async (client, signal, [pointId, , hidden]) => {
+      if (!pointId || hidden) return [];
+      const list: unknown = await client.get('/points/{pointId}/readings', { params: { path: { pointId }, query: { limit: 12 } }, signal });
+      const items = (list as { items?: unknown }).items;
+      if (!Array.isArray(items)) throw malformedResponse(client.apiBase, 'GET readings answered without items');
+      return items as Reading[];
+    },
+  });
+
+  private readonly photo = new PhotoController(this, { maxBytes: 5_000_000 });
+  private readonly queue = new ResendWhenOnline<Body>(this, (body) => this.form.action.run(body));
+
+  private readonly form = new FormController<Values, Body, ReadingResult>(this, {
+    initial: { readDate: '' },
+    // Refilled when the registers arrive: the fields are the point's.
+    order: this.order,
+    check: (name, values) => this.check(name, values),
+    body: (values) => this.body(values),
+    send: (client, body, key) => {
+      this.sent = body.payload;
+      const data = new FormData();
+      data.set('payload', new Blob([JSON.stringify(body.payload)], { type: 'application/json' }));
+      if (body.photo) data.set('photo', body.photo);
+      return client.post('/points/{pointId}/readings', {
+        params: { path: { pointId: body.pointId }, header: { 'Idempotency-Key': key } },
+        body: data as never,
+      });
+    },
+    done: (result) => this.done(result),
+    failed: (error, body) => this.failed(error, body),
+    fieldOf: (pointer) => logic.fieldOfServerError({ field: pointer }, this.sent),
+    serverText: (error) => this.serverText(error),
+    resumeAfterLogin: true,
+    context: { action: 'send', failed: msg('Nie udało się wysłać odczytu.') },
+  });
+
+  /** The point shown: the chosen one, the host's `point-id`, or the only one. */
+  private get point(): Point | undefined {
+    return logic.chosenPoint(this.points.value ?? [], this.pointId, this.chosen);
+  }
+
+  private get registers() {
+    return this.context.value?.registers ?? [];
+  }
+
+  private texts(values: Values): Record<string, string> {
+    return Object.fromEntries(this.registers.map((r) => [r.registerId, values[logic.valueField(r.registerId)] ?? '']));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const context = this.context.value;
+    if (!context) return;
+    const names = [...context.registers.map((r) => logic.valueField(r.registerId)), 'readDate'];
+    if (names.join() !== this.order.join()) this.order.splice(0, this.order.length, ...names);
+    // Fields the point has and the form does not yet: blank (what was typed in the others stays).
+    const missing = names.filter((name) => this.form.values[name] === undefined || (name === 'readDate' && this.form.values[name] === ''));
+    if (missing.length) this.form.assign(Object.fromEntries(missing.map((name) => [name, name === 'readDate' ? warsawDate(new Date()) : ''])));
+    this.photo.maxBytes = context.maxPhotoBytes;
+  }
+
+  private check(name: string, values: Values): string | undefined {
+    if (name === 'readDate') {
+      const problem = logic.checkReadDate(values.readDate ?? '', this.registers, new Date());
+      return problem && view.dateProblemText(problem);
+    }
+    const register = this.registers.find((r) => logic.valueField(r.registerId) === name);
+    if (!register) return undefined;
+    const text = values[name] ?? '';
+    if (text.trim() === '') {
+      return logic.missingRegisters(this.registers, this.texts(values)).includes(register.registerId) ? view.valueProblemText({ kind: 'missing' }, register) : undefined;
+    }
+    const problem = logic.checkValue(text, register);
+    return problem && view.valueProblemText(problem, register);
+  }
+
+  private body(values: Values): Body | undefined {
+    const context = this.context.value;
+    if (!context || this.photo.preparing || this.photo.problem) return undefined;
+    const payload = logic.readingPayload(context, this.texts(values), { readAt: logic.readAtOf(values.readDate ?? '', new Date()), confirmImplausible: this.confirmed });
+    if (!payload) return undefined;
+    const photo = this.photo.file;
+    return { pointId: context.pointId, payload, photo, photoKey: photo ? `${photo.name}:${photo.size}:${photo.lastModified}` : '' };
+  }
+
+  private async done(result: ReadingResult): Promise<void> {
+    this.queue.clear();
+    this.result = result;
+    this.unusual = undefined;
+    this.confirmed = false;
+    this.photo.remove();
+    this.form.reset({ readDate: warsawDate(new Date()), ...Object.fromEntries(this.order.filter((n) => n !== 'readDate').map((n) => [n, ''])) });
+    this.emit(new EbokReadingSubmittedEvent(result));
+    this.historyVersion++;
+    this.context.retry();
+    await this.updateComplete;
+    this.resultRef.value?.focus();
+  }
+
+  /** The failures that mean something here; the rest are the form's (field errors, notices). */
+  private failed(error: unknown, body: Body): boolean {
+    if (notDelivered(error)) {
+      this.queue.hold(body);
+      return true;
+    }
+    if (!(error instanceof EbokApiError)) return false;
+    if (error.code === 'reading_out_of_range') {
+      this.askToConfirm(this.registers.filter((r) => error.fields.some((f) => logic.fieldOfServerError(f, this.sent) === logic.valueField(r.registerId))).map((r) => r.registerId));
+      return true;
+    }
+    if (error.code === 'reading_window_closed') {
+      this.form.notice.show({ tone: 'error', text: msg('Okno odczytów właśnie się zamknęło, więc odczytu nie przyjęliśmy.'), detail: view.closedMeanwhileText() });
+      this.context.retry();
+      return true;
+    }
+    if (error.code === 'reading_duplicate') {
+      this.form.notice.show({ tone: 'info', text: msg('Ten odczyt już mamy: takie same wskazania przyjęliśmy wcześniej w tym oknie odczytów.'), urgent: true });
+      return true;
+    }
+    return false;
+  }
+
+  private serverText(error: FieldError): string | undefined {
+    const name = logic.fieldOfServerError(error, this.sent);
+    const register = this.registers.find((r) => logic.valueField(r.registerId) === name);
+    if (error.field === '/photo') return photoProblemText(error.code === 'attachment_type_not_allowed' ? 'type' : 'too_large', this.photo.maxBytes);
+    if (register && error.code === 'reading_lower_than_previous' && register.lastReading) return view.valueProblemText({ kind: 'lower', last: register.lastReading.value }, register);
+    return undefined;
+  }
+
+  private askToConfirm(registerIds: string[]): void {
+    this.unusual = registerIds.length ? registerIds : this.registers.map((r) => r.registerId);
+    void this.updateComplete.then(() => this.confirmRef.value?.focus());
+  }
+
+  private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (this.form.busy) return;
+    this.result = undefined;
+    await this.photo.settled();
+    if (!this.confirmed && this.form.validate()) {
+      const texts = this.texts(this.form.values);
+      const unusual = this.registers.filter((r) => logic.isImplausible(r, texts[r.registerId] ?? '')).map((r) => r.registerId);
+      if (unusual.length) return this.askToConfirm(unusual);
+    }
+    await this.form.submit();
+  };
+
+  private readonly confirm = (): void => {
+    this.confirmed = true;
+    this.unusual = undefined;
+    void this.form.submit();
+  };
+
+  private readonly correct = (): void => {
+    const first = this.unusual?.[0];
+    this.unusual = undefined;
+    this.confirmed = false;
+    if (first) void this.updateComplete.then(() => this.form.focusField(logic.valueField(first)));
+  };
+
+  private readonly choose = (id: string): void => {
+    this.chosen = id;
+    this.result = undefined;
+    this.unusual = undefined;
+    this.queue.clear();
+    this.form.reset({});
+    this.order.length = 0;
+  };
+
+  override render() {
+    const busy = this.points.status === 'pending' || this.context.status === 'pending' || this.form.busy;
+    return html`<div class="base" part="base" aria-busy=${busy ? 'true' : 'false'}>
+      ${this.heading(this.variant === 'reminder' ? msg('Odczyt licznika') : msg('Podaj odczyt licznika'))}
+      ${this.points.render({
+        pending: () => (this.points.value ? this.renderPoints(this.points.value) : renderLoading(msg('liczniki'))),
+        complete: (points) => (points.length ? this.renderPoints(points) : renderEmpty(msg('Nie masz licznika, którego odczyt można podać samodzielnie.'))),
+        error: (error, retry) => renderError({ message: failureText(describeFailure(error, { failed: msg('Nie udało się wczytać liczników.') })), onRetry: retry }),
+        offline: (retry) => renderOffline(retry),
+        signedOut: () => html`<p>${msg('Zaloguj się, aby podać odczyt licznika.')}</p>
+          <div class="actions">${this.loginLink(msg('Zaloguj się'))}</div>`,
+        noApi: () => renderError({ message: msg('Podawanie odczytów jest chwilowo niedostępne.') }),
+      })}
+    </div>`;
+  }
+
+  private renderPoints(points: Point[]) {
+    const point = this.point;
+    const choice =
+      points.length > 1 && this.variant !== 'reminder'
+        ? choiceField(
+            { id: 'point', value: point?.id ?? '', error: undefined, ref: createRef(), input: (id) => this.choose(id), blur: () => {} },
+            { legend: msg('Którego licznika odczyt podajesz?'), options: points.map((p) => ({ value: p.id, label: view.pointText(p) })) },
+          )
+        : nothing;
+    if (!point) return choice;
+    return html`${choice}
+      ${this.context.render({
+        // Loading again (after a reading was sent): the window, the answer and the form stay.
+        pending: () => (this.context.value ? this.renderContext(point, this.context.value) : renderLoading(msg('okno odczytów'))),
+        complete: (context) => (context ? this.renderContext(point, context) : nothing),
+        error: (error, retry) => renderError({ message: failureText(describeFailure(error, { failed: msg('Nie udało się wczytać danych licznika.') })), onRetry: retry }),
+        offline: (retry) => renderOffline(retry),
+      })}`;
+  }
+
+  private renderContext(point: Point, context: ReadingContext) {
+    const window = logic.windowView(context.window, new Date());
+    const line = html`<div class="window ${window.state === 'open' ? '' : 'window--closed'}" part="window">
+      <p>${view.windowText(window)} ${window.state === 'closed' && this.variant !== 'reminder' ? view.closedMeanwhileText() : nothing}</p>
+    </div>`;
+    if (this.variant === 'reminder') {
+      return html`${line}
+      ${window.state === 'open' && this.href
+        ? html`<a class="button" part="reading-link" href=${this.href} @click=${(e: MouseEvent) => this.navigate(e, 'meter-reading', this.href, { pointId: point.id })}
+            >${msg('Podaj odczyt')}</a
+          >`
+        : nothing}`;
+    }
+    return html`${line} ${this.renderResult()} ${window.state === 'open' ? this.renderForm(point, context) : nothing} ${this.renderHistory()}`;
+  }
+
+  private renderForm(point: Point, context: ReadingContext) {
+    const meters = [...new Set(context.registers.map((r) => r.meterSerialNumber))];
+    return html`${formFeedback(this.form)}
+      <form novalidate @submit=${this.onSubmit}>
+        ${meters.map(
+          (serial) => html`<fieldset class="meter">
+            <legend>${msg(str`Licznik nr ${serial}`)}</legend>
+            ${context.registers.filter((r) => r.meterSerialNumber === serial).map((r) => this.renderRegister(point, r))}
+          </fieldset>`,
+        )}
+        ${view.dateField(this.form.field('readDate'), { label: msg('Dzień odczytu'), max: warsawDate(new Date()), hint: msg('Dziś, jeśli odczytujesz licznik teraz.') })}
+        ${context.photoAllowed
+          ? photoField(this.photo, {
+              id: 'photo',
+              label: msg('Zdjęcie licznika'),
+              hint: msg('Nieobowiązkowe. Pomaga nam sprawdzić odczyt bez wizyty inkasenta.'),
+              alt: msg('Twoje zdjęcie licznika'),
+              error: this.form.errors.photo ?? (this.photo.problem && photoProblemText(this.photo.problem, this.photo.maxBytes)),
+            })
+          : nothing}
+        ${this.renderConfirm()} ${this.renderQueued()}
+        <div class="actions">${submitButton(this.form, { label: msg('Wyślij odczyt') })}</div>
+      </form>`;
+  }
+
+  private renderRegister(point: Point, register: ReadingContext['registers'][number]) {
+    const binding = this.form.field(logic.valueField(register.registerId));
+    return textField(binding, {
+      label: `${view.registerName(register)} (${view.unitOf(register)})`,
+      autocomplete: 'off',
+      inputmode: 'decimal',
+      maxlength: register.digits + register.decimals + 8,
+      hint: view.registerHint(register, logic.registerOf(point, register.registerId), binding.value ?? ''),
+      invalid: !!this.unusual?.includes(register.registerId),
+      after: html`<span class="unit" aria-hidden="true">${view.unitOf(register)}</span>`,
+    });
+  }
+
+  private renderConfirm() {
+    if (!this.unusual) return nothing;
+    const names = this.registers.filter((r) => this.unusual!.includes(r.registerId)).map((r) => view.registerName(r).toLowerCase());
+    return html`<div class="confirm" part="confirm" role="alert">
+      <p tabindex="-1" ${ref(this.confirmRef)}>
+        <strong>${msg(str`Ten odczyt bardzo różni się od zwykłego zużycia (${names.join(', ')}).`)}</strong>
+        ${msg('Sprawdź cyfry na liczniku. Jeśli są dobre, wyślij odczyt: sprawdzi go pracownik.')}
+      </p>
+      <div class="actions">
+        <button class="button" type="button" part="confirm-send" @click=${this.confirm}>${msg('Tak, odczyt jest dobry – wyślij')}</button>
+        <button class="button button--secondary" type="button" @click=${this.correct}>${msg('Poprawię odczyt')}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderQueued() {
+    if (this.queue.pending === undefined) return nothing;
+    return html`<div class="queued" part="queued" role="status">
+      <p><strong>${msg('Odczyt nie jest jeszcze wysłany: brak połączenia z internetem.')}</strong></p>
+      <p>${msg('Zapamiętaliśmy go i wyślemy sami, gdy telefon odzyska zasięg. Nie zamykaj tej strony.')}</p>
+      <div class="actions"><button class="button button--secondary" type="button" @click=${this.queue.flush}>${msg('Wyślij teraz')}</button></div>
+    </div>`;
+  }
+
+  private renderResult() {
+    const result = this.result;
+    if (!result) return nothing;
+    const { title, lines } = view.resultText(result);
+    const toPay = result.kind === 'settlement' && result.estimatedAmount && !result.estimatedAmount.amount.startsWith('-');
+    return html`<div class="result" part="result" role="status">
+      <p class="result__title" tabindex="-1" ${ref(this.resultRef)}>${title}</p>
+      ${lines.map((line) => html`<p>${line}</p>`)}
+      ${toPay && this.payHref
+        ? html`<div class="actions">
+            <a class="button" part="pay" href=${this.payHref} @click=${(e: MouseEvent) => this.navigate(e, 'pay', this.payHref, { readingId: result.id })}>${msg('Przejdź do płatności')}</a>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderHistory() {
+    if (this.hideHistory) return nothing;
+    const caption = msg('Historia odczytów');
+    return html`<div class="history-section">
+      <p class="history__title" role="heading" aria-level=${Math.min(6, this.level + 1)}>${caption}</p>
+      ${this.history.render({
+        pending: () => (this.history.value ? this.historyOf(this.history.value, caption) : renderLoading(msg('historia odczytów'))),
+        complete: (readings) => this.historyOf(readings, caption),
+        error: (_error, retry) => renderError({ message: msg('Nie udało się wczytać historii odczytów.'), onRetry: retry }),
+        offline: (retry) => renderOffline(retry),
+      })}
+    </div>`;
+  }
+
+  private historyOf(readings: Reading[], caption: string) {
+    if (!readings.length) return renderEmpty(msg('Nie ma jeszcze odczytów tego licznika.'));
+    return view.historyTable(logic.historyRows(readings, this.registers), caption);
+  }
+}
