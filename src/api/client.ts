@@ -187,7 +187,7 @@ export class EbokClient {
     let response: Response;
     let data: unknown;
     try {
-      response = await this.fetch(buildRequest(this.apiBase, method, path, init, await this.requestInit(method)));
+      response = await (init.via ?? this.fetch)(buildRequest(this.apiBase, method, path, init, await this.requestInit(method)));
       data = await (response.ok && read ? read(response) : readAnswer(response));
     } catch (error) {
       if (error instanceof EbokApiError) {

@@ -36,7 +36,15 @@ type BodyOption<O> =
 
 /** What a call of operation `M path` takes: the contract's parameters and body, extra headers, a signal. */
 export type ApiInit<P extends keyof paths, M extends Method> = ParamsOption<Operation<P, M>> &
-  BodyOption<Operation<P, M>> & { headers?: Record<string, string>; signal?: AbortSignal | null };
+  BodyOption<Operation<P, M>> & {
+    headers?: Record<string, string>;
+    signal?: AbortSignal | null;
+    /**
+     * Sends this one request instead of the client's fetch (and its retries): an upload that reports its progress
+     * (kit/upload.ts). The session, CSRF, language and error rules stay the client's.
+     */
+    via?: (request: Request) => Promise<Response>;
+  };
 
 type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : R extends { content: { 'application/pdf': infer B } } ? B : undefined;
 type SuccessOf<O> = O extends { responses: infer R }
@@ -51,6 +59,7 @@ export interface RequestInput {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal | null;
+  via?: (request: Request) => Promise<Response>;
 }
 
 /** A parameter's value as the URL or a header carries it (the contract's parameters are strings, numbers, booleans). */
