@@ -54,9 +54,14 @@ describe('<ebok-meter-reading> with the reference server', function () {
     input.files = files.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await until(() => !!el.shadowRoot?.querySelector('[part="photo-preview"]'), 'the photo preview', 10000);
+    let progressShown = false;
+    const watch = new MutationObserver(() => (progressShown ||= !!el.shadowRoot!.querySelector('[part="upload-progress"] progress')));
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true });
     const submitted = oneEvent<EbokReadingSubmittedEvent>(el, 'ebok-reading-submitted');
     shadow<HTMLButtonElement>(el, '[part="submit"]').click();
     const result = (await submitted).detail;
+    watch.disconnect();
+    expect(progressShown, 'the upload showed its progress').to.equal(true);
     expect(result.values[0]!.value).to.equal(value);
     expect(shadow(el, '[part="result"]').textContent).to.contain('Odczyt przyjęty');
     await until(() => (shadow(el, '[part="history"]').textContent ?? '').includes(value.replace('.', ',')), 'the new reading in the history', 10000);

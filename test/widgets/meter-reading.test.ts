@@ -141,6 +141,24 @@ describe('<ebok-meter-reading>', () => {
       expect(posts()).to.have.length(0);
     });
 
+    it('keeps what was typed when the page switches language and the data loads again', async () => {
+      const context = serve();
+      const lang = document.documentElement.getAttribute('lang');
+      try {
+        const el = await widget();
+        const [day, night] = context.registers;
+        await fill(el, field(day!), '0' + plausible(day!));
+        document.documentElement.lang = 'en';
+        await until(() => words(el).includes('Day zone'), 'the form in English');
+        await until(() => api.calls('GET', `/points/${G12}/reading-context`).length >= 2, 'the context loaded again');
+        expect(control(el, field(day!)).value).to.equal('0' + plausible(day!));
+        expect(control(el, field(night!)).value).to.equal('');
+      } finally {
+        if (lang === null) document.documentElement.removeAttribute('lang');
+        else document.documentElement.lang = lang;
+      }
+    });
+
     it('refuses a value lower than the last reading, naming the last one', async () => {
       const context = serve();
       const el = await widget();

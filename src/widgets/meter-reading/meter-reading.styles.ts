@@ -81,6 +81,17 @@ export const meterReadingStyles = css`
     outline: ${t.focusRingWidth} solid ${t.colorFocusRing};
     outline-offset: ${t.focusRingOffset};
   }
+  .upload {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${t.spaceS};
+    align-items: center;
+  }
+  .upload progress {
+    flex: 1 1 10em;
+    block-size: 1em;
+    accent-color: ${t.colorPrimary};
+  }
   .history-section {
     margin-block-start: ${t.spaceL};
   }

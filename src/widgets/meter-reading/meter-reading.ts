@@ -1,36 +1,25 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { createRef } from 'lit/directives/ref.js';
 import { msg, str } from '@lit/localize';
 import { ApiTask } from '../../controllers/api-task.js';
 import { renderEmpty, renderError, renderLoading, renderOffline } from '../../core/status.js';
 import { malformedResponse } from '../../api/diagnostics.js';
-import { EbokApiError, type FieldError } from '../../api/errors.js';
 import { warsawDate } from '../../i18n/calendar.js';
 import { EbokWidget } from '../../kit/widget.js';
-import { FormController } from '../../kit/form.js';
 import { formFeedback, submitButton, textField } from '../../kit/fields.js';
 import { choiceField } from '../../kit/choice-fields.js';
 import { formStyles } from '../../kit/form.styles.js';
 import { describeFailure, failureText } from '../../kit/failure.js';
-import { notDelivered, ResendWhenOnline } from '../../kit/resend.js';
-import { PhotoController } from '../../kit/photo.js';
 import { photoField, photoProblemText } from '../../kit/photo.views.js';
 import { photoStyles } from '../../kit/photo.styles.js';
 import { EbokReadingSubmittedEvent } from './meter-reading.events.js';
 import { meterReadingStyles } from './meter-reading.styles.js';
 import * as logic from './meter-reading.logic.js';
-import type { Point, Reading, ReadingContext, ReadingResult, ReadingSubmission } from './meter-reading.logic.js';
+import type { Point, Reading, ReadingContext, ReadingResult } from './meter-reading.logic.js';
 import * as view from './meter-reading.views.js';
-
-type Values = Record<string, string>;
-interface Body {
-  pointId: string;
-  payload: ReadingSubmission;
-  photo: File | undefined;
-  /** Tells photos apart in the idempotency key (a File is `{}` in JSON). */
-  photoKey: string;
-}
+import * as panel from './meter-reading.panels.js';
+import { ReadingSender } from './meter-reading.sender.js';
 
 const isReadingContext = (value: unknown): value is ReadingContext =>
   typeof value === 'object' && value !== null && Array.isArray((value as ReadingContext).registers) && typeof (value as ReadingContext).window?.open === 'boolean';
@@ -87,14 +76,8 @@ export class EbokMeterReading extends EbokWidget {
 
   @state() private chosen?: string;
   @state() private result?: ReadingResult;
-  /** The registers whose values look unusual, waiting for "yes, it is right". */
-  @state() private unusual?: string[];
-  private confirmed = false;
   private historyVersion = 0;
-  private sent?: ReadingSubmission;
-  private readonly order: string[] = [];
   private readonly resultRef = createRef<HTMLElement>();
-  private readonly confirmRef = createRef<HTMLElement>();
 
   private readonly points: ApiTask<Point[]> = new ApiTask<Point[]>(this, {
     load: async (client, signal) => {
@@ -126,31 +109,10 @@ export class EbokMeterReading extends EbokWidget {
     },
   });
 
-  private readonly photo = new PhotoController(this, { maxBytes: 5_000_000 });
-  private readonly queue = new ResendWhenOnline<Body>(this, (body) => this.form.action.run(body));
-
-  private readonly form = new FormController<Values, Body, ReadingResult>(this, {
-    initial: { readDate: '' },
-    // Refilled when the registers arrive: the fields are the point's.
-    order: this.order,
-    check: (name, values) => this.check(name, values),
-    body: (values) => this.body(values),
-    send: (client, body, key) => {
-      this.sent = body.payload;
-      const data = new FormData();
-      data.set('payload', new Blob([JSON.stringify(body.payload)], { type: 'application/json' }));
-      if (body.photo) data.set('photo', body.photo);
-      return client.post('/points/{pointId}/readings', {
-        params: { path: { pointId: body.pointId }, header: { 'Idempotency-Key': key } },
-        body: data as never,
-      });
-    },
-    done: (result) => this.done(result),
-    failed: (error, body) => this.failed(error, body),
-    fieldOf: (pointer) => logic.fieldOfServerError({ field: pointer }, this.sent),
-    serverText: (error) => this.serverText(error),
-    resumeAfterLogin: true,
-    context: { action: 'send', failed: msg('Nie udało się wysłać odczytu.') },
+  private readonly sender: ReadingSender = new ReadingSender(this, {
+    context: () => this.context.value,
+    sent: (result) => void this.sent(result),
+    reload: () => this.context.retry(),
   });
 
   /** The point shown: the chosen one, the host's `point-id`, or the only one. */
@@ -162,53 +124,13 @@ export class EbokMeterReading extends EbokWidget {
     return this.context.value?.registers ?? [];
   }
 
-  private texts(values: Values): Record<string, string> {
-    return Object.fromEntries(this.registers.map((r) => [r.registerId, values[logic.valueField(r.registerId)] ?? '']));
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const context = this.context.value;
-    if (!context) return;
-    const names = [...context.registers.map((r) => logic.valueField(r.registerId)), 'readDate'];
-    if (names.join() !== this.order.join()) this.order.splice(0, this.order.length, ...names);
-    // Fields the point has and the form does not yet: blank (what was typed in the others stays).
-    const missing = names.filter((name) => this.form.values[name] === undefined || (name === 'readDate' && this.form.values[name] === ''));
-    if (missing.length) this.form.assign(Object.fromEntries(missing.map((name) => [name, name === 'readDate' ? warsawDate(new Date()) : ''])));
-    this.photo.maxBytes = context.maxPhotoBytes;
+    if (this.context.value) this.sender.follow(this.context.value);
   }
 
-  private check(name: string, values: Values): string | undefined {
-    if (name === 'readDate') {
-      const problem = logic.checkReadDate(values.readDate ?? '', this.registers, new Date());
-      return problem && view.dateProblemText(problem);
-    }
-    const register = this.registers.find((r) => logic.valueField(r.registerId) === name);
-    if (!register) return undefined;
-    const text = values[name] ?? '';
-    if (text.trim() === '') {
-      return logic.missingRegisters(this.registers, this.texts(values)).includes(register.registerId) ? view.valueProblemText({ kind: 'missing' }, register) : undefined;
-    }
-    const problem = logic.checkValue(text, register);
-    return problem && view.valueProblemText(problem, register);
-  }
-
-  private body(values: Values): Body | undefined {
-    const context = this.context.value;
-    if (!context || this.photo.preparing || this.photo.problem) return undefined;
-    const payload = logic.readingPayload(context, this.texts(values), { readAt: logic.readAtOf(values.readDate ?? '', new Date()), confirmImplausible: this.confirmed });
-    if (!payload) return undefined;
-    const photo = this.photo.file;
-    return { pointId: context.pointId, payload, photo, photoKey: photo ? `${photo.name}:${photo.size}:${photo.lastModified}` : '' };
-  }
-
-  private async done(result: ReadingResult): Promise<void> {
-    this.queue.clear();
+  private async sent(result: ReadingResult): Promise<void> {
     this.result = result;
-    this.unusual = undefined;
-    this.confirmed = false;
-    this.photo.remove();
-    this.form.reset({ readDate: warsawDate(new Date()), ...Object.fromEntries(this.order.filter((n) => n !== 'readDate').map((n) => [n, ''])) });
     this.emit(new EbokReadingSubmittedEvent(result));
     this.historyVersion++;
     this.context.retry();
@@ -216,79 +138,20 @@ export class EbokMeterReading extends EbokWidget {
     this.resultRef.value?.focus();
   }
 
-  /** The failures that mean something here; the rest are the form's (field errors, notices). */
-  private failed(error: unknown, body: Body): boolean {
-    if (notDelivered(error)) {
-      this.queue.hold(body);
-      return true;
-    }
-    if (!(error instanceof EbokApiError)) return false;
-    if (error.code === 'reading_out_of_range') {
-      this.askToConfirm(this.registers.filter((r) => error.fields.some((f) => logic.fieldOfServerError(f, this.sent) === logic.valueField(r.registerId))).map((r) => r.registerId));
-      return true;
-    }
-    if (error.code === 'reading_window_closed') {
-      this.form.notice.show({ tone: 'error', text: msg('Okno odczytów właśnie się zamknęło, więc odczytu nie przyjęliśmy.'), detail: view.closedMeanwhileText() });
-      this.context.retry();
-      return true;
-    }
-    if (error.code === 'reading_duplicate') {
-      this.form.notice.show({ tone: 'info', text: msg('Ten odczyt już mamy: takie same wskazania przyjęliśmy wcześniej w tym oknie odczytów.'), urgent: true });
-      return true;
-    }
-    return false;
-  }
-
-  private serverText(error: FieldError): string | undefined {
-    const name = logic.fieldOfServerError(error, this.sent);
-    const register = this.registers.find((r) => logic.valueField(r.registerId) === name);
-    if (error.field === '/photo') return photoProblemText(error.code === 'attachment_type_not_allowed' ? 'type' : 'too_large', this.photo.maxBytes);
-    if (register && error.code === 'reading_lower_than_previous' && register.lastReading) return view.valueProblemText({ kind: 'lower', last: register.lastReading.value }, register);
-    return undefined;
-  }
-
-  private askToConfirm(registerIds: string[]): void {
-    this.unusual = registerIds.length ? registerIds : this.registers.map((r) => r.registerId);
-    void this.updateComplete.then(() => this.confirmRef.value?.focus());
-  }
-
-  private readonly onSubmit = async (event: SubmitEvent): Promise<void> => {
+  private readonly onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    if (this.form.busy) return;
     this.result = undefined;
-    await this.photo.settled();
-    if (!this.confirmed && this.form.validate()) {
-      const texts = this.texts(this.form.values);
-      const unusual = this.registers.filter((r) => logic.isImplausible(r, texts[r.registerId] ?? '')).map((r) => r.registerId);
-      if (unusual.length) return this.askToConfirm(unusual);
-    }
-    await this.form.submit();
-  };
-
-  private readonly confirm = (): void => {
-    this.confirmed = true;
-    this.unusual = undefined;
-    void this.form.submit();
-  };
-
-  private readonly correct = (): void => {
-    const first = this.unusual?.[0];
-    this.unusual = undefined;
-    this.confirmed = false;
-    if (first) void this.updateComplete.then(() => this.form.focusField(logic.valueField(first)));
+    void this.sender.submit();
   };
 
   private readonly choose = (id: string): void => {
     this.chosen = id;
     this.result = undefined;
-    this.unusual = undefined;
-    this.queue.clear();
-    this.form.reset({});
-    this.order.length = 0;
+    this.sender.forget();
   };
 
   override render() {
-    const busy = this.points.status === 'pending' || this.context.status === 'pending' || this.form.busy;
+    const busy = this.points.status === 'pending' || this.context.status === 'pending' || this.sender.form.busy;
     return html`<div class="base" part="base" aria-busy=${busy ? 'true' : 'false'}>
       ${this.heading(this.variant === 'reminder' ? msg('Odczyt licznika') : msg('Podaj odczyt licznika'))}
       ${this.points.render({
@@ -341,7 +204,7 @@ export class EbokMeterReading extends EbokWidget {
 
   private renderForm(point: Point, context: ReadingContext) {
     const meters = [...new Set(context.registers.map((r) => r.meterSerialNumber))];
-    return html`${formFeedback(this.form)}
+    return html`${formFeedback(this.sender.form)}
       <form novalidate @submit=${this.onSubmit}>
         ${meters.map(
           (serial) => html`<fieldset class="meter">
@@ -349,72 +212,46 @@ export class EbokMeterReading extends EbokWidget {
             ${context.registers.filter((r) => r.meterSerialNumber === serial).map((r) => this.renderRegister(point, r))}
           </fieldset>`,
         )}
-        ${view.dateField(this.form.field('readDate'), { label: msg('Dzień odczytu'), max: warsawDate(new Date()), hint: msg('Dziś, jeśli odczytujesz licznik teraz.') })}
+        ${view.dateField(this.sender.form.field('readDate'), { label: msg('Dzień odczytu'), max: warsawDate(new Date()), hint: msg('Dziś, jeśli odczytujesz licznik teraz.') })}
         ${context.photoAllowed
-          ? photoField(this.photo, {
+          ? photoField(this.sender.photo, {
               id: 'photo',
               label: msg('Zdjęcie licznika'),
               hint: msg('Nieobowiązkowe. Pomaga nam sprawdzić odczyt bez wizyty inkasenta.'),
               alt: msg('Twoje zdjęcie licznika'),
-              error: this.form.errors.photo ?? (this.photo.problem && photoProblemText(this.photo.problem, this.photo.maxBytes)),
+              error: this.sender.form.errors.photo ?? (this.sender.photo.problem && photoProblemText(this.sender.photo.problem, this.sender.photo.maxBytes)),
             })
           : nothing}
-        ${this.renderConfirm()} ${this.renderQueued()}
-        <div class="actions">${submitButton(this.form, { label: msg('Wyślij odczyt') })}</div>
+        ${this.renderConfirm()} ${this.sender.queue.pending === undefined ? nothing : panel.queuedPanel(this.sender.queue.flush)} ${panel.uploadPanel(this.sender.uploaded)}
+        <div class="actions">${submitButton(this.sender.form, { label: msg('Wyślij odczyt') })}</div>
       </form>`;
   }
 
   private renderRegister(point: Point, register: ReadingContext['registers'][number]) {
-    const binding = this.form.field(logic.valueField(register.registerId));
+    const binding = this.sender.form.field(logic.valueField(register.registerId));
     return textField(binding, {
       label: `${view.registerName(register)} (${view.unitOf(register)})`,
       autocomplete: 'off',
       inputmode: 'decimal',
       maxlength: register.digits + register.decimals + 8,
       hint: view.registerHint(register, logic.registerOf(point, register.registerId), binding.value ?? ''),
-      invalid: !!this.unusual?.includes(register.registerId),
+      invalid: !!this.sender.unusual?.includes(register.registerId),
       after: html`<span class="unit" aria-hidden="true">${view.unitOf(register)}</span>`,
     });
   }
 
   private renderConfirm() {
-    if (!this.unusual) return nothing;
-    const names = this.registers.filter((r) => this.unusual!.includes(r.registerId)).map((r) => view.registerName(r).toLowerCase());
-    return html`<div class="confirm" part="confirm" role="alert">
-      <p tabindex="-1" ${ref(this.confirmRef)}>
-        <strong>${msg(str`Ten odczyt bardzo różni się od zwykłego zużycia (${names.join(', ')}).`)}</strong>
-        ${msg('Sprawdź cyfry na liczniku. Jeśli są dobre, wyślij odczyt: sprawdzi go pracownik.')}
-      </p>
-      <div class="actions">
-        <button class="button" type="button" part="confirm-send" @click=${this.confirm}>${msg('Tak, odczyt jest dobry – wyślij')}</button>
-        <button class="button button--secondary" type="button" @click=${this.correct}>${msg('Poprawię odczyt')}</button>
-      </div>
-    </div>`;
-  }
-
-  private renderQueued() {
-    if (this.queue.pending === undefined) return nothing;
-    return html`<div class="queued" part="queued" role="status">
-      <p><strong>${msg('Odczyt nie jest jeszcze wysłany: brak połączenia z internetem.')}</strong></p>
-      <p>${msg('Zapamiętaliśmy go i wyślemy sami, gdy telefon odzyska zasięg. Nie zamykaj tej strony.')}</p>
-      <div class="actions"><button class="button button--secondary" type="button" @click=${this.queue.flush}>${msg('Wyślij teraz')}</button></div>
-    </div>`;
+    const unusual = this.sender.unusual;
+    if (!unusual) return nothing;
+    const names = this.registers.filter((r) => unusual.includes(r.registerId)).map((r) => view.registerName(r).toLowerCase());
+    return panel.confirmPanel(names, this.sender.confirmRef, this.sender.confirm, this.sender.correct);
   }
 
   private renderResult() {
     const result = this.result;
     if (!result) return nothing;
-    const { title, lines } = view.resultText(result);
-    const toPay = result.kind === 'settlement' && result.estimatedAmount && !result.estimatedAmount.amount.startsWith('-');
-    return html`<div class="result" part="result" role="status">
-      <p class="result__title" tabindex="-1" ${ref(this.resultRef)}>${title}</p>
-      ${lines.map((line) => html`<p>${line}</p>`)}
-      ${toPay && this.payHref
-        ? html`<div class="actions">
-            <a class="button" part="pay" href=${this.payHref} @click=${(e: MouseEvent) => this.navigate(e, 'pay', this.payHref, { readingId: result.id })}>${msg('Przejdź do płatności')}</a>
-          </div>`
-        : nothing}
-    </div>`;
+    const pay = this.payHref;
+    return panel.resultPanel(result, this.resultRef, pay ? { href: pay, onClick: (e) => this.navigate(e, 'pay', pay, { readingId: result.id }) } : undefined);
   }
 
   private renderHistory() {
