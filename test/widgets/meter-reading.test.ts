@@ -199,6 +199,23 @@ describe('<ebok-meter-reading>', () => {
       expect((payloadOf(posts()[0]!)).confirmImplausible).to.equal(true);
       expect(shadow(el, '[part="result"]').textContent).to.contain('czeka na sprawdzenie');
     });
+    it('says a photo that cannot go was not attached, and the next "send" goes without it', async () => {
+      const context = serve();
+      const el = await widget();
+      await fillAll(el, context);
+      const input = shadow<HTMLInputElement>(el, 'input[type="file"]');
+      const files = new DataTransfer();
+      files.items.add(new File(['not a photo'], 'notatka.txt', { type: 'text/plain' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await until(() => words(el).includes('To nie jest zdjęcie'), 'the photo problem');
+      send(el);
+      await until(() => words(el).includes('Zdjęcie nie zostało dołączone'), 'the warning');
+      expect(posts()).to.have.length(0);
+      send(el);
+      await until(() => posts().length === 1, 'sent without the photo');
+      expect(posts()[0]!.body).not.to.contain('name="photo"');
+    });
   });
 
   describe('the server\'s answers', () => {

@@ -119,6 +119,14 @@ export class ReadingSender implements ReactiveController {
   async submit(): Promise<void> {
     if (this.form.busy) return;
     await this.photo.settled();
+    if (this.photo.problem) {
+      // The chosen photo cannot go: say so once, and the next "send" goes without it (the photo is optional).
+      const why = photoProblemText(this.photo.problem, this.photo.maxBytes);
+      this.photo.remove();
+      this.form.notice.show({ tone: 'warning', text: msg('Zdjęcie nie zostało dołączone.'), detail: `${why} ${msg('Wyślij odczyt bez zdjęcia albo wybierz inne.')}` });
+      this.form.focus.next(this.photo.inputRef);
+      return;
+    }
     if (!this.confirmed && this.form.validate()) {
       const texts = this.texts(this.form.values);
       const unusual = this.registers.filter((r) => logic.isImplausible(r, texts[r.registerId] ?? '')).map((r) => r.registerId);
@@ -163,7 +171,7 @@ export class ReadingSender implements ReactiveController {
 
   private body(values: Values): Body | undefined {
     const context = this.options.context();
-    if (!context || this.photo.preparing || this.photo.problem) return undefined;
+    if (!context || this.photo.preparing) return undefined;
     const payload = logic.readingPayload(context, this.texts(values), { readAt: logic.readAtOf(values.readDate ?? '', new Date()), confirmImplausible: this.confirmed });
     if (!payload) return undefined;
     const photo = this.photo.file;

@@ -11,7 +11,7 @@ import { formFeedback, submitButton, textField } from '../../kit/fields.js';
 import { choiceField } from '../../kit/choice-fields.js';
 import { formStyles } from '../../kit/form.styles.js';
 import { describeFailure, failureText } from '../../kit/failure.js';
-import { photoField, photoProblemText } from '../../kit/photo.views.js';
+import { photoField } from '../../kit/photo.views.js';
 import { photoStyles } from '../../kit/photo.styles.js';
 import { EbokReadingSubmittedEvent } from './meter-reading.events.js';
 import { meterReadingStyles } from './meter-reading.styles.js';
@@ -219,7 +219,8 @@ export class EbokMeterReading extends EbokWidget {
               label: msg('Zdjęcie licznika'),
               hint: msg('Nieobowiązkowe. Pomaga nam sprawdzić odczyt bez wizyty inkasenta.'),
               alt: msg('Twoje zdjęcie licznika'),
-              error: this.sender.form.errors.photo ?? (this.sender.photo.problem && photoProblemText(this.sender.photo.problem, this.sender.photo.maxBytes)),
+              // A server's refusal of the photo; the photo's own problems the field says itself.
+              error: this.sender.form.errors.photo,
             })
           : nothing}
         ${this.renderConfirm()} ${this.sender.queue.pending === undefined ? nothing : panel.queuedPanel(this.sender.queue.flush)} ${panel.uploadPanel(this.sender.uploaded)}
