@@ -57,6 +57,15 @@ const isReadingContext = (value: unknown): value is ReadingContext =>
  * @csspart pay - The link to pay the estimated amount.
  * @csspart history - The table of past readings.
  * @csspart photo - The photo of the meter.
+ * @csspart photo-input - "Take a photo" and "Choose a file".
+ * @csspart photo-preview - The chosen photo.
+ * @csspart photo-remove - "Remove photo".
+ * @csspart confirm-send - "Yes, the reading is right – send it".
+ * @csspart upload-progress - The photo's upload, while it goes.
+ * @csspart reading-link - The reminder's link to the reading page.
+ * @csspart choice - The choice of meter.
+ * @csspart login - The log-in link.
+ * @csspart retry - "Try again" after a failure.
  * @csspart status - Loading, empty, error and offline states.
  * @cssprop --ebok-color-primary - Buttons and links.
  */
