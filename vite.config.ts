@@ -60,7 +60,8 @@ function localeModulesStandAlone(): Plugin {
  *   the entry instead of a shared chunk the browser would fetch before the loader can even start. Both copies
  *   keep their state on `globalThis` (src/api/page-config.ts), so a second copy changes nothing;
  * - `__EBOK_CDN_CHUNKS__` in src/cdn/index.ts becomes, for each widget tag, its chunk and every chunk
- *   that chunk imports statically (paths relative to the entry), which the loader preloads all at once.
+ *   that chunk imports statically (paths relative to the entry), which the loader preloads all at once; the
+ *   chunks every widget imports are listed once, under the tag `''`.
  *   File names still hold hash placeholders here; the bundler fills them in afterwards, as in the imports.
  */
 function cdnLoader(): Plugin {
@@ -100,6 +101,12 @@ function cdnLoader(): Plugin {
         if (tag) lists[tag] = [...closure(file)].map((dep) => posix.relative(base, dep));
       }
       if (!Object.keys(lists).length) this.error('The CDN entry imports no widget chunk.');
+      // What every widget needs (the core, the kit) is listed once, under '', not once per tag: the table is in
+      // the loader every page downloads first, and each widget added would otherwise repeat it.
+      const all = Object.values(lists);
+      const common = all[0]!.filter((file) => all.every((list) => list.includes(file)));
+      for (const tag of Object.keys(lists)) lists[tag] = lists[tag]!.filter((file) => !common.includes(file));
+      lists[''] = common;
       // The marker is last on its line, so no mapping after it moves: the source map stays as it is.
       return { code: code.slice(0, at) + JSON.stringify(lists) + code.slice(at + MARKER.length), map: null };
     },
@@ -125,11 +132,11 @@ function minifyStyles(): Plugin {
 
 /** The modules of the CDN's shared core chunk (see `codeSplitting` below). */
 const CORE =
-  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]|node_modules[\\/]@lit[\\/]context[\\/]lib[\\/](context-request-event|create-context)\.js|src[\\/](api|theme|context)[\\/]|src[\\/]i18n[\\/]locale(-codes)?\.ts|src[\\/]core[\\/](version|define|ebok-element|events)\.ts/;
+  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]|node_modules[\\/]@lit[\\/]context[\\/]|src[\\/](api|theme|context)[\\/]|src[\\/]i18n[\\/]locale(-codes)?\.ts|src[\\/]core[\\/](version|define|ebok-element|events)\.ts/;
 
-/** The shared kit of the CDN's `kit` chunk (see `codeSplitting` below). */
+/** The shared kit of the CDN's `kit` chunk (see `codeSplitting` below). @lit/context is in the core: the provider needs it, and nothing else of the kit. */
 const KIT =
-  /node_modules[\\/]@lit[\\/](task|context)[\\/]|src[\\/]kit[\\/](failure|action|portal-config|notice|widget|icons)\.ts|src[\\/]controllers[\\/](api-task|focus)\.ts|src[\\/]core[\\/](status|api-element)\.ts|src[\\/]i18n[\\/](format|calendar)\.ts/;
+  /node_modules[\\/]@lit[\\/]task[\\/]|src[\\/]kit[\\/](failure|action|portal-config|notice|widget|icons)\.ts|src[\\/]controllers[\\/](api-task|focus)\.ts|src[\\/]core[\\/](status|api-element)\.ts|src[\\/]i18n[\\/](format|calendar)\.ts/;
 
 /** Lit directives that only the list widgets use: in the core, every page would pay for them. */
 const NOT_CORE = /node_modules[\\/](lit|lit-html)[\\/](directives[\\/]repeat|directive-helpers)\.js/;
@@ -191,6 +198,9 @@ export default defineConfig(({ command, mode }): UserConfig => {
           output: {
             chunkFileNames: 'chunks/[name]-[hash:6].js',
             minify: true,
+            // The CDN files are run as they are, never bundled again: a later bundler's `/* @__PURE__ */` hints
+            // are bytes every page paid for.
+            comments: { annotation: false },
             codeSplitting: {
               groups: [
                 { name: 'chartjs', test: /node_modules[\\/](chart\.js|@kurkle)/ },

@@ -26,11 +26,13 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-invoice-list': () => import('../widgets/invoice-list/ebok-invoice-list.js'),
   'ebok-payment-history': () => import('../widgets/payment-history/ebok-payment-history.js'),
   'ebok-meter-reading': () => import('../widgets/meter-reading/ebok-meter-reading.js'),
+  'ebok-consumption-chart': () => import('../widgets/consumption-chart/ebok-consumption-chart.js'),
 };
 
 /**
- * Tag → the files its chunk needs, relative to the CDN entry. Only the CDN entry (cdn/index.ts) knows them,
- * from its build; the npm package leaves preloading to the host's bundler, so its table stays empty.
+ * Tag → the files its chunk needs, relative to the CDN entry; under `''` the files every widget needs (the core,
+ * the kit), listed once. Only the CDN entry (cdn/index.ts) knows them, from its build; the npm package leaves
+ * preloading to the host's bundler, so its table stays empty.
  */
 let CHUNKS: Readonly<Record<string, readonly string[]>> = {};
 
@@ -50,7 +52,7 @@ const preloaded = new Set<string>();
 function preload(tag: string, priority: 'auto' | 'low'): void {
   // A page whose CSP allows scripts by nonce needs the nonce on the links too (it is the same on every script).
   const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
-  for (const file of CHUNKS[tag] ?? []) {
+  for (const file of [...(CHUNKS[''] ?? []), ...(CHUNKS[tag] ?? [])]) {
     const href = new URL(file, import.meta.url).href;
     if (preloaded.has(href)) continue;
     preloaded.add(href);
