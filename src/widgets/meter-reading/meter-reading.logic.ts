@@ -214,13 +214,7 @@ export function reminderOf(window: ReadingWindow, now: Date, soonDays = 7): 'ope
 
 // ------------------------------------------------------------------------------------------------ labels
 
-export type ZoneLabel = 'all' | 'day' | 'night' | 'peak' | 'offpeak' | 'morning_peak' | 'afternoon_peak' | 'rest' | 'other';
-const ZONES: readonly ZoneLabel[] = ['all', 'day', 'night', 'peak', 'offpeak', 'morning_peak', 'afternoon_peak', 'rest'];
-
-/** The zone of a register as the widget names it (`other` for a special tariff's own zone name). */
-export function zoneOf(zone: string): ZoneLabel {
-  return (ZONES as readonly string[]).includes(zone) ? (zone as ZoneLabel) : 'other';
-}
+export { zoneOf, type ZoneLabel } from '../../kit/meters.js';
 
 /** The register of the point's meters with this id (for the gas conversion factor and OBIS code). */
 export function registerOf(point: Point | undefined, registerId: string): Register | undefined {

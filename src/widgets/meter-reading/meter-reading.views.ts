@@ -7,16 +7,15 @@ import type { FieldBinding } from '../../kit/form.js';
 import { ref } from 'lit/directives/ref.js';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { pointText, registerName, zoneOf } from '../../kit/meters.js';
 import {
   consumptionUnits,
   fromUnits,
   parseReading,
   sourceOf,
-  zoneOf,
   type ContextRegister,
   type DateProblem,
   type HistoryRow,
-  type Point,
   type ReadingResult,
   type Register,
   type ValueProblem,
@@ -28,36 +27,7 @@ import {
  * problems of a value, the answer and the history. Pure templates; the element holds the state.
  */
 
-const MEDIUM: Record<Point['kind'], () => string> = {
-  electricity: () => msg('prąd'),
-  gas: () => msg('gaz'),
-  water: () => msg('woda'),
-  heat: () => msg('ciepło'),
-};
-
-/** A point as a customer tells it apart: its name (address), the meter's number and the medium. */
-export function pointText(point: Point): string {
-  const meter = point.meters[0]?.serialNumber;
-  const medium = MEDIUM[point.kind]();
-  return meter ? msg(str`${point.name}, licznik nr ${meter} (${medium})`) : `${point.name} (${medium})`;
-}
-
-/** The register's name as the meter (and the bill) shows it: the zone, and "fed into the grid" for a prosumer's. */
-export function registerName(register: Pick<ContextRegister, 'zone' | 'direction'>): string {
-  const zone = zoneOf(register.zone);
-  const names: Record<typeof zone, string> = {
-    all: msg('Wskazanie licznika'),
-    day: msg('Strefa dzienna'),
-    night: msg('Strefa nocna'),
-    peak: msg('Strefa szczytowa'),
-    offpeak: msg('Strefa pozaszczytowa'),
-    morning_peak: msg('Szczyt przedpołudniowy'),
-    afternoon_peak: msg('Szczyt popołudniowy'),
-    rest: msg('Pozostałe godziny doby'),
-    other: msg(str`Strefa ${register.zone}`),
-  };
-  return register.direction === 'feed_in' ? msg(str`Energia oddana do sieci: ${names[zone].toLowerCase()}`) : names[zone];
-}
+export { pointText, registerName };
 
 const quantity = (value: string, unit: Unit) => formatQuantity(value, unit);
 
