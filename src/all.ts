@@ -13,5 +13,6 @@ import './widgets/activation/ebok-activation.js';
 import './widgets/invoice-list/ebok-invoice-list.js';
 import './widgets/payment-history/ebok-payment-history.js';
 import './widgets/meter-reading/ebok-meter-reading.js';
+import './widgets/consumption-chart/ebok-consumption-chart.js';
 
 export * from './index.js';

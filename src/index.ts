@@ -29,6 +29,7 @@ export { EbokActivation } from './widgets/activation/activation.js';
 export { EbokInvoiceList } from './widgets/invoice-list/invoice-list.js';
 export { EbokPaymentHistory } from './widgets/payment-history/payment-history.js';
 export { EbokMeterReading } from './widgets/meter-reading/meter-reading.js';
+export { EbokConsumptionChart } from './widgets/consumption-chart/consumption-chart.js';
 export { EbokReadingSubmittedEvent } from './widgets/meter-reading/meter-reading.events.js';
 export { parseReading, windowView, reminderOf, isRollOver } from './widgets/meter-reading/meter-reading.logic.js';
 export { EbokLogin, type LoginTarget } from './widgets/login/login.js';

@@ -125,7 +125,7 @@ export function summaryOf(table: Table): Summary {
 export interface CsvOptions {
   /** `pl`: semicolon between fields and a decimal comma (what a Polish spreadsheet expects); `en`: comma and dot. */
   locale: 'pl' | 'en';
-  /** The header row's words: period, each zone's name, total, the previous year, estimated. */
+  /** The header row's words: period, each zone's name (used when there are several), total, the previous year, estimated. */
   headers: { period: string; zones: string[]; total: string; previous: string; estimated: string };
   /** The words for yes/no in the "estimated" column. */
   yes: string;
@@ -140,10 +140,13 @@ export function csvOf(table: Table, options: CsvOptions): string {
   const separator = options.locale === 'pl' ? ';' : ',';
   const number = (value: number | undefined) => (value === undefined ? '' : options.locale === 'pl' ? String(value).replace('.', ',') : String(value));
   const field = (text: string) => (text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  const header = [options.headers.period, ...options.headers.zones, options.headers.total, options.headers.previous, options.headers.estimated];
+  // A column per zone only when there are several (one zone is the total).
+  const zoned = table.zones.length > 1;
+  const header = [options.headers.period, ...(zoned ? options.headers.zones : []), options.headers.total, options.headers.previous, options.headers.estimated];
   const lines = [header.map(field).join(separator)];
   for (const row of table.rows) {
-    lines.push([row.period, ...row.values.map(number), number(row.total), number(row.previous), row.total === undefined ? '' : row.estimated ? options.yes : options.no].map(field).join(separator));
+    const zones = zoned ? row.values.map(number) : [];
+    lines.push([row.period, ...zones, number(row.total), number(row.previous), row.total === undefined ? '' : row.estimated ? options.yes : options.no].map(field).join(separator));
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }

@@ -1,0 +1,312 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import { msg, str } from '@lit/localize';
+import type { Chart } from 'chart.js';
+import { ApiTask } from '../../controllers/api-task.js';
+import { renderEmpty, renderError, renderLoading, renderOffline } from '../../core/status.js';
+import { malformedResponse } from '../../api/diagnostics.js';
+import { warsawClock } from '../../i18n/calendar.js';
+import { currentLocale } from '../../i18n/locale.js';
+import { EbokWidget } from '../../kit/widget.js';
+import { describeFailure, failureText } from '../../kit/failure.js';
+import { fileSaver } from '../../kit/download.js';
+import type { Point } from '../meter-reading/meter-reading.logic.js';
+import { pointText } from '../../kit/meters.js';
+import { csvFileName, csvOf, isUsableConsumption, summaryOf, tableOf, type Consumption, type Table } from './consumption-chart.logic.js';
+import { dataTable, periodAnnouncement, periodLabel, quantity, summaryText, zoneNames } from './consumption-chart.views.js';
+import { consumptionChartStyles } from './consumption-chart.styles.js';
+
+/** "All points" in the choice of point (the sum over the points of one kind). */
+const ALL = 'all';
+
+/**
+ * "Twoje zużycie" (seeds 002, 004): consumption per month of a year for one point of delivery, or the sum of
+ * all the customer's points of one kind, beside the year before; tariff zones stacked; estimated months striped
+ * (and said so in the table), never told apart by colour alone.
+ *
+ * A canvas cannot be read by a screen reader nor reached by a keyboard, so the chart comes with a summary in
+ * words before it, arrow keys that move between months and announce each one, the same data as a real table,
+ * and a CSV. Chart.js itself (60 KB) is loaded only when the chart comes on screen.
+ *
+ * @customElement ebok-consumption-chart
+ * @fires ebok-navigate - "Log in" (`target: 'login'`); cancelable.
+ * @fires ebok-error - A failure was shown to the customer.
+ * @csspart base - The widget.
+ * @csspart heading - The heading.
+ * @csspart controls - The choice of point and year.
+ * @csspart summary - The chart in words.
+ * @csspart chart - The chart (focusable: arrow keys move between months).
+ * @csspart legend - What the colours and stripes mean.
+ * @csspart table-toggle - "Show as a table".
+ * @csspart table - The data as a table.
+ * @csspart csv - "Download CSV".
+ * @csspart status - Loading, empty, error and offline states.
+ * @csspart retry - "Try again" after a failure.
+ * @csspart login - The log-in link.
+ * @cssprop --ebok-chart-zone-1 - First zone's bars (default: the primary colour); also `-zone-2`, `-zone-3`.
+ * @cssprop --ebok-chart-previous - The previous year's line.
+ * @cssprop --ebok-chart-height - The plot's height (default 18em).
+ */
+export class EbokConsumptionChart extends EbokWidget {
+  static override styles = [EbokWidget.styles, consumptionChartStyles];
+
+  /** One point of delivery; `all` (or none, with several points) sums the points of one kind. */
+  @property({ attribute: 'point-id' }) pointId?: string;
+  /** The calendar year; this year (Polish time) when absent. */
+  @property({ type: Number }) year?: number;
+  /** `previous-year` (default) compares with the year before; `none` shows the year alone. */
+  @property() compare: 'previous-year' | 'none' = 'previous-year';
+
+  @state() private chosenPoint?: string;
+  @state() private chosenYear?: number;
+  /** Days instead of months, for a point with a smart meter (interval data). */
+  @state() private daily = false;
+  @state() private tableShown = false;
+  /** The period the keyboard is on. */
+  @state() private active?: number;
+  @state() private announcement = '';
+  @state() private drawn = false;
+
+  private chart?: Chart;
+  private drawing?: Promise<void>;
+  private observer?: IntersectionObserver;
+  private onScreen = false;
+  private readonly canvas = createRef<HTMLCanvasElement>();
+  private readonly box = createRef<HTMLElement>();
+
+  private readonly points: ApiTask<Point[]> = new ApiTask<Point[]>(this, {
+    load: async (client, signal) => {
+      const list: unknown = await client.get('/points', { params: { query: { limit: 100 } }, signal });
+      const items = (list as { items?: unknown }).items;
+      if (!Array.isArray(items)) throw malformedResponse(client.apiBase, 'GET /points answered without items');
+      return items as Point[];
+    },
+  });
+
+  private readonly data: ApiTask<Consumption | undefined, [string | undefined, Point['kind'] | undefined, number, boolean, boolean]> = new ApiTask(this, {
+    args: () => [this.scope?.pointId, this.scope?.kind, this.shownYear, this.compare !== 'none', this.daily && !!this.scope?.smart] as [string | undefined, Point['kind'] | undefined, number, boolean, boolean],
+    load: async (client, signal, [pointId, kind, year, compare, daily]) => {
+      if (!this.points.value) return undefined;
+      const query = { year, compare, ...(daily ? { granularity: 'day' as const } : {}), ...(pointId ? { pointId } : kind ? { kind } : {}) };
+      const answer: unknown = await client.get('/consumption', { params: { query }, signal });
+      if (!isUsableConsumption(answer)) throw malformedResponse(client.apiBase, 'GET /consumption answered without its series');
+      return answer;
+    },
+  });
+
+  private get shownYear(): number {
+    return this.chosenYear ?? (this.year && Number.isInteger(this.year) ? this.year : warsawClock(new Date()).year);
+  }
+
+  /** What is shown: one point, or the sum of the points of the first point's kind. */
+  private get scope(): { pointId?: string; kind?: Point['kind']; name: string; smart?: boolean } | undefined {
+    const points = this.points.value;
+    if (!points?.length) return undefined;
+    const wanted = this.chosenPoint ?? this.pointId ?? (points.length === 1 ? points[0]!.id : ALL);
+    const point = points.find((p) => p.id === wanted);
+    if (point) return { pointId: point.id, name: point.name, smart: point.meters.some((m) => m.smart) };
+    return { kind: points[0]!.kind, name: msg('wszystkie punkty') };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Chart.js notices a canvas leaving the page only in the document's tree, never inside a shadow root.
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.forgetChart();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.watchScreen();
+    const value = this.data.status === 'complete' ? this.data.value : undefined;
+    if (value && this.onScreen && this.canvas.value && (!this.chart || this.chart.canvas !== this.canvas.value)) void this.draw(value);
+  }
+
+  /** Chart.js is loaded when the chart's box first comes near the screen. */
+  private watchScreen(): void {
+    const box = this.box.value;
+    if (!box || this.observer) return;
+    if (typeof IntersectionObserver !== 'function') {
+      this.onScreen = true;
+      return;
+    }
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.onScreen = true;
+        this.observer?.disconnect();
+        this.requestUpdate();
+      },
+      { rootMargin: '200px' },
+    );
+    this.observer.observe(box);
+  }
+
+  private async draw(consumption: Consumption): Promise<void> {
+    if (this.drawing) return this.drawing;
+    this.drawing = (async () => {
+      const canvas = this.canvas.value!;
+      const table = tableOf(consumption);
+      const style = getComputedStyle(this.box.value!);
+      const read = (name: string) => style.getPropertyValue(name).trim();
+      const { drawChart } = await import('./consumption-chart.draw.js');
+      this.forgetChart();
+      if (!canvas.isConnected) return;
+      this.chart = drawChart(canvas, {
+        table,
+        labels: table.rows.map((r) => periodLabel(r.period)),
+        zoneNames: zoneNames(table),
+        previousName: this.compare === 'none' ? undefined : msg(str`Rok ${table.year - 1}`),
+        format: (value) => quantity(value, table.unit),
+        palette: { zones: [read('--_zone-1'), read('--_zone-2'), read('--_zone-3')], previous: read('--_previous'), grid: read('--_grid'), text: read('--_text') },
+        still: matchMedia('(prefers-reduced-motion: reduce)').matches,
+      });
+      this.drawn = true;
+    })().finally(() => (this.drawing = undefined));
+    return this.drawing;
+  }
+
+  private forgetChart(): void {
+    this.chart?.destroy();
+    this.chart = undefined;
+    this.drawn = false;
+  }
+
+  /** The data changed (another point, year or language): the chart is drawn again from it. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.data.status !== 'complete' && this.chart) this.forgetChart();
+  }
+
+  private readonly onKey = async (event: KeyboardEvent): Promise<void> => {
+    const rows = this.shownTable?.rows;
+    if (!rows?.length) return;
+    const last = rows.length - 1;
+    const now = this.active ?? -1;
+    const next = { ArrowRight: now + 1, ArrowDown: now + 1, ArrowLeft: now - 1, ArrowUp: now - 1, Home: 0, End: last }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    this.active = Math.max(0, Math.min(last, next));
+    const table = this.shownTable!;
+    this.announcement = periodAnnouncement(table.rows[this.active]!, table, zoneNames(table));
+    if (this.chart) (await import('./consumption-chart.draw.js')).pointAt(this.chart, this.active);
+  };
+
+  private get shownTable(): Table | undefined {
+    const value = this.data.value;
+    return value ? tableOf(value) : undefined;
+  }
+
+  private readonly downloadCsv = (): void => {
+    const table = this.shownTable;
+    const scope = this.scope;
+    if (!table || !scope) return;
+    const csv = csvOf(table, {
+      locale: currentLocale() === 'en' ? 'en' : 'pl',
+      headers: { period: table.rows.length === 12 ? msg('Miesiąc') : msg('Dzień'), zones: zoneNames(table), total: msg('Razem'), previous: msg(str`Rok wcześniej (${table.year - 1})`), estimated: msg('Szacunek') },
+      yes: msg('tak'),
+      no: msg('nie'),
+    });
+    fileSaver.save(new Blob([csv], { type: 'text/csv;charset=utf-8' }), csvFileName(scope.name, table.year));
+  };
+
+  override render() {
+    return html`<div class="base" part="base" aria-busy=${this.points.status === 'pending' || this.data.status === 'pending' ? 'true' : 'false'}>
+      ${this.heading(msg('Twoje zużycie'))}
+      ${this.points.render({
+        pending: () => renderLoading(msg('zużycie')),
+        complete: (points) => (points.length ? this.renderChosen(points) : renderEmpty(msg('Nie masz jeszcze punktu poboru, którego zużycie możemy pokazać.'))),
+        error: (error, retry) => renderError({ message: failureText(describeFailure(error, { failed: msg('Nie udało się wczytać zużycia.') })), onRetry: retry }),
+        offline: (retry) => renderOffline(retry),
+        signedOut: () => html`<p>${msg('Zaloguj się, aby zobaczyć swoje zużycie.')}</p>
+          <div class="actions">${this.loginLink(msg('Zaloguj się'))}</div>`,
+        noApi: () => renderError({ message: msg('Zużycie jest chwilowo niedostępne.') }),
+      })}
+    </div>`;
+  }
+
+  private renderChosen(points: Point[]) {
+    const year = this.shownYear;
+    const thisYear = warsawClock(new Date()).year;
+    const years = [...new Set([thisYear, thisYear - 1, year])].sort((a, b) => b - a);
+    const scope = this.scope;
+    return html`<div class="controls" part="controls">
+        ${points.length > 1
+          ? html`<label
+              >${msg('Punkt poboru')}
+              <select @change=${(e: Event) => this.choose({ point: (e.target as HTMLSelectElement).value })}>
+                <option value=${ALL} ?selected=${!scope?.pointId}>${msg('Wszystkie punkty (suma)')}</option>
+                ${points.map((p) => html`<option value=${p.id} ?selected=${scope?.pointId === p.id}>${pointText(p)}</option>`)}
+              </select></label
+            >`
+          : nothing}
+        <label
+          >${msg('Rok')}
+          <select @change=${(e: Event) => this.choose({ year: Number((e.target as HTMLSelectElement).value) })}>
+            ${years.map((y) => html`<option value=${y} ?selected=${y === year}>${y}</option>`)}
+          </select></label
+        >
+        ${scope?.smart
+          ? html`<label
+              >${msg('Okresy')}
+              <select @change=${(e: Event) => this.choose({ daily: (e.target as HTMLSelectElement).value === 'day' })}>
+                <option value="month" ?selected=${!this.daily}>${msg('Miesiące')}</option>
+                <option value="day" ?selected=${this.daily}>${msg('Dni (licznik zdalny)')}</option>
+              </select></label
+            >`
+          : nothing}
+      </div>
+      ${this.data.render({
+        pending: () => (this.data.value ? this.renderData(this.data.value) : renderLoading(msg('zużycie'))),
+        complete: (consumption) => (consumption ? this.renderData(consumption) : nothing),
+        error: (error, retry) => renderError({ message: failureText(describeFailure(error, { failed: msg('Nie udało się wczytać zużycia.') })), onRetry: retry }),
+        offline: (retry) => renderOffline(retry),
+      })}`;
+  }
+
+  private choose(change: { point?: string; year?: number; daily?: boolean }): void {
+    if (change.point !== undefined) this.chosenPoint = change.point;
+    if (change.daily !== undefined) this.daily = change.daily;
+    if (change.year !== undefined) this.chosenYear = change.year;
+    this.active = undefined;
+    this.announcement = '';
+  }
+
+  private renderData(consumption: Consumption) {
+    const table = tableOf(consumption);
+    const summary = summaryOf(table);
+    if (summary.known === 0) return renderEmpty(msg(str`Nie mamy jeszcze danych o zużyciu za ${table.year}.`));
+    const names = zoneNames(table);
+    const text = summaryText(summary, table);
+    const compare = this.compare !== 'none';
+    return html`<p class="summary" part="summary" id="summary">${text}</p>
+      <div
+        class="chart"
+        part="chart"
+        tabindex="0"
+        role="group"
+        aria-roledescription=${msg('wykres')}
+        aria-label=${msg('Wykres zużycia. Strzałki w lewo i w prawo przechodzą między okresami.')}
+        aria-describedby="summary"
+        ${ref(this.box)}
+        @keydown=${this.onKey}
+      >
+        ${this.drawn ? nothing : html`<div class="chart__placeholder" aria-hidden="true"></div>`}
+        <canvas ${ref(this.canvas)} aria-hidden="true"></canvas>
+      </div>
+      <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+      <ul class="legend" part="legend">
+        ${names.map((name) => html`<li>${name}</li>`)} ${compare ? html`<li>${msg(str`Linia przerywana: ${table.year - 1}`)}</li>` : nothing}
+        ${summary.estimated ? html`<li>${msg('Słupki kreskowane: szacunek')}</li>` : nothing}
+      </ul>
+      <div class="actions">
+        <button class="button button--secondary" type="button" part="table-toggle" aria-expanded=${this.tableShown ? 'true' : 'false'} aria-controls="data" @click=${() => (this.tableShown = !this.tableShown)}>
+          ${this.tableShown ? msg('Ukryj tabelę') : msg('Pokaż tabelę')}
+        </button>
+        <button class="button button--secondary" type="button" part="csv" @click=${this.downloadCsv}>${msg('Pobierz CSV')}</button>
+      </div>
+      ${this.tableShown ? dataTable(table, names, 'data', compare) : nothing}`;
+  }
+}
