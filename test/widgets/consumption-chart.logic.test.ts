@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { csvFileName, csvOf, periodsOf, summaryOf, tableOf, yearBefore, type Consumption } from '../../src/widgets/consumption-chart/consumption-chart.logic.js';
+import { csvFileName, csvOf, inCubicMetres, periodsOf, summaryOf, tableOf, yearBefore, type Consumption } from '../../src/widgets/consumption-chart/consumption-chart.logic.js';
 
 /** A G12 point's year with day and night, and the year before (all months), `months` of this year known. */
 function g12(year: number, months = 12, estimatedFrom = 13): Consumption {
@@ -64,6 +64,13 @@ describe('consumption chart rules (consumption-chart.logic)', () => {
         }),
       );
     });
+  });
+
+  it('shows gas in m³ as the meter counts, from the kWh of the bill and the conversion factor', () => {
+    const table = inCubicMetres(tableOf(g12(2026)), 11.2);
+    expect(table.unit).to.equal('m3');
+    expect(table.rows[0]!.total).to.equal(Math.round((150 / 11.2) * 1000) / 1000);
+    expect(table.rows[0]!.previous).to.equal(Math.round((180 / 11.2) * 1000) / 1000);
   });
 
   describe('the summary', () => {

@@ -153,6 +153,17 @@ describe('<ebok-consumption-chart>', () => {
     await until(() => words(el).includes(`Zużycie w ${thisYear() - 1} `), 'last year shown');
   });
 
+  it('shows a gas point in m³ on request, converted with its factor, and in kWh as billed by default', async () => {
+    const gaz = persona('gaz');
+    serve((url) => json(200, { ...g12(Number(url.searchParams.get('year') ?? thisYear()), 11), series: g12(thisYear(), 11).series.filter((x) => x.zone === 'day').map((x) => ({ ...x, zone: 'all' })) }), pointsOf(gaz));
+    const el = await chart(html`<ebok-consumption-chart point-id="pt_g_0001"></ebok-consumption-chart>`);
+    expect(shadow(el, '[part="summary"]').textContent).to.contain('kWh');
+    const unit = [...el.shadowRoot!.querySelectorAll('select')].find((s) => [...s.options].some((o) => o.value === 'm3'))!;
+    unit.value = 'm3';
+    unit.dispatchEvent(new Event('change'));
+    await until(() => shadow(el, '[part="summary"]').textContent.includes('m³'), 'the summary in m³');
+  });
+
   it('says when there is no data yet (a new customer)', async () => {
     serve((url) => json(200, { ...g12(Number(url.searchParams.get('year')), 0), series: [] }));
     const empty = await chart();

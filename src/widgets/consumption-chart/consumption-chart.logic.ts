@@ -90,6 +90,15 @@ export function tableOf(consumption: Consumption, direction: ConsumptionSeries['
   return { unit: consumption.unit, year, zones, rows };
 }
 
+/**
+ * Gas in m³ as the meter counts it, from the kWh the API answers for gas (the bill's unit): each value divided
+ * by the point's conversion factor (kWh per m³).
+ */
+export function inCubicMetres(table: Table, kWhPerCubicMetre: number): Table {
+  const m3 = (value: number | undefined) => (value === undefined ? undefined : round(value / kWhPerCubicMetre));
+  return { ...table, unit: 'm3', rows: table.rows.map((r) => ({ ...r, values: r.values.map(m3), total: m3(r.total), previous: m3(r.previous) })) };
+}
+
 /** Sums without binary noise (0.1 + 0.2): to 3 decimals, as the API's values are. */
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 

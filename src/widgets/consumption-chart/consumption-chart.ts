@@ -13,8 +13,8 @@ import { describeFailure, failureText } from '../../kit/failure.js';
 import { fileSaver } from '../../kit/download.js';
 import type { Point } from '../meter-reading/meter-reading.logic.js';
 import { pointText } from '../../kit/meters.js';
-import { csvFileName, csvOf, isUsableConsumption, summaryOf, tableOf, type Consumption, type Table } from './consumption-chart.logic.js';
-import { dataTable, periodAnnouncement, periodLabel, quantity, summaryText, zoneNames } from './consumption-chart.views.js';
+import { csvFileName, csvOf, inCubicMetres, isUsableConsumption, summaryOf, tableOf, type Consumption, type Table } from './consumption-chart.logic.js';
+import { choice, dataTable, periodAnnouncement, periodLabel, quantity, summaryText, zoneNames } from './consumption-chart.views.js';
 import { consumptionChartStyles } from './consumption-chart.styles.js';
 
 /** "All points" in the choice of point (the sum over the points of one kind). */
@@ -62,6 +62,8 @@ export class EbokConsumptionChart extends EbokWidget {
   @state() private chosenYear?: number;
   /** Days instead of months, for a point with a smart meter (interval data). */
   @state() private daily = false;
+  /** Gas in m³ (as the meter counts) rather than the bill's kWh. */
+  @state() private cubic = false;
   @state() private tableShown = false;
   /** The period the keyboard is on. */
   @state() private active?: number;
@@ -148,7 +150,7 @@ export class EbokConsumptionChart extends EbokWidget {
     if (this.drawing) return this.drawing;
     this.drawing = (async () => {
       const canvas = this.canvas.value!;
-      const table = tableOf(consumption);
+      const table = this.tableFrom(consumption);
       const style = getComputedStyle(this.box.value!);
       const read = (name: string) => style.getPropertyValue(name).trim();
       const { drawChart } = await import('./consumption-chart.draw.js');
@@ -194,9 +196,22 @@ export class EbokConsumptionChart extends EbokWidget {
     if (this.chart) (await import('./consumption-chart.draw.js')).pointAt(this.chart, this.active);
   };
 
+  /** The gas point's conversion factor (kWh per m³), when it has one: m³ can be shown. */
+  private get gasFactor(): number | undefined {
+    const point = this.points.value?.find((p) => p.id === this.scope?.pointId);
+    if (point?.kind !== 'gas') return undefined;
+    return point.meters.flatMap((m) => m.registers).find((r) => r.conversionFactor)?.conversionFactor ?? undefined;
+  }
+
+  private tableFrom(consumption: Consumption): Table {
+    const table = tableOf(consumption);
+    const factor = this.gasFactor;
+    return this.cubic && factor && table.unit === 'kWh' ? inCubicMetres(table, factor) : table;
+  }
+
   private get shownTable(): Table | undefined {
     const value = this.data.value;
-    return value ? tableOf(value) : undefined;
+    return value ? this.tableFrom(value) : undefined;
   }
 
   private readonly downloadCsv = (): void => {
@@ -232,32 +247,14 @@ export class EbokConsumptionChart extends EbokWidget {
     const thisYear = warsawClock(new Date()).year;
     const years = [...new Set([thisYear, thisYear - 1, year])].sort((a, b) => b - a);
     const scope = this.scope;
-    return html`<div class="controls" part="controls">
-        ${points.length > 1
-          ? html`<label
-              >${msg('Punkt poboru')}
-              <select @change=${(e: Event) => this.choose({ point: (e.target as HTMLSelectElement).value })}>
-                <option value=${ALL} ?selected=${!scope?.pointId}>${msg('Wszystkie punkty (suma)')}</option>
-                ${points.map((p) => html`<option value=${p.id} ?selected=${scope?.pointId === p.id}>${pointText(p)}</option>`)}
-              </select></label
-            >`
-          : nothing}
-        <label
-          >${msg('Rok')}
-          <select @change=${(e: Event) => this.choose({ year: Number((e.target as HTMLSelectElement).value) })}>
-            ${years.map((y) => html`<option value=${y} ?selected=${y === year}>${y}</option>`)}
-          </select></label
-        >
-        ${scope?.smart
-          ? html`<label
-              >${msg('Okresy')}
-              <select @change=${(e: Event) => this.choose({ daily: (e.target as HTMLSelectElement).value === 'day' })}>
-                <option value="month" ?selected=${!this.daily}>${msg('Miesiące')}</option>
-                <option value="day" ?selected=${this.daily}>${msg('Dni (licznik zdalny)')}</option>
-              </select></label
-            >`
-          : nothing}
-      </div>
+    const pick = (change: (value: string) => Parameters<typeof this.choose>[0]) => (value: string) => this.choose(change(value));
+    const kinds = [
+      points.length > 1 && choice(msg('Punkt poboru'), scope?.pointId ?? ALL, [{ value: ALL, label: msg('Wszystkie punkty (suma)') }, ...points.map((p) => ({ value: p.id, label: pointText(p) }))], pick((point) => ({ point }))),
+      choice(msg('Rok'), String(year), years.map((y) => ({ value: String(y), label: String(y) })), pick((y) => ({ year: Number(y) }))),
+      !!this.gasFactor && choice(msg('Jednostka'), this.cubic ? 'm3' : 'kWh', [{ value: 'kWh', label: msg('kWh (jak na fakturze)') }, { value: 'm3', label: msg('m³ (jak na gazomierzu)') }], pick((unit) => ({ cubic: unit === 'm3' }))),
+      !!scope?.smart && choice(msg('Okresy'), this.daily ? 'day' : 'month', [{ value: 'month', label: msg('Miesiące') }, { value: 'day', label: msg('Dni (licznik zdalny)') }], pick((period) => ({ daily: period === 'day' }))),
+    ];
+    return html`<div class="controls" part="controls">${kinds.map((control) => control || nothing)}</div>
       ${this.data.render({
         pending: () => (this.data.value ? this.renderData(this.data.value) : renderLoading(msg('zużycie'))),
         complete: (consumption) => (consumption ? this.renderData(consumption) : nothing),
@@ -266,7 +263,11 @@ export class EbokConsumptionChart extends EbokWidget {
       })}`;
   }
 
-  private choose(change: { point?: string; year?: number; daily?: boolean }): void {
+  private choose(change: { point?: string; year?: number; daily?: boolean; cubic?: boolean }): void {
+    if (change.cubic !== undefined) {
+      this.cubic = change.cubic;
+      this.forgetChart();
+    }
     if (change.point !== undefined) this.chosenPoint = change.point;
     if (change.daily !== undefined) this.daily = change.daily;
     if (change.year !== undefined) this.chosenYear = change.year;
@@ -275,7 +276,7 @@ export class EbokConsumptionChart extends EbokWidget {
   }
 
   private renderData(consumption: Consumption) {
-    const table = tableOf(consumption);
+    const table = this.tableFrom(consumption);
     const summary = summaryOf(table);
     if (summary.known === 0) return renderEmpty(msg(str`Nie mamy jeszcze danych o zużyciu za ${table.year}.`));
     const names = zoneNames(table);

@@ -10,6 +10,16 @@ import type { Row, Summary, Table } from './consumption-chart.logic.js';
  * announces for a period, the zones' names, and the same data as a real table. Pure templates.
  */
 
+/** A labelled choice (a native select: what phones and screen readers know best). */
+export function choice(label: string, value: string, options: readonly { value: string; label: string }[], change: (value: string) => void): TemplateResult {
+  return html`<label
+    >${label}
+    <select @change=${(e: Event) => change((e.target as HTMLSelectElement).value)}>
+      ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
+    </select></label
+  >`;
+}
+
 /** A period as a heading of its row: "marzec 2026", or a day. */
 export const periodText = (period: string): string => (period.length === 7 ? formatMonth(period) : formatDate(period));
 
