@@ -125,6 +125,20 @@ export const OfflineQueued: Story = {
   parameters: answers({ first: [http.post(`${BASE}/points/:pointId/readings`, () => HttpResponse.error())] }),
   play: sendWith(usual),
 };
+/** The first attempt finds no connection; "Wyślij teraz" (or the next try, 15 s later) finds one and sends it, once. */
+function connectionReturns(): HttpHandler {
+  let first = true;
+  return http.post(`${BASE}/points/:pointId/readings`, () => {
+    if (!first) return undefined;
+    first = false;
+    return HttpResponse.error();
+  });
+}
+export const SentAfterComingOnline: Story = {
+  name: 'Sent offline, then sent once the connection returns',
+  parameters: answers({ first: [connectionReturns()] }),
+  play: sendWith(usual),
+};
 export const Reminder: Story = { name: 'Reminder line for a dashboard', args: { variant: 'reminder' }, parameters: answers() };
 export const NarrowPhone: Story = { name: 'Phone, 320 px', parameters: answers(), globals: { viewport: { value: 'mobile1', isRotated: false } } };
 export const English: Story = { parameters: answers(), globals: { locale: 'en' } };

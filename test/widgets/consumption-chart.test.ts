@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { stub } from 'sinon';
 import '../../src/widgets/consumption-chart/ebok-consumption-chart.js';
 import type { EbokConsumptionChart } from '../../src/widgets/consumption-chart/consumption-chart.js';
@@ -80,6 +80,20 @@ describe('<ebok-consumption-chart>', () => {
     const instance = Chart.getChart(canvas)!;
     expect(instance.data.datasets.map((d) => d.label)).to.deep.equal(['Strefa dzienna', 'Strefa nocna', `Rok ${thisYear() - 1}`]);
     expect(instance.data.labels).to.have.length(12);
+  });
+
+  it('does not animate for a customer who asked for reduced motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      serve();
+      const el = await chart();
+      await drawn(el);
+      const { Chart } = await import('chart.js');
+      const instance = Chart.getChart(shadow<HTMLCanvasElement>(el, 'canvas'))!;
+      expect(instance.options.animation).to.equal(false);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('moves month to month with the arrow keys and announces each value', async () => {
