@@ -2,13 +2,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { stub } from 'sinon';
 import '../../src/widgets/consumption-chart/ebok-consumption-chart.js';
+import '../../src/widgets/provider/ebok-provider.js';
 import type { EbokConsumptionChart } from '../../src/widgets/consumption-chart/consumption-chart.js';
 import { configure } from '../../src/api/registry.js';
 import { warsawClock } from '../../src/i18n/calendar.js';
 import { fileSaver } from '../../src/kit/download.js';
 import { FakeApi, json, problem, sessionAt } from '../helpers/fake-api.js';
 import { persona, pointsOf, type Schemas } from '../../demo/personas/index.js';
-import { shadow, until } from '../helpers/dom.js';
+import { contrast, shadow, until } from '../helpers/dom.js';
 import { active, words } from '../helpers/harness.js';
 import { resetPage } from '../helpers/page.js';
 
@@ -81,6 +82,25 @@ describe('<ebok-consumption-chart>', () => {
     expect(instance.data.datasets.map((d) => d.label)).to.deep.equal(['Strefa dzienna', 'Strefa nocna', `Rok ${thisYear() - 1}`]);
     expect(instance.data.labels).to.have.length(12);
   });
+
+  for (const theme of ['energy', 'gas', 'water'] as const) {
+    it(`draws every zone and the year before at 3:1 or more against the page in the ${theme} preset (WCAG 1.4.11)`, async () => {
+      serve();
+      const provider = await fixture(html`<ebok-provider theme=${theme}><ebok-consumption-chart point-id="pt_e_0001"></ebok-consumption-chart></ebok-provider>`);
+      const el = provider.querySelector('ebok-consumption-chart')!;
+      await until(() => !!el.shadowRoot?.querySelector('[part="chart"]'), 'the chart box');
+      const box = shadow(el, '[part="chart"]');
+      const probe = document.createElement('span');
+      box.append(probe);
+      // The chart is drawn on the widget's surface, white in every preset.
+      const background = 'rgb(255, 255, 255)';
+      for (const name of ['--_zone-1', '--_zone-2', '--_zone-3', '--_previous']) {
+        probe.style.color = getComputedStyle(box).getPropertyValue(name).trim();
+        expect(contrast(getComputedStyle(probe).color, background), `${name} in ${theme}`).to.be.at.least(3);
+      }
+      probe.remove();
+    });
+  }
 
   it('does not animate for a customer who asked for reduced motion', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });

@@ -5,7 +5,7 @@ import { tokens as t } from '../../theme/tokens.js';
  * The chart's look. The canvas takes its colours from these custom properties (read once per drawing), so a
  * theme preset, the integrator's tokens and forced-colors mode reach the bars as they reach the text.
  *
- * - `--ebok-chart-zone-1` … `-zone-3`: the stacked zones (default: primary, accent, the info colour);
+ * - `--ebok-chart-zone-1` … `-zone-3`: the stacked zones (default: primary, the muted text colour, the success colour);
  * - `--ebok-chart-previous`: the previous year's line; `--ebok-chart-height`: the plot's height.
  */
 export const consumptionChartStyles = css`
@@ -42,8 +42,9 @@ export const consumptionChartStyles = css`
   }
   .chart {
     --_zone-1: var(--ebok-chart-zone-1, ${t.colorPrimary});
-    --_zone-2: var(--ebok-chart-zone-2, ${t.colorAccent});
-    --_zone-3: var(--ebok-chart-zone-3, ${t.colorInfo});
+    /* Not the accent: a brand's accent (the energy preset's yellow) may be below the 3:1 a bar needs (WCAG 1.4.11). */
+    --_zone-2: var(--ebok-chart-zone-2, ${t.colorTextMuted});
+    --_zone-3: var(--ebok-chart-zone-3, ${t.colorSuccess});
     --_previous: var(--ebok-chart-previous, ${t.colorText});
     --_grid: ${t.colorBorderSubtle};
     --_text: ${t.colorTextMuted};

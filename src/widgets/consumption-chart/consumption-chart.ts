@@ -44,7 +44,7 @@ const ALL = 'all';
  * @csspart status - Loading, empty, error and offline states.
  * @csspart retry - "Try again" after a failure.
  * @csspart login - The log-in link.
- * @cssprop --ebok-chart-zone-1 - First zone's bars (default: the primary colour); also `-zone-2`, `-zone-3`.
+ * @cssprop --ebok-chart-zone-1 - First zone's bars (default: the primary colour); also `-zone-2` (muted text), `-zone-3` (success).
  * @cssprop --ebok-chart-previous - The previous year's line.
  * @cssprop --ebok-chart-height - The plot's height (default 18em).
  */
