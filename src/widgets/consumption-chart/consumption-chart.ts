@@ -71,6 +71,8 @@ export class EbokConsumptionChart extends EbokWidget {
   @state() private drawn = false;
 
   private chart?: Chart;
+  /** The data the chart was drawn from. */
+  private chartOf?: Consumption;
   private drawing?: Promise<void>;
   private observer?: IntersectionObserver;
   private onScreen = false;
@@ -123,7 +125,7 @@ export class EbokConsumptionChart extends EbokWidget {
     super.updated(changed);
     this.watchScreen();
     const value = this.data.status === 'complete' ? this.data.value : undefined;
-    if (value && this.onScreen && this.canvas.value && (!this.chart || this.chart.canvas !== this.canvas.value)) void this.draw(value);
+    if (value && this.onScreen && this.canvas.value && (!this.chart || this.chart.canvas !== this.canvas.value || this.chartOf !== value)) void this.draw();
   }
 
   /** Chart.js is loaded when the chart's box first comes near the screen. */
@@ -146,16 +148,19 @@ export class EbokConsumptionChart extends EbokWidget {
     this.observer.observe(box);
   }
 
-  private async draw(consumption: Consumption): Promise<void> {
+  private async draw(): Promise<void> {
     if (this.drawing) return this.drawing;
     this.drawing = (async () => {
-      const canvas = this.canvas.value!;
-      const table = this.tableFrom(consumption);
-      const style = getComputedStyle(this.box.value!);
-      const read = (name: string) => style.getPropertyValue(name).trim();
       const { drawChart } = await import('./consumption-chart.draw.js');
+      // What is shown now, after Chart.js arrived (the customer may have chosen another year meanwhile).
+      const consumption = this.data.status === 'complete' ? this.data.value : undefined;
+      const canvas = this.canvas.value;
+      if (!consumption || !canvas?.isConnected || !this.box.value) return;
+      const table = this.tableFrom(consumption);
+      const style = getComputedStyle(this.box.value);
+      const read = (name: string) => style.getPropertyValue(name).trim();
       this.forgetChart();
-      if (!canvas.isConnected) return;
+      this.chartOf = consumption;
       this.chart = drawChart(canvas, {
         table,
         labels: table.rows.map((r) => periodLabel(r.period)),
@@ -166,7 +171,11 @@ export class EbokConsumptionChart extends EbokWidget {
         still: matchMedia('(prefers-reduced-motion: reduce)').matches,
       });
       this.drawn = true;
-    })().finally(() => (this.drawing = undefined));
+    })().finally(() => {
+      this.drawing = undefined;
+      // Drawn from older data than is shown now (a choice made while it drew): draw again.
+      this.requestUpdate();
+    });
     return this.drawing;
   }
 
