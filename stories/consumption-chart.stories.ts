@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { createHandlers, type PersonaKey, type ScenarioName } from './mocks/handlers.js';
 import { resetClients } from '../src/api/registry.js';
 import '../src/widgets/consumption-chart/ebok-consumption-chart.js';
+import { deviceOffline } from './support/offline.js';
 
 const BASE = '/api/v1';
 
@@ -58,13 +59,6 @@ export const NoDataYet: Story = { name: 'A new customer: no data yet', parameter
 export const ServerError: Story = { name: 'Error with retry', parameters: answers({ scenario: 'server-error' }) };
 export const Offline: Story = {
   parameters: answers({ scenario: 'offline' }),
-  beforeEach: () => {
-    const own = Object.getOwnPropertyDescriptor(navigator, 'onLine');
-    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-    return () => {
-      if (own) Object.defineProperty(navigator, 'onLine', own);
-      else delete (navigator as unknown as { onLine?: boolean }).onLine;
-    };
-  },
+  beforeEach: deviceOffline,
 };
 export const SignedOut: Story = { parameters: answers({ scenario: 'signed-out' }) };

@@ -6,6 +6,7 @@ import { resetClients } from '../src/api/registry.js';
 import '../src/widgets/invoice-list/ebok-invoice-list.js';
 import type { PeriodChoice, SortOrder, StatusFilter, TypeFilter } from '../src/widgets/invoice-list/invoice-list.logic.js';
 import '../src/widgets/login/ebok-login.js';
+import { deviceOffline } from './support/offline.js';
 
 const BASE = '/api/v1';
 
@@ -146,14 +147,6 @@ export const Empty: Story = { name: 'Empty (no documents yet)', parameters: answ
 export const ServerError: Story = { name: 'Error with retry', parameters: answers({ scenario: 'server-error' }) };
 export const Offline: Story = {
   parameters: answers({ scenario: 'offline' }),
-  // The offline state needs the device to say so (navigator.onLine === false), for this story only.
-  beforeEach: () => {
-    const own = Object.getOwnPropertyDescriptor(navigator, 'onLine');
-    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-    return () => {
-      if (own) Object.defineProperty(navigator, 'onLine', own);
-      else delete (navigator as unknown as { onLine?: boolean }).onLine;
-    };
-  },
+  beforeEach: deviceOffline,
 };
 export const SignedOut: Story = { parameters: answers({ scenario: 'signed-out' }) };

@@ -14,6 +14,7 @@ import { VirtualTable, tableStyles, type TableColumn } from '../src/kit/table.js
 import { currentLocale } from '../src/i18n/locale.js';
 import { formatDate, formatMoney } from '../src/i18n/format.js';
 import { addDays, warsawDate } from '../src/i18n/calendar.js';
+import { deviceOffline } from './support/offline.js';
 
 type Doc = components['schemas']['DocumentSummary'];
 
@@ -235,13 +236,5 @@ export const LaterPageFails: Story = {
 };
 export const Offline: Story = {
   parameters: answers([], 'offline'),
-  // The device says it is offline for this story only (the state needs navigator.onLine === false).
-  beforeEach: () => {
-    const own = Object.getOwnPropertyDescriptor(navigator, 'onLine');
-    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-    return () => {
-      if (own) Object.defineProperty(navigator, 'onLine', own);
-      else delete (navigator as unknown as { onLine?: boolean }).onLine;
-    };
-  },
+  beforeEach: deviceOffline,
 };

@@ -6,6 +6,7 @@ import { resetClients } from '../src/api/registry.js';
 import '../src/widgets/meter-reading/ebok-meter-reading.js';
 import type { EbokMeterReading } from '../src/widgets/meter-reading/meter-reading.js';
 import type { ContextRegister, Point, ReadingContext } from '../src/widgets/meter-reading/meter-reading.logic.js';
+import { deviceOffline } from './support/offline.js';
 
 const BASE = '/api/v1';
 
@@ -148,13 +149,6 @@ export const Empty: Story = { name: 'No meter to read (new customer)', parameter
 export const ServerError: Story = { name: 'Error with retry', parameters: answers({ scenario: 'server-error' }) };
 export const Offline: Story = {
   parameters: answers({ scenario: 'offline' }),
-  beforeEach: () => {
-    const own = Object.getOwnPropertyDescriptor(navigator, 'onLine');
-    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-    return () => {
-      if (own) Object.defineProperty(navigator, 'onLine', own);
-      else delete (navigator as unknown as { onLine?: boolean }).onLine;
-    };
-  },
+  beforeEach: deviceOffline,
 };
 export const SignedOut: Story = { parameters: answers({ scenario: 'signed-out' }) };

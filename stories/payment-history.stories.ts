@@ -7,6 +7,7 @@ import '../src/widgets/payment-history/ebok-payment-history.js';
 import type { PeriodChoice } from '../src/kit/period.js';
 import { addDays, warsawDate } from '../src/i18n/calendar.js';
 import '../src/widgets/login/ebok-login.js';
+import { deviceOffline } from './support/offline.js';
 
 const BASE = '/api/v1';
 
@@ -108,15 +109,7 @@ export const Empty: Story = { name: 'Empty (no payments yet)', parameters: answe
 export const ServerError: Story = { name: 'Error with retry', parameters: answers({ scenario: 'server-error' }) };
 export const Offline: Story = {
   parameters: answers({ scenario: 'offline' }),
-  // The offline state needs the device to say so (navigator.onLine === false), for this story only.
-  beforeEach: () => {
-    const own = Object.getOwnPropertyDescriptor(navigator, 'onLine');
-    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-    return () => {
-      if (own) Object.defineProperty(navigator, 'onLine', own);
-      else delete (navigator as unknown as { onLine?: boolean }).onLine;
-    };
-  },
+  beforeEach: deviceOffline,
 };
 export const SignedOut: Story = { parameters: answers({ scenario: 'signed-out' }) };
 export const SessionExpired: Story = {
