@@ -47,6 +47,11 @@ export interface ActionOptions<B, R> {
    * and is then sent again by itself with the same key, so nothing is lost and nothing is done twice.
    */
   resumeAfterLogin?: boolean;
+  /**
+   * Someone else logged in while the request waited for a login (a shared computer after the idle logout): it is
+   * not sent for them; the widget forgets what the first customer typed.
+   */
+  otherCustomer?: () => void;
 }
 
 /**
@@ -61,6 +66,8 @@ export class ActionController<B, R = unknown> implements ReactiveController {
   failure: Failure | undefined;
   private readonly keys = new IdempotencyKeys();
   private waiting: { body: B; unsubscribe: () => void } | undefined;
+  /** Who was signed in when the last request started. */
+  private sender: string | undefined;
 
   constructor(
     private readonly host: ApiHost,
@@ -79,6 +86,7 @@ export class ActionController<B, R = unknown> implements ReactiveController {
     const client = this.host.client;
     if (this.busy || !client) return;
     this.stopWaiting();
+    this.sender = client.session.state.user?.id ?? this.sender;
     this.busy = true;
     this.failure = undefined;
     this.host.requestUpdate();
@@ -125,6 +133,11 @@ export class ActionController<B, R = unknown> implements ReactiveController {
     const unsubscribe = client.session.subscribe((state) => {
       if (state.status !== 'signed-in') return;
       this.stopWaiting();
+      if (this.sender !== undefined && state.user?.id !== undefined && state.user.id !== this.sender) {
+        this.cancel();
+        this.options.otherCustomer?.();
+        return;
+      }
       void this.run(body);
     });
     this.waiting = { body, unsubscribe };

@@ -30,7 +30,7 @@ const KEPT = ['image/jpeg', 'image/png', 'image/webp'];
 const ascii = (bytes: Uint8Array, from: number, to: number): string => String.fromCharCode(...bytes.subarray(from, to));
 
 /** The image format the first bytes say, or undefined (a file's declared type can be empty or wrong). */
-function sniff(b: Uint8Array): string | undefined {
+export function sniff(b: Uint8Array): string | undefined {
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
   if (ascii(b, 0, 8) === '\x89PNG\r\n\x1a\n') return 'image/png';
   if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') return 'image/webp';
@@ -108,6 +108,39 @@ async function shrink(bitmap: ImageBitmap, maxBytes: number, current: () => bool
 }
 
 const isImageType = (file: File): boolean => file.type.startsWith('image/');
+
+export interface PrepareOptions {
+  /** The largest file the server takes, in bytes. */
+  maxBytes: number;
+  /** The name of a re-encoded photo (a JPEG). */
+  name: string;
+  /** The formats sent as they are, when small enough and free of metadata (default: JPEG, PNG, WebP). */
+  keep?: readonly string[];
+}
+
+/**
+ * A photo the server takes, from any image the browser can decode: the file itself when it is in a kept format,
+ * small enough and free of Exif and XMP; else re-encoded as a JPEG under `maxBytes` (orientation applied, metadata
+ * gone). A problem when it is not an image, cannot be decoded, or cannot be brought under the limit; `current()`
+ * false stops the work (a newer file was chosen).
+ */
+export async function preparePhoto(file: File, options: PrepareOptions, current: () => boolean = () => true): Promise<File | PhotoProblem> {
+  let bitmap: ImageBitmap | undefined;
+  try {
+    const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+    const kind = sniff(head);
+    if (!kind && (!file.type.startsWith('image/') || file.type === 'image/svg+xml')) return 'type';
+    // Decoded also when kept as it is: a file that cannot be shown is not sent.
+    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    if (kind && (options.keep ?? KEPT).includes(kind) && file.type === kind && file.size <= options.maxBytes && !carriesMetadata(head, kind)) return file;
+    const blob = await shrink(bitmap, options.maxBytes, current);
+    return blob ? new File([blob], options.name, { type: 'image/jpeg', lastModified: Date.now() }) : 'too_large';
+  } catch {
+    return 'unreadable';
+  } finally {
+    bitmap?.close();
+  }
+}
 
 /**
  * The photo of a form, as a reactive controller: `choose()` a file and `file` becomes the one to send (or `problem`
@@ -230,22 +263,8 @@ export class PhotoController implements ReactiveController {
     return !!element && element.getRootNode() === this.host.shadowRoot;
   }
 
-  private async prepared(file: File, current: () => boolean): Promise<File | PhotoProblem> {
-    let bitmap: ImageBitmap | undefined;
-    try {
-      const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-      const kind = sniff(head);
-      if (!kind && (!file.type.startsWith('image/') || file.type === 'image/svg+xml')) return 'type';
-      // Decoded also when kept as it is: a file that cannot be shown is not sent.
-      bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-      if (kind && KEPT.includes(kind) && file.type === kind && file.size <= this.limit && !carriesMetadata(head, kind)) return file;
-      const blob = await shrink(bitmap, this.limit, current);
-      return blob ? new File([blob], this.name, { type: 'image/jpeg', lastModified: Date.now() }) : 'too_large';
-    } catch {
-      return 'unreadable';
-    } finally {
-      bitmap?.close();
-    }
+  private prepared(file: File, current: () => boolean): Promise<File | PhotoProblem> {
+    return preparePhoto(file, { maxBytes: this.limit, name: this.name }, current);
   }
 
   private show(result: File | PhotoProblem | undefined, preparing = false): void {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ref } from 'lit/directives/ref.js';
+import { ref, type Ref } from 'lit/directives/ref.js';
 import { msg, str } from '@lit/localize';
 import { describedBy, fieldError, hint } from './fields.js';
 import { currentLocale, intlLocale } from '../i18n/locale.js';
@@ -56,25 +56,47 @@ export interface PhotoFieldOptions {
   capture?: boolean;
 }
 
-function picker(photo: PhotoController, id: string, text: string, camera: boolean, first: boolean, described: string | undefined, invalid: boolean): TemplateResult {
+export interface PickerOptions {
+  id: string;
+  text: string;
+  /** What the input offers (`image/*`, `application/pdf,image/jpeg`). */
+  accept: string;
+  /** Opens the phone's back camera. */
+  camera?: boolean;
+  multiple?: boolean;
+  /** A secondary look (the second picker of a field). */
+  secondary?: boolean;
+  inputRef?: Ref<HTMLInputElement> | undefined;
+  describedBy?: string | undefined;
+  invalid?: boolean;
+  /** The files chosen. */
+  onFiles: (files: File[]) => void;
+}
+
+/**
+ * A file picker that looks like a button: a label with its file input lying over it, transparent, so a tap or a
+ * click lands on the input itself and the keyboard focuses the input (`photoStyles` draw it).
+ */
+export function filePicker(o: PickerOptions): TemplateResult {
   return html`<span class="photo__pick">
     <input
-      ${first ? ref(photo.inputRef) : nothing}
+      ${o.inputRef ? ref(o.inputRef) : nothing}
       class="photo__input"
-      id=${id}
+      id=${o.id}
       type="file"
-      accept="image/*"
-      capture=${ifDefined(camera ? 'environment' : undefined)}
-      aria-invalid=${invalid ? 'true' : 'false'}
-      aria-describedby=${ifDefined(described)}
+      accept=${o.accept}
+      ?multiple=${o.multiple ?? false}
+      capture=${ifDefined(o.camera ? 'environment' : undefined)}
+      aria-invalid=${o.invalid ? 'true' : 'false'}
+      aria-describedby=${ifDefined(o.describedBy)}
       @change=${(e: Event) => {
         const input = e.target as HTMLInputElement;
-        const file = input.files?.[0];
+        const files = [...(input.files ?? [])];
         input.value = ''; // choosing the same file again is a change too
-        if (file) void photo.choose(file);
+        if (files.length) o.onFiles(files);
       }}
     />
-    <label class="photo__action ${first ? '' : 'photo__action--secondary'}" part="photo-input" for=${id}>${text}</label>
+    <label class="photo__action ${o.secondary ? 'photo__action--secondary' : ''}" part="photo-input" for=${o.id}>${o.text}</label>
   </span>`;
 }
 
@@ -105,7 +127,17 @@ export function photoField(photo: PhotoController, o: PhotoFieldOptions): Templa
     <legend class="field__label">${o.label}</legend>
     ${hint(o.id, o.hint)}
     <div class="photo__drop" ?hidden=${shown}>
-      <div class="photo__actions">${pickers.map((p, index) => picker(photo, p.id, p.text, p.camera, index === 0, described, !!error))}</div>
+      <div class="photo__actions">${pickers.map((p, index) =>
+        filePicker({
+          ...p,
+          accept: 'image/*',
+          secondary: index > 0,
+          inputRef: index === 0 ? photo.inputRef : undefined,
+          describedBy: described,
+          invalid: !!error,
+          onFiles: ([file]) => void photo.choose(file!),
+        }),
+      )}</div>
       <p class="photo__drop-hint">${msg('Możesz też przeciągnąć zdjęcie tutaj albo je wkleić.')}</p>
     </div>
     <p class="photo__status" role="status">

@@ -8,6 +8,7 @@ import { PhotoController } from '../../src/kit/photo.js';
 import { photoStyles } from '../../src/kit/photo.styles.js';
 import { byteSizeText, photoField, photoProblemText } from '../../src/kit/photo.views.js';
 import { shadow } from '../helpers/dom.js';
+import { image } from '../helpers/images.js';
 import { active, fieldError } from '../helpers/harness.js';
 
 /** The photo field the way a widget puts it in its form, with a button before it to tab from. */
@@ -22,22 +23,6 @@ class TestPhotoHost extends EbokElement {
       ${photoField(this.photo, { id: 'meter-photo', label: 'Zdjęcie licznika', hint: 'Cały licznik, z bliska.', alt: 'Zdjęcie licznika' })}
     </div>`;
   }
-}
-
-/** An image drawn in the browser: random pixels (which JPEG cannot compress: big files) or one flat colour. */
-async function image(width: number, height: number, type = 'image/png', noise = false, quality = 0.95): Promise<File> {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#3a7';
-  context.fillRect(0, 0, width, height);
-  if (noise) {
-    const pixels = context.createImageData(width, height);
-    const rgba = new Uint32Array(pixels.data.buffer); // xorshift32; opaque: alpha is the top byte
-    for (let i = 0, x = 0x2545f491; i < rgba.length; i++) (x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (rgba[i] = (x | 0xff000000) >>> 0);
-    context.putImageData(pixels, 0, 0);
-  }
-  const blob = await canvas.convertToBlob({ type, quality });
-  return new File([blob], type === 'image/png' ? 'a.png' : 'a.jpg', { type });
 }
 
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());

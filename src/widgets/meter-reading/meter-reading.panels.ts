@@ -34,15 +34,6 @@ export function uploadPanel(uploaded: number | undefined): unknown {
   </div>`;
 }
 
-/** The reading could not go: said plainly, with what happens next and a way to try now. */
-export function queuedPanel(sendNow: () => void): TemplateResult {
-  return html`<div class="queued" part="queued" role="status">
-    <p><strong>${msg('Odczyt nie jest jeszcze wysłany: brak połączenia z internetem.')}</strong></p>
-    <p>${msg('Zapamiętaliśmy go i wyślemy sami, gdy telefon odzyska zasięg. Nie zamykaj tej strony.')}</p>
-    <div class="actions"><button class="button button--secondary" type="button" @click=${sendNow}>${msg('Wyślij teraz')}</button></div>
-  </div>`;
-}
-
 /** The server's answer, announced; "pay" when a settlement reading leaves an amount to pay and the host gave a page. */
 export function resultPanel(result: ReadingResult, focus: Ref<HTMLElement>, pay: { href: string; onClick: (event: MouseEvent) => void } | undefined): TemplateResult {
   const { title, lines } = resultText(result);

@@ -52,7 +52,6 @@ export const meterReadingStyles = css`
     font-weight: ${t.fontWeightBold};
   }
   .confirm,
-  .queued,
   .result {
     display: grid;
     gap: ${t.spaceS};
@@ -67,7 +66,6 @@ export const meterReadingStyles = css`
     margin-block-end: ${t.spaceM};
   }
   .confirm p,
-  .queued p,
   .result p {
     margin: 0;
   }

@@ -13,6 +13,7 @@ import { formStyles } from '../../kit/form.styles.js';
 import { describeFailure, failureText } from '../../kit/failure.js';
 import { photoField } from '../../kit/photo.views.js';
 import { photoStyles } from '../../kit/photo.styles.js';
+import { queuedPanel, queuedStyles } from '../../kit/resend.views.js';
 import { EbokReadingSubmittedEvent } from './meter-reading.events.js';
 import { meterReadingStyles } from './meter-reading.styles.js';
 import * as logic from './meter-reading.logic.js';
@@ -70,7 +71,7 @@ const isReadingContext = (value: unknown): value is ReadingContext =>
  * @cssprop --ebok-color-primary - Buttons and links.
  */
 export class EbokMeterReading extends EbokWidget {
-  static override styles = [EbokWidget.styles, formStyles, photoStyles, meterReadingStyles];
+  static override styles = [EbokWidget.styles, formStyles, photoStyles, queuedStyles, meterReadingStyles];
 
   /** The point of delivery; with several and none given, the customer chooses (this one is preselected). */
   @property({ attribute: 'point-id' }) pointId?: string;
@@ -232,7 +233,7 @@ export class EbokMeterReading extends EbokWidget {
               error: this.sender.form.errors.photo,
             })
           : nothing}
-        ${this.renderConfirm()} ${this.sender.queue.pending === undefined ? nothing : panel.queuedPanel(this.sender.queue.flush)} ${panel.uploadPanel(this.sender.uploaded)}
+        ${this.renderConfirm()} ${this.sender.queue.pending === undefined ? nothing : queuedPanel(msg('Odczyt nie jest jeszcze wysłany: brak połączenia z internetem.'), this.sender.queue.flush)} ${panel.uploadPanel(this.sender.uploaded)}
         <div class="actions">${submitButton(this.sender.form, { label: msg('Wyślij odczyt') })}</div>
       </form>`;
   }
