@@ -107,6 +107,11 @@ export class RequestCache {
     for (const [key, entry] of this.entries) if (!entry.tags.includes('public')) this.entries.delete(key);
   }
 
+  /** Forgets every finished entry (a malformed answer, read again on "Try again", must not come from here). */
+  clearSettled(): void {
+    for (const [key, entry] of this.entries) if (entry.settled) this.entries.delete(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -41,7 +41,8 @@ export type ApiInit<P extends keyof paths, M extends Method> = ParamsOption<Oper
     signal?: AbortSignal | null;
     /**
      * Sends this one request instead of the client's fetch (and its retries): an upload that reports its progress
-     * (kit/upload.ts). The session, CSRF, language and error rules stay the client's.
+     * (kit/upload.ts). The session, CSRF, language and error rules stay the client's. Not used when the client was
+     * given its own `fetch`: the page's transport wins over the progress.
      */
     via?: (request: Request) => Promise<Response>;
   };

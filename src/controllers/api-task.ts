@@ -111,6 +111,8 @@ export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveCo
 
   /** Loads again now (the "Try again" button). */
   retry = (): void => {
+    const error = this.task.error;
+    if (error instanceof EbokApiError && error.code === 'malformed_response') this.host.client?.forgetCached();
     void this.task.run();
   };
 
