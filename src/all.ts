@@ -14,5 +14,6 @@ import './widgets/invoice-list/ebok-invoice-list.js';
 import './widgets/payment-history/ebok-payment-history.js';
 import './widgets/meter-reading/ebok-meter-reading.js';
 import './widgets/consumption-chart/ebok-consumption-chart.js';
+import './widgets/ticket-form/ebok-ticket-form.js';
 
 export * from './index.js';

@@ -27,6 +27,7 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-payment-history': () => import('../widgets/payment-history/ebok-payment-history.js'),
   'ebok-meter-reading': () => import('../widgets/meter-reading/ebok-meter-reading.js'),
   'ebok-consumption-chart': () => import('../widgets/consumption-chart/ebok-consumption-chart.js'),
+  'ebok-ticket-form': () => import('../widgets/ticket-form/ebok-ticket-form.js'),
 };
 
 /**

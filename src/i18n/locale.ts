@@ -25,6 +25,18 @@ export function currentLocale(): Locale {
   return getLocale() as Locale;
 }
 
+/**
+ * A text the API gives in several languages (`LocalizedText`: `{ pl, en }`) in the widgets' language now, else
+ * in Polish (always present); a plain string stays as it is, anything else is empty.
+ */
+export function localized(text: unknown): string {
+  if (typeof text === 'string') return text;
+  if (typeof text !== 'object' || text === null) return '';
+  const texts = text as Record<string, unknown>;
+  const value = texts[currentLocale()] ?? texts.pl;
+  return typeof value === 'string' ? value : '';
+}
+
 /** `en-GB` → `en`, `PL` → `pl`; anything the widgets do not speak → `undefined`. */
 export function normalizeLocale(tag: string | null | undefined): Locale | undefined {
   if (!tag) return undefined;

@@ -2,11 +2,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { ref } from 'lit/directives/ref.js';
-import { describedBy, fieldError, hint, label } from './fields.js';
+import { describedBy, fieldError, hint } from './fields.js';
 import type { FieldBinding } from './form.js';
 
 /**
- * The field kit's checkboxes, radio choices and file inputs (see fields.ts for the rest and the rules they
+ * The field kit's checkboxes and radio choices (see fields.ts for the rest and the rules they
  * share). A module of their own, so the widgets without them (the login, the reminders) do not load them.
  */
 
@@ -64,41 +64,4 @@ export function choiceField<T extends string>(b: FieldBinding<T>, o: ChoiceOptio
     </div>
     ${fieldError(b)}
   </fieldset>`;
-}
-
-export interface FileFieldOptions {
-  label: string;
-  /** MIME types and extensions the server accepts (`image/jpeg,image/png,application/pdf`). */
-  accept: string;
-  multiple?: boolean;
-  hint?: unknown;
-  required?: boolean;
-}
-
-/** Files to attach; the chosen names are listed in words (a file input says little on its own). */
-export function fileField(b: FieldBinding<readonly File[]>, o: FileFieldOptions): TemplateResult {
-  const required = o.required ?? false;
-  return html`<div class="field" part="field">
-    ${label(b.id, o.label, required)} ${hint(b.id, o.hint)}
-    <input
-      ${ref(b.ref)}
-      class="input input--file"
-      part="input"
-      id=${b.id}
-      name=${b.id}
-      type="file"
-      accept=${o.accept}
-      ?multiple=${o.multiple ?? false}
-      ?required=${required}
-      aria-invalid=${b.error ? 'true' : 'false'}
-      aria-describedby=${ifDefined(describedBy(b, !!o.hint, [b.value.length ? `${b.id}-files` : undefined]))}
-      @change=${(e: Event) => b.input([...((e.target as HTMLInputElement).files ?? [])])}
-    />
-    ${b.value.length
-      ? html`<ul class="files" id="${b.id}-files" part="files">
-          ${b.value.map((file) => html`<li>${file.name}</li>`)}
-        </ul>`
-      : nothing}
-    ${fieldError(b)}
-  </div>`;
 }

@@ -31,6 +31,8 @@ export interface ComposeOptions<V extends Record<string, string>, R> {
   done: (result: R) => void;
   /** The limits of the attachments (the category's); none allowed: `maxCount` 0. */
   limits: AttachmentLimits;
+  /** Whether the files chosen go with the message now (default: always); false keeps them, unsent (another category). */
+  withFiles?: () => boolean;
   serverText?: (error: FieldError) => string | undefined;
   context: FailureContext;
 }
@@ -106,7 +108,7 @@ export class MessageSender<V extends Record<string, string>, R> implements React
   private body(values: V): ComposedBody | undefined {
     const fields = this.options.fields(values);
     if (!fields || this.attachments.preparing) return undefined;
-    const files = this.attachments.files;
+    const files = this.options.withFiles?.() === false ? [] : this.attachments.files;
     return { fields, files, filesKey: files.map((f) => `${f.name}:${f.size}:${f.lastModified}`).join('|') };
   }
 

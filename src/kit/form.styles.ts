@@ -79,13 +79,6 @@ export const formStyles = css`
     font-variant-numeric: tabular-nums;
     max-inline-size: 13em;
   }
-  .input--file {
-    padding: ${t.spaceS};
-  }
-  .files {
-    margin: 0;
-    padding-inline-start: 1.2em;
-  }
   .field__error {
     display: flex;
     gap: ${t.spaceXs};

@@ -5,7 +5,7 @@ import type { components } from '../api/schema.js';
 import { EbokApiError } from '../api/errors.js';
 import { EbokErrorEvent, EbokPaymentResultEvent, EbokPaymentStartEvent } from '../core/events.js';
 import { formatMoney } from '../i18n/format.js';
-import { currentLocale } from '../i18n/locale.js';
+import { localized } from '../i18n/locale.js';
 import { ActionController, type ApiHost } from './action.js';
 import { failureText } from './failure.js';
 import { markPaymentLeaving, readPaymentReturn, resetPaymentReturn, returnUrlFor, type PaymentOutcome, type PaymentReturn } from './payment-return.js';
@@ -90,7 +90,7 @@ export class PaymentFlow implements ReactiveController {
   /** Opens the confirmation for `plan` (from `planFor`) of `scope`. */
   open(plan: PayPlan, scope: PaymentScope, currency: string, config: PortalConfig | undefined): void {
     const fee = config?.payments.feeNote;
-    const feeText = fee ? ((fee as Record<string, string | undefined>)[currentLocale()] ?? fee.pl) : undefined;
+    const feeText = fee ? localized(fee) : undefined;
     this.pay.cancel();
     this.plan = { ...plan, currency, feeText, scope };
     this.error = undefined;

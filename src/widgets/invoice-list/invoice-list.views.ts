@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { components } from '../../api/schema.js';
 import { filterSelect as select, periodFilter } from '../../kit/filters.js';
 import { icon } from '../../kit/icons.js';
+import { statusText, typeText } from '../../kit/documents.js';
 import type { TableColumn } from '../../kit/table.js';
 import { formatDate, formatMoney, formatNumber, PLACEHOLDER } from '../../i18n/format.js';
 import { plural } from '../../controllers/list.js';
@@ -81,32 +82,6 @@ export function documentColumns(cells: DocumentCells): readonly TableColumn<Docu
   ];
 }
 
-/** A status in words, as a customer says it. */
-export function statusText(status: DocumentStatus | 'to-pay'): string {
-  switch (status) {
-    case 'to-pay':
-      return msg('Do zapłaty (wszystkie)');
-    case 'unpaid':
-      return msg('Niezapłacona');
-    case 'partially_paid':
-      return msg('Częściowo zapłacona');
-    case 'overdue':
-      return msg('Po terminie');
-    default:
-      return msg('Zapłacona');
-  }
-}
-
-export function typeText(type: DocumentType): string {
-  switch (type) {
-    case 'correction':
-      return msg('Korekta faktury');
-    case 'interest_note':
-      return msg('Nota odsetkowa');
-    default:
-      return msg('Faktura');
-  }
-}
 
 function sortText(sort: SortOrder): string {
   switch (sort) {
