@@ -133,6 +133,28 @@ describe('<ebok-invoice-list>', () => {
       expect(location.pathname).not.to.contain('/ebok/dokument');
     });
 
+    it('with complaint-href offers "Reklamuj" per document, opening the ticket form with the complaint and the document chosen', async () => {
+      serve();
+      const el = await list(html`<ebok-invoice-list complaint-href="/zgloszenia.html"></ebok-invoice-list>`);
+      const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="complaint-link"]')];
+      expect(links.length, 'a link in every row shown').to.be.above(0);
+      const url = new URL(links[0]!.href);
+      expect([url.pathname, url.searchParams.get('ebok-category')]).to.deep.equal(['/zgloszenia.html', 'complaint']);
+      const documentId = url.searchParams.get('ebok-document')!;
+      expect(links[0]!.textContent, 'the link names its document for a screen reader').to.match(/Reklamuj\s+\S+/);
+      const navigate = oneEvent<EbokNavigateEvent>(el, 'ebok-navigate');
+      el.addEventListener('ebok-navigate', (e) => e.preventDefault(), { once: true });
+      links[0]!.click();
+      expect((await navigate).detail).to.deep.include({ target: 'complaint', params: { documentId, category: 'complaint' } });
+      await expect(el).to.be.accessible();
+    });
+
+    it('without complaint-href has no complaint column', async () => {
+      serve();
+      const el = await list();
+      expect(el.shadowRoot!.querySelector('[part="complaint-link"]')).to.equal(null);
+    });
+
     it('says there are no documents yet, accessibly', async () => {
       serve(() => json(200, { items: [], nextCursor: null, total: 0 }));
       const el = await list();

@@ -1,5 +1,6 @@
 import type { components, operations } from '../../api/schema.js';
 import { safeFilename } from '../../kit/file.js';
+import { urlWithParams } from '../../kit/url-state.js';
 import type { IconName } from '../../kit/icons.js';
 import { normalizePeriod, periodRange, type PeriodChoice } from '../../kit/period.js';
 
@@ -117,3 +118,12 @@ export function hasRemaining(doc: DocumentSummary): boolean {
   return Number(doc.remaining.amount) !== 0;
 }
 
+
+/**
+ * Where "Reklamuj" leads for `documentId`: the host's `complaint-href` with `{id}` replaced, or, without `{id}`, the
+ * page with `?ebok-category=complaint&ebok-document=<id>` for an `<ebok-ticket-form url-state>` there.
+ */
+export function complaintHref(template: string, documentId: string, base: string): string {
+  if (template.includes('{id}')) return template.replaceAll('{id}', encodeURIComponent(documentId));
+  return urlWithParams(new URL(template, base).href, { category: 'category', document: 'document' }, { category: 'complaint', document: documentId });
+}

@@ -22,6 +22,7 @@ import { DocumentSelection } from './invoice-list.pay.js';
 import { invoiceListStyles } from './invoice-list.styles.js';
 import { documentColumns, documentCountText, filtersForm, loadFailureText, nothingToShow } from './invoice-list.views.js';
 import {
+  complaintHref,
   documentQuery,
   isDefaultParam,
   isFiltered,
@@ -67,6 +68,7 @@ const AHEAD = 10;
  *
  * @customElement ebok-invoice-list
  * @fires ebok-navigate - A correction's link to the document it corrects (`target: 'document'`, `params.documentId`),
+ *   "Reklamuj" (`target: 'complaint'`, `params.documentId`, with `complaint-href`),
  *   or "Log in" (`target: 'login'`); cancelable: without `document-href`, the list itself shows the corrected document.
  * @fires ebok-payment-start - A payment of the chosen documents was created; cancelable to open `detail.redirectUrl` yourself.
  * @fires ebok-payment-result - Back from the operator after a payment this list started: `detail.status`.
@@ -88,6 +90,7 @@ const AHEAD = 10;
  * @csspart corrects-link - A correction's link to the document it corrects.
  * @csspart status-badge - A document's status.
  * @csspart pdf - A document's PDF button.
+ * @csspart complaint-link - A document's "Reklamuj" link (with `complaint-href`).
  * @csspart download - A download's progress or problem.
  * @csspart more - The footer that loads further pages.
  * @csspart choose - A document's checkbox to choose it for payment.
@@ -125,6 +128,11 @@ export class EbokInvoiceList extends EbokWidget {
   @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
   /** Where a correction's link to the corrected document leads; `{id}` is replaced by the document's id. */
   @property({ attribute: 'document-href' }) documentHref?: string;
+  /**
+   * A page with `<ebok-ticket-form url-state>`: each document gets "Reklamuj", which opens it with the complaint and
+   * the document chosen (`?ebok-category=complaint&ebok-document=<id>`; or `{id}` in the address is replaced).
+   */
+  @property({ attribute: 'complaint-href' }) complaintHref?: string;
 
   /** What is in the search box (applied after a pause): never lost while the list reloads. */
   private readonly search = new SearchController(this, { apply: (q) => this.setFilters({ q }) });
@@ -259,6 +267,7 @@ export class EbokInvoiceList extends EbokWidget {
       choose: this.canPay ? (doc) => this.selection.renderCheckbox(doc) : undefined,
       number: (doc) => this.renderNumber(doc),
       pdf: (doc) => this.renderPdf(doc),
+      complaint: this.complaintHref ? (doc) => this.renderComplaint(doc, this.complaintHref!) : undefined,
     });
   }
 
@@ -290,6 +299,13 @@ export class EbokInvoiceList extends EbokWidget {
     } catch (error) {
       this.notices.showFailure(describeFailure(error, { failed: msg('Nie udało się otworzyć dokumentu korygowanego.') }));
     }
+  }
+
+  private renderComplaint(doc: DocumentSummary, template: string): unknown {
+    const href = complaintHref(template, doc.id, location.href);
+    return html`<a class="link" part="complaint-link" href=${href} @click=${(event: MouseEvent) => this.navigate(event, 'complaint', href, { documentId: doc.id, category: 'complaint' })}
+      >${msg('Reklamuj')}<span class="visually-hidden"> ${doc.number}</span></a
+    >`;
   }
 
   private renderPdf(doc: DocumentSummary): unknown {

@@ -58,6 +58,8 @@ export interface DocumentCells {
   choose: ((doc: DocumentSummary) => unknown) | undefined;
   number: (doc: DocumentSummary) => unknown;
   pdf: (doc: DocumentSummary) => unknown;
+  /** "Reklamuj": a complaint about the document (only with the host's `complaint-href`). */
+  complaint?: ((doc: DocumentSummary) => unknown) | undefined;
 }
 
 /** The list's columns, in order: what a customer compares on paper invoices, the status and the file last. */
@@ -79,6 +81,7 @@ export function documentColumns(cells: DocumentCells): readonly TableColumn<Docu
     { key: 'due', header: msg('Termin płatności'), cell: (doc) => formatDate(doc.dueDate) },
     { key: 'status', header: msg('Status'), cell: statusBadge },
     { key: 'pdf', header: msg('Plik'), cell: cells.pdf },
+    ...(cells.complaint ? [{ key: 'complaint', header: msg('Reklamacja'), cell: cells.complaint }] : []),
   ];
 }
 
