@@ -92,7 +92,10 @@ function allowedRange(ctx: Ctx, r: RegRow): { min: number; max: number } | null 
   const factor = ctx.utility.config.readings.plausibilityFactor;
   const last = Number(r.last_value);
   const step = 10 ** -r.decimals;
-  return { min: Math.floor((last + expected / factor) / step) * step, max: Math.ceil((last + expected * factor) / step) * step };
+  // Rounded to the register's decimals through text, so the bounds are the very numbers a customer reads (and
+  // types) from the context: 829651 * 0.001 is 829.6510000000001, which would refuse "829.651" itself.
+  const at = (units: number): number => Number((units * step).toFixed(r.decimals));
+  return { min: at(Math.floor((last + expected / factor) / step)), max: at(Math.ceil((last + expected * factor) / step)) };
 }
 
 export const getReadingContext: Handler = async (ctx) => {
