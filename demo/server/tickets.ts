@@ -126,7 +126,7 @@ async function messagesOf(db: Queryable, ticketId: string, messageId?: string) {
     messageId ? [ticketId, messageId] : [ticketId],
   );
   const atts = await db.query<{ id: string; message_id: string; name: string; size: number; content_type: string }>(
-    'SELECT id, message_id, name, size, content_type FROM ticket_attachments WHERE ticket_id = $1 ORDER BY id',
+    'SELECT id, message_id, name, size, content_type FROM ticket_attachments WHERE ticket_id = $1 ORDER BY position, id',
     [ticketId],
   );
   return msgs.map((m) => ({
@@ -197,8 +197,8 @@ function textFields(ctx: Ctx, allowed: string[]): Record<string, string> {
 async function insertMessage(tx: Queryable, ticketId: string, author: string, authorName: string, body: string, at: Date, files: CheckedFile[]): Promise<string> {
   const id = randomId('tmsg');
   await tx.query('INSERT INTO ticket_messages (id, ticket_id, author, author_name, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [id, ticketId, author, authorName, body, at]);
-  for (const f of files) {
-    await tx.query('INSERT INTO ticket_attachments (id, ticket_id, message_id, name, size, content_type, content) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+  for (const [position, f] of files.entries()) {
+    await tx.query('INSERT INTO ticket_attachments (id, ticket_id, message_id, name, size, content_type, content, position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
       randomId('att'),
       ticketId,
       id,
@@ -206,6 +206,7 @@ async function insertMessage(tx: Queryable, ticketId: string, author: string, au
       f.bytes.length,
       f.type,
       f.bytes,
+      position,
     ]);
   }
   return id;

@@ -57,6 +57,8 @@ export const resetThrottles = (): Promise<void> => testHook('reset-throttles');
 export const undoPayment = (id: string): Promise<void> => testHook(`undo-payment?id=${encodeURIComponent(id)}`);
 /** Deletes a reading a test sent (the reference server's test hook). */
 export const undoReading = (id: string): Promise<void> => testHook(`undo-reading?id=${encodeURIComponent(id)}`);
+/** Deletes a ticket a test created, with its thread and files (the reference server's test hook). */
+export const undoTicket = (id: string): Promise<void> => testHook(`undo-ticket?id=${encodeURIComponent(id)}`);
 
 /**
  * What a test changed on the shared reference server, undone after it whatever its outcome (register with
