@@ -5,6 +5,7 @@ import type { AppState } from './core.ts';
 import { originAllowed } from './core.ts';
 import { listOutbox } from './outbox.ts';
 import { loadPayment, settlePayment } from './billing.ts';
+import { addConsultantReply } from './tickets.ts';
 import { warsawIso } from '../../src/i18n/calendar.ts';
 import { escapeHtml, formatPln, sha256, toCents } from './util.ts';
 
@@ -34,6 +35,8 @@ function page(title: string, body: string): Response {
     },
   });
 }
+
+const CONSULTANT_TEXT = 'Dzień dobry, dziękujemy za zgłoszenie. Prosimy o przesłanie zdjęcia licznika z widocznym numerem i stanem.';
 
 function linkify(text: string): string {
   return escapeHtml(text).replace(/https?:\/\/[^\s<>"]+/g, (url) => `<a href="${url}">${url}</a>`);
@@ -111,8 +114,40 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
       await tx.query('DELETE FROM ticket_attachments WHERE ticket_id = $1', [id]);
       await tx.query('DELETE FROM ticket_messages WHERE ticket_id = $1', [id]);
       await tx.query('DELETE FROM tickets WHERE id = $1', [id]);
+      await tx.query("DELETE FROM messages WHERE id LIKE 'msg\\_r\\_' || $1 || '\\_%'", [id]);
     });
     return c.body(null, 204);
+  });
+
+  // A consultant's reply to a ticket, as the utility's back office would add it (the tests').
+  h.post('/api/test/consultant-reply', async (c) => {
+    const number = await addConsultantReply(app.db, c.req.query('ticket') ?? '', c.req.query('text') || CONSULTANT_TEXT, 'Ewa z Biura Obsługi Klienta', new Date());
+    return number ? c.json({ number }) : c.json({ code: 'not_found' }, 404);
+  });
+
+  // The same for people trying the demo: the tickets waiting for an answer, each with a form to answer it.
+  h.get('/sandbox/consultant', async () => {
+    const rows = await app.db.query<{ id: string; number: string; subject: string; status: string; email: string }>(
+      `SELECT t.id, t.number, t.subject, t.status, (SELECT email FROM users u WHERE u.customer_id = t.customer_id ORDER BY email LIMIT 1) AS email
+       FROM tickets t WHERE t.status <> 'closed' ORDER BY t.updated_at DESC, t.id DESC LIMIT 30`,
+    );
+    const items = rows
+      .map(
+        (t) => `<div class="item"><h2>${escapeHtml(t.number)} · ${escapeHtml(t.subject)}</h2><p class="meta">${escapeHtml(t.email ?? '')} · status: ${escapeHtml(t.status)}</p>
+<form method="post" action="/sandbox/consultant"><input type="hidden" name="ticket" value="${escapeHtml(t.id)}"><label>Odpowiedź konsultanta<br><textarea name="text" rows="3" cols="60">${escapeHtml(CONSULTANT_TEXT)}</textarea></label><br><button type="submit" class="ok">Odpowiedz</button></form></div>`,
+      )
+      .join('');
+    return page('Biuro Obsługi Klienta (sandbox)', `<h1>Biuro Obsługi Klienta – sandbox</h1><p>Odpowiedz na zgłoszenie jak konsultant: odpowiedź pojawi się w eBOK klienta, a on dostanie wiadomość.</p>${items || '<p>Brak otwartych zgłoszeń.</p>'}`);
+  });
+
+  h.post('/sandbox/consultant', async (c) => {
+    if (!originAllowed(app, c)) return page('Odrzucono', '<h1>Odrzucono żądanie</h1>');
+    const form = await c.req.parseBody();
+    const text = typeof form.text === 'string' && form.text.trim() ? form.text.trim().slice(0, 5000) : CONSULTANT_TEXT;
+    const number = await addConsultantReply(app.db, typeof form.ticket === 'string' ? form.ticket : '', text, 'Ewa z Biura Obsługi Klienta', new Date());
+    return number
+      ? page('Odpowiedź wysłana', `<div class="pay"><h1>Odpowiedź wysłana</h1><p>Zgłoszenie ${escapeHtml(number)} czeka teraz na klienta.</p><p><a href="/sandbox/consultant">Wróć do zgłoszeń</a></p></div>`)
+      : page('Nie znaleziono zgłoszenia', '<div class="pay"><h1>Nie znaleziono zgłoszenia</h1><p>Zgłoszenie nie istnieje albo jest zamknięte.</p></div>');
   });
 
   // The contract has no operation to confirm a new e-mail address, so its link lands on this server page

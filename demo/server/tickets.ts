@@ -1,7 +1,7 @@
 /** Ticket categories, tickets with attachments, the notification history, and public outages. */
 import { ApiError, fieldError, type FieldError } from './problem.ts';
 import { json, requireFeature, validationError, type Ctx, type Handler } from './core.ts';
-import type { Queryable } from './db.ts';
+import type { Db, Queryable } from './db.ts';
 import { pageOf } from './paging.ts';
 import { addDays, warsawDate, warsawInstant, warsawIso } from '../../src/i18n/calendar.ts';
 import { fold, pad, randomId } from './util.ts';
@@ -380,4 +380,30 @@ export const listOutages: Handler = async (ctx) => {
 
 export function ticketHandlers(): Record<string, Handler> {
   return { listTicketCategories, createTicket, listTickets, getTicket, replyToTicket, getTicketAttachment, listMessages, markMessageRead, listOutages };
+}
+
+/**
+ * A consultant answers a ticket (the utility's back office; the demo's sandbox page and the tests' hook stand in
+ * for it): the reply joins the thread, the ticket waits for the customer, and the customer is told in the portal's
+ * messages and by e-mail. Answers the ticket's number, or undefined for an unknown or closed ticket.
+ */
+export async function addConsultantReply(db: Db, ticketId: string, body: string, consultant: string, now: Date): Promise<string | undefined> {
+  return db.transaction(async (tx) => {
+    const t = (await tx.query<TicketRow & { customer_id: string }>('SELECT * FROM tickets WHERE id = $1 FOR UPDATE', [ticketId]))[0];
+    if (!t || t.status === 'closed') return undefined;
+    const messageId = await insertMessage(tx, t.id, 'consultant', consultant, body, now, []);
+    await tx.query("UPDATE tickets SET status = 'awaiting_customer', updated_at = $2, last_message_author = 'consultant' WHERE id = $1", [t.id, now]);
+    const text = `Odpowiedzieliśmy na zgłoszenie ${t.number} „${t.subject}”. Odpowiedź przeczytasz w eBOK, w zakładce Zgłoszenia.`;
+    // The notice's id names the ticket, so a test that deletes its ticket deletes the notice with it.
+    await tx.query("INSERT INTO messages (id, customer_id, channel, event, subject, body, sent_at) VALUES ($1, $2, 'portal', 'ticket_reply', $3, $4, $5)", [
+      `msg_r_${t.id}_${messageId}`,
+      t.customer_id,
+      `Odpowiedź na zgłoszenie ${t.number}`,
+      text,
+      now,
+    ]);
+    const users = await tx.query<{ email: string }>('SELECT email FROM users WHERE customer_id = $1', [t.customer_id]);
+    for (const u of users) await sendEmail(tx, u.email, `Odpowiedź na zgłoszenie ${t.number}`, `Dzień dobry,\n\n${text}\n`);
+    return t.number;
+  });
 }

@@ -20,6 +20,11 @@ import type { AttachmentLimits, AttachmentProblem, AttachmentsController, Reject
 
 const TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
 
+/** A file's type and size for people: "PDF, 312 kB" (a sent attachment's, a chosen one's). */
+export function fileText(type: string, size: number): string {
+  return `${TYPE_NAMES[type] ?? ''}, ${byteSizeText(size)}`;
+}
+
 /** "PDF, JPG lub PNG, do 10 MB każdy, najwyżej 5 plików." */
 export function limitsText(limits: AttachmentLimits): string {
   const names = limits.types.map((t) => TYPE_NAMES[t] ?? t);
@@ -118,7 +123,7 @@ export function attachmentsField(a: AttachmentsController, o: AttachmentsFieldOp
               ${item.previewUrl ? html`<img class="attachment__thumb" src=${item.previewUrl} alt="" />` : html`<span class="attachment__type" aria-hidden="true">${TYPE_NAMES[item.file?.type ?? ''] ?? '…'}</span>`}
               <span class="attachment__text">
                 <span class="attachment__name">${item.name}</span>
-                <span class="attachment__size">${item.file ? `${TYPE_NAMES[item.file.type] ?? ''}, ${byteSizeText(item.file.size)}` : msg('Przygotowujemy plik…')}</span>
+                <span class="attachment__size">${item.file ? fileText(item.file.type, item.file.size) : msg('Przygotowujemy plik…')}</span>
                 ${item.sent === undefined
                   ? nothing
                   : html`<progress class="attachment__progress" part="attachment-progress" max="1" .value=${item.sent} aria-label=${msg(str`Wysyłanie pliku ${item.name}`)}></progress>

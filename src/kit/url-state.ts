@@ -52,6 +52,11 @@ export function replaceUrl(href: string): void {
   if (href !== location.href) history.replaceState(history.state, '', href);
 }
 
+/** Puts `href` in the address bar as a new history entry (Back returns to where the page was), when it differs. */
+export function pushUrl(href: string): void {
+  if (href !== location.href) history.pushState(history.state, '', href);
+}
+
 export interface FilterStateOptions<F extends { [K in keyof F]: string }> {
   /** The filters with nothing chosen (what a parameter missing from the address means). */
   empty: F;
@@ -63,6 +68,11 @@ export interface FilterStateOptions<F extends { [K in keyof F]: string }> {
   isDefault?: (key: keyof F & string, value: string) => boolean;
   /** Whether the widget keeps the filters in the address now (its `url-state`). */
   urlState: () => boolean;
+  /**
+   * Back and Forward move between the states the widget pushed (`set(change, { push: true })`: a ticket opened from
+   * the list): the widget follows the address on `popstate`.
+   */
+  history?: boolean;
 }
 
 /**
@@ -85,17 +95,35 @@ export class FilterState<F extends { [K in keyof F]: string }> implements Reacti
     return this.options.normalize(raw);
   }
 
-  /** Changes filters as the customer did: the properties (and attributes) and, with `url-state`, the address follow. */
-  set(change: Partial<F>): F {
+  /**
+   * Changes filters as the customer did: the properties (and attributes) and, with `url-state`, the address follow,
+   * as a new history entry with `push` (a step the customer expects Back to undo).
+   */
+  set(change: Partial<F>, { push = false }: { push?: boolean } = {}): F {
     const next = this.options.normalize({ ...this.value, ...change });
     Object.assign(this.host, next);
-    if (this.options.urlState()) replaceUrl(urlWithParams(location.href, this.options.names, next, this.options.isDefault));
+    if (this.options.urlState()) {
+      const href = urlWithParams(location.href, this.options.names, next, this.options.isDefault);
+      if (push) pushUrl(href);
+      else replaceUrl(href);
+    }
     return next;
   }
 
   hostConnected(): void {
+    if (this.options.history) window.addEventListener('popstate', this.onPopState);
     if (!this.options.urlState()) return;
     const fromUrl = paramsFromUrl(location.search, this.options.names);
     if (fromUrl) Object.assign(this.host, this.options.normalize({ ...this.options.empty, ...fromUrl }));
   }
+
+  hostDisconnected(): void {
+    window.removeEventListener('popstate', this.onPopState);
+  }
+
+  /** Back or Forward: the address wins, a parameter missing from it meaning nothing chosen. */
+  private readonly onPopState = (): void => {
+    if (!this.options.urlState()) return;
+    Object.assign(this.host, this.options.normalize({ ...this.options.empty, ...paramsFromUrl(location.search, this.options.names) }));
+  };
 }

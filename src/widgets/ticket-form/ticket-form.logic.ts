@@ -1,7 +1,9 @@
 import type { components } from '../../api/schema.js';
-import type { AttachmentLimits, AttachmentType } from '../../kit/attachments.js';
+import type { TicketCategory } from '../../kit/tickets.js';
 
-export type TicketCategory = components['schemas']['TicketCategory'];
+export type { TicketCategory };
+export { limitsOf } from '../../kit/tickets.js';
+
 export type TicketDetail = components['schemas']['TicketDetail'];
 export type DocumentSummary = components['schemas']['DocumentSummary'];
 export type Point = components['schemas']['PointOfDelivery'];
@@ -21,30 +23,6 @@ export const ORDER = ['categoryId', 'pointId', 'documentId', 'subject', 'message
 /** The contract's lengths. */
 export const SUBJECT_MAX = 200;
 export const MESSAGE_MAX = 5000;
-
-const TYPES: readonly AttachmentType[] = ['application/pdf', 'image/jpeg', 'image/png'];
-const KINDS = ['question', 'complaint', 'outage_report', 'request'];
-
-/** The categories an answer holds that the form can offer (a malformed entry is left out, not a broken page). */
-export function usableCategories(answer: unknown): TicketCategory[] | undefined {
-  const items = (answer as { items?: unknown } | null)?.items;
-  if (!Array.isArray(items)) return undefined;
-  return items.filter(
-    (c): c is TicketCategory =>
-      typeof c === 'object' &&
-      c !== null &&
-      typeof (c as TicketCategory).id === 'string' &&
-      KINDS.includes((c as TicketCategory).kind) &&
-      typeof (c as TicketCategory).label?.pl === 'string',
-  );
-}
-
-/** The attachments a category takes; none when it takes none (or says nonsense). */
-export function limitsOf(category: TicketCategory | undefined): AttachmentLimits {
-  if (!category?.allowsAttachments) return { maxCount: 0, maxBytes: 0, types: [] };
-  const types = (Array.isArray(category.allowedTypes) ? category.allowedTypes : []).filter((t): t is AttachmentType => TYPES.includes(t));
-  return { maxCount: Math.max(0, Math.min(10, Math.floor(category.maxAttachments) || 0)), maxBytes: Math.max(0, category.maxAttachmentBytes || 0), types };
-}
 
 /**
  * The category a host asked for (`category="cat_invoice"` by id, or `category="complaint"` by kind): by id first;

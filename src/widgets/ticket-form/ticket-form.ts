@@ -19,6 +19,7 @@ import { textareaField, textareaStyles } from '../../kit/textarea.js';
 import { SearchController } from '../../kit/search.js';
 import { paramsFromUrl } from '../../kit/url-state.js';
 import { pointText } from '../../kit/meters.js';
+import { loadCategories } from '../../kit/tickets.js';
 import { EbokTicketCreatedEvent } from './ticket-form.events.js';
 import { ticketFormStyles } from './ticket-form.styles.js';
 import * as logic from './ticket-form.logic.js';
@@ -92,11 +93,7 @@ export class EbokTicketForm extends EbokWidget {
   private readonly resultRef = createRef<HTMLElement>();
 
   private readonly categories: ApiTask<TicketCategory[]> = new ApiTask<TicketCategory[]>(this, {
-    load: async (client, signal) => {
-      const categories = logic.usableCategories(await client.get('/tickets/categories', { signal }));
-      if (!categories) throw malformedResponse(client.apiBase, 'GET /tickets/categories answered without items');
-      return categories;
-    },
+    load: loadCategories,
   });
 
   private readonly points: ApiTask<Point[], [boolean]> = new ApiTask<Point[], [boolean]>(this, {
