@@ -15,5 +15,6 @@ import './widgets/payment-history/ebok-payment-history.js';
 import './widgets/meter-reading/ebok-meter-reading.js';
 import './widgets/consumption-chart/ebok-consumption-chart.js';
 import './widgets/ticket-form/ebok-ticket-form.js';
+import './widgets/tickets/ebok-tickets.js';
 
 export * from './index.js';

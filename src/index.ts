@@ -32,6 +32,8 @@ export { EbokMeterReading } from './widgets/meter-reading/meter-reading.js';
 export { EbokConsumptionChart } from './widgets/consumption-chart/consumption-chart.js';
 export { EbokTicketForm } from './widgets/ticket-form/ticket-form.js';
 export { EbokTicketCreatedEvent, type TicketCreatedDetail } from './widgets/ticket-form/ticket-form.events.js';
+export { EbokTickets } from './widgets/tickets/tickets.js';
+export { EbokTicketRepliedEvent, type TicketRepliedDetail } from './widgets/tickets/tickets.events.js';
 export { EbokReadingSubmittedEvent } from './widgets/meter-reading/meter-reading.events.js';
 export { parseReading, windowView, reminderOf, isRollOver } from './widgets/meter-reading/meter-reading.logic.js';
 export { EbokLogin, type LoginTarget } from './widgets/login/login.js';

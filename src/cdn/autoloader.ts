@@ -28,6 +28,7 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-meter-reading': () => import('../widgets/meter-reading/ebok-meter-reading.js'),
   'ebok-consumption-chart': () => import('../widgets/consumption-chart/ebok-consumption-chart.js'),
   'ebok-ticket-form': () => import('../widgets/ticket-form/ebok-ticket-form.js'),
+  'ebok-tickets': () => import('../widgets/tickets/ebok-tickets.js'),
 };
 
 /**
