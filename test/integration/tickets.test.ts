@@ -47,7 +47,7 @@ describe('<ebok-tickets> with the reference server', function () {
     expect(el.shadowRoot!.querySelectorAll('[part~="ticket-awaiting"]').length).to.be.at.least(1);
     await open(el, ENERGIA_IDS.tickets.answered);
     const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="attachment-download"]')];
-    buttons.find((b) => b.textContent!.includes('.pdf'))!.click();
+    buttons.find((b) => b.textContent?.includes('.pdf'))!.click();
     await until(() => saved.length === 1, 'the file saved', 10000);
     expect(saved[0]!.name).to.match(/\.pdf$/);
     expect(new TextDecoder().decode((await saved[0]!.blob.arrayBuffer()).slice(0, 5))).to.equal('%PDF-');

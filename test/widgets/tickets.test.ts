@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/widgets/tickets/ebok-tickets.js';
 import type { EbokTickets } from '../../src/widgets/tickets/tickets.js';
+import type { EbokNavigateEvent } from '../../src/core/events.js';
 import type { EbokTicketRepliedEvent } from '../../src/widgets/tickets/tickets.events.js';
 import { configure } from '../../src/api/registry.js';
 import { FakeApi, json, problem, sessionAt, type Seen } from '../helpers/fake-api.js';
@@ -196,7 +197,7 @@ describe('<ebok-tickets>', () => {
     expect(el.shadowRoot!.querySelector('[part="reply"]')).to.equal(null);
     expect(words(el)).to.contain('nie można już na nie odpowiedzieć');
     const link = shadow<HTMLAnchorElement>(el, '[part="new-ticket"]');
-    const navigate = oneEvent(el, 'ebok-navigate');
+    const navigate = oneEvent<EbokNavigateEvent>(el, 'ebok-navigate');
     el.addEventListener('ebok-navigate', (e) => e.preventDefault(), { once: true });
     link.click();
     expect((await navigate).detail.target).to.equal('new-ticket');

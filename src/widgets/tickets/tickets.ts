@@ -180,7 +180,7 @@ export class EbokTickets extends EbokWidget {
     // The ticket goes with the text, so a reply kept while offline goes to its own ticket whatever is open then.
     fields: (values) => (this.replyFor ? { ticketId: this.replyFor, message: values.message.trim() } : undefined),
     send: async (client, data, key, via) => {
-      const ticketId = String(data.get('ticketId'));
+      const ticketId = data.get('ticketId') as string;
       data.delete('ticketId');
       const message: unknown = await client.post('/tickets/{ticketId}/messages', {
         params: { path: { ticketId }, header: { 'Idempotency-Key': key } },
@@ -273,7 +273,7 @@ export class EbokTickets extends EbokWidget {
     const ticketId = this.filters.ticketId;
     return html`<section class="base" part="base" aria-labelledby="title" aria-busy=${this.list.busy || this.detail.status === 'pending' ? 'true' : 'false'}>
       <div class="header">${this.heading(msg('Twoje zgłoszenia'), { id: 'title' })} ${ticketId ? nothing : this.list.renderCount()}</div>
-      ${this.notices.renderLiveRegion()} ${this.list.renderAnnouncement()}
+      ${this.list.renderAnnouncement()}
       ${signedIn && ticketId ? this.renderDetail() : html`${signedIn ? this.renderFilters() : nothing}${this.renderList()}`}
     </section>`;
   }
@@ -396,7 +396,7 @@ export class EbokTickets extends EbokWidget {
       <ol class="thread" part="thread" aria-label=${msg('Wiadomości w zgłoszeniu')}>
         ${repeat(ticket.messages, (m) => m.id, (m) => this.renderPost(ticket, m))}
       </ol>
-      ${this.downloads.renderProblems({ login: () => this.loginLink(msg('Zaloguj się'), 'link') })} ${this.notices.render()}
+      ${this.notices.renderLiveRegion()} ${this.downloads.renderProblems({ login: () => this.loginLink(msg('Zaloguj się'), 'link') })} ${this.notices.render()}
       ${logic.canReply(ticket) ? this.renderReply(ticket) : html`<div class="actions">${this.newTicketLink()}</div>`}`;
   }
 
