@@ -30,6 +30,8 @@ export interface UtilitySite {
   readonly register?: string;
   /** The page with `<ebok-invoice-list>` (the balance tile's "Szczegóły salda"): it must get this utility's portal. */
   readonly documents?: string;
+  /** The page with `<ebok-ticket-form>` and `<ebok-tickets>` (the invoice list's "Reklamuj"). */
+  readonly tickets?: string;
 }
 
 /** One of the three demo utilities and its portal: GET /portal-config answers `config` as it is. */

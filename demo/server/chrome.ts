@@ -13,6 +13,8 @@ interface DemoSite {
   /** The site's eBOK page and its invoices page. */
   home: string;
   invoices: string;
+  /** The page with the ticket form and the tickets, where the site has one. */
+  tickets?: string;
   company: string;
   street: string;
   phone: { href: string; text: string };
@@ -28,6 +30,7 @@ export const DEMO_SITES: Readonly<Record<DemoUtility, DemoSite>> = {
     logo: ['Energia', 'Przykład'],
     home: 'index.html',
     invoices: 'faktury.html',
+    tickets: 'zgloszenia.html',
     company: 'Energia Przykład S.A.',
     street: 'ul. Przykładowa 1, 00-001 Warszawa',
     phone: { href: 'tel:+48800000000', text: '+48 800 000 000' },
@@ -80,6 +83,7 @@ function header(site: DemoSite, page: string): string {
           <ul>
             ${navLink(page, site.home, 'eBOK', 'translate="no"')}
             ${navLink(page, site.invoices, 'Faktury', 'data-en="Invoices"')}
+            ${site.tickets ? navLink(page, site.tickets, 'Zgłoszenia', 'data-en="Tickets"') : ''}
             <li><a href="#kontakt" data-en="Contact">Kontakt</a></li>
           </ul>
         </nav>

@@ -35,6 +35,7 @@ export interface UtilitySite {
   activation: string;
   register?: string;
   documents?: string;
+  tickets?: string;
 }
 
 export interface Utility {
@@ -49,7 +50,7 @@ export interface Utility {
  * The address of one of a utility's pages, for a link in an e-mail: the site's own absolute URL as configured, or its
  * path on the server's public origin; `query` is added (a `token`).
  */
-export function siteLink(app: Pick<AppState, 'publicOrigin'>, utility: Utility, page: Exclude<keyof UtilitySite, 'register' | 'documents'>, query: Record<string, string> = {}): string {
+export function siteLink(app: Pick<AppState, 'publicOrigin'>, utility: Utility, page: Exclude<keyof UtilitySite, 'register' | 'documents' | 'tickets'>, query: Record<string, string> = {}): string {
   const url = new URL(utility.site[page], `${app.publicOrigin}/`);
   for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
   // The fragment (`#konto`) goes after the query, as URL does.
@@ -69,8 +70,8 @@ export function utilityOfPage(app: Pick<AppState, 'publicOrigin' | 'utilities'>,
   }
   const path = page.pathname === '/index.html' ? '/' : page.pathname;
   for (const utility of app.utilities.values()) {
-    const { portal, login, passwordReset, activation, register, documents } = utility.site;
-    for (const target of [portal, login, passwordReset, activation, register, documents]) {
+    const { portal, login, passwordReset, activation, register, documents, tickets } = utility.site;
+    for (const target of [portal, login, passwordReset, activation, register, documents, tickets]) {
       if (!target) continue;
       const url = new URL(target, `${app.publicOrigin}/`);
       if (url.pathname === path && (url.origin === page.origin || !/^[a-z]+:/i.test(target))) return utility;
