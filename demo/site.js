@@ -33,11 +33,14 @@ function withChoice(search) {
   return text ? `?${text}` : '';
 }
 
-/** Whether `value` links to another page of this site (not an anchor on this page, an e-mail, a phone number). */
+/**
+ * Whether `value` links to another page of this site (not an anchor on this page, an e-mail, a phone number), or
+ * to the demo server's sandbox pages (the back office), which keep the choice for the way back.
+ */
 function isSiteLink(value) {
   if (!value || value.startsWith('#')) return false;
   const url = new URL(value, location.href);
-  return url.origin === location.origin && /(^|\/)([\w-]+\.html)?$/.test(url.pathname);
+  return url.origin === location.origin && (/(^|\/)([\w-]+\.html)?$/.test(url.pathname) || url.pathname.startsWith('/sandbox/'));
 }
 
 /** The link as written in the page, with the choice in its query; relative links stay relative. */
