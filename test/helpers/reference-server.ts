@@ -59,6 +59,8 @@ export const undoPayment = (id: string): Promise<void> => testHook(`undo-payment
 export const undoReading = (id: string): Promise<void> => testHook(`undo-reading?id=${encodeURIComponent(id)}`);
 /** Deletes a ticket a test created, with its thread and files (the reference server's test hook). */
 export const undoTicket = (id: string): Promise<void> => testHook(`undo-ticket?id=${encodeURIComponent(id)}`);
+/** Marks a message unread again after a test opened it (the reference server's test hook). */
+export const unreadMessage = (id: string): Promise<void> => testHook(`unread-message?id=${encodeURIComponent(id)}`);
 
 /**
  * What a test changed on the shared reference server, undone after it whatever its outcome (register with
