@@ -257,7 +257,8 @@ describe('<ebok-messages>', () => {
       unread.click();
       await el.list.settled();
       // The answer without `unread` came a moment ago: the client's cache answers it, no new request.
-      expect(el.filters.unread).to.equal('');
+      expect(el.filters.unreadOnly).to.equal('');
+      expect(el.unread).to.equal(false);
       expect(el.hasAttribute('unread')).to.equal(false);
       expect(items(el)).to.have.length(MESSAGES.length);
     });
@@ -404,8 +405,8 @@ describe('<ebok-messages>', () => {
 
   describe('the pure rules', () => {
     it('cleans the filters and makes the query, event repeated once each', () => {
-      expect(normalizeFilters({ event: 'due_date,bogus due_date new_invoice', channel: 'SMS', unread: 'yes' })).to.deep.equal({ event: 'new_invoice due_date', channel: '', unread: '' });
-      expect(messageQuery(normalizeFilters({ event: 'debt_collection', channel: 'portal', unread: 'true' }))).to.deep.equal({ event: ['debt_collection'], channel: 'portal', unread: true });
+      expect(normalizeFilters({ event: 'due_date,bogus due_date new_invoice', channel: 'SMS', unreadOnly: 'yes' })).to.deep.equal({ event: 'new_invoice due_date', channel: '', unreadOnly: '' });
+      expect(messageQuery(normalizeFilters({ event: 'debt_collection', channel: 'portal', unreadOnly: 'true' }))).to.deep.equal({ event: ['debt_collection'], channel: 'portal', unread: true });
       expect(messageQuery(normalizeFilters({}))).to.deep.equal({});
     });
 

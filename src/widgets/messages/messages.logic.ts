@@ -25,18 +25,19 @@ export const MESSAGE_CHANNELS: readonly MessageChannel[] = ['email', 'sms', 'por
 /**
  * What the customer can filter the history by, as the attributes say it: `event` a space-separated list of events
  * (one from the filter, several from a host's link: `event="overdue_reminder debt_collection"`), `channel` one
- * channel, `unread` `'true'` for only the unread ones. Empty: any.
+ * channel, `unreadOnly` `'true'` for only the unread ones (the boolean `unread` attribute, as text for the address).
+ * Empty: any.
  */
 export interface MessageFilters {
   event: string;
   channel: string;
-  unread: string;
+  unreadOnly: string;
 }
 
-export const NO_FILTERS: MessageFilters = { event: '', channel: '', unread: '' };
+export const NO_FILTERS: MessageFilters = { event: '', channel: '', unreadOnly: '' };
 
 /** The address parameters of the filters (`?ebok-messages-event=…`): their own names, apart from other lists'. */
-export const URL_NAMES: Record<keyof MessageFilters, string> = { event: 'messages-event', channel: 'messages-channel', unread: 'messages-unread' };
+export const URL_NAMES: Record<keyof MessageFilters, string> = { event: 'messages-event', channel: 'messages-channel', unreadOnly: 'messages-unread' };
 
 /** The events of a filter text, known ones only, each once, in the contract's order. */
 export function eventsOf(text: string | null | undefined): MessageEvent[] {
@@ -47,13 +48,13 @@ export function eventsOf(text: string | null | undefined): MessageEvent[] {
 /** Any text from an attribute or the address, made into filters the widget can use (unknown values are dropped). */
 export function normalizeFilters(raw: Partial<Record<keyof MessageFilters, string | null | undefined>>): MessageFilters {
   const channel = MESSAGE_CHANNELS.find((c) => c === raw.channel) ?? '';
-  const unread = raw.unread === 'true' ? 'true' : '';
-  return { event: eventsOf(raw.event).join(' '), channel, unread };
+  const unreadOnly = raw.unreadOnly === 'true' ? 'true' : '';
+  return { event: eventsOf(raw.event).join(' '), channel, unreadOnly };
 }
 
 /** A filter is chosen: an empty answer then means "none match", not "no messages at all". */
 export function isFiltered(filters: MessageFilters): boolean {
-  return filters.event !== '' || filters.channel !== '' || filters.unread !== '';
+  return filters.event !== '' || filters.channel !== '' || filters.unreadOnly !== '';
 }
 
 /** The query of `GET /messages` for these filters (`event` repeated, each once: the contract's `uniqueItems`). */
@@ -62,7 +63,7 @@ export function messageQuery(filters: MessageFilters): Omit<MessageQuery, 'curso
   return {
     ...(events.length ? { event: events } : {}),
     ...(filters.channel ? { channel: filters.channel as MessageChannel } : {}),
-    ...(filters.unread === 'true' ? { unread: true } : {}),
+    ...(filters.unreadOnly === 'true' ? { unread: true } : {}),
   };
 }
 

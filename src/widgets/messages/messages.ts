@@ -38,12 +38,6 @@ type Query = Omit<MessageQuery, 'cursor' | 'limit'>;
 /** Messages per page: a screenful of short rows, few enough to arrive fast on a phone. */
 const PAGE = 20;
 
-/** `unread` as an attribute: `''` or `'true'` for the property (as the filters and the address want it), presence for the attribute. */
-const presence = {
-  fromAttribute: (value: string | null) => (value === null || value === 'false' ? '' : 'true'),
-  toAttribute: (value: string) => (value === 'true' ? '' : null),
-};
-
 /**
  * The history of notifications the utility sent the customer (seed 002: "Wiadomości" keeps every notification sent
  * by e-mail and SMS): new invoices, due dates, payment reminders and debt collection, planned works, reading windows,
@@ -106,7 +100,7 @@ export class EbokMessages extends EbokWidget {
   /** Only messages sent by this channel: `email`, `sms`, `portal`; empty for every channel. */
   @property({ reflect: true }) channel = '';
   /** Only unread messages (`<ebok-messages unread>`). */
-  @property({ reflect: true, converter: presence }) unread = '';
+  @property({ type: Boolean, reflect: true }) unread = false;
   /** Keep the filters in the page's address too (`?ebok-messages-event=…`), so that a reload or a shared link keeps them. */
   @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
   /**
@@ -152,6 +146,17 @@ export class EbokMessages extends EbokWidget {
   /** All unread messages of the customer (whatever the filters), as the host's badge shows them; `undefined` until known. */
   get unreadCount(): number | undefined {
     return this.unreadKnown;
+  }
+
+  /**
+   * `unread` as the filters and the address carry it (`'true'` or `''`).
+   * @internal
+   */
+  get unreadOnly(): string {
+    return this.unread ? 'true' : '';
+  }
+  set unreadOnly(value: string) {
+    this.unread = value === 'true';
   }
 
   /** The filters as the attributes say them now, cleaned. */
@@ -304,7 +309,7 @@ export class EbokMessages extends EbokWidget {
       ${filterSelect('channel', msg('Kanał'), filters.channel, [['', msg('Wszystkie')], ...MESSAGE_CHANNELS.map((channel) => [channel, channelText(channel)] as const)], (channel) =>
         this.setFilters({ channel }),
       )}
-      ${filterCheck('unread', msg('Tylko nieprzeczytane'), filters.unread === 'true', (checked) => this.setFilters({ unread: checked ? 'true' : '' }))}
+      ${filterCheck('unread', msg('Tylko nieprzeczytane'), filters.unreadOnly === 'true', (checked) => this.setFilters({ unreadOnly: checked ? 'true' : '' }))}
       ${isFiltered(filters)
         ? html`<div class="filters__actions">
             <button class="button button--secondary" part="clear" type="button" @click=${() => this.setFilters(NO_FILTERS)}>${msg('Wyczyść filtry')}</button>
