@@ -150,6 +150,13 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
       : page('Nie znaleziono zgłoszenia', '<div class="pay"><h1>Nie znaleziono zgłoszenia</h1><p>Zgłoszenie nie istnieje albo jest zamknięte.</p></div>');
   });
 
+  // Marks a message unread again (`readAt` back to null), so a test that opens a message leaves the demo
+  // customer's unread count as the seed left it.
+  h.post('/api/test/unread-message', async (c) => {
+    await app.db.query('UPDATE messages SET read_at = NULL WHERE id = $1', [c.req.query('id') ?? '']);
+    return c.body(null, 204);
+  });
+
   // The contract has no operation to confirm a new e-mail address, so its link lands on this server page
   // (a form: state never changes on GET).
   h.get('/sandbox/email-confirm', (c) => {

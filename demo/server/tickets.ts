@@ -304,12 +304,17 @@ export const getTicketAttachment: Handler = async (ctx) => {
 // ---------- messages ----------
 export const listMessages: Handler = async (ctx) => {
   requireFeature(ctx, 'messages');
-  const q = ctx.query as { channel?: string; unread?: boolean };
+  // The contract has checked the values already (an unknown channel or event is a 422 before this runs).
+  const q = ctx.query as { channel?: string; unread?: boolean; event?: string[] };
   const params: unknown[] = [ctx.user!.customer_id];
   let where = 'customer_id = $1';
   if (q.channel) {
     params.push(q.channel);
     where += ` AND channel = $${params.length}`;
+  }
+  if (q.event?.length) {
+    params.push(q.event);
+    where += ` AND event = ANY($${params.length}::text[])`;
   }
   if (q.unread !== undefined) where += q.unread ? ' AND read_at IS NULL' : ' AND read_at IS NOT NULL';
   const rows = await ctx.db.query<{ id: string; channel: string; event: string; subject: string | null; body: string; sent_at: Date; read_at: Date | null }>(

@@ -1034,7 +1034,8 @@ export interface paths {
         /**
          * List the notification history
          * @description Answers the notifications sent to the customer (e-mail, SMS and portal messages: new invoice, due
-         *     date, debt collection, planned works, reading window, ticket replies, ...), newest first. `body` is plain
+         *     date, debt collection, planned works, reading window, ticket replies, ...), newest first, optionally only
+         *     some channel, events (repeat `event` for several) or read state. `body` is plain
          *     text (HTML e-mails are converted; the widget never renders HTML from here). `unreadCount` counts all
          *     unread messages, regardless of filters.
          */
@@ -4608,6 +4609,14 @@ export interface operations {
                 channel?: components["schemas"]["MessageChannel"];
                 /** @description `true`: only unread messages; `false`: only read ones; absent: all. */
                 unread?: boolean;
+                /**
+                 * @description Only messages about one of these events (repeat `event` for several).
+                 * @example [
+                 *       "overdue_reminder",
+                 *       "debt_collection"
+                 *     ]
+                 */
+                event?: components["schemas"]["MessageEvent"][];
                 /**
                  * @description The opaque `nextCursor` of the previous page; absent for the first page.
                  * @example eyJvIjoyMH0

@@ -241,6 +241,9 @@ export class ListController<Item, Args = undefined> implements ReactiveControlle
 
   /** Tries again what failed: the first page, or the later page with the same cursor. */
   retry = (): void => {
+    // An answer that broke the contract is in the client's cache as a success: "Try again" must ask the server.
+    const error = this.error;
+    if (error instanceof EbokApiError && error.code === 'malformed_response') this.host.client?.forgetCached();
     if (this.phase === 'error') this.restart();
     else if (this.moreState === 'error' || this.moreState === 'offline') this.loadMore();
   };

@@ -28,6 +28,14 @@ export function dateFilter(id: string, label: string, value: string, onChange: (
   </div>`;
 }
 
+/** One labelled checkbox ("only unread"), applied on change; the label beside the box, the whole row a target. */
+export function filterCheck(id: string, label: string, checked: boolean, onChange: (checked: boolean) => void): TemplateResult {
+  return html`<div class="filter filter--check">
+    <input id=${id} part="filter filter-${id}" type="checkbox" .checked=${live(checked)} @change=${(e: Event) => onChange((e.target as HTMLInputElement).checked)} />
+    <label for=${id}>${label}</label>
+  </div>`;
+}
+
 /** A period's quick choice in words. */
 export function periodText(period: Exclude<PeriodChoice, ''>): string {
   switch (period) {
@@ -99,6 +107,23 @@ export const filterStyles = css`
   .filter select:focus-visible {
     outline: ${t.focusRingWidth} solid ${t.colorFocusRing};
     outline-offset: ${t.focusRingOffset};
+  }
+  .filter--check {
+    display: flex;
+    align-items: center;
+    gap: ${t.spaceS};
+    min-block-size: ${t.targetSize};
+  }
+  .filter--check input {
+    flex: none;
+    inline-size: 1.5em;
+    block-size: 1.5em;
+    min-block-size: 0;
+    margin: 0;
+    accent-color: ${t.colorPrimary};
+  }
+  .filter--check label {
+    font-weight: ${t.fontWeightNormal};
   }
   .filters__actions {
     display: flex;

@@ -391,6 +391,20 @@ export function paginate<T>(items: readonly T[], url: URL, tag = ''): Parsed<Pag
   return { ok: true, value: { items: items.slice(offset, end), nextCursor: end < items.length ? `${prefix}${end}` : null, total: items.length } };
 }
 
+/** The contract's `MessageEvent` values, in its order (`listMessages` filters by `event`). */
+const MESSAGE_EVENTS = [
+  'new_invoice',
+  'due_date',
+  'overdue_reminder',
+  'debt_collection',
+  'planned_works',
+  'reading_window',
+  'payment_received',
+  'ticket_reply',
+  'account_security',
+  'other',
+] as const satisfies readonly components['schemas']['MessageEvent'][];
+
 function enumList<T extends string>(url: URL, name: string, allowed: readonly T[]): Parsed<T[]> {
   const values = url.searchParams.getAll(name);
   const bad = values.filter((v) => !(allowed as readonly string[]).includes(v));
@@ -1115,8 +1129,11 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     if (channel !== null && !['email', 'sms', 'portal'].includes(channel)) return validationProblem([fieldError('channel', 'not_allowed', 'Dozwolone: email, sms, portal.')]);
     const unread = url.searchParams.get('unread');
     if (unread !== null && unread !== 'true' && unread !== 'false') return validationProblem([fieldError('unread', 'invalid_format', 'Dozwolone: true, false.')]);
+    const events = enumList(url, 'event', MESSAGE_EVENTS);
+    if (!events.ok) return events.response;
     const all = (ctx.world.empty ? [] : makeMessages(now, ctx.state.persona)).map((m) => ({ ...m, readAt: m.readAt ?? ctx.state.readMessages.get(m.id) ?? null }));
-    const list = all.filter((m) => channel === null || m.channel === channel).filter((m) => unread === null || (m.readAt === null) === (unread === 'true'));
+    const list = all.filter((m) => channel === null || m.channel === channel).filter((m) => unread === null || (m.readAt === null) === (unread === 'true'))
+      .filter((m) => events.value.length === 0 || events.value.includes(m.event));
     const page = paginate(list, url);
     return page.ok ? json({ ...page.value, unreadCount: all.filter((m) => m.readAt === null).length }) : page.response;
   },

@@ -124,7 +124,7 @@ const OTHER_CHECKS = [
   'ops.listDocuments', 'pagination.limit', 'pagination.next', 'pagination.badCursor', 'pagination.badLimit', 'filter.status', 'filter.type',
   'filter.dates', 'filter.q', 'filter.sort', 'pagination.walk.*', 'pagination.otherSort', 'pagination.defaultSort', 'payments.documents', 'payments.dates', 'ops.getDocument', 'ops.getDocument.404', 'ops.getDocumentPdf', 'ops.listPayments', 'ops.getPayment',
   'ops.listTicketCategories', 'ops.listTickets', 'ops.getTicket', 'ops.getTicketAttachment', 'ops.listMessages', 'ops.markMessageRead',
-  'ops.changePassword.wrong', 'ops.listMessages.unread',
+  'ops.changePassword.wrong', 'ops.listMessages.unread', 'ops.listMessages.event', 'ops.listMessages.badEvent',
 ];
 
 /** One run per family: the proxy mode that breaks it and the checks that must then fail. */

@@ -569,6 +569,19 @@ class Suite {
       const read = asArray(get(exchange.json, 'items')).find((item) => get(item, 'readAt') !== null && get(item, 'readAt') !== undefined);
       if (read) fail(`message ${String(get(read, 'id'))} has readAt ${String(get(read, 'readAt'))}`, exchange);
     });
+    // The events the customer's own messages are about, so the filter is asked for ones that exist (and one that
+    // probably does not): every answer must be about those events only.
+    const events = [...new Set(asArray(get(messages?.json, 'items')).map((item) => asString(get(item, 'event'))).filter((event) => event !== undefined))];
+    const asked = [...events.slice(0, 2), ...(events.includes('debt_collection') ? [] : ['debt_collection'])];
+    await call('ops.listMessages.event', `GET /messages?event=${asked.join('&event=')} answers only messages about those events`, 'listMessages', { query: { event: asked, limit: 50 } }, (exchange) => {
+      const items = asArray(get(exchange.json, 'items'));
+      const other = items.find((item) => !asked.includes(String(get(item, 'event'))));
+      if (other) fail(`message ${String(get(other, 'id'))} is about ${String(get(other, 'event'))}`, exchange);
+      return `${items.length} message(s)`;
+    });
+    await this.check(G, 'ops.listMessages.badEvent', 'GET /messages?event=<not an event> → 422 validation_failed', async () => {
+      expectProblem(await c.call('listMessages', { query: { event: [`not_an_event_${randomHex(3)}`] } }), 422, ['validation_failed']);
+    });
     return c;
   }
 

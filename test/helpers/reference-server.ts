@@ -62,6 +62,8 @@ export const undoTicket = (id: string): Promise<void> => testHook(`undo-ticket?i
 /** A consultant answers the ticket, as the utility's back office would (the ticket then waits for the customer). */
 export const consultantReply = (ticketId: string, text: string): Promise<void> =>
   testHook(`consultant-reply?ticket=${encodeURIComponent(ticketId)}&text=${encodeURIComponent(text)}`);
+/** Marks a message unread again after a test opened it (the reference server's test hook). */
+export const unreadMessage = (id: string): Promise<void> => testHook(`unread-message?id=${encodeURIComponent(id)}`);
 
 /**
  * What a test changed on the shared reference server, undone after it whatever its outcome (register with
