@@ -11,7 +11,7 @@
 //   own CSS (site.css: its text, and the room it keeps for the widgets before they load).
 
 const LANGS = ['pl', 'en'];
-const WIDGET_LINKS = ['href', 'login-href', 'register-href', 'forgot-password-href', 'forgot-login-href', 'terms-href'];
+const WIDGET_LINKS = ['href', 'login-href', 'register-href', 'forgot-password-href', 'forgot-login-href', 'terms-href', 'complaint-href', 'tickets-href', 'new-ticket-href', 'document-href', 'pay-href'];
 
 const params = new URLSearchParams(location.search);
 const choice = {
@@ -86,6 +86,16 @@ function choose(change) {
   Object.assign(choice, change);
   history.replaceState(history.state, '', `${location.pathname}${withChoice(location.search)}${location.hash}`);
   apply();
+
+// The menu's unread badge, from <ebok-messages>' count (its documented event): the number, and in words for
+// screen readers; hidden when nothing is unread.
+document.addEventListener('ebok-unread-change', (event) => {
+  for (const badge of document.querySelectorAll('[data-unread-badge]')) {
+    const count = event.detail.count;
+    badge.hidden = !count;
+    badge.querySelector('.badge__count').textContent = String(count);
+  }
+});
 }
 
 for (const button of document.querySelectorAll('.lang-switch button[data-lang]')) {

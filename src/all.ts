@@ -16,5 +16,6 @@ import './widgets/meter-reading/ebok-meter-reading.js';
 import './widgets/consumption-chart/ebok-consumption-chart.js';
 import './widgets/ticket-form/ebok-ticket-form.js';
 import './widgets/tickets/ebok-tickets.js';
+import './widgets/messages/ebok-messages.js';
 
 export * from './index.js';

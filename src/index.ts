@@ -34,6 +34,8 @@ export { EbokTicketForm } from './widgets/ticket-form/ticket-form.js';
 export { EbokTicketCreatedEvent, type TicketCreatedDetail } from './widgets/ticket-form/ticket-form.events.js';
 export { EbokTickets } from './widgets/tickets/tickets.js';
 export { EbokTicketRepliedEvent, type TicketRepliedDetail } from './widgets/tickets/tickets.events.js';
+export { EbokMessages } from './widgets/messages/messages.js';
+export { EbokUnreadChangeEvent, type UnreadChangeDetail } from './widgets/messages/messages.events.js';
 export { EbokReadingSubmittedEvent } from './widgets/meter-reading/meter-reading.events.js';
 export { parseReading, windowView, reminderOf, isRollOver } from './widgets/meter-reading/meter-reading.logic.js';
 export { EbokLogin, type LoginTarget } from './widgets/login/login.js';

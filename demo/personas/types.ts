@@ -32,6 +32,8 @@ export interface UtilitySite {
   readonly documents?: string;
   /** The page with `<ebok-ticket-form>` and `<ebok-tickets>` (the invoice list's "Reklamuj"). */
   readonly tickets?: string;
+  /** The page with `<ebok-messages>`. */
+  readonly messages?: string;
 }
 
 /** One of the three demo utilities and its portal: GET /portal-config answers `config` as it is. */

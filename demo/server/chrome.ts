@@ -15,6 +15,8 @@ interface DemoSite {
   invoices: string;
   /** The page with the ticket form and the tickets, where the site has one. */
   tickets?: string;
+  /** The page with the message history, where the site has one. */
+  messages?: string;
   company: string;
   street: string;
   phone: { href: string; text: string };
@@ -31,6 +33,7 @@ export const DEMO_SITES: Readonly<Record<DemoUtility, DemoSite>> = {
     home: 'index.html',
     invoices: 'faktury.html',
     tickets: 'zgloszenia.html',
+    messages: 'wiadomosci.html',
     company: 'Energia Przykład S.A.',
     street: 'ul. Przykładowa 1, 00-001 Warszawa',
     phone: { href: 'tel:+48800000000', text: '+48 800 000 000' },
@@ -66,6 +69,8 @@ export const DEMO_SITES: Readonly<Record<DemoUtility, DemoSite>> = {
 };
 
 const HEADER = '<!-- demo:header -->';
+/** The menu's count of unread messages, filled by site.js from `ebok-unread-change`. */
+const UNREAD_BADGE = ' <span class="badge" data-unread-badge hidden><span class="badge__count"></span><span class="visually-hidden" data-en=" unread"> nieprzeczytane</span></span>';
 const FOOTER = '<!-- demo:footer -->';
 
 /** A link of the main menu: the current page says so (`aria-current`) and leads to its content. */
@@ -84,6 +89,7 @@ function header(site: DemoSite, page: string): string {
             ${navLink(page, site.home, 'eBOK', 'translate="no"')}
             ${navLink(page, site.invoices, 'Faktury', 'data-en="Invoices"')}
             ${site.tickets ? navLink(page, site.tickets, 'Zgłoszenia', 'data-en="Tickets"') : ''}
+            ${site.messages ? navLink(page, site.messages, `<span data-en="Messages">Wiadomości</span>${UNREAD_BADGE}`, '') : ''}
             <li><a href="#kontakt" data-en="Contact">Kontakt</a></li>
           </ul>
         </nav>

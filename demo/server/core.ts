@@ -36,6 +36,7 @@ export interface UtilitySite {
   register?: string;
   documents?: string;
   tickets?: string;
+  messages?: string;
 }
 
 export interface Utility {
@@ -50,7 +51,7 @@ export interface Utility {
  * The address of one of a utility's pages, for a link in an e-mail: the site's own absolute URL as configured, or its
  * path on the server's public origin; `query` is added (a `token`).
  */
-export function siteLink(app: Pick<AppState, 'publicOrigin'>, utility: Utility, page: Exclude<keyof UtilitySite, 'register' | 'documents' | 'tickets'>, query: Record<string, string> = {}): string {
+export function siteLink(app: Pick<AppState, 'publicOrigin'>, utility: Utility, page: Exclude<keyof UtilitySite, 'register' | 'documents' | 'tickets' | 'messages'>, query: Record<string, string> = {}): string {
   const url = new URL(utility.site[page], `${app.publicOrigin}/`);
   for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
   // The fragment (`#konto`) goes after the query, as URL does.
@@ -70,8 +71,8 @@ export function utilityOfPage(app: Pick<AppState, 'publicOrigin' | 'utilities'>,
   }
   const path = page.pathname === '/index.html' ? '/' : page.pathname;
   for (const utility of app.utilities.values()) {
-    const { portal, login, passwordReset, activation, register, documents, tickets } = utility.site;
-    for (const target of [portal, login, passwordReset, activation, register, documents, tickets]) {
+    const { portal, login, passwordReset, activation, register, documents, tickets, messages } = utility.site;
+    for (const target of [portal, login, passwordReset, activation, register, documents, tickets, messages]) {
       if (!target) continue;
       const url = new URL(target, `${app.publicOrigin}/`);
       if (url.pathname === path && (url.origin === page.origin || !/^[a-z]+:/i.test(target))) return utility;

@@ -29,6 +29,7 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-consumption-chart': () => import('../widgets/consumption-chart/ebok-consumption-chart.js'),
   'ebok-ticket-form': () => import('../widgets/ticket-form/ebok-ticket-form.js'),
   'ebok-tickets': () => import('../widgets/tickets/ebok-tickets.js'),
+  'ebok-messages': () => import('../widgets/messages/ebok-messages.js'),
 };
 
 /**

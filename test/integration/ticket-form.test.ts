@@ -64,7 +64,7 @@ describe('<ebok-ticket-form> with the reference server', function () {
     // (The upload goes by XMLHttpRequest, for its progress: its send fails as it does with no signal.)
     const realXhrSend = XMLHttpRequest.prototype.send;
     XMLHttpRequest.prototype.send = function (this: XMLHttpRequest) {
-      setTimeout(() => this.onerror?.(new ProgressEvent('error')), 0);
+      setTimeout(() => void this.onerror?.(new ProgressEvent('error')), 0);
     };
     try {
       shadow<HTMLButtonElement>(el, '[part="submit"]').click();
