@@ -16,19 +16,14 @@ const shapes = {
   cancelled: svg`<circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="2"/><path d="m8.5 8.5 7 7m0-7-7 7" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"/>`,
   clock: svg`<circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="2"/><path d="M12 7v5l3 2" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"/>`,
   plus: svg`<circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="2"/><path d="M12 7v10M7 12h10" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"/>`,
-  /** Points down: a disclosure that opens below (turned by CSS when open). */
-  chevron: svg`<path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/>`,
-  /** An envelope: a message sent by e-mail. */
-  mail: svg`<rect x="2.5" y="5" width="19" height="14" rx="2" fill="none" stroke="currentColor" stroke-width="2"/><path d="m3.5 6.5 8.5 6.5 8.5-6.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>`,
-  /** A phone: a message sent by SMS. */
-  phone: svg`<rect x="6.5" y="2.5" width="11" height="19" rx="2" fill="none" stroke="currentColor" stroke-width="2"/><path d="M10.5 18h3" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`,
-  /** A screen: a message shown in the portal. */
-  screen: svg`<rect x="2.5" y="4" width="19" height="13" rx="2" fill="none" stroke="currentColor" stroke-width="2"/><path d="M8 21h8M12 17v4" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`,
 } satisfies Record<string, SVGTemplateResult>;
 
 export type IconName = keyof typeof shapes;
 
-/** `<svg class="icon …">` with the named shape, hidden from assistive technology. */
-export function icon(name: IconName, className = 'icon'): TemplateResult {
-  return html`<svg class=${className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${shapes[name]}</svg>`;
+/**
+ * `<svg class="icon …">` with the named shape, or a widget's own (drawn the same way, 24×24, `currentColor`: kept
+ * in the widget's module so that the kit every page loads does not carry it), hidden from assistive technology.
+ */
+export function icon(name: IconName | SVGTemplateResult, className = 'icon'): TemplateResult {
+  return html`<svg class=${className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${typeof name === 'string' ? shapes[name] : name}</svg>`;
 }

@@ -1,5 +1,4 @@
 import type { components, operations } from '../../api/schema.js';
-import type { IconName } from '../../kit/icons.js';
 
 export type Message = components['schemas']['Message'];
 export type MessageChannel = components['schemas']['MessageChannel'];
@@ -65,18 +64,6 @@ export function messageQuery(filters: MessageFilters): Omit<MessageQuery, 'curso
     ...(filters.channel ? { channel: filters.channel as MessageChannel } : {}),
     ...(filters.unreadOnly === 'true' ? { unread: true } : {}),
   };
-}
-
-/** The icon beside a channel's words (never alone: the words say it). */
-export function channelIcon(channel: MessageChannel): IconName {
-  switch (channel) {
-    case 'email':
-      return 'mail';
-    case 'sms':
-      return 'phone';
-    default:
-      return 'screen';
-  }
 }
 
 /** The unread count of a list page: the contract's non-negative integer, or `undefined` when the answer broke it. */

@@ -13,6 +13,7 @@ import { describeFailure, failureText } from '../../kit/failure.js';
 import { filterCheck, filterSelect, filterStyles } from '../../kit/filters.js';
 import { FilterState } from '../../kit/url-state.js';
 import { icon } from '../../kit/icons.js';
+import { messageIcons } from './messages.icons.js';
 import { EbokUnreadChangeEvent } from './messages.events.js';
 import { messagesStyles } from './messages.styles.js';
 import { channelBadge, channelText, eventText, messageBody, unreadMark } from './messages.views.js';
@@ -359,7 +360,7 @@ export class EbokMessages extends EbokWidget {
             ></span
           >
           <span class="message__title" part="title">${messageTitle(message)}</span>
-          ${icon('chevron', 'icon message__chevron')}
+          ${icon(messageIcons.chevron, 'icon message__chevron')}
         </button>
       </div>
       <div class="message__body" part="body" id="${id}-body" ?hidden=${!open}>

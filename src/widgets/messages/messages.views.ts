@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { icon } from '../../kit/icons.js';
-import { bodyPieces, channelIcon, paragraphs, type MessageChannel, type MessageEvent } from './messages.logic.js';
+import { bodyPieces, paragraphs, type MessageChannel, type MessageEvent } from './messages.logic.js';
+import { messageIcons } from './messages.icons.js';
 
 /** The templates and words of `<ebok-messages>`: pure, the element holds the state. */
 
@@ -45,7 +46,7 @@ export function channelText(channel: MessageChannel): string {
 
 /** The channel: its icon (hidden from screen readers) and its words. */
 export function channelBadge(channel: MessageChannel): TemplateResult {
-  return html`<span class="channel channel--${channelIcon(channel)}" part="channel">${icon(channelIcon(channel))}<span>${channelText(channel)}</span></span>`;
+  return html`<span class="channel channel--${channel}" part="channel">${icon(messageIcons[channel] ?? messageIcons.portal)}<span>${channelText(channel)}</span></span>`;
 }
 
 /**
