@@ -86,6 +86,15 @@ function choose(change) {
   Object.assign(choice, change);
   history.replaceState(history.state, '', `${location.pathname}${withChoice(location.search)}${location.hash}`);
   apply();
+}
+
+for (const button of document.querySelectorAll('.lang-switch button[data-lang]')) {
+  button.addEventListener('click', () => choose({ lang: button.dataset.lang }));
+}
+for (const button of document.querySelectorAll('.text-switch')) {
+  button.addEventListener('click', () => choose({ large: !choice.large }));
+}
+apply();
 
 // The menu's unread badge, from <ebok-messages>' count (its documented event): the number, and in words for
 // screen readers; hidden when nothing is unread.
@@ -96,12 +105,3 @@ document.addEventListener('ebok-unread-change', (event) => {
     badge.querySelector('.badge__count').textContent = String(count);
   }
 });
-}
-
-for (const button of document.querySelectorAll('.lang-switch button[data-lang]')) {
-  button.addEventListener('click', () => choose({ lang: button.dataset.lang }));
-}
-for (const button of document.querySelectorAll('.text-switch')) {
-  button.addEventListener('click', () => choose({ large: !choice.large }));
-}
-apply();
