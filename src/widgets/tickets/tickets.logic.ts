@@ -1,5 +1,8 @@
 import type { components } from '../../api/schema.js';
 import type { IconName } from '../../kit/icons.js';
+import type { EbokClient } from '../../api/client.js';
+import type { ListPage, ListRequest } from '../../controllers/list.js';
+import { malformedResponse } from '../../api/diagnostics.js';
 
 export type Ticket = components['schemas']['Ticket'];
 export type TicketDetail = components['schemas']['TicketDetail'];
@@ -81,3 +84,19 @@ export interface ReplyValues extends Record<string, string> {
 
 export const EMPTY_REPLY: ReplyValues = { message: '' };
 export const MESSAGE_MAX = 5000;
+
+/** A page of `listTickets` (a malformed ticket is left out; an answer without items is a malformed answer). */
+export async function loadTickets(client: EbokClient, { cursor, limit, args }: ListRequest<{ status?: TicketStatus[] }>, signal: AbortSignal): Promise<ListPage<Ticket>> {
+  const page: unknown = await client.get('/tickets', { params: { query: { ...args, ...(cursor ? { cursor } : {}), limit } }, signal });
+  const items = (page as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) throw malformedResponse(client.apiBase, 'GET /tickets answered without items');
+  return { ...(page as { nextCursor: string | null; total?: number }), items: items.filter(isTicket) };
+}
+
+/** The ticket `id` with its thread (none for no id); an answer that is no ticket is a malformed answer. */
+export async function loadTicket(client: EbokClient, id: string, signal: AbortSignal): Promise<TicketDetail | undefined> {
+  if (!id) return undefined;
+  const ticket = usableDetail(await client.get('/tickets/{ticketId}', { params: { path: { ticketId: id } }, signal }));
+  if (!ticket) throw malformedResponse(client.apiBase, 'GET /tickets/{ticketId} answered without a ticket');
+  return ticket;
+}

@@ -3,43 +3,28 @@ import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { ApiTask } from '../../controllers/api-task.js';
-import { ListController, listStyles, plural } from '../../controllers/list.js';
+import { ListController, listStyles } from '../../controllers/list.js';
 import { renderEmpty, renderError, renderLoading, renderOffline } from '../../core/status.js';
 import { EbokApiError } from '../../api/errors.js';
-import { malformedResponse } from '../../api/diagnostics.js';
-import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { localized } from '../../i18n/locale.js';
 import { EbokWidget } from '../../kit/widget.js';
 import { listWidgetStyles } from '../../kit/list.styles.js';
-import { formStyles } from '../../kit/form.styles.js';
-import { formFeedback, submitButton } from '../../kit/fields.js';
 import { filterSelect, filterStyles } from '../../kit/filters.js';
 import { FilterState } from '../../kit/url-state.js';
 import { describeFailure, failureText } from '../../kit/failure.js';
 import { NoticeController } from '../../kit/notice.js';
-import { icon } from '../../kit/icons.js';
-import { MessageSender } from '../../kit/compose.js';
-import { attachmentsField, fileText } from '../../kit/attachments.views.js';
-import { attachmentsStyles } from '../../kit/attachments.styles.js';
-import { photoStyles } from '../../kit/photo.styles.js';
-import { queuedPanel, queuedStyles } from '../../kit/resend.views.js';
-import { textareaField, textareaStyles } from '../../kit/textarea.js';
+import { fileText } from '../../kit/attachments.views.js';
 import { downloadStyles, LazyDownloads } from '../../kit/lazy-downloads.js';
-import { limitsOf, loadCategories, type TicketCategory } from '../../kit/tickets.js';
+import { loadCategories, type TicketCategory } from '../../kit/tickets.js';
 import { EbokTicketRepliedEvent } from './tickets.events.js';
 import { ticketsStyles } from './tickets.styles.js';
-import { scopeText, statusHint, statusText } from './tickets.views.js';
+import { countText, postItem, scopeText, threadHead, ticketItem } from './tickets.views.js';
+import { replyStyles, TicketReply, type SentReply } from './tickets.reply.js';
 import * as logic from './tickets.logic.js';
-import type { ReplyValues, Ticket, TicketAttachment, TicketDetail, TicketFilters, TicketMessage, TicketScope } from './tickets.logic.js';
+import type { Ticket, TicketAttachment, TicketDetail, TicketFilters, TicketScope } from './tickets.logic.js';
 
 /** Tickets per page: a long history pages, most customers have a handful. */
 const PAGE = 20;
-
-/** A reply not sent when the customer went to another ticket: kept for when it comes back. */
-interface Draft {
-  message: string;
-  files: File[];
-}
 
 /**
  * The customer's tickets (seeds 000, 002, 004: "Zgłoszenia"): each with its number, category, subject, status in
@@ -103,19 +88,7 @@ interface Draft {
  * @cssprop --ebok-tickets-filters-bg - Background of the filters.
  */
 export class EbokTickets extends EbokWidget {
-  static override styles = [
-    EbokWidget.styles,
-    listStyles,
-    filterStyles,
-    listWidgetStyles,
-    formStyles,
-    photoStyles,
-    attachmentsStyles,
-    queuedStyles,
-    textareaStyles,
-    downloadStyles,
-    ticketsStyles,
-  ];
+  static override styles = [EbokWidget.styles, listStyles, filterStyles, listWidgetStyles, ...replyStyles, downloadStyles, ticketsStyles];
 
   /** Which tickets the list shows: `open` (still running), `finished` (resolved or closed), or empty for all. */
   @property({ reflect: true }) scope: TicketScope = '';
@@ -127,9 +100,7 @@ export class EbokTickets extends EbokWidget {
   @property({ attribute: 'new-ticket-href' }) newTicketHref?: string;
 
   private readonly notices = new NoticeController(this);
-  private readonly drafts = new Map<string, Draft>();
-  /** The ticket the reply form holds the draft of. */
-  private replyFor = '';
+  private readonly reply = new TicketReply(this, (sent) => this.replied(sent));
   /** Where focus goes after the next render: the thread's title, or the row of the ticket left. */
   private focusNext: (() => HTMLElement | null | undefined) | undefined;
 
@@ -142,19 +113,14 @@ export class EbokTickets extends EbokWidget {
   });
 
   readonly list: ListController<Ticket, { status?: logic.TicketStatus[] }> = new ListController<Ticket, { status?: logic.TicketStatus[] }>(this, {
-    load: async (client, { cursor, limit, args }, signal) => {
-      const page: unknown = await client.get('/tickets', { params: { query: { ...args, ...(cursor ? { cursor } : {}), limit } }, signal });
-      const items = (page as { items?: unknown } | null)?.items;
-      if (!Array.isArray(items)) throw malformedResponse(client.apiBase, 'GET /tickets answered without items');
-      return { ...(page as { nextCursor: string | null; total?: number }), items: items.filter(logic.isTicket) };
-    },
+    load: logic.loadTickets,
     args: () => {
       const status = logic.statusesOf(this.filters.scope);
       return status ? { status } : {};
     },
     limit: PAGE,
     key: (ticket) => ticket.id,
-    countText: (count, atLeast) => this.countText(count, atLeast),
+    countText,
     failure: (error) => this.failureMessage(error),
   });
 
@@ -162,38 +128,10 @@ export class EbokTickets extends EbokWidget {
 
   private readonly detail: ApiTask<TicketDetail | undefined, [string]> = new ApiTask<TicketDetail | undefined, [string]>(this, {
     args: () => [this.filters.ticketId],
-    load: async (client, signal, [id]) => {
-      if (!id) return undefined;
-      const answer: unknown = await client.get('/tickets/{ticketId}', { params: { path: { ticketId: id } }, signal });
-      const ticket = logic.usableDetail(answer);
-      if (!ticket) throw malformedResponse(client.apiBase, 'GET /tickets/{ticketId} answered without a ticket');
-      return ticket;
-    },
+    load: (client, signal, [id]) => logic.loadTicket(client, id, signal),
   });
 
   private readonly downloads = new LazyDownloads(this, { saved: (_request, name) => this.notices.announce(msg(str`Pobrano plik ${name}.`)) });
-
-  private readonly sender: MessageSender<ReplyValues, TicketMessage> = new MessageSender<ReplyValues, TicketMessage>(this, {
-    initial: logic.EMPTY_REPLY,
-    order: ['message'],
-    check: (_name, values) => (values.message.trim() ? (values.message.length > logic.MESSAGE_MAX ? msg('Odpowiedź może mieć najwyżej 5000 znaków.') : undefined) : msg('Napisz treść odpowiedzi.')),
-    // The ticket goes with the text, so a reply kept while offline goes to its own ticket whatever is open then.
-    fields: (values) => (this.replyFor ? { ticketId: this.replyFor, message: values.message.trim() } : undefined),
-    send: async (client, data, key, via) => {
-      const ticketId = data.get('ticketId') as string;
-      data.delete('ticketId');
-      const message: unknown = await client.post('/tickets/{ticketId}/messages', {
-        params: { path: { ticketId }, header: { 'Idempotency-Key': key } },
-        body: data as never,
-        ...(via ? { via } : {}),
-      });
-      if (typeof (message as TicketMessage | null)?.id !== 'string') throw malformedResponse(client.apiBase, 'POST /tickets/{ticketId}/messages answered without the message', 201);
-      return { ...(message as TicketMessage), ticketId } as TicketMessage & { ticketId: string };
-    },
-    done: (message) => this.replied(message as TicketMessage & { ticketId: string }),
-    limits: limitsOf(undefined),
-    context: { action: 'send', failed: msg('Nie udało się wysłać odpowiedzi.') },
-  });
 
   /** The filters as the attributes (and, with `url-state`, the address) say them now, cleaned. */
   get filters(): TicketFilters {
@@ -202,7 +140,7 @@ export class EbokTickets extends EbokWidget {
 
   /** Opens a ticket's thread (or, with an empty id, goes back to the list), as the customer would. */
   open(ticketId: string): void {
-    if (this.sender.form.busy) return;
+    if (this.reply.busy) return;
     const from = this.filters.ticketId;
     this.filterState.set({ ticketId }, { push: true });
     this.focusNext = ticketId
@@ -225,26 +163,8 @@ export class EbokTickets extends EbokWidget {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.sender.follow(this.client?.session.state.user?.id);
-    this.keepDraft(this.filters.ticketId);
     const ticket = this.detail.value;
-    const category = ticket && this.categories.value?.find((c) => c.id === ticket.categoryId);
-    this.sender.attachments.limits = limitsOf(category);
-  }
-
-  /** The reply form follows the opened ticket: a draft of another is put aside, this one's comes back. */
-  private keepDraft(ticketId: string): void {
-    if (ticketId === this.replyFor || this.sender.form.busy || this.sender.queue.pending !== undefined) return;
-    const message = this.sender.form.values.message;
-    const files = this.sender.attachments.files;
-    if (this.replyFor && (message.trim() || files.length)) this.drafts.set(this.replyFor, { message, files });
-    this.sender.reset();
-    this.replyFor = ticketId;
-    const draft = this.drafts.get(ticketId);
-    if (!draft) return;
-    this.drafts.delete(ticketId);
-    this.sender.form.assign({ message: draft.message });
-    if (draft.files.length) void this.sender.attachments.add(draft.files);
+    this.reply.follow(this.filters.ticketId, ticket && this.categories.value?.find((c) => c.id === ticket.categoryId), this.client?.session.state.user?.id);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -257,7 +177,7 @@ export class EbokTickets extends EbokWidget {
     }
   }
 
-  private replied(message: TicketMessage & { ticketId: string }): void {
+  private replied(message: SentReply): void {
     const ticket = this.detail.value;
     const number = ticket?.id === message.ticketId ? ticket.number : '';
     this.emit(new EbokTicketRepliedEvent({ ticketId: message.ticketId, number, messageId: message.id }));
@@ -284,7 +204,7 @@ export class EbokTickets extends EbokWidget {
       complete: (items) =>
         items.length
           ? html`<ul class="tickets" part="list" aria-label=${msg('Zgłoszenia')}>
-                ${repeat(items, (t) => t.id, (t) => this.renderTicket(t))}
+                ${repeat(items, (t) => t.id, (t) => ticketItem(t, this.categoryName(t.categoryId), () => this.open(t.id)))}
               </ul>
               ${this.list.renderMore({ label: msg('Pokaż starsze zgłoszenia'), end: msg('To już wszystkie zgłoszenia.') })}`
           : this.renderNothing(),
@@ -333,30 +253,8 @@ export class EbokTickets extends EbokWidget {
     return category ? localized(category.label) : '';
   }
 
-  private statusBadge(status: logic.TicketStatus): TemplateResult {
-    const look = logic.statusLook(status);
-    return html`<span class="ticket-status tone-${look.tone}" part="status-badge">${icon(look.icon)}<span>${statusText(status)}</span></span>`;
-  }
-
-  private renderTicket(ticket: Ticket): TemplateResult {
-    const awaiting = ticket.status === 'awaiting_customer';
-    const category = this.categoryName(ticket.categoryId);
-    const updated = formatDateTime(ticket.updatedAt);
-    return html`<li class="ticket ${awaiting ? 'ticket--awaiting' : ''}" part="ticket${awaiting ? ' ticket-awaiting' : ''}">
-      <button class="ticket__open" part="ticket-open" type="button" data-ticket=${ticket.id} aria-describedby="meta-${ticket.id}" @click=${() => this.open(ticket.id)}>
-        ${ticket.subject}
-      </button>
-      <p class="meta" id="meta-${ticket.id}">
-        ${this.statusBadge(ticket.status)}
-        <span>${msg(str`Nr ${ticket.number}`)}</span>
-        ${category ? html`<span>${category}</span>` : nothing}
-        <span>${msg(str`Ostatnia zmiana: ${updated}`)}</span>
-      </p>
-    </li>`;
-  }
-
   private renderDetail(): unknown {
-    const busy = this.sender.form.busy;
+    const busy = this.reply.busy;
     const back = html`<button
       class="button button--secondary back"
       part="back"
@@ -382,38 +280,12 @@ export class EbokTickets extends EbokWidget {
 
   private renderThread(ticket: TicketDetail): TemplateResult {
     const category = this.categoryName(ticket.categoryId);
-    const awaiting = ticket.status === 'awaiting_customer';
-    return html`<div class="thread__head">
-        <div class="thread__title" part="thread-title" role="heading" aria-level=${Math.min(6, this.level + 1)} tabindex="-1">${ticket.subject}</div>
-        <p class="meta">
-          ${this.statusBadge(ticket.status)}
-          <span>${msg(str`Nr ${ticket.number}`)}</span>
-          ${category ? html`<span>${category}</span>` : nothing}
-          <span>${msg(str`Wysłane ${formatDateTime(ticket.createdAt)}`)}</span>
-        </p>
-      </div>
-      <p class="hint ${awaiting ? 'hint--awaiting' : ''}" part="status-hint">${awaiting ? icon('warning') : nothing} ${statusHint(ticket.status)}</p>
+    return html`${threadHead(ticket, category, Math.min(6, this.level + 1))}
       <ol class="thread" part="thread" aria-label=${msg('Wiadomości w zgłoszeniu')}>
-        ${repeat(ticket.messages, (m) => m.id, (m) => this.renderPost(ticket, m))}
+        ${repeat(ticket.messages, (m) => m.id, (m) => postItem(m, (a) => this.renderAttachment(ticket, a)))}
       </ol>
       ${this.notices.renderLiveRegion()} ${this.downloads.renderProblems({ login: () => this.loginLink(msg('Zaloguj się'), 'link') })} ${this.notices.render()}
-      ${logic.canReply(ticket) ? this.renderReply(ticket) : html`<div class="actions">${this.newTicketLink()}</div>`}`;
-  }
-
-  private renderPost(ticket: TicketDetail, m: TicketMessage): TemplateResult {
-    const own = m.author === 'customer';
-    const author = own ? msg('Ty') : m.authorName || msg('Konsultant');
-    return html`<li class="post post--${m.author}" part="post post-${m.author}" data-post=${m.id} tabindex="-1">
-      <p class="post__author">
-        ${own ? author : msg(str`${author} (konsultant)`)} <span class="meta">· <time datetime=${m.createdAt}>${formatDateTime(m.createdAt)}</time></span>
-      </p>
-      <p class="post__body">${m.body}</p>
-      ${m.attachments.length
-        ? html`<ul class="files" aria-label=${msg('Załączniki')}>
-            ${m.attachments.map((a) => html`<li class="file">${this.renderAttachment(ticket, a)}</li>`)}
-          </ul>`
-        : nothing}
-    </li>`;
+      ${logic.canReply(ticket) ? this.reply.render(ticket, this.onSubmit) : html`<div class="actions">${this.newTicketLink()}</div>`}`;
   }
 
   private renderAttachment(ticket: TicketDetail, a: TicketAttachment): TemplateResult {
@@ -437,39 +309,12 @@ export class EbokTickets extends EbokWidget {
   private readonly onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     this.notices.clear();
-    void this.sender.submit();
+    void this.reply.sender.submit();
   };
-
-  private renderReply(ticket: TicketDetail): TemplateResult {
-    const form = this.sender.form;
-    const files = this.sender.attachments;
-    const withFiles = files.limits.maxCount > 0;
-    return html`<form class="reply" part="reply" novalidate aria-label=${msg('Odpowiedz w zgłoszeniu')} @submit=${this.onSubmit} @paste=${withFiles ? files.onPaste : undefined}>
-      ${formFeedback(form)}
-      ${textareaField(form.field('message'), {
-        label: ticket.status === 'awaiting_customer' ? msg('Twoja odpowiedź dla konsultanta') : msg('Twoja odpowiedź'),
-        maxlength: logic.MESSAGE_MAX,
-        rows: 5,
-      })}
-      ${withFiles ? attachmentsField(files, { id: 'attachments', label: msg('Załączniki'), error: form.errors.attachments, busy: form.busy }) : nothing}
-      ${this.sender.queue.pending === undefined ? nothing : queuedPanel(msg('Odpowiedź nie jest jeszcze wysłana: brak połączenia z internetem.'), this.sender.queue.flush)}
-      <div class="actions">${submitButton(form, { label: msg('Wyślij odpowiedź') })}</div>
-    </form>`;
-  }
 
   private failureMessage(error: unknown): string {
     const failed = msg('Nie udało się wczytać zgłoszeń.');
     return failureText(describeFailure(error, { failed, unavailable: failed }));
   }
 
-  private countText(count: number, atLeast: boolean): string {
-    const n = formatNumber(count);
-    if (atLeast) return msg(str`Zgłoszenia: co najmniej ${n}`);
-    return plural(count, {
-      one: msg(str`${n} zgłoszenie`, { id: 'ebok-tickets-count-one' }),
-      few: msg(str`${n} zgłoszenia`, { id: 'ebok-tickets-count-few' }),
-      many: msg(str`${n} zgłoszeń`, { id: 'ebok-tickets-count-many' }),
-      other: msg(str`${n} zgłoszenia`, { id: 'ebok-tickets-count-other' }),
-    });
-  }
 }
