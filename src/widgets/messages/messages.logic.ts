@@ -159,3 +159,10 @@ export function paragraphs(body: string): string[] {
     .map((p) => p.trim())
     .filter(Boolean);
 }
+
+/** A message the widget can show: the contract's required fields are there. */
+export function isMessage(value: unknown): value is Message {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, channel, body, sentAt } = value as Record<string, unknown>;
+  return typeof id === 'string' && id !== '' && typeof channel === 'string' && typeof body === 'string' && typeof sentAt === 'string';
+}

@@ -2,29 +2,26 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
-import { ListController, listStyles, plural, type ListPage } from '../../controllers/list.js';
+import { ListController, listStyles, type ListPage } from '../../controllers/list.js';
 import { renderEmpty, renderError, renderLoading, renderOffline } from '../../core/status.js';
 import { malformedResponse } from '../../api/diagnostics.js';
 import { newIdempotencyKey } from '../../api/client.js';
-import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { EbokWidget } from '../../kit/widget.js';
 import { listWidgetStyles } from '../../kit/list.styles.js';
 import { describeFailure, failureText } from '../../kit/failure.js';
 import { filterCheck, filterSelect, filterStyles } from '../../kit/filters.js';
 import { FilterState } from '../../kit/url-state.js';
-import { icon } from '../../kit/icons.js';
-import { messageIcons } from './messages.icons.js';
 import { EbokUnreadChangeEvent } from './messages.events.js';
 import { messagesStyles } from './messages.styles.js';
-import { channelBadge, channelText, eventText, messageBody, unreadMark } from './messages.views.js';
+import { channelText, countText, eventText, messageBody, messageItem, unreadSummary } from './messages.views.js';
 import {
   allowedOrigins,
+  isMessage,
   eventsOf,
   isFiltered,
   MESSAGE_CHANNELS,
   MESSAGE_EVENTS,
   messageQuery,
-  messageTitle,
   normalizeFilters,
   NO_FILTERS,
   unreadCountOf,
@@ -133,7 +130,7 @@ export class EbokMessages extends EbokWidget {
     args: () => messageQuery(this.filters),
     limit: PAGE,
     key: (message) => message.id,
-    countText: (count, atLeast) => this.countText(count, atLeast),
+    countText,
     failure: (error) => this.failureMessage(error),
   });
 
@@ -191,7 +188,7 @@ export class EbokMessages extends EbokWidget {
     return html`<section class="base" part="base" aria-labelledby="title" aria-busy=${this.list.busy ? 'true' : 'false'}>
       <div class="header">
         ${this.heading(msg('Wiadomości'), { id: 'title' })}
-        <div class="summary">${this.list.renderCount()} ${signedIn ? this.renderUnreadSummary() : nothing}</div>
+        <div class="summary">${this.list.renderCount()} ${signedIn ? unreadSummary(this.unreadKnown) : nothing}</div>
       </div>
       ${signedIn ? this.renderFilters() : nothing} ${this.list.renderAnnouncement()}
       ${this.list.render({
@@ -271,33 +268,6 @@ export class EbokMessages extends EbokWidget {
       <div class="actions">${this.loginLink(msg('Zaloguj się'))}</div>`;
   }
 
-  private countText(count: number, atLeast: boolean): string {
-    const n = formatNumber(count);
-    if (atLeast) return msg(str`Wiadomości: co najmniej ${n}`);
-    return plural(count, {
-      one: msg(str`${n} wiadomość`, { id: 'ebok-messages-count-one' }),
-      few: msg(str`${n} wiadomości`, { id: 'ebok-messages-count-few' }),
-      many: msg(str`${n} wiadomości`, { id: 'ebok-messages-count-many' }),
-      other: msg(str`${n} wiadomości`, { id: 'ebok-messages-count-other' }),
-    });
-  }
-
-  private renderUnreadSummary(): TemplateResult | typeof nothing {
-    const count = this.unreadKnown;
-    if (count === undefined) return nothing;
-    const n = formatNumber(count);
-    const text =
-      count === 0
-        ? msg('Wszystkie przeczytane')
-        : plural(count, {
-            one: msg(str`${n} nieprzeczytana`, { id: 'ebok-messages-unread-one' }),
-            few: msg(str`${n} nieprzeczytane`, { id: 'ebok-messages-unread-few' }),
-            many: msg(str`${n} nieprzeczytanych`, { id: 'ebok-messages-unread-many' }),
-            other: msg(str`${n} nieprzeczytanej`, { id: 'ebok-messages-unread-other' }),
-          });
-    return html`<p class="count" part="unread-summary">${text}</p>`;
-  }
-
   private renderFilters(): TemplateResult {
     const filters = this.filters;
     const events = eventsOf(filters.event);
@@ -340,38 +310,17 @@ export class EbokMessages extends EbokWidget {
       ${repeat(
         items,
         (message) => message.id,
-        (message, index) => this.renderMessage(message, index, level, origins),
+        (message, index) =>
+          messageItem(message, {
+            id: `message-${index}`,
+            level,
+            unread: this.isUnread(message),
+            open: this.opened.has(message.id),
+            toggle: () => this.toggle(message),
+            body: () => messageBody(message.body, origins, (event, href) => this.navigate(event, 'message-link', href)),
+          }),
       )}
     </ul>`;
   }
 
-  private renderMessage(message: Message, index: number, level: number, origins: ReadonlySet<string>): TemplateResult {
-    const unread = this.isUnread(message);
-    const open = this.opened.has(message.id);
-    const id = `message-${index}`;
-    return html`<li class="message ${unread ? 'message--unread' : ''}" part=${unread ? 'message message-unread' : 'message'}>
-      <div class="message__heading" role="heading" aria-level=${level}>
-        <button class="message__toggle" part="toggle" type="button" id="${id}-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="${id}-body" @click=${() => this.toggle(message)}>
-          <span class="message__meta"
-            >${unreadMark(unread)}<span class="message__kind" part="kind">${eventText(message.event)}</span>${channelBadge(message.channel)}<time
-              part="date"
-              datetime=${message.sentAt}
-              >${formatDateTime(message.sentAt)}</time
-            ></span
-          >
-          <span class="message__title" part="title">${messageTitle(message)}</span>
-          ${icon(messageIcons.chevron, 'icon message__chevron')}
-        </button>
-      </div>
-      <div class="message__body" part="body" id="${id}-body" ?hidden=${!open}>
-        ${open ? messageBody(message.body, origins, (event, href) => this.navigate(event, 'message-link', href)) : nothing}
-      </div>
-    </li>`;
-  }
-}
-
-function isMessage(value: unknown): value is Message {
-  if (typeof value !== 'object' || value === null) return false;
-  const { id, channel, body, sentAt } = value as Record<string, unknown>;
-  return typeof id === 'string' && id !== '' && typeof channel === 'string' && typeof body === 'string' && typeof sentAt === 'string';
 }

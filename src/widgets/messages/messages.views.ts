@@ -1,7 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
+import { plural } from '../../controllers/list.js';
+import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { icon } from '../../kit/icons.js';
-import { bodyPieces, paragraphs, type MessageChannel, type MessageEvent } from './messages.logic.js';
+import { bodyPieces, messageTitle, paragraphs, type Message, type MessageChannel, type MessageEvent } from './messages.logic.js';
 import { messageIcons } from './messages.icons.js';
 
 /** The templates and words of `<ebok-messages>`: pure, the element holds the state. */
@@ -67,4 +69,64 @@ function bodyLink(text: string, href: string, onLink: (event: MouseEvent, href: 
 export function unreadMark(unread: boolean): TemplateResult | typeof nothing {
   if (!unread) return nothing;
   return html`<span class="message__dot" part="unread" aria-hidden="true"></span><span class="visually-hidden">${msg('nieprzeczytana')}, </span>`;
+}
+
+/** "12 wiadomości", or "co najmniej 20" while more pages come without a total. */
+export function countText(count: number, atLeast: boolean): string {
+  const n = formatNumber(count);
+  if (atLeast) return msg(str`Wiadomości: co najmniej ${n}`);
+  return plural(count, {
+    one: msg(str`${n} wiadomość`, { id: 'ebok-messages-count-one' }),
+    few: msg(str`${n} wiadomości`, { id: 'ebok-messages-count-few' }),
+    many: msg(str`${n} wiadomości`, { id: 'ebok-messages-count-many' }),
+    other: msg(str`${n} wiadomości`, { id: 'ebok-messages-count-other' }),
+  });
+}
+
+/** "3 nieprzeczytane" beside the count (nothing until the count is known). */
+export function unreadSummary(count: number | undefined): TemplateResult | typeof nothing {
+  if (count === undefined) return nothing;
+  const n = formatNumber(count);
+  const text =
+    count === 0
+      ? msg('Wszystkie przeczytane')
+      : plural(count, {
+          one: msg(str`${n} nieprzeczytana`, { id: 'ebok-messages-unread-one' }),
+          few: msg(str`${n} nieprzeczytane`, { id: 'ebok-messages-unread-few' }),
+          many: msg(str`${n} nieprzeczytanych`, { id: 'ebok-messages-unread-many' }),
+          other: msg(str`${n} nieprzeczytanej`, { id: 'ebok-messages-unread-other' }),
+        });
+  return html`<p class="count" part="unread-summary">${text}</p>`;
+}
+
+export interface MessageItemView {
+  /** The ids of its button and body (`${id}-toggle`, `${id}-body`). */
+  id: string;
+  /** The heading level of its button. */
+  level: number;
+  unread: boolean;
+  open: boolean;
+  toggle: () => void;
+  /** Its text, rendered only while open. */
+  body: () => unknown;
+}
+
+/** One message: a heading whose button (kind, channel, date, title) opens and closes its text. */
+export function messageItem(message: Message, v: MessageItemView): TemplateResult {
+  return html`<li class="message ${v.unread ? 'message--unread' : ''}" part=${v.unread ? 'message message-unread' : 'message'}>
+    <div class="message__heading" role="heading" aria-level=${v.level}>
+      <button class="message__toggle" part="toggle" type="button" id="${v.id}-toggle" aria-expanded=${v.open ? 'true' : 'false'} aria-controls="${v.id}-body" @click=${v.toggle}>
+        <span class="message__meta"
+          >${unreadMark(v.unread)}<span class="message__kind" part="kind">${eventText(message.event)}</span>${channelBadge(message.channel)}<time
+            part="date"
+            datetime=${message.sentAt}
+            >${formatDateTime(message.sentAt)}</time
+          ></span
+        >
+        <span class="message__title" part="title">${messageTitle(message)}</span>
+        ${icon(messageIcons.chevron, 'icon message__chevron')}
+      </button>
+    </div>
+    <div class="message__body" part="body" id="${v.id}-body" ?hidden=${!v.open}>${v.open ? v.body() : nothing}</div>
+  </li>`;
 }
