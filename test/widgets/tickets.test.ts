@@ -128,9 +128,11 @@ describe('<ebok-tickets>', () => {
     history.replaceState(null, '', `${location.pathname}?ebok-ticket=${awaiting}`);
     window.dispatchEvent(new PopStateEvent('popstate'));
     await until(() => el.ticketId === awaiting && !!el.shadowRoot!.querySelector('.thread__title'), 'reopened by Back');
+    await until(() => active(el)?.classList.contains('thread__title') === true, 'focus on the reopened thread');
     history.replaceState(null, '', location.pathname);
     window.dispatchEvent(new PopStateEvent('popstate'));
     await until(() => el.ticketId === '', 'the list by Back');
+    await until(() => active(el)?.getAttribute('data-ticket') === awaiting, 'focus back on the ticket left, not lost');
   });
 
   it('a link with ?ebok-ticket= opens that ticket straight away', async () => {

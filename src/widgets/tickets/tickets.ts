@@ -143,7 +143,12 @@ export class EbokTickets extends EbokWidget {
     if (this.reply.busy) return;
     const from = this.filters.ticketId;
     this.filterState.set({ ticketId }, { push: true });
-    this.focusNext = ticketId
+    this.focusAfterSwitch(ticketId, from);
+  }
+
+  /** After the thread opens, focus goes to its subject; back in the list, to the ticket left. */
+  private focusAfterSwitch(to: string, from: string): void {
+    this.focusNext = to
       ? () => this.renderRoot.querySelector<HTMLElement>('.thread__title, [part="status"]')
       : () => this.renderRoot.querySelector<HTMLElement>(`[data-ticket="${CSS.escape(from)}"]`) ?? this.renderRoot.querySelector<HTMLElement>('[part="heading"]');
   }
@@ -163,6 +168,9 @@ export class EbokTickets extends EbokWidget {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Back or Forward (or the host) switched the ticket while the customer was in the widget: focus follows, as it
+    // does for the widget's own buttons, instead of being lost with the part that went away.
+    if (changed.has('ticketId') && !this.focusNext && this.matches(':focus-within')) this.focusAfterSwitch(this.ticketId, changed.get('ticketId') ?? '');
     const ticket = this.detail.value;
     this.reply.follow(this.filters.ticketId, ticket && this.categories.value?.find((c) => c.id === ticket.categoryId), this.client?.session.state.user?.id);
   }
