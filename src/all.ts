@@ -17,5 +17,6 @@ import './widgets/consumption-chart/ebok-consumption-chart.js';
 import './widgets/ticket-form/ebok-ticket-form.js';
 import './widgets/tickets/ebok-tickets.js';
 import './widgets/messages/ebok-messages.js';
+import './widgets/outages/ebok-outages.js';
 
 export * from './index.js';

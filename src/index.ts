@@ -36,6 +36,7 @@ export { EbokTickets } from './widgets/tickets/tickets.js';
 export { EbokTicketRepliedEvent, type TicketRepliedDetail } from './widgets/tickets/tickets.events.js';
 export { EbokMessages } from './widgets/messages/messages.js';
 export { EbokUnreadChangeEvent, type UnreadChangeDetail } from './widgets/messages/messages.events.js';
+export { EbokOutages } from './widgets/outages/outages.js';
 export { EbokReadingSubmittedEvent } from './widgets/meter-reading/meter-reading.events.js';
 export { parseReading, windowView, reminderOf, isRollOver } from './widgets/meter-reading/meter-reading.logic.js';
 export { EbokLogin, type LoginTarget } from './widgets/login/login.js';

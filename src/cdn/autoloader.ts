@@ -30,6 +30,7 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-ticket-form': () => import('../widgets/ticket-form/ebok-ticket-form.js'),
   'ebok-tickets': () => import('../widgets/tickets/ebok-tickets.js'),
   'ebok-messages': () => import('../widgets/messages/ebok-messages.js'),
+  'ebok-outages': () => import('../widgets/outages/ebok-outages.js'),
 };
 
 /**
