@@ -234,11 +234,10 @@ describe('<ebok-session>', () => {
 
 describe('IdleTimer', () => {
   it('knows which deadline ends a session first', () => {
-    expect(endOf({ idleExpiresAt: '2026-11-22T09:15:00+01:00', absoluteExpiresAt: '2026-11-22T16:00:00+01:00' })).to.deep.equal({
-      at: Date.parse('2026-11-22T09:15:00+01:00'),
-      absolute: false,
-    });
-    expect(endOf({ idleExpiresAt: '2026-11-22T09:15:00+01:00', absoluteExpiresAt: '2026-11-22T09:10:00+01:00' })?.absolute).to.equal(true);
+    const inMinutes = (minutes: number): string => new Date(Date.now() + minutes * 60_000).toISOString();
+    const idle = inMinutes(15);
+    expect(endOf({ idleExpiresAt: idle, absoluteExpiresAt: inMinutes(420) })).to.deep.equal({ at: Date.parse(idle), absolute: false });
+    expect(endOf({ idleExpiresAt: idle, absoluteExpiresAt: inMinutes(10) })?.absolute).to.equal(true);
     expect(endOf({})).to.equal(undefined);
   });
 
