@@ -17,10 +17,14 @@ export const address = (street: string | null, building: string, apartment: stri
   country: 'PL',
 });
 
-/** Notification preferences: every e-mail, and SMS for due dates and reading windows when `sms`. */
+/**
+ * Notification preferences: every e-mail (security e-mails cannot be turned off), and, when `sms` (a confirmed
+ * phone), SMS for due dates, planned works, reading windows and collection notices; the reminder 3 days ahead.
+ */
 export const preferences = (sms: boolean): Schemas['NotificationPreferences'] => ({
-  email: { new_invoice: true, due_date: true, planned_works: true, reading_window: true },
-  sms: { new_invoice: false, due_date: sms, planned_works: false, reading_window: sms },
+  email: { new_invoice: true, due_date: true, planned_works: true, reading_window: true, collection: true, security: true },
+  sms: { new_invoice: false, due_date: sms, planned_works: sms, reading_window: sms, collection: sms, security: false },
+  dueDateReminderDays: 3,
 });
 
 /** An active account with the demo password, created 400 days ago, without a second factor. */

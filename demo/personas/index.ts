@@ -37,6 +37,7 @@ export { money, grosze, amountOf, pln } from './money.js';
 export { makeGsrn, makeNrb, makePesel } from './identifiers.js';
 export { base64Bytes, makePdf, PNG_BASE64, JPEG_BASE64 } from './files.js';
 export { dayClock, type DayClock } from './clock.js';
+export { HOUSEHOLD_TARIFFS, isHouseholdTariff, tariffOptions, type HouseholdTariff, type ZoneUsage } from './tariffs.js';
 export {
   allocatedTo,
   balanceOf,

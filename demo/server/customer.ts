@@ -1,4 +1,4 @@
-/** The customer's data, consents, notification preferences, points of delivery and contracts. */
+/** The customer's data, consents, points of delivery and contracts (notification preferences: notifications.ts). */
 import { ApiError, fieldError, type FieldError } from './problem.ts';
 import { json, validationError, type Ctx, type Handler } from './core.ts';
 import { sendEmail } from './outbox.ts';
@@ -21,7 +21,7 @@ interface CustomerRow {
   terms_version: string | null;
   terms_accepted_at: Date | null;
   consents_updated_at: Date;
-  notification_prefs: { email: Record<string, boolean>; sms: Record<string, boolean> };
+  notification_prefs: { email: Record<string, boolean>; sms: Record<string, boolean>; dueDateReminderDays?: number };
 }
 
 export async function customerOf(ctx: Ctx): Promise<CustomerRow> {
@@ -148,21 +148,6 @@ export const updateConsents: Handler = async (ctx) => {
   return json(200, await consents(ctx));
 };
 
-export const getNotificationPreferences: Handler = async (ctx) => json(200, (await customerOf(ctx)).notification_prefs);
-
-export const updateNotificationPreferences: Handler = async (ctx) => {
-  const b = ctx.body as { email: Record<string, boolean>; sms: Record<string, boolean> };
-  const phone = (await ctx.db.query<{ phone: string | null }>('SELECT phone FROM users WHERE id = $1', [ctx.user!.id]))[0]?.phone;
-  if (!phone) {
-    const errors = Object.entries(b.sms)
-      .filter(([, on]) => on)
-      .map(([event]) => fieldError(`/sms/${event}`, 'phone_required', ctx.lang));
-    if (errors.length) throw validationError(ctx.lang, errors);
-  }
-  await ctx.db.query('UPDATE customers SET notification_prefs = $2 WHERE id = $1', [ctx.user!.customer_id, b]);
-  return json(200, b);
-};
-
 // ---------- points and contracts ----------
 interface PointRow {
   id: string;
@@ -262,8 +247,6 @@ export function customerHandlers(): Record<string, Handler> {
     updateCorrespondenceAddress,
     getConsents,
     updateConsents,
-    getNotificationPreferences,
-    updateNotificationPreferences,
     listPoints,
     getPoint,
     listContracts,

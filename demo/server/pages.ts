@@ -6,6 +6,7 @@ import { originAllowed } from './core.ts';
 import { listOutbox } from './outbox.ts';
 import { loadPayment, settlePayment } from './billing.ts';
 import { addConsultantReply } from './tickets.ts';
+import { decideTariffChange, pendingTariffChanges, undoTariffChange } from './tariffs.ts';
 import { warsawIso } from '../../src/i18n/calendar.ts';
 import { escapeHtml, formatPln, sha256, toCents } from './util.ts';
 
@@ -148,6 +149,41 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
     return number
       ? page('Odpowiedź wysłana', `<div class="pay"><h1>Odpowiedź wysłana</h1><p>Zgłoszenie ${escapeHtml(number)} czeka teraz na klienta.</p><p><a href="/sandbox/consultant">Wróć do zgłoszeń</a></p></div>`)
       : page('Nie znaleziono zgłoszenia', '<div class="pay"><h1>Nie znaleziono zgłoszenia</h1><p>Zgłoszenie nie istnieje albo jest zamknięte.</p></div>');
+  });
+
+  // ---------- tariff change requests: the utility's decision (the tests' hooks and a sandbox page) ----------
+  // `?request=tcr_…&decision=accept&effectiveFrom=YYYY-MM-DD` or `&decision=reject&reason=…`.
+  h.post('/api/test/tariff-decision', async (c) => {
+    const id = await decideTariffChange(app.db, c.req.query('request') ?? '', { accept: c.req.query('decision') !== 'reject', effectiveFrom: c.req.query('effectiveFrom'), reason: c.req.query('reason') }, new Date());
+    return id ? c.json({ id }) : c.json({ code: 'not_found' }, 404);
+  });
+
+  // Deletes a request a test filed, so the next run may file one again.
+  h.post('/api/test/undo-tariff-change', async (c) => {
+    await undoTariffChange(app.db, c.req.query('id') ?? '');
+    return c.body(null, 204);
+  });
+
+  h.get('/sandbox/tariffs', async () => {
+    const rows = await pendingTariffChanges(app.db);
+    const items = rows
+      .map(
+        (r) => `<div class="item"><h2>${escapeHtml(r.from_tariff)} → ${escapeHtml(r.to_tariff)}</h2><p class="meta">${escapeHtml(r.email ?? '')} · punkt ${escapeHtml(r.point_id)} · złożony ${escapeHtml(warsawIso(new Date(r.submitted_at)).replace('T', ' ').slice(0, 16))}</p>
+<form method="post" action="/sandbox/tariffs"><input type="hidden" name="request" value="${escapeHtml(r.id)}"><input type="hidden" name="decision" value="accept"><label>Obowiązuje od <input type="date" name="effectiveFrom" required></label> <button type="submit" class="ok">Przyjmij</button></form>
+<form method="post" action="/sandbox/tariffs"><input type="hidden" name="request" value="${escapeHtml(r.id)}"><input type="hidden" name="decision" value="reject"><label>Powód <input name="reason" size="40" value="Zmiana taryfy wymaga wymiany licznika."></label> <button type="submit" class="no">Odrzuć</button></form></div>`,
+      )
+      .join('');
+    return page('Wnioski o zmianę taryfy (sandbox)', `<h1>Wnioski o zmianę taryfy – sandbox</h1><p>Zdecyduj jak sprzedawca: klient zobaczy decyzję w eBOK i dostanie wiadomość oraz e-mail.</p>${items || '<p>Brak wniosków czekających na decyzję.</p>'}`);
+  });
+
+  h.post('/sandbox/tariffs', async (c) => {
+    if (!originAllowed(app, c)) return page('Odrzucono', '<h1>Odrzucono żądanie</h1>');
+    const form = await c.req.parseBody();
+    const text = (name: string): string | undefined => (typeof form[name] === 'string' ? (form[name] as string).slice(0, 500) : undefined);
+    const id = await decideTariffChange(app.db, text('request') ?? '', { accept: text('decision') !== 'reject', effectiveFrom: text('effectiveFrom'), reason: text('reason') }, new Date());
+    return id
+      ? page('Decyzja zapisana', '<div class="pay"><h1>Decyzja zapisana</h1><p>Klient zobaczy ją w eBOK.</p><p><a href="/sandbox/tariffs">Wróć do wniosków</a></p></div>')
+      : page('Nie znaleziono wniosku', '<div class="pay"><h1>Nie znaleziono wniosku</h1><p>Wniosek nie istnieje albo już o nim zdecydowano.</p></div>');
   });
 
   // Marks a message unread again (`readAt` back to null), so a test that opens a message leaves the demo

@@ -558,14 +558,18 @@ export interface paths {
         /**
          * Read the notification preferences
          * @description Answers the matrix of channels (e-mail, SMS) × events (new invoice, due date, planned works, reading
-         *     window), each on or off.
+         *     window, collection notices, account security), each on or off, and how many days before the due date
+         *     the reminder comes (`dueDateReminderDays`, 1–14).
          */
         get: operations["getNotificationPreferences"];
         /**
          * Replace the notification preferences
-         * @description Replaces the whole matrix. Turning on any SMS event needs a phone number in the profile, otherwise
-         *     `422 validation_failed` with code `phone_required` on each such field (e.g. `/sms/due_date`).
-         *     Answers the stored matrix.
+         * @description Replaces the whole matrix. Turning on any SMS event needs a confirmed phone number in the profile
+         *     (`getProfile`'s `phone`), otherwise `422 validation_failed` with code `phone_required` on each such
+         *     field (e.g. `/sms/due_date`). Security e-mails (new sign-in, password or e-mail change) cannot be
+         *     turned off: `email.security: false` answers `422 validation_failed` with code `not_allowed` on
+         *     `/email/security`. `dueDateReminderDays` outside 1–14 answers `422 validation_failed` (`too_small` /
+         *     `too_large` on `/dueDateReminderDays`). Answers the stored matrix.
          */
         put: operations["updateNotificationPreferences"];
         post?: never;
@@ -609,6 +613,79 @@ export interface paths {
          *     `404 not_found`, exactly like a point that does not exist.
          */
         get: operations["getPoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/{pointId}/tariff-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tariffs a point of delivery may change to
+         * @description Answers the point's current tariff and the tariffs offered for it, each with its time zones and their
+         *     hours in words (in the language of `Accept-Language`), and, where the server has the customer's last 12
+         *     months of consumption, an estimated yearly cost per tariff and its difference from the current one
+         *     (an estimate: `estimateBasis` says what it is based on; `null` where it is not available). Household
+         *     electricity points are offered `G11`, `G12`, `G12W` and `G13`; other points (gas, water, business
+         *     tariffs) get an empty `options` list. A point of another customer answers `404 not_found`.
+         */
+        get: operations["getTariffOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/{pointId}/tariff-change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for another tariff at a point of delivery
+         * @description Files a request to change the point's tariff (seed 000: "wniosek o zmianę taryfy – z G11 na G12"). The
+         *     utility decides later: the request is `submitted` until it is `accepted` (with `effectiveFrom`, the
+         *     first day of the new tariff, after which it is `effective`) or `rejected` (with `decisionReason`); the
+         *     customer is told by a portal message and an e-mail. One pending (`submitted`) request per point: a
+         *     second one answers `409 conflict`. A tariff that is not offered for the point, or the current one,
+         *     answers `422 validation_failed` (`not_allowed` on `/tariff`). A point of another customer answers
+         *     `404 not_found`.
+         */
+        post: operations["createTariffChangeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tariff-change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tariff change requests
+         * @description Answers the customer's tariff change requests, newest first, optionally only those of one point
+         *     (`pointId`; another customer's point answers `404 not_found`). A request accepted with an
+         *     `effectiveFrom` that has come is `effective`.
+         */
+        get: operations["listTariffChangeRequests"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1596,13 +1673,122 @@ export interface components {
         /** @description Whether each event is notified on this channel. */
         NotificationEvents: {
             new_invoice: boolean;
+            /** @description A reminder `dueDateReminderDays` days before an invoice's due date. */
             due_date: boolean;
+            /** @description Planned works at the customer's points of delivery. */
             planned_works: boolean;
             reading_window: boolean;
+            /** @description Collection notices (an overdue payment reminder, a demand for payment, a planned disconnection). */
+            collection: boolean;
+            /**
+             * @description Account security (a sign-in from a new device, a password or e-mail change). Always `true` for
+             *     `email`: security e-mails cannot be turned off.
+             */
+            security: boolean;
         };
         NotificationPreferences: {
             email: components["schemas"]["NotificationEvents"];
             sms: components["schemas"]["NotificationEvents"];
+            /**
+             * @description How many days before the due date the due date reminder comes (on every channel where it is on).
+             * @example 3
+             */
+            dueDateReminderDays: number;
+        };
+        /**
+         * @description A tariff group, e.g. `G11`, `G12`, `G12W`, `G13` (electricity households), `W-3.6` (gas).
+         * @example G12W
+         */
+        TariffCode: string;
+        TariffZone: {
+            zone: components["schemas"]["Zone"];
+            /**
+             * @description When the zone applies, in words, in the language of `Accept-Language`.
+             * @example 22:00–6:00 i 13:00–15:00
+             */
+            hours: string;
+            /** @description The energy price per kWh (gross) in this zone. */
+            price: components["schemas"]["Money"];
+        };
+        TariffOption: {
+            tariff: components["schemas"]["TariffCode"];
+            /**
+             * @description The tariff's name for people.
+             * @example Dwustrefowa (dzień i noc)
+             */
+            name: string;
+            /**
+             * @description What is cheaper when, in one sentence.
+             * @example Tańsza strefa 22–6 i 13–15.
+             */
+            summary: string;
+            zones: components["schemas"]["TariffZone"][];
+            /** @description The point's tariff now. */
+            current: boolean;
+            /** @description Estimated energy cost over a year of the customer's consumption (see `estimateBasis`), or `null`. */
+            estimatedYearlyCost: components["schemas"]["Money"] | null;
+            /** @description `estimatedYearlyCost` minus the current tariff's; negative means cheaper. `null` without an estimate. */
+            differenceFromCurrent: components["schemas"]["Money"] | null;
+        };
+        TariffEstimateBasis: {
+            /**
+             * Format: date
+             * @description The first day of the 12 months the estimate is based on.
+             */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @description Their last day.
+             */
+            periodTo: string;
+            /** @description The consumption over those months. */
+            consumption: number;
+            unit: components["schemas"]["Unit"];
+            /** @description Some of those months were forecasts, not readings. */
+            includesEstimates: boolean;
+            /** @description How the estimate was made, in words (which prices, what is left out, how use is split over the hours). */
+            note: string;
+        };
+        TariffOptions: {
+            pointId: components["schemas"]["Id"];
+            kind: components["schemas"]["UtilityKind"];
+            currentTariff: components["schemas"]["TariffCode"];
+            /** @description The tariffs offered, the current one among them (`current` is true); empty when none is offered for this point. */
+            options: components["schemas"]["TariffOption"][];
+            /** @description What the estimated costs are based on, or `null` when there are none. */
+            estimateBasis: components["schemas"]["TariffEstimateBasis"] | null;
+        };
+        TariffChangeRequestCreate: {
+            tariff: components["schemas"]["TariffCode"];
+        };
+        /**
+         * @description `submitted` (waiting for the utility), `accepted` (the new tariff starts on `effectiveFrom`), `rejected`, `effective` (the new tariff applies).
+         * @enum {string}
+         */
+        TariffChangeStatus: "submitted" | "accepted" | "rejected" | "effective";
+        TariffChangeRequest: {
+            id: components["schemas"]["Id"];
+            pointId: components["schemas"]["Id"];
+            fromTariff: components["schemas"]["TariffCode"];
+            toTariff: components["schemas"]["TariffCode"];
+            status: components["schemas"]["TariffChangeStatus"];
+            /** Format: date-time */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description When the utility accepted or rejected it; `null` while submitted.
+             */
+            decidedAt: string | null;
+            /**
+             * Format: date
+             * @description The first day of the new tariff; `null` until accepted.
+             */
+            effectiveFrom: string | null;
+            /** @description The utility's words with its decision (why it was rejected); `null` while submitted. */
+            decisionReason: string | null;
+        };
+        TariffChangeRequestList: {
+            items: components["schemas"]["TariffChangeRequest"][];
         };
         /** @description One counter of a meter (one per tariff zone and direction). */
         Register: {
@@ -3630,6 +3816,146 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTariffOptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The point of delivery's id.
+                 * @example pt_e_0001
+                 */
+                pointId: components["parameters"]["PointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current tariff and the tariffs offered. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TariffOptions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTariffChangeRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Required idempotency key (8–128 characters, a random UUID recommended); a missing or malformed key
+                 *     answers `400 malformed_request`. Same key and same body → the stored answer is replayed with
+                 *     `Idempotent-Replayed: true`; same key and a different body → `422 idempotency_key_reuse`; while the
+                 *     first request runs → `409 idempotency_in_progress`. Kept at least 24 hours.
+                 * @example 3f1c9a7e-5b2d-4e8f-9a61-0c2b7d4e8f13
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKeyRequired"];
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The point of delivery's id.
+                 * @example pt_e_0001
+                 */
+                pointId: components["parameters"]["PointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TariffChangeRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description The request, filed. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TariffChangeRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTariffChangeRequests: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only what concerns this point of delivery (it must be the customer's, otherwise `404 not_found`).
+                 * @example pt_e_0001
+                 */
+                pointId?: components["parameters"]["PointIdQuery"];
+            };
+            header?: {
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TariffChangeRequestList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -61,6 +61,9 @@ export const OPERATIONS: { readonly [K in OperationId]: EntryFor<K> } = {
   updateNotificationPreferences: { path: '/customer/notification-preferences', method: 'put', personal: true },
   listPoints: { path: '/points', method: 'get', personal: true },
   getPoint: { path: '/points/{pointId}', method: 'get', personal: true },
+  getTariffOptions: { path: '/points/{pointId}/tariff-options', method: 'get', personal: true },
+  createTariffChangeRequest: { path: '/points/{pointId}/tariff-change-requests', method: 'post', personal: true },
+  listTariffChangeRequests: { path: '/tariff-change-requests', method: 'get', personal: true },
   listContracts: { path: '/contracts', method: 'get', personal: true },
   getBalance: { path: '/balance', method: 'get', personal: true },
   listDocuments: { path: '/documents', method: 'get', personal: true },
@@ -103,6 +106,7 @@ export const IDEMPOTENCY_KEY_REQUIRED: ReadonlySet<OperationId> = new Set<Operat
   'createTicket',
   'replyToTicket',
   'register',
+  'createTariffChangeRequest',
 ]);
 
 /** A base without its trailing slash: `http://x/api/v1/` → `http://x/api/v1`. */

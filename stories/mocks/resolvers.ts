@@ -57,6 +57,7 @@ import {
 } from '../../demo/personas/index.js';
 import { IDEMPOTENCY_KEY_REQUIRED, OPERATIONS, mswPath, type OperationId, type OperationInfo } from './operations.js';
 import { fieldError, problemResponse, validationProblem, type FieldError } from './problem.js';
+import { NOTIFICATION_TOPICS, fileTariffChange, tariffChangesOf, tariffOf, tariffOptionsOf, type TariffChangeRequest } from './settings.js';
 
 type S = components['schemas'];
 
@@ -115,6 +116,8 @@ export interface MockState {
   profile: Profile;
   consents: Consents;
   preferences: NotificationPreferences;
+  /** Tariff change requests filed (newest first), and what the mock utility decided. */
+  tariffChanges: TariffChangeRequest[];
   createdPayments: Payment[];
   submittedReadings: Reading[];
   tickets: TicketDetail[] | undefined;
@@ -125,13 +128,14 @@ export interface MockState {
 }
 
 /** The customer's own part of the state, as the persona has it at `now` (nothing changed yet). */
-function customerState(key: PersonaKey, now: Date): Pick<MockState, 'persona' | 'profile' | 'consents' | 'preferences' | 'createdPayments' | 'submittedReadings' | 'tickets' | 'uploads' | 'readMessages'> {
+function customerState(key: PersonaKey, now: Date): Pick<MockState, 'persona' | 'profile' | 'consents' | 'preferences' | 'tariffChanges' | 'createdPayments' | 'submittedReadings' | 'tickets' | 'uploads' | 'readMessages'> {
   const p = personaAt(key, now);
   return {
     persona: key,
     profile: profileOf(p),
     consents: consentsOf(p),
     preferences: structuredClone(p.customer.preferences),
+    tariffChanges: [],
     createdPayments: [],
     submittedReadings: [],
     tickets: undefined,
@@ -810,27 +814,28 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
   updateNotificationPreferences: async ({ request, ctx, json }) => {
     const body = await readJson(request);
     if (!body.ok) return body.response;
-    const events = ['new_invoice', 'due_date', 'planned_works', 'reading_window'] as const;
-    const errors = unknownProperties(body.value, ['email', 'sms']);
+    const errors = unknownProperties(body.value, ['email', 'sms', 'dueDateReminderDays']);
     const channel = (name: 'email' | 'sms'): S['NotificationEvents'] | undefined => {
       const value = body.value[name];
       if (!isRecord(value)) {
         errors.push(fieldError(`/${name}`, 'required', 'To pole jest wymagane.'));
         return undefined;
       }
-      errors.push(...unknownProperties(value, events, `/${name}`));
-      const [newInvoice, dueDate, plannedWorks, readingWindow] = events.map((e) => checkBoolean(errors, value, e, `/${name}`));
-      if (newInvoice === undefined || dueDate === undefined || plannedWorks === undefined || readingWindow === undefined) return undefined;
-      return { new_invoice: newInvoice, due_date: dueDate, planned_works: plannedWorks, reading_window: readingWindow };
+      errors.push(...unknownProperties(value, NOTIFICATION_TOPICS, `/${name}`));
+      const flags = NOTIFICATION_TOPICS.map((topic) => [topic, checkBoolean(errors, value, topic, `/${name}`)] as const);
+      return flags.every(([, on]) => on !== undefined) ? (Object.fromEntries(flags) as S['NotificationEvents']) : undefined;
     };
     const email = channel('email');
     const sms = channel('sms');
-    if (errors.length > 0 || !email || !sms) return validationProblem(errors);
-    if (ctx.state.profile.phone === null) {
-      const needPhone = events.filter((e) => sms[e]).map((e) => fieldError(`/sms/${e}`, 'phone_required', 'Aby dostawać SMS-y, dodaj numer telefonu w danych kontaktowych.'));
-      if (needPhone.length > 0) return validationProblem(needPhone);
+    const days = body.value['dueDateReminderDays'];
+    if (typeof days !== 'number' || !Number.isInteger(days)) errors.push(fieldError('/dueDateReminderDays', days === undefined ? 'required' : 'invalid_format', 'Podaj liczbę dni.'));
+    else if (days < 1 || days > 14) errors.push(fieldError('/dueDateReminderDays', days < 1 ? 'too_small' : 'too_large', 'Od 1 do 14 dni.', { params: { min: 1, max: 14 } }));
+    if (email && !email.security) errors.push(fieldError('/email/security', 'not_allowed', 'E-maili o bezpieczeństwie nie można wyłączyć.'));
+    if (ctx.state.profile.phone === null && sms) {
+      errors.push(...NOTIFICATION_TOPICS.filter((e) => sms[e]).map((e) => fieldError(`/sms/${e}`, 'phone_required', 'Aby dostawać SMS-y, dodaj numer telefonu w danych kontaktowych.')));
     }
-    ctx.state.preferences = { email, sms };
+    if (errors.length > 0 || !email || !sms || typeof days !== 'number') return validationProblem(errors);
+    ctx.state.preferences = { email, sms, dueDateReminderDays: days };
     return json(ctx.state.preferences);
   },
 
@@ -842,6 +847,33 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
   getPoint: ({ ctx, params, now, json }) => {
     const point = pointsOfState(ctx, now).find((p) => p.id === params.pointId);
     return point ? json(point) : notFound();
+  },
+
+  getTariffOptions: ({ request, ctx, params, now, json }) => {
+    const point = pointsOfState(ctx, now).find((p) => p.id === params.pointId);
+    if (!point) return notFound();
+    const lang = /^en\b/i.test(request.headers.get('Accept-Language') ?? '') ? 'en' : 'pl';
+    return json(tariffOptionsOf(personaOf(ctx, now), { ...point, tariff: tariffOf(ctx.state, point, now) }, ctx.world.empty, now, lang));
+  },
+
+  createTariffChangeRequest: async ({ request, ctx, params, now, json }) => {
+    const point = pointsOfState(ctx, now).find((p) => p.id === params.pointId);
+    if (!point) return notFound();
+    const body = await readJson(request);
+    if (!body.ok) return body.response;
+    const errors = unknownProperties(body.value, ['tariff']);
+    const tariff = checkString(errors, body.value, 'tariff', { required: true, min: 1, max: 16 });
+    if (errors.length > 0 || tariff === undefined) return validationProblem(errors);
+    const filed = fileTariffChange(ctx.state, { ...point, tariff: tariffOf(ctx.state, point, now) }, tariff, now);
+    if (filed === 'not_allowed') return validationProblem([fieldError('/tariff', 'not_allowed', 'Tej taryfy nie oferujemy dla tego punktu albo punkt już ją ma.')]);
+    if (filed === 'pending') return problemResponse(409, 'conflict', { detail: 'Wniosek o zmianę taryfy dla tego punktu czeka już na naszą decyzję.' });
+    return json(filed, 201);
+  },
+
+  listTariffChangeRequests: ({ ctx, url, now, json }) => {
+    const pointId = url.searchParams.get('pointId');
+    if (pointId !== null && !pointsOfState(ctx, now).some((p) => p.id === pointId)) return notFound();
+    return json({ items: tariffChangesOf(ctx.state, pointId, now) });
   },
 
   listContracts: ({ ctx, url, now, json }) => {
