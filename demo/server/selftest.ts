@@ -505,6 +505,29 @@ try {
     assert.equal(api.headers['content-encoding'], undefined);
   });
 
+  await step("tariff change: another customer's point is not found; the utility's decision reaches the customer", async () => {
+    const e = await login('energia@example.com');
+    const k = await login('woda@example.com');
+    const idem = { 'Idempotency-Key': `selftest-${Date.now()}` };
+    assert.equal((await call('GET', '/points/pt_e_0002/tariff-options', k)).status, 404, 'options of another customer');
+    assert.equal((await call('POST', '/points/pt_e_0002/tariff-change-requests', k, { tariff: 'G12' }, idem)).status, 404, 'a request at another customer');
+    assert.equal((await call('GET', '/tariff-change-requests?pointId=pt_e_0002', k)).status, 404, 'the list of another customer');
+    const created = await call('POST', '/points/pt_e_0002/tariff-change-requests', e, { tariff: 'G12' }, idem);
+    assert.equal(created.status, 201);
+    const id = String(created.body.id);
+    const hook = await fetch(`${server.url}/api/test/tariff-decision?request=${id}&decision=accept&effectiveFrom=2020-01-01`, { method: 'POST' });
+    assert.equal(hook.status, 200);
+    const listed = (await call('GET', '/tariff-change-requests?pointId=pt_e_0002', e)).body.items as { id: string; status: string }[];
+    assert.equal(listed.find((r) => r.id === id)?.status, 'effective', 'accepted from a past day is effective');
+    assert.equal((await call('GET', '/points/pt_e_0002', e)).body.tariff, 'G12', "the point's tariff follows");
+    const messages = (await call('GET', '/messages?limit=100', e)).body.items as { subject: string | null }[];
+    assert.ok(messages.some((m) => m.subject?.includes('G12')), 'a portal message');
+    const mail = (await (await fetch(`${server.url}/api/test/outbox?to=energia@example.com`)).json()) as { subject: string }[];
+    assert.ok(mail.some((m) => m.subject.includes('Zmiana taryfy na G12')), 'an e-mail');
+    await fetch(`${server.url}/api/test/undo-tariff-change?id=${id}`, { method: 'POST' });
+    assert.equal((await call('GET', '/points/pt_e_0002', e)).body.tariff, 'G11', 'undone');
+  });
+
   await step('idle timeout is enforced on the server', async () => {
     const e = await login('firma@example.com');
     await server.db.query("UPDATE sessions SET idle_expires_at = now() - interval '1 second'");

@@ -69,6 +69,7 @@ const EXERCISED = [
   'getTicket', 'getTicketAttachment', 'listContracts', 'listDocuments', 'listMessages', 'listOutages', 'listPayments', 'listPoints', 'listReadings',
   'listTicketCategories', 'listTickets', 'login', 'logout', 'markMessageRead', 'refreshSession', 'register', 'requestLoginReminder',
   'requestPasswordReset', 'resendActivation', 'resendMfa', 'updateConsents', 'updateNotificationPreferences', 'verifyMfa',
+  'getTariffOptions', 'createTariffChangeRequest', 'listTariffChangeRequests',
 ];
 /** The public operations whose answers may be cached (the rest must say no-store). */
 const CACHEABLE = new Set(['getPortalConfig', 'listOutages']);
@@ -77,6 +78,7 @@ const WITH_ERRORS = [
   'activateAccount', 'changePassword', 'checkActivationToken', 'checkPasswordResetToken', 'confirmPasswordReset', 'createPayment', 'getBalance', 'getDocument',
   'getPoint', 'getProfile', 'getSession',
   'listDocuments', 'login', 'refreshSession', 'register', 'resendMfa', 'updateNotificationPreferences', 'verifyMfa',
+  'getTariffOptions', 'createTariffChangeRequest', 'listTariffChangeRequests',
 ];
 
 interface FamilySpec {

@@ -8,6 +8,7 @@ import type { JsonObject } from './contract.js';
 import { Contract, asArray, asString, get, isObject } from './contract.js';
 import type { Exchange, HttpContext } from './http.js';
 import { Client, SESSION_COOKIE, describe, problemCode } from './http.js';
+import { notificationChecks, tariffChecks, type SettingsTools } from './settings.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -510,6 +511,10 @@ class Suite {
     await this.check(G, 'ops.getPoint.404', 'GET /points/{pointId} of an unknown id → 404 not_found', async () => {
       expectProblem(await c.call('getPoint', { params: { pointId: `pt_missing_${randomHex(4)}` } }), 404, ['not_found']);
     });
+    // "My data" settings (test/conformance/settings.ts).
+    const tools: SettingsTools = { check: (id, title, body) => this.check(G, id, title, body), fail, skip, expectStatus, expectProblem };
+    await notificationChecks(tools, c);
+    await tariffChecks(tools, c, pointItems);
 
     const contracts = await call('ops.listContracts', 'GET /contracts', 'listContracts');
     await call('ops.getBalance', 'GET /balance', 'getBalance');
