@@ -18,5 +18,7 @@ import './widgets/ticket-form/ebok-ticket-form.js';
 import './widgets/tickets/ebok-tickets.js';
 import './widgets/messages/ebok-messages.js';
 import './widgets/outages/ebok-outages.js';
+import './widgets/profile/ebok-profile.js';
+import './widgets/account-removal/ebok-account-removal.js';
 
 export * from './index.js';

@@ -31,6 +31,8 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-tickets': () => import('../widgets/tickets/ebok-tickets.js'),
   'ebok-messages': () => import('../widgets/messages/ebok-messages.js'),
   'ebok-outages': () => import('../widgets/outages/ebok-outages.js'),
+  'ebok-profile': () => import('../widgets/profile/ebok-profile.js'),
+  'ebok-account-removal': () => import('../widgets/account-removal/ebok-account-removal.js'),
 };
 
 /**

@@ -34,6 +34,8 @@ const WIDGETS: { tag: string; attrs: string; act?: (el: Element) => Promise<void
   { tag: 'ebok-tickets', attrs: '' },
   { tag: 'ebok-messages', attrs: '' },
   { tag: 'ebok-outages', attrs: '' },
+  { tag: 'ebok-profile', attrs: '' },
+  { tag: 'ebok-account-removal', attrs: '' },
   { tag: 'ebok-login', attrs: '', act: logIn },
   { tag: 'ebok-register', attrs: '' },
   { tag: 'ebok-password-reset', attrs: '' },
