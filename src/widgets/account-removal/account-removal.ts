@@ -87,6 +87,7 @@ export class EbokAccountRemoval extends EbokWidget {
       // Someone filed one meanwhile (another tab): show it instead of the form.
       if (!(error instanceof EbokApiError) || error.code !== 'conflict') return false;
       this.form.reset();
+      this.client?.invalidate(['customer']);
       this.data.retry();
       return true;
     },
