@@ -20,5 +20,7 @@ import './widgets/messages/ebok-messages.js';
 import './widgets/outages/ebok-outages.js';
 import './widgets/notification-settings/ebok-notification-settings.js';
 import './widgets/tariff-change/ebok-tariff-change.js';
+import './widgets/profile/ebok-profile.js';
+import './widgets/account-removal/ebok-account-removal.js';
 
 export * from './index.js';

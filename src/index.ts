@@ -41,6 +41,10 @@ export { EbokNotificationSettings } from './widgets/notification-settings/notifi
 export { EbokNotificationSettingsSavedEvent } from './widgets/notification-settings/notification-settings.events.js';
 export { EbokTariffChange } from './widgets/tariff-change/tariff-change.js';
 export { EbokTariffChangeRequestedEvent, type TariffChangeRequestedDetail } from './widgets/tariff-change/tariff-change.events.js';
+export { EbokProfile } from './widgets/profile/profile.js';
+export { EbokProfileChangeEvent, type ProfileChangeDetail, type ProfileChange } from './widgets/profile/profile.events.js';
+export { EbokAccountRemoval } from './widgets/account-removal/account-removal.js';
+export { EbokAccountRemovalRequestedEvent, type AccountRemovalRequestedDetail } from './widgets/account-removal/account-removal.events.js';
 export { EbokReadingSubmittedEvent } from './widgets/meter-reading/meter-reading.events.js';
 export { parseReading, windowView, reminderOf, isRollOver } from './widgets/meter-reading/meter-reading.logic.js';
 export { EbokLogin, type LoginTarget } from './widgets/login/login.js';

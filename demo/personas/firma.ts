@@ -137,6 +137,7 @@ export function firma(clock: DayClock): Persona {
       companyName: COMPANY,
       nationalIdType: 'nip',
       nationalId: checkedNip('8567346215'),
+      regon: '470312340',
       contractEmail: 'firma@example.com',
       address: address('ul. Piekarska', '3', null, '30-001', 'Kraków'),
       eInvoice: true,

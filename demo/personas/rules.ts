@@ -164,6 +164,8 @@ export function profileOf(persona: Persona): Schemas['Profile'] {
     email: persona.account?.login ?? c.contractEmail,
     pendingEmail: null,
     phone: persona.account?.phone ?? null,
+    pendingPhone: null,
+    ...(c.kind === 'business' ? { regon: c.regon ?? null } : {}),
     correspondenceAddress: { ...c.address },
     eInvoice: c.eInvoice,
   };

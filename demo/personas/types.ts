@@ -86,6 +86,8 @@ export interface Customer {
   readonly companyName: string | null;
   readonly nationalIdType: 'pesel' | 'nip';
   readonly nationalId: string;
+  /** A business's REGON (statistical number), shown in its profile. */
+  readonly regon?: string;
   /** The e-mail in the contract (the water utility wants the registration e-mail to match it). */
   readonly contractEmail: string;
   readonly address: Schemas['Address'];

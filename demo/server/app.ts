@@ -13,6 +13,8 @@ import { API_BASE, operationHandler, problemResponse, type AppState, type Handle
 import { fillUtilitySites, seedIfEmpty } from './seed.ts';
 import { authHandlers } from './auth.ts';
 import { customerHandlers } from './customer.ts';
+import { profileHandlers } from './profile.ts';
+import { accountRemovalHandlers } from './account-removal.ts';
 import { billingHandlers } from './billing.ts';
 import { readingHandlers } from './readings.ts';
 import { ticketHandlers } from './tickets.ts';
@@ -131,7 +133,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     running: new Set(),
   };
 
-  const handlers: Record<string, Handler> = { ...authHandlers(), ...customerHandlers(), ...billingHandlers(), ...readingHandlers(), ...ticketHandlers(), ...notificationHandlers(), ...tariffHandlers() };
+  const handlers: Record<string, Handler> = {
+    ...authHandlers(),
+    ...customerHandlers(),
+    ...profileHandlers(),
+    ...accountRemovalHandlers(),
+    ...notificationHandlers(),
+    ...tariffHandlers(),
+    ...billingHandlers(),
+    ...readingHandlers(),
+    ...ticketHandlers(),
+  };
   const missing = contract.operations.filter((op) => !handlers[op.id]).map((op) => op.id);
   if (missing.length) throw new Error(`Operations without a handler: ${missing.join(', ')}`);
 

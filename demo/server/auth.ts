@@ -104,7 +104,7 @@ async function throttleHit(db: Queryable, key: string, limit: number, windowSeco
   if (row && row.count >= limit) await db.query('UPDATE throttles SET blocked_until = $2 WHERE key = $1', [key, new Date(now.getTime() + blockSeconds * 1000)]);
 }
 
-function tooManyAttempts(until: Date, now: Date, lang: Lang): ApiError {
+export function tooManyAttempts(until: Date, now: Date, lang: Lang): ApiError {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
   const minutes = Math.ceil(seconds / 60);
   return new ApiError('too_many_attempts', lang === 'en' ? `Try again in ${minutes} min or reset the password.` : `Spróbuj ponownie za ${minutes} min albo zresetuj hasło.`, {

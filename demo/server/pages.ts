@@ -7,8 +7,9 @@ import { listOutbox } from './outbox.ts';
 import { loadPayment, settlePayment } from './billing.ts';
 import { addConsultantReply } from './tickets.ts';
 import { decideTariffChange, pendingTariffChanges, undoTariffChange } from './tariffs.ts';
+import { confirmEmailToken } from './profile.ts';
 import { warsawIso } from '../../src/i18n/calendar.ts';
-import { escapeHtml, formatPln, sha256, toCents } from './util.ts';
+import { escapeHtml, formatPln, toCents } from './util.ts';
 
 const CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1b1f24}
 main{max-width:860px;margin:0 auto;padding:24px}
@@ -208,26 +209,14 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
     if (!originAllowed(app, c)) return page('Odrzucono', '<h1>Odrzucono żądanie</h1>');
     const form = await c.req.parseBody();
     const token = typeof form.token === 'string' ? form.token : '';
-    const row = (
-      await app.db.query<{ token_hash: string; user_id: string; data: { email?: string } | null; used_at: Date | null; invalidated_at: Date | null; expires_at: Date }>(
-        "SELECT * FROM auth_tokens WHERE token_hash = $1 AND purpose = 'email_change'",
-        [sha256(token)],
-      )
-    )[0];
-    if (row?.used_at) return page('Link został już użyty', '<div class="pay"><h1>Link został już użyty</h1><p>Adres e-mail został już potwierdzony.</p></div>');
-    if (!row || row.invalidated_at || new Date(row.expires_at) <= new Date() || !row.data?.email) {
+    // The same confirmation as `confirmContact`, for whoever holds the link (no session needed here).
+    const outcome = await confirmEmailToken(app.db, token, new Date());
+    if (!outcome.ok && outcome.reason === 'used') return page('Link został już użyty', '<div class="pay"><h1>Link został już użyty</h1><p>Adres e-mail został już potwierdzony.</p></div>');
+    if (!outcome.ok && outcome.reason === 'invalid') {
       return page('Link jest nieważny', '<div class="pay"><h1>Link jest nieważny</h1><p>Link wygasł lub jest nieprawidłowy. Zmień adres ponownie w eBOK.</p></div>');
     }
-    const email = row.data.email;
-    const done = await app.db.transaction(async (tx) => {
-      const taken = await tx.query('SELECT 1 FROM users WHERE email_lower = $1 AND id <> $2', [email.toLowerCase(), row.user_id]);
-      if (taken.length) return false;
-      await tx.query('UPDATE auth_tokens SET used_at = now() WHERE token_hash = $1', [row.token_hash]);
-      await tx.query('UPDATE users SET email = $2, email_lower = $3, pending_email = NULL WHERE id = $1', [row.user_id, email, email.toLowerCase()]);
-      return true;
-    });
-    return done
-      ? page('Adres potwierdzony', `<div class="pay"><h1>Adres potwierdzony</h1><p>Od teraz logujesz się adresem <strong>${escapeHtml(email)}</strong>.</p><p><a href="/">Przejdź do eBOK</a></p></div>`)
+    return outcome.ok
+      ? page('Adres potwierdzony', `<div class="pay"><h1>Adres potwierdzony</h1><p>Od teraz logujesz się adresem <strong>${escapeHtml(outcome.email)}</strong>.</p><p><a href="/">Przejdź do eBOK</a></p></div>`)
       : page('Adres zajęty', '<div class="pay"><h1>Tego adresu nie można użyć</h1><p>Skontaktuj się z nami.</p></div>');
   });
 

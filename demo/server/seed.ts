@@ -70,8 +70,8 @@ async function seed(db: Queryable, world: DemoWorld, personas: readonly Persona[
   await insert(
     db,
     'customers',
-    ['id', 'utility_id', 'number', 'kind', 'first_name', 'last_name', 'company_name', 'national_id_type', 'national_id', 'contract_email', 'address', 'e_invoice', 'marketing', 'notification_prefs', 'terms_version', 'terms_accepted_at', 'consents_updated_at'],
-    personas.map(({ customer: c, utility }) => [c.id, utility.id, c.number, c.kind, c.firstName, c.lastName, c.companyName, c.nationalIdType, c.nationalId, c.contractEmail, c.address, c.eInvoice, c.marketing, c.preferences, c.termsVersion, c.termsAcceptedAt, c.consentsUpdatedAt]),
+    ['id', 'utility_id', 'number', 'kind', 'first_name', 'last_name', 'company_name', 'national_id_type', 'national_id', 'contract_email', 'address', 'e_invoice', 'marketing', 'notification_prefs', 'terms_version', 'terms_accepted_at', 'consents_updated_at', 'regon'],
+    personas.map(({ customer: c, utility }) => [c.id, utility.id, c.number, c.kind, c.firstName, c.lastName, c.companyName, c.nationalIdType, c.nationalId, c.contractEmail, c.address, c.eInvoice, c.marketing, c.preferences, c.termsVersion, c.termsAcceptedAt, c.consentsUpdatedAt, c.regon ?? null]),
   );
   await insert(
     db,

@@ -495,10 +495,119 @@ export interface paths {
          *     Changing the **e-mail** (which is also the login) requires `currentPassword` (re-authentication;
          *     wrong → `422 validation_failed`, field `/currentPassword`, code `incorrect`) and does not take effect
          *     at once: a confirmation link is e-mailed to the new address and the old address is told; until then
-         *     the new address is shown as `pendingEmail`. A phone change takes effect at once and is told to the
-         *     customer by e-mail. Answers the updated profile.
+         *     the new address is shown as `pendingEmail`. A **phone** change needs no password and does not take
+         *     effect at once either: a six-digit one-time code is sent by SMS to the **new** number (single use,
+         *     valid 10 minutes, 5 wrong tries) and the number is shown as `pendingPhone` until `confirmContact`
+         *     confirms it; `phone` is only ever a confirmed number (SMS notifications and SMS sign-in codes rely on
+         *     it). Asking again for the same pending value sends a new code or link; another value replaces the
+         *     pending one. Answers the updated profile.
          */
         patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/customer/contact/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a new phone number or e-mail
+         * @description Confirms a pending contact change (see `updateContact`) and answers the updated profile. Send exactly
+         *     one of:
+         *     * `phone.code`: the one-time code sent by SMS to the new number. A wrong code answers
+         *       `422 validation_failed` with field `/phone/code`, code `incorrect`; a code that expired, was already
+         *       used, or no pending number, answers field `/phone/code`, code `expired` (ask for a new code with
+         *       `resendContactConfirmation`). After 5 wrong codes the code is spent and the next try answers
+         *       `429 too_many_attempts` until a new code is asked for. On success `phone` becomes the new number,
+         *       `pendingPhone` becomes `null` and the customer is told by e-mail.
+         *     * `email.token`: the token from the link e-mailed to the new address (a widget reads it from its page's
+         *       address, e.g. `?ebok-email-token=`). An unknown, expired, replaced or used token answers field
+         *       `/email/token`, code `expired`. On success `email` (the login) becomes the new address.
+         *
+         *     Needs the session of the customer whose change it is: a token of another account answers as unknown.
+         */
+        post: operations["confirmContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/contact/pending/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a pending phone or e-mail change
+         * @description Drops the pending phone number or e-mail: its code or link stops working and the current value stays.
+         *     Idempotent: with nothing pending it changes nothing. Answers the updated profile.
+         */
+        delete: operations["cancelContactChange"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/contact/pending/{channel}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the code or link for a pending change again
+         * @description Sends a new one-time code (phone) or link (e-mail) to the pending value; the older one stops working.
+         *     At most one per minute and 5 per pending change (`429 too_many_attempts` with `Retry-After`); with
+         *     nothing pending, `409 conflict`. Answers the profile.
+         */
+        post: operations["resendContactConfirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/account-removal-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the request to remove the eBOK account
+         * @description Answers the customer's latest request to remove the eBOK account (`request: null` when there is none),
+         *     so a widget can show a pending request instead of the form.
+         */
+        get: operations["getAccountRemovalRequest"];
+        put?: never;
+        /**
+         * Ask the utility to remove the eBOK account
+         * @description Files a request to remove the customer's eBOK account (the login and the online access). It does
+         *     **not** terminate any contract: active contracts and an open balance still bind, and invoices and
+         *     contracts are kept as the law requires (accounting and tax records: 5 years). The utility handles the
+         *     request and tells the customer; a confirmation is e-mailed at once. Needs the current password
+         *     (wrong → `422 validation_failed`, field `/currentPassword`, code `incorrect`). While one request is
+         *     open (`submitted` or `in_progress`) another answers `409 conflict`. Answers `201` with the request.
+         */
+        post: operations["requestAccountRemoval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/customer/correspondence-address": {
@@ -1341,14 +1450,14 @@ export interface components {
          *     `too_many_items`, `not_allowed` (value or option not permitted, e.g. a return URL origin),
          *     `must_be_true` (terms), `exactly_one_required` (e.g. PESEL or NIP), `incorrect` (current password),
          *     `unknown_value` (an id that is not the customer's or does not exist), `not_payable`, `in_future`,
-         *     `phone_required`, the password rules `password_too_short`, `password_too_long`, `password_missing_upper`,
+         *     `phone_required`, `expired` (a one-time code or link past its lifetime, used or replaced), the password rules `password_too_short`, `password_too_long`, `password_missing_upper`,
          *     `password_missing_lower`, `password_missing_digit`, `password_missing_special`, `password_breached`,
          *     `password_contains_identifier`, `password_same_as_current`, the reading rules `reading_out_of_range`,
          *     `reading_lower_than_previous`, `reading_duplicate`, and the file rules `attachment_too_large`,
          *     `attachment_type_not_allowed`.
          * @enum {string}
          */
-        FieldErrorCode: "required" | "invalid_format" | "invalid_checksum" | "too_short" | "too_long" | "too_small" | "too_large" | "too_many_items" | "not_allowed" | "must_be_true" | "exactly_one_required" | "incorrect" | "unknown_value" | "not_payable" | "in_future" | "phone_required" | "password_too_short" | "password_too_long" | "password_missing_upper" | "password_missing_lower" | "password_missing_digit" | "password_missing_special" | "password_breached" | "password_contains_identifier" | "password_same_as_current" | "reading_out_of_range" | "reading_lower_than_previous" | "reading_duplicate" | "attachment_too_large" | "attachment_type_not_allowed";
+        FieldErrorCode: "required" | "invalid_format" | "invalid_checksum" | "too_short" | "too_long" | "too_small" | "too_large" | "too_many_items" | "not_allowed" | "must_be_true" | "exactly_one_required" | "incorrect" | "unknown_value" | "not_payable" | "in_future" | "phone_required" | "expired" | "password_too_short" | "password_too_long" | "password_missing_upper" | "password_missing_lower" | "password_missing_digit" | "password_missing_special" | "password_breached" | "password_contains_identifier" | "password_same_as_current" | "reading_out_of_range" | "reading_lower_than_previous" | "reading_duplicate" | "attachment_too_large" | "attachment_type_not_allowed";
         /** @description One refused field. */
         FieldError: {
             /**
@@ -1640,8 +1749,12 @@ export interface components {
             email: components["schemas"]["Email"];
             /** @description A new e-mail waiting for confirmation by its link, or `null`. */
             pendingEmail: components["schemas"]["Email"] | null;
-            /** @description Phone in E.164 form, or `null`. */
+            /** @description The confirmed phone in E.164 form, or `null`. Only a confirmed number is ever here. */
             phone: components["schemas"]["Phone"] | null;
+            /** @description A new phone waiting for its SMS code (`confirmContact`), or `null`. */
+            pendingPhone: components["schemas"]["Phone"] | null;
+            /** @description A business's REGON (9 or 14 digits, the statistical number on its invoices), or `null`; absent for persons. */
+            regon?: string | null;
             correspondenceAddress: components["schemas"]["Address"];
             eInvoice: boolean;
         };
@@ -1651,6 +1764,37 @@ export interface components {
             /** @description New phone, or `null` to remove it. */
             phone?: components["schemas"]["Phone"] | null;
             currentPassword?: components["schemas"]["Password"];
+        };
+        /** @description Exactly one of `phone` (the SMS code) or `email` (the link's token). */
+        ContactConfirmation: {
+            phone?: {
+                code: string;
+            };
+            email?: {
+                token: string;
+            };
+        };
+        AccountRemovalInput: {
+            currentPassword: components["schemas"]["Password"];
+            /** @description Why, in the customer's words (optional). */
+            reason?: string;
+        };
+        /**
+         * @description `submitted` (waiting for the utility), `in_progress`, `completed` (the account is removed) or `rejected` (e.g. it cannot be removed yet; the utility says why).
+         * @enum {string}
+         */
+        AccountRemovalStatus: "submitted" | "in_progress" | "completed" | "rejected";
+        AccountRemovalRequest: {
+            id: components["schemas"]["Id"];
+            status: components["schemas"]["AccountRemovalStatus"];
+            /**
+             * Format: date-time
+             * @description When it was filed (Warsaw time with offset).
+             */
+            submittedAt: string;
+        };
+        AccountRemovalState: {
+            request: components["schemas"]["AccountRemovalRequest"] | null;
         };
         Consents: {
             /** @description The accepted terms (read-only). */
@@ -2538,6 +2682,11 @@ export interface components {
          * @example ctr_2019_0042
          */
         ContractIdQuery: components["schemas"]["Id"];
+        /**
+         * @description Which pending change, the phone number or the e-mail.
+         * @example phone
+         */
+        ContactChannel: "phone" | "email";
         /**
          * @description The point of delivery's id.
          * @example pt_e_0001
@@ -3484,6 +3633,264 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             /** @description `validation_failed` (with `fields`) or `idempotency_key_reuse`. */
+            422: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    confirmContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional idempotency key (8–128 characters, a random UUID recommended). Same key and same body → the
+                 *     stored answer is replayed with `Idempotent-Replayed: true`; same key and a different body →
+                 *     `422 idempotency_key_reuse`; while the first request runs → `409 idempotency_in_progress`. Kept at
+                 *     least 24 hours.
+                 * @example 3f1c9a7e-5b2d-4e8f-9a61-0c2b7d4e8f13
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactConfirmation"];
+            };
+        };
+        responses: {
+            /** @description The change is confirmed; the updated profile. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            /** @description `validation_failed` (field `/phone/code` or `/email/token`, code `incorrect` or `expired`) or `idempotency_key_reuse`. */
+            422: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelContactChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional idempotency key (8–128 characters, a random UUID recommended). Same key and same body → the
+                 *     stored answer is replayed with `Idempotent-Replayed: true`; same key and a different body →
+                 *     `422 idempotency_key_reuse`; while the first request runs → `409 idempotency_in_progress`. Kept at
+                 *     least 24 hours.
+                 * @example 3f1c9a7e-5b2d-4e8f-9a61-0c2b7d4e8f13
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Which pending change, the phone number or the e-mail.
+                 * @example phone
+                 */
+                channel: components["parameters"]["ContactChannel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nothing is pending for this channel; the updated profile. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resendContactConfirmation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional idempotency key (8–128 characters, a random UUID recommended). Same key and same body → the
+                 *     stored answer is replayed with `Idempotent-Replayed: true`; same key and a different body →
+                 *     `422 idempotency_key_reuse`; while the first request runs → `409 idempotency_in_progress`. Kept at
+                 *     least 24 hours.
+                 * @example 3f1c9a7e-5b2d-4e8f-9a61-0c2b7d4e8f13
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Which pending change, the phone number or the e-mail.
+                 * @example phone
+                 */
+                channel: components["parameters"]["ContactChannel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new code or link was sent; the profile. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAccountRemovalRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest request, or `null`. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountRemovalState"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    requestAccountRemoval: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional idempotency key (8–128 characters, a random UUID recommended). Same key and same body → the
+                 *     stored answer is replayed with `Idempotent-Replayed: true`; same key and a different body →
+                 *     `422 idempotency_key_reuse`; while the first request runs → `409 idempotency_in_progress`. Kept at
+                 *     least 24 hours.
+                 * @example 3f1c9a7e-5b2d-4e8f-9a61-0c2b7d4e8f13
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountRemovalInput"];
+            };
+        };
+        responses: {
+            /** @description The request was filed. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountRemovalRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            /** @description `validation_failed` (e.g. a wrong current password) or `idempotency_key_reuse`. */
             422: {
                 headers: {
                     "Cache-Control": components["headers"]["CacheControlNoStore"];

@@ -33,6 +33,8 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-outages': () => import('../widgets/outages/ebok-outages.js'),
   'ebok-notification-settings': () => import('../widgets/notification-settings/ebok-notification-settings.js'),
   'ebok-tariff-change': () => import('../widgets/tariff-change/ebok-tariff-change.js'),
+  'ebok-profile': () => import('../widgets/profile/ebok-profile.js'),
+  'ebok-account-removal': () => import('../widgets/account-removal/ebok-account-removal.js'),
 };
 
 /**

@@ -58,6 +58,7 @@ import {
 import { IDEMPOTENCY_KEY_REQUIRED, OPERATIONS, mswPath, type OperationId, type OperationInfo } from './operations.js';
 import { fieldError, problemResponse, validationProblem, type FieldError } from './problem.js';
 import { NOTIFICATION_TOPICS, fileTariffChange, tariffChangesOf, tariffOf, tariffOptionsOf, type TariffChangeRequest } from './settings.js';
+import { profileResolvers } from './profile.js';
 
 type S = components['schemas'];
 
@@ -183,7 +184,7 @@ function cacheControl(op: OperationId): string {
   return op === 'getPortalConfig' || op === 'listOutages' ? PUBLIC_CACHE : 'no-store';
 }
 
-interface ResolverInput<K extends OperationId> {
+export interface ResolverInput<K extends OperationId> {
   op: K;
   /** A clone of the request: read its body freely. */
   request: Request;
@@ -195,7 +196,7 @@ interface ResolverInput<K extends OperationId> {
   json: (body: SuccessBody<K>, status?: SuccessStatus) => Response;
 }
 
-type Resolver<K extends OperationId> = (input: ResolverInput<K>) => Response | Promise<Response>;
+export type Resolver<K extends OperationId> = (input: ResolverInput<K>) => Response | Promise<Response>;
 
 function noContent(): Response {
   return new HttpResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
@@ -222,14 +223,14 @@ export function invalidCredentials(): Response {
 // Request reading and validation helpers
 // ---------------------------------------------------------------------------------------------------------------
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
 
 function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function readJson(request: Request): Promise<Parsed<Json>> {
+export async function readJson(request: Request): Promise<Parsed<Json>> {
   const type = request.headers.get('Content-Type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) return { ok: false, response: malformed('Treść żądania musi mieć typ application/json.') };
   try {
@@ -253,13 +254,13 @@ async function readForm(request: Request): Promise<Parsed<FormData>> {
 }
 
 /** `not_allowed` for each property outside `allowed` (the contract's `additionalProperties: false`). */
-function unknownProperties(body: Json, allowed: readonly string[], prefix = ''): FieldError[] {
+export function unknownProperties(body: Json, allowed: readonly string[], prefix = ''): FieldError[] {
   return Object.keys(body)
     .filter((key) => !allowed.includes(key))
     .map((key) => fieldError(`${prefix}/${key}`, 'not_allowed', 'Nieznane pole.'));
 }
 
-function checkString(errors: FieldError[], body: Json, key: string, opts: { required?: boolean; min?: number; max?: number; pattern?: RegExp; prefix?: string } = {}): string | undefined {
+export function checkString(errors: FieldError[], body: Json, key: string, opts: { required?: boolean; min?: number; max?: number; pattern?: RegExp; prefix?: string } = {}): string | undefined {
   const field = `${opts.prefix ?? ''}/${key}`;
   const value = body[key];
   if (value === undefined) {
@@ -292,8 +293,8 @@ function checkBoolean(errors: FieldError[], body: Json, key: string, prefix = ''
   return undefined;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+[1-9][0-9]{6,14}$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const PHONE = /^\+[1-9][0-9]{6,14}$/;
 const MONEY_AMOUNT = /^-?[0-9]+\.[0-9]{2}$/;
 const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -747,31 +748,8 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
 
   getProfile: ({ ctx, json }) => json(ctx.state.profile),
 
-  updateContact: async ({ request, ctx, now, json }) => {
-    const body = await readJson(request);
-    if (!body.ok) return body.response;
-    const b = body.value;
-    const errors = unknownProperties(b, ['email', 'phone', 'currentPassword']);
-    if (b.email === undefined && b.phone === undefined) errors.push(fieldError('/email', 'required', 'Podaj nowy e-mail lub telefon.'));
-    const email = checkString(errors, b, 'email', { max: 254, pattern: EMAIL });
-    const phone = b.phone === null ? null : checkString(errors, b, 'phone', { pattern: PHONE });
-    const currentPassword = checkString(errors, b, 'currentPassword', { min: 1, max: 1024 });
-    if (email !== undefined && currentPassword === undefined && !errors.some((e) => e.field === '/currentPassword')) {
-      errors.push(fieldError('/currentPassword', 'required', 'Aby zmienić e-mail, podaj obecne hasło.'));
-    }
-    if (phone === null && Object.values(ctx.state.preferences.sms).some(Boolean)) {
-      errors.push(fieldError('/phone', 'phone_required', 'Telefon jest potrzebny do powiadomień SMS. Najpierw wyłącz SMS-y.'));
-    }
-    if (errors.length > 0) return validationProblem(errors);
-    if (email !== undefined && currentPassword !== personaOf(ctx, now).account?.password) {
-      return validationProblem([fieldError('/currentPassword', 'incorrect', 'Obecne hasło jest nieprawidłowe.')]);
-    }
-    const next: Profile = { ...ctx.state.profile };
-    if (email !== undefined) next.pendingEmail = email.toLowerCase() === next.email.toLowerCase() ? null : email;
-    if (phone !== undefined) next.phone = phone;
-    ctx.state.profile = next;
-    return json(next);
-  },
+  // The contact changes and the account removal: profile.ts.
+  ...profileResolvers,
 
   updateCorrespondenceAddress: async ({ request, ctx, json }) => {
     const body = await readJson(request);

@@ -25,7 +25,7 @@ function get(path: string): RequestFactory {
   return (base = API_BASE) => new Request(absolute(base, path), { headers: { Accept: 'application/json' } });
 }
 
-function send(method: 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown, idempotent = false): RequestFactory {
+function send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, idempotent = false): RequestFactory {
   return (base = API_BASE) => {
     const headers: Record<string, string> = { Accept: 'application/json', 'X-CSRF-Token': DEMO.csrfToken };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -88,6 +88,11 @@ export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = 
   resendActivation: send('POST', '/auth/activation/resend', { identifier: DEMO.email }),
   getProfile: get('/customer/profile'),
   updateContact: send('PATCH', '/customer/contact', { phone: '+48512345678' }),
+  confirmContact: send('POST', '/customer/contact/confirmation', { phone: { code: '123456' } }),
+  cancelContactChange: send('DELETE', '/customer/contact/pending/phone'),
+  resendContactConfirmation: send('POST', '/customer/contact/pending/phone/resend'),
+  getAccountRemovalRequest: get('/customer/account-removal-request'),
+  requestAccountRemoval: send('POST', '/customer/account-removal-request', { currentPassword: DEMO.password }),
   updateCorrespondenceAddress: send('PUT', '/customer/correspondence-address', {
     street: 'ul. Długa',
     buildingNumber: '15',

@@ -23,6 +23,7 @@ import type { BreakMode } from './broken-server.js';
 import { BREAK_MODES, startBrokenServer } from './broken-server.js';
 import type { CheckResult, ConformanceOptions, Report } from './suite.js';
 import { formatReport, runConformance } from './suite.js';
+import { PROFILE_CHECKS } from './profile.js';
 
 interface ReferenceServer {
   url: string;
@@ -57,6 +58,8 @@ const MAIN_LOGIN = 'energia@example.com';
 const MFA_LOGIN = '2fa@example.com';
 /** Used by nothing else in the suite, no MFA, and the data directory is thrown away: the suite may lock it. */
 const LOCKOUT_LOGIN = 'gaz@example.com';
+/** The account the suite files an account removal request for. */
+const REMOVAL_LOGIN = 'firma@example.com';
 
 // ---------- what the suite must check ----------
 
@@ -127,6 +130,7 @@ const OTHER_CHECKS = [
   'filter.dates', 'filter.q', 'filter.sort', 'pagination.walk.*', 'pagination.otherSort', 'pagination.defaultSort', 'payments.documents', 'payments.dates', 'ops.getDocument', 'ops.getDocument.404', 'ops.getDocumentPdf', 'ops.listPayments', 'ops.getPayment',
   'ops.listTicketCategories', 'ops.listTickets', 'ops.getTicket', 'ops.getTicketAttachment', 'ops.listMessages', 'ops.markMessageRead',
   'ops.changePassword.wrong', 'ops.listMessages.unread', 'ops.listMessages.event', 'ops.listMessages.badEvent',
+  ...PROFILE_CHECKS,
 ];
 
 /** One run per family: the proxy mode that breaks it and the checks that must then fail. */
@@ -224,6 +228,7 @@ function suiteOptions(origin: string, apiOrigin = origin): ConformanceOptions {
     password: DEMO_PASSWORD,
     lockoutLogin: LOCKOUT_LOGIN,
     mfaLogin: MFA_LOGIN,
+    removalLogin: REMOVAL_LOGIN,
     outboxUrl: `${origin}/api/test/outbox`,
   };
 }
@@ -430,7 +435,7 @@ async function builtCommandRun(template: string, clean: Promise<Report | undefin
       const options = suiteOptions(origin);
       const args = [
         join(installed, BIN), '--base-url', options.baseUrl, '--login', MAIN_LOGIN, '--password', DEMO_PASSWORD, '--lockout-login', LOCKOUT_LOGIN,
-        '--mfa-login', MFA_LOGIN, '--outbox-url', options.outboxUrl!, '--json', reportFile, '--quiet',
+        '--mfa-login', MFA_LOGIN, '--removal-login', REMOVAL_LOGIN, '--outbox-url', options.outboxUrl!, '--json', reportFile, '--quiet',
       ];
       // No NODE_PATH, no NODE_OPTIONS (tsx's loader): plain node, as on the utility's machine.
       const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_PATH' && name !== 'NODE_OPTIONS'));

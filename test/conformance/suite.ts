@@ -9,6 +9,7 @@ import { Contract, asArray, asString, get, isObject } from './contract.js';
 import type { Exchange, HttpContext } from './http.js';
 import { Client, SESSION_COOKIE, describe, problemCode } from './http.js';
 import { notificationChecks, tariffChecks, type SettingsTools } from './settings.js';
+import { profileChecks } from './profile.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -47,6 +48,10 @@ export interface ConformanceOptions {
   mfaLogin?: string;
   /** Its password; default `password`. */
   mfaPassword?: string;
+  /** An account the suite may file an account removal request for (the removal checks run only with it). */
+  removalLogin?: string;
+  /** Its password; default `password`. */
+  removalPassword?: string;
   /** A test outbox (`GET <url>?to=<address>` → list of sent messages, newest first): token checks need it. */
   outboxUrl?: string;
   /** The `Origin` sent with every request; default the base URL's origin. Must be on the server's allowlist. */
@@ -95,7 +100,7 @@ export const GROUPS = [
   'Problems',
   'Schema',
 ] as const;
-type Group = (typeof GROUPS)[number];
+export type Group = (typeof GROUPS)[number];
 
 class Failure extends Error {
   constructor(
@@ -107,21 +112,21 @@ class Failure extends Error {
 }
 class Skipped extends Error {}
 
-function fail(message: string, exchange?: Exchange): never {
+export function fail(message: string, exchange?: Exchange): never {
   throw new Failure(message, exchange);
 }
-function skip(message: string): never {
+export function skip(message: string): never {
   throw new Skipped(message);
 }
 
-function expectStatus(exchange: Exchange, expected: number, what = ''): void {
+export function expectStatus(exchange: Exchange, expected: number, what = ''): void {
   if (exchange.status !== expected) {
     const detail = asString(get(exchange.json, 'detail'));
     fail(`${what ? `${what}: ` : ''}expected HTTP ${expected}, got ${describe(exchange)}${detail ? ` (“${detail}”)` : ''}`, exchange);
   }
 }
 
-function expectProblem(exchange: Exchange, status: number, codes: readonly string[], what = ''): void {
+export function expectProblem(exchange: Exchange, status: number, codes: readonly string[], what = ''): void {
   const code = problemCode(exchange);
   if (exchange.status !== status || !code || !codes.includes(code)) {
     fail(`${what ? `${what}: ` : ''}expected HTTP ${status} ${codes.join(' or ')}, got ${describe(exchange)}`, exchange);
@@ -192,7 +197,7 @@ interface OutboxMessage {
   createdAt?: string;
 }
 
-class Suite {
+export class Suite {
   readonly checks: CheckResult[] = [];
   readonly contract: Contract;
   readonly ctx: HttpContext;
@@ -375,6 +380,7 @@ class Suite {
         this.skipAll('CSRF', CSRF_CHECKS, 'the sign-in failed (see Signed-in operations)');
         this.skipAll('Idempotency', IDEMPOTENCY_CHECKS, 'the sign-in failed (see Signed-in operations)');
       }
+      await this.section('profile', () => profileChecks(this, main));
       await this.section('session', () => this.session(login, password, main));
     } else {
       const reason = 'no --login/--password given';

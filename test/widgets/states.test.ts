@@ -36,6 +36,8 @@ const WIDGETS: { tag: string; attrs: string; act?: (el: Element) => Promise<void
   { tag: 'ebok-outages', attrs: '' },
   { tag: 'ebok-notification-settings', attrs: '' },
   { tag: 'ebok-tariff-change', attrs: 'point-id="pt_e_0001"' },
+  { tag: 'ebok-profile', attrs: '' },
+  { tag: 'ebok-account-removal', attrs: '' },
   { tag: 'ebok-login', attrs: '', act: logIn },
   { tag: 'ebok-register', attrs: '' },
   { tag: 'ebok-password-reset', attrs: '' },
