@@ -1,8 +1,7 @@
-/** The customer's data, consents, notification preferences, points of delivery and contracts. */
+/** The customer's data, notification preferences, points of delivery and contracts (the consents: consents.ts). */
 import { ApiError, fieldError, type FieldError } from './problem.ts';
 import { json, validationError, type Ctx, type Handler } from './core.ts';
 import { sendEmail } from './outbox.ts';
-import { warsawIso } from '../../src/i18n/calendar.ts';
 import { randomToken, sha256, verifyPassword } from './util.ts';
 import { pageOf } from './paging.ts';
 
@@ -17,7 +16,6 @@ interface CustomerRow {
   national_id: string;
   address: Record<string, unknown>;
   e_invoice: boolean;
-  marketing: boolean;
   terms_version: string | null;
   terms_accepted_at: Date | null;
   consents_updated_at: Date;
@@ -119,33 +117,6 @@ export const updateCorrespondenceAddress: Handler = async (ctx) => {
   if (errors.length) throw validationError(ctx.lang, errors);
   await ctx.db.query('UPDATE customers SET address = $2 WHERE id = $1', [ctx.user!.customer_id, address]);
   return json(200, address);
-};
-
-async function consents(ctx: Ctx) {
-  const c = await customerOf(ctx);
-  return {
-    terms: { accepted: Boolean(c.terms_accepted_at), version: c.terms_version ?? '2026-01', acceptedAt: warsawIso(new Date(c.terms_accepted_at ?? c.consents_updated_at)) },
-    marketing: c.marketing,
-    eInvoice: c.e_invoice,
-    updatedAt: warsawIso(new Date(c.consents_updated_at)),
-  };
-}
-
-export const getConsents: Handler = async (ctx) => json(200, await consents(ctx));
-
-export const updateConsents: Handler = async (ctx) => {
-  const b = ctx.body as { marketing: boolean; eInvoice: boolean };
-  const c = await customerOf(ctx);
-  const changes: [string, boolean][] = [];
-  if (c.marketing !== b.marketing) changes.push(['marketing', b.marketing]);
-  if (c.e_invoice !== b.eInvoice) changes.push(['eInvoice', b.eInvoice]);
-  if (changes.length) {
-    await ctx.db.query('UPDATE customers SET marketing = $2, e_invoice = $3, consents_updated_at = $4 WHERE id = $1', [c.id, b.marketing, b.eInvoice, ctx.now]);
-    for (const [consent, value] of changes) {
-      await ctx.db.query('INSERT INTO consent_changes (customer_id, consent, value, channel, changed_at) VALUES ($1, $2, $3, $4, $5)', [c.id, consent, value, 'portal', ctx.now]);
-    }
-  }
-  return json(200, await consents(ctx));
 };
 
 export const getNotificationPreferences: Handler = async (ctx) => json(200, (await customerOf(ctx)).notification_prefs);
@@ -260,8 +231,6 @@ export function customerHandlers(): Record<string, Handler> {
     getProfile,
     updateContact,
     updateCorrespondenceAddress,
-    getConsents,
-    updateConsents,
     getNotificationPreferences,
     updateNotificationPreferences,
     listPoints,
