@@ -18,5 +18,6 @@ import './widgets/ticket-form/ebok-ticket-form.js';
 import './widgets/tickets/ebok-tickets.js';
 import './widgets/messages/ebok-messages.js';
 import './widgets/outages/ebok-outages.js';
+import './widgets/consents/ebok-consents.js';
 
 export * from './index.js';

@@ -37,6 +37,8 @@ export { EbokTicketRepliedEvent, type TicketRepliedDetail } from './widgets/tick
 export { EbokMessages } from './widgets/messages/messages.js';
 export { EbokUnreadChangeEvent, type UnreadChangeDetail } from './widgets/messages/messages.events.js';
 export { EbokOutages } from './widgets/outages/outages.js';
+export { EbokConsents } from './widgets/consents/consents.js';
+export { EbokConsentsChangedEvent, type ConsentsChangedDetail } from './widgets/consents/consents.events.js';
 export { EbokReadingSubmittedEvent } from './widgets/meter-reading/meter-reading.events.js';
 export { parseReading, windowView, reminderOf, isRollOver } from './widgets/meter-reading/meter-reading.logic.js';
 export { EbokLogin, type LoginTarget } from './widgets/login/login.js';

@@ -31,6 +31,7 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-tickets': () => import('../widgets/tickets/ebok-tickets.js'),
   'ebok-messages': () => import('../widgets/messages/ebok-messages.js'),
   'ebok-outages': () => import('../widgets/outages/ebok-outages.js'),
+  'ebok-consents': () => import('../widgets/consents/ebok-consents.js'),
 };
 
 /**

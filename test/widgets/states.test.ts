@@ -34,6 +34,7 @@ const WIDGETS: { tag: string; attrs: string; act?: (el: Element) => Promise<void
   { tag: 'ebok-tickets', attrs: '' },
   { tag: 'ebok-messages', attrs: '' },
   { tag: 'ebok-outages', attrs: '' },
+  { tag: 'ebok-consents', attrs: '' },
   { tag: 'ebok-login', attrs: '', act: logIn },
   { tag: 'ebok-register', attrs: '' },
   { tag: 'ebok-password-reset', attrs: '' },
