@@ -24,6 +24,8 @@ const usage = `Usage: ${program} --base-url <API base, e.g. http://localhost:879
   --mfa-login <id>            an account with a second factor (one-time code checks; needs --outbox-url)
   --mfa-password <pw>         its password (default: --password)
   --outbox-url <url>          a test outbox (GET <url>?to=<address>); the single-use token checks need it
+  --terms-hook-url <url>      a test hook of the login's utility: POST publishes new terms, DELETE restores them
+                              (the terms-at-login checks need it)
   --origin <origin>           the Origin header sent (default: the base URL's origin; must be allowed)
   --return-url <url>          returnUrl for POST /payments (default: <origin>/)
   --timing-samples <n>        login attempts per identifier for the timing comparison (default 5)
@@ -47,6 +49,7 @@ function main(): Promise<number> | number {
         'mfa-login': { type: 'string' },
         'mfa-password': { type: 'string' },
         'outbox-url': { type: 'string' },
+        'terms-hook-url': { type: 'string' },
         origin: { type: 'string' },
         'return-url': { type: 'string' },
         'timing-samples': { type: 'string' },
@@ -91,6 +94,7 @@ function main(): Promise<number> | number {
     ...(values['mfa-login'] ? { mfaLogin: values['mfa-login'] } : {}),
     ...(values['mfa-password'] ? { mfaPassword: values['mfa-password'] } : {}),
     ...(values['outbox-url'] ? { outboxUrl: values['outbox-url'] } : {}),
+    ...(values['terms-hook-url'] ? { termsHookUrl: values['terms-hook-url'] } : {}),
     ...(values.origin ? { origin: values.origin } : {}),
     ...(values['return-url'] ? { returnUrl: values['return-url'] } : {}),
     ...(values.contract ? { contractPath: values.contract } : {}),

@@ -8,6 +8,7 @@ import type { JsonObject } from './contract.js';
 import { Contract, asArray, asString, get, isObject } from './contract.js';
 import type { Exchange, HttpContext } from './http.js';
 import { Client, SESSION_COOKIE, describe, problemCode } from './http.js';
+import { consentChecks, termsChecks } from './consents.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -48,6 +49,11 @@ export interface ConformanceOptions {
   mfaPassword?: string;
   /** A test outbox (`GET <url>?to=<address>` → list of sent messages, newest first): token checks need it. */
   outboxUrl?: string;
+  /**
+   * A test hook of the login's utility: `POST` publishes new terms (answers them as JSON), `DELETE` puts the old ones
+   * back. The terms-at-login checks (`terms_required`, `acceptTerms`) run only with it.
+   */
+  termsHookUrl?: string;
   /** The `Origin` sent with every request; default the base URL's origin. Must be on the server's allowlist. */
   origin?: string;
   /** `returnUrl` for `createPayment`; default `<origin>/`. */
@@ -94,7 +100,7 @@ export const GROUPS = [
   'Problems',
   'Schema',
 ] as const;
-type Group = (typeof GROUPS)[number];
+export type Group = (typeof GROUPS)[number];
 
 class Failure extends Error {
   constructor(
@@ -106,21 +112,21 @@ class Failure extends Error {
 }
 class Skipped extends Error {}
 
-function fail(message: string, exchange?: Exchange): never {
+export function fail(message: string, exchange?: Exchange): never {
   throw new Failure(message, exchange);
 }
-function skip(message: string): never {
+export function skip(message: string): never {
   throw new Skipped(message);
 }
 
-function expectStatus(exchange: Exchange, expected: number, what = ''): void {
+export function expectStatus(exchange: Exchange, expected: number, what = ''): void {
   if (exchange.status !== expected) {
     const detail = asString(get(exchange.json, 'detail'));
     fail(`${what ? `${what}: ` : ''}expected HTTP ${expected}, got ${describe(exchange)}${detail ? ` (“${detail}”)` : ''}`, exchange);
   }
 }
 
-function expectProblem(exchange: Exchange, status: number, codes: readonly string[], what = ''): void {
+export function expectProblem(exchange: Exchange, status: number, codes: readonly string[], what = ''): void {
   const code = problemCode(exchange);
   if (exchange.status !== status || !code || !codes.includes(code)) {
     fail(`${what ? `${what}: ` : ''}expected HTTP ${status} ${codes.join(' or ')}, got ${describe(exchange)}`, exchange);
@@ -387,6 +393,7 @@ class Suite {
     await this.section('tokens', () => this.singleUseTokens());
     await this.section('mfa', () => this.oneTimeCodes());
     await this.section('lockout', () => this.lockout());
+    await this.section('terms', () => termsChecks(this, this.options));
     this.contractChecks();
   }
 
@@ -481,12 +488,7 @@ class Suite {
     });
     await call('ops.getProfile', 'GET /customer/profile', 'getProfile');
     const consents = await call('ops.getConsents', 'GET /customer/consents', 'getConsents');
-    if (consents) {
-      const unchanged = { marketing: get(consents.json, 'marketing'), eInvoice: get(consents.json, 'eInvoice') };
-      await call('ops.updateConsents', 'PUT /customer/consents with the current values → 200, nothing changed', 'updateConsents', { body: unchanged }, (exchange) => {
-        if (get(exchange.json, 'marketing') !== unchanged.marketing || get(exchange.json, 'eInvoice') !== unchanged.eInvoice) fail(`answered ${clip(exchange.text)}`, exchange);
-      });
-    }
+    if (consents) await consentChecks(this, c, consents, await this.client('config').call('getPortalConfig'));
     await call('ops.getNotificationPreferences', 'GET /customer/notification-preferences', 'getNotificationPreferences');
 
     const points = await call('ops.listPoints', 'GET /points', 'listPoints', { query: { limit: 100 } });
