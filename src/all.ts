@@ -22,5 +22,6 @@ import './widgets/notification-settings/ebok-notification-settings.js';
 import './widgets/tariff-change/ebok-tariff-change.js';
 import './widgets/profile/ebok-profile.js';
 import './widgets/account-removal/ebok-account-removal.js';
+import './widgets/consents/ebok-consents.js';
 
 export * from './index.js';

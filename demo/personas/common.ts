@@ -1,6 +1,7 @@
 /** Building blocks the persona files share. */
 import { warsawIso } from '../../src/i18n/calendar.js';
 import type { DayClock } from './clock.js';
+import { TERMS_VERSION } from './consents.js';
 import { pointHistory, type PointProfile } from './history.js';
 import type { Account, MonthlyValue, PersonaReading, Schemas } from './types.js';
 
@@ -32,10 +33,10 @@ export function account(clock: DayClock, fields: Pick<Account, 'userId' | 'login
   return { password: DEMO_PASSWORD, phone: null, mfa: null, status: 'active', mustChangePassword: false, lockedUntil: null, createdAt: clock.at(-400), ...fields };
 }
 
-/** The terms as the customer accepted them 400 days ago (the version is named after that year's January). */
+/** The terms the utilities publish, as the customer accepted them 400 days ago. */
 export function terms(clock: DayClock): { termsVersion: string; termsAcceptedAt: Date; consentsUpdatedAt: Date } {
   const acceptedAt = clock.at(-400);
-  return { termsVersion: `${clock.day(-400).slice(0, 4)}-01`, termsAcceptedAt: acceptedAt, consentsUpdatedAt: acceptedAt };
+  return { termsVersion: TERMS_VERSION, termsAcceptedAt: acceptedAt, consentsUpdatedAt: acceptedAt };
 }
 
 /** `build()` once, on first use. */

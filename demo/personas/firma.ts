@@ -141,7 +141,7 @@ export function firma(clock: DayClock): Persona {
       contractEmail: 'firma@example.com',
       address: address('ul. Piekarska', '3', null, '30-001', 'Kraków'),
       eInvoice: true,
-      marketing: false,
+      marketing: {},
       preferences: preferences(false),
       ...terms(clock),
     },

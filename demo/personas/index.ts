@@ -29,6 +29,7 @@ import { woda } from './woda.js';
 
 export type * from './types.js';
 export { DEMO_PASSWORD } from './common.js';
+export { initialTerms, MARKETING_CONSENTS, marketingConsentsOf, TERMS_VERSION, type MarketingChoices, type MarketingConsentId } from './consents.js';
 export { ENERGIA_IDS } from './energia.js';
 export { FIRMA_DOCUMENT_COUNT } from './firma.js';
 export { ONE_TIME_PASSWORD, REGISTRATION } from './others.js';

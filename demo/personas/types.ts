@@ -4,6 +4,7 @@
  * grosze; instants the reference server stores are `Date`s; calendar days are Polish `YYYY-MM-DD` strings.
  */
 import type { components } from '../../src/api/schema.js';
+import type { MarketingChoices } from './consents.js';
 
 /** The contract's schemas. */
 export type Schemas = components['schemas'];
@@ -92,7 +93,8 @@ export interface Customer {
   readonly contractEmail: string;
   readonly address: Schemas['Address'];
   readonly eInvoice: boolean;
-  readonly marketing: boolean;
+  /** Each marketing consent given or withdrawn, with its moment (demo/personas/consents.ts). */
+  readonly marketing: MarketingChoices;
   readonly preferences: Schemas['NotificationPreferences'];
   readonly termsVersion: string;
   readonly termsAcceptedAt: Date;

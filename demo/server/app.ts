@@ -20,6 +20,8 @@ import { readingHandlers } from './readings.ts';
 import { ticketHandlers } from './tickets.ts';
 import { notificationHandlers } from './notifications.ts';
 import { tariffHandlers } from './tariffs.ts';
+import { consentHandlers } from './consents.ts';
+import { termsHandlers } from './terms.ts';
 import { pagesApp } from './pages.ts';
 import { siteApp } from './site.ts';
 import { listOutbox, type OutboxItem } from './outbox.ts';
@@ -138,6 +140,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     ...customerHandlers(),
     ...profileHandlers(),
     ...accountRemovalHandlers(),
+    ...consentHandlers(),
+    ...termsHandlers(),
     ...notificationHandlers(),
     ...tariffHandlers(),
     ...billingHandlers(),

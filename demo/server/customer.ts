@@ -1,7 +1,6 @@
-/** The customer's consents, points of delivery and contracts (the profile: profile.ts; notification preferences: notifications.ts). */
+/** The customer's points of delivery and contracts (the profile: profile.ts; consents: consents.ts; notification preferences: notifications.ts). */
 import { ApiError } from './problem.ts';
 import { json, type Ctx, type Handler } from './core.ts';
-import { warsawIso } from '../../src/i18n/calendar.ts';
 import { pageOf } from './paging.ts';
 
 interface CustomerRow {
@@ -15,7 +14,6 @@ interface CustomerRow {
   national_id: string;
   address: Record<string, unknown>;
   e_invoice: boolean;
-  marketing: boolean;
   terms_version: string | null;
   terms_accepted_at: Date | null;
   consents_updated_at: Date;
@@ -27,33 +25,6 @@ export async function customerOf(ctx: Ctx): Promise<CustomerRow> {
   if (!row) throw new ApiError('not_found');
   return row;
 }
-
-async function consents(ctx: Ctx) {
-  const c = await customerOf(ctx);
-  return {
-    terms: { accepted: Boolean(c.terms_accepted_at), version: c.terms_version ?? '2026-01', acceptedAt: warsawIso(new Date(c.terms_accepted_at ?? c.consents_updated_at)) },
-    marketing: c.marketing,
-    eInvoice: c.e_invoice,
-    updatedAt: warsawIso(new Date(c.consents_updated_at)),
-  };
-}
-
-export const getConsents: Handler = async (ctx) => json(200, await consents(ctx));
-
-export const updateConsents: Handler = async (ctx) => {
-  const b = ctx.body as { marketing: boolean; eInvoice: boolean };
-  const c = await customerOf(ctx);
-  const changes: [string, boolean][] = [];
-  if (c.marketing !== b.marketing) changes.push(['marketing', b.marketing]);
-  if (c.e_invoice !== b.eInvoice) changes.push(['eInvoice', b.eInvoice]);
-  if (changes.length) {
-    await ctx.db.query('UPDATE customers SET marketing = $2, e_invoice = $3, consents_updated_at = $4 WHERE id = $1', [c.id, b.marketing, b.eInvoice, ctx.now]);
-    for (const [consent, value] of changes) {
-      await ctx.db.query('INSERT INTO consent_changes (customer_id, consent, value, channel, changed_at) VALUES ($1, $2, $3, $4, $5)', [c.id, consent, value, 'portal', ctx.now]);
-    }
-  }
-  return json(200, await consents(ctx));
-};
 
 // ---------- points and contracts ----------
 interface PointRow {
@@ -149,8 +120,6 @@ export const listContracts: Handler = async (ctx) => {
 
 export function customerHandlers(): Record<string, Handler> {
   return {
-    getConsents,
-    updateConsents,
     listPoints,
     getPoint,
     listContracts,

@@ -8,6 +8,7 @@ import { loadPayment, settlePayment } from './billing.ts';
 import { addConsultantReply } from './tickets.ts';
 import { decideTariffChange, pendingTariffChanges, undoTariffChange } from './tariffs.ts';
 import { confirmEmailToken } from './profile.ts';
+import { termsPages } from './terms-pages.ts';
 import { warsawIso } from '../../src/i18n/calendar.ts';
 import { escapeHtml, formatPln, toCents } from './util.ts';
 
@@ -219,6 +220,9 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
       ? page('Adres potwierdzony', `<div class="pay"><h1>Adres potwierdzony</h1><p>Od teraz logujesz się adresem <strong>${escapeHtml(outcome.email)}</strong>.</p><p><a href="/">Przejdź do eBOK</a></p></div>`)
       : page('Adres zajęty', '<div class="pay"><h1>Tego adresu nie można użyć</h1><p>Skontaktuj się z nami.</p></div>');
   });
+
+  // The terms: publish a new version (customers accept it at the next login) and put the first one back.
+  termsPages(h, app, page);
 
   h.get('/sandbox/pay/:id', async (c) => {
     const p = await loadPayment(app.db, c.req.param('id'));

@@ -57,6 +57,9 @@ export interface paths {
          *       second factor is needed;
          *     * answer `200` with `status: mfa_required` and a challenge when MFA is on for the account (no cookie is
          *       set yet; the code is sent by SMS or e-mail; the challenge expires after a few minutes);
+         *     * answer `200` with `status: terms_required` when the utility published terms (`portalConfig.terms`)
+         *       newer than the ones the customer accepted (after the second factor, when there is one): no cookie is
+         *       set; the customer must accept them with `acceptTerms` before any session exists;
          *     * answer `403 password_change_required` with a short-lived `changeToken` when the password was a
          *       one-time password (sent by the "forgot password" flow); the customer must set a new one with
          *       `changePassword` before signing in;
@@ -89,7 +92,7 @@ export interface paths {
          *     (5 recommended); after that, or after expiry, it is invalidated and the answer is `422 mfa_expired`
          *     (the customer must sign in again). A wrong code answers `422 mfa_invalid_code`. Unknown challenge ids
          *     answer `422 mfa_expired` too. On success: a new session exactly as in `login` (`Set-Cookie`,
-         *     `csrfToken`). Throttled per challenge and per client (`429 too_many_attempts`). `Idempotency-Key` is
+         *     `csrfToken`), or `terms_required` (no session yet) when the customer must first accept new terms. Throttled per challenge and per client (`429 too_many_attempts`). `Idempotency-Key` is
          *     accepted but the answer is never replayed.
          */
         post: operations["verifyMfa"];
@@ -117,6 +120,33 @@ export interface paths {
          *     answers `422 mfa_expired`.
          */
         post: operations["resendMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/terms-acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the new terms and finish signing in
+         * @description Public; uses the `challengeId` of a `terms_required` answer (of `login` or `verifyMfa`) and the `version`
+         *     it showed. Records that the customer accepted that version now (the consents show it) and answers
+         *     `signed_in` with a new session exactly as `login` does (`Set-Cookie`, `csrfToken`). The challenge is
+         *     single use and valid until its `expiresAt`: a used, expired or unknown one answers
+         *     `422 token_invalid_or_expired` (the customer signs in again). A `version` that is not the utility's
+         *     current one (the terms changed meanwhile, or any other value) answers `409 conflict` and ends the
+         *     challenge: signing in again shows the current terms. `Idempotency-Key` is accepted but the answer is
+         *     never replayed.
+         */
+        post: operations["acceptTerms"];
         delete?: never;
         options?: never;
         head?: never;
@@ -353,7 +383,8 @@ export interface paths {
          * @description Public. The customer proves a contract with PESEL (person, field `pesel`) or NIP (business, field
          *     `nip`), exactly one of them, **and** a customer number (`customerNumber`) or a point-of-delivery code
          *     from an invoice (`pointCode`), exactly one of them, and chooses the e-mail (the login), an optional
-         *     phone (for MFA and SMS) and a password, and accepts the terms (`consents.terms` must be `true`).
+         *     phone (for MFA and SMS) and a password, and accepts the terms (`consents.terms` must be `true`; the server
+         *     records the utility's current version, `portalConfig.terms.version`).
          *
          *     Validate every field and answer `422 validation_failed` with one `fields` entry per problem (PESEL,
          *     NIP and PPE checksums, e-mail format, terms not accepted, password policy with the `password_*`
@@ -641,13 +672,16 @@ export interface paths {
         };
         /**
          * Read the consents
-         * @description Answers the consents: the accepted terms (read-only: version and date), marketing and e-invoice.
+         * @description Answers the consents: the accepted terms (read-only: version and date), each marketing consent with the
+         *     date it was given or withdrawn, and e-invoice.
          */
         get: operations["getConsents"];
         /**
-         * Change the marketing and e-invoice consents
-         * @description Replaces the changeable consents (`marketing`, `eInvoice`); the terms cannot be withdrawn here. Record
-         *     each change with its time and channel (audit). Answers the stored consents.
+         * Change marketing consents and e-invoice
+         * @description Changes the consents sent (each marketing consent by id, and `eInvoice`); those not sent stay. The terms
+         *     cannot be withdrawn here. Records each change with its time and channel (audit); a consent sent with its
+         *     current value keeps its date. With `portalConfig.eInvoiceRequired`, `eInvoice: false` answers `422`
+         *     (`/eInvoice`, `not_allowed`). Answers the stored consents.
          */
         put: operations["updateConsents"];
         post?: never;
@@ -1598,6 +1632,15 @@ export interface components {
             allowLegacyPointCodes: boolean;
             /** @description Whether registration succeeds only with an e-mail address given in the contract (the widget shows a hint). */
             registrationEmailMustMatchContract: boolean;
+            terms: components["schemas"]["TermsDocument"];
+            /**
+             * @description Whether using the eBOK means receiving e-invoices instead of paper ones (the utility's terms say so):
+             *     the consents show e-invoice as on and `updateConsents` refuses turning it off (`422`, `/eInvoice`
+             *     `not_allowed`).
+             */
+            eInvoiceRequired: boolean;
+            /** @description The marketing consents the utility asks for, each separately (registration offers each; none is required). */
+            marketingConsents: components["schemas"]["MarketingConsentKind"][];
         };
         LoginRequest: {
             /** @description E-mail, PESEL/NIP or chosen login (trimmed; e-mail compared case-insensitively). */
@@ -1659,8 +1702,42 @@ export interface components {
              */
             resendAvailableAt: string;
         };
-        /** @description `signed_in` with the session, or `mfa_required` with a challenge. */
-        LoginResult: components["schemas"]["LoginSignedIn"] | components["schemas"]["MfaChallenge"];
+        /** @description `signed_in` with the session, `mfa_required` with a challenge, or `terms_required` with the new terms. */
+        LoginResult: components["schemas"]["LoginSignedIn"] | components["schemas"]["MfaChallenge"] | components["schemas"]["TermsRequired"];
+        /** @description `signed_in` with the session, or `terms_required` when new terms must be accepted first. */
+        MfaVerifyResult: components["schemas"]["LoginSignedIn"] | components["schemas"]["TermsRequired"];
+        /** @description A version of the utility's terms of service (regulamin). */
+        TermsDocument: {
+            /** @example 2026-12 */
+            version: string;
+            /**
+             * Format: uri-reference
+             * @description The document (an absolute URL, or a path on the page's site).
+             */
+            url: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description What changed against the previous version, in plain words, or `null`. */
+            summary: components["schemas"]["LocalizedText"] | null;
+        };
+        /** @description The password (and code) were right, but the customer must accept the current terms first. No session exists yet. */
+        TermsRequired: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            status: "terms_required";
+            /** @description Random, short-lived, single-use id; send it to `acceptTerms`. */
+            challengeId: string;
+            terms: components["schemas"]["TermsDocument"];
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        TermsAcceptanceRequest: {
+            challengeId: string;
+            /** @description The version shown (`terms.version` of the `terms_required` answer). */
+            version: string;
+        };
         MfaVerifyRequest: {
             challengeId: string;
             /** @description The one-time code (digits). */
@@ -1716,7 +1793,8 @@ export interface components {
             consents: {
                 /** @description Must be `true` (otherwise `validation_failed`, code `must_be_true`). */
                 terms: boolean;
-                marketing: boolean;
+                /** @description The ids of the marketing consents given (`portalConfig.marketingConsents`); the others are not given. An unknown id answers `422`, code `unknown_value`. */
+                marketing: string[];
                 eInvoice: boolean;
             };
         };
@@ -1797,7 +1875,7 @@ export interface components {
             request: components["schemas"]["AccountRemovalRequest"] | null;
         };
         Consents: {
-            /** @description The accepted terms (read-only). */
+            /** @description The accepted terms (read-only) and the document of the version accepted. */
             readonly terms: {
                 accepted: boolean;
                 /** @example 2024-06 */
@@ -1805,14 +1883,40 @@ export interface components {
                 /** Format: date-time */
                 acceptedAt: string;
             };
-            marketing: boolean;
+            /** @description Each marketing consent the utility asks for, separately, in the utility's order. */
+            marketing: components["schemas"]["MarketingConsent"][];
             eInvoice: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The last change of any consent.
+             */
             updatedAt: string;
         };
+        MarketingConsentKind: {
+            /** @description Stable id of the consent (e.g. `email`, `phone`, `profiling`). */
+            id: string;
+            title: components["schemas"]["LocalizedText"];
+            description: components["schemas"]["LocalizedText"];
+        };
+        MarketingConsent: {
+            /** @description Stable id of the consent (e.g. `email`, `phone`, `profiling`). */
+            id: string;
+            title: components["schemas"]["LocalizedText"];
+            description: components["schemas"]["LocalizedText"];
+            given: boolean;
+            /** @description When it was last given or withdrawn, or `null` when the customer never decided. */
+            changedAt: string | null;
+        };
+        /**
+         * @description The consents to change; those not sent stay as they are. `marketing` lists consents by id (each id at most
+         *     once; an unknown id answers `422`, code `unknown_value`, pointing at it).
+         */
         ConsentsUpdate: {
-            marketing: boolean;
-            eInvoice: boolean;
+            marketing?: {
+                id: string;
+                given: boolean;
+            }[];
+            eInvoice?: boolean;
         };
         /** @description Whether each event is notified on this channel. */
         NotificationEvents: {
@@ -2892,7 +2996,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in. */
+            /** @description Signed in, or new terms must be accepted first. */
             200: {
                 headers: {
                     "Set-Cookie": components["headers"]["SetSessionCookie"];
@@ -2900,7 +3004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoginSignedIn"];
+                    "application/json": components["schemas"]["MfaVerifyResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2965,6 +3069,64 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             /** @description `mfa_expired`, `validation_failed` or `idempotency_key_reuse`. */
+            422: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    acceptTerms: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional idempotency key (8–128 characters, a random UUID recommended). Same key and same body → the
+                 *     stored answer is replayed with `Idempotent-Replayed: true`; same key and a different body →
+                 *     `422 idempotency_key_reuse`; while the first request runs → `409 idempotency_in_progress`. Kept at
+                 *     least 24 hours.
+                 * @example 3f1c9a7e-5b2d-4e8f-9a61-0c2b7d4e8f13
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TermsAcceptanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The terms are accepted; signed in. */
+            200: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SetSessionCookie"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginSignedIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            /** @description `token_invalid_or_expired` (used, expired or unknown challenge) or `validation_failed`. */
             422: {
                 headers: {
                     "Cache-Control": components["headers"]["CacheControlNoStore"];

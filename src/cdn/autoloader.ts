@@ -35,6 +35,7 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-tariff-change': () => import('../widgets/tariff-change/ebok-tariff-change.js'),
   'ebok-profile': () => import('../widgets/profile/ebok-profile.js'),
   'ebok-account-removal': () => import('../widgets/account-removal/ebok-account-removal.js'),
+  'ebok-consents': () => import('../widgets/consents/ebok-consents.js'),
 };
 
 /**

@@ -40,6 +40,7 @@ export const OPERATIONS: { readonly [K in OperationId]: EntryFor<K> } = {
   login: { path: '/auth/login', method: 'post', personal: false },
   verifyMfa: { path: '/auth/mfa/verify', method: 'post', personal: false },
   resendMfa: { path: '/auth/mfa/resend', method: 'post', personal: false },
+  acceptTerms: { path: '/auth/terms-acceptance', method: 'post', personal: false },
   logout: { path: '/auth/logout', method: 'post', personal: true },
   getSession: { path: '/auth/session', method: 'get', personal: true },
   refreshSession: { path: '/auth/session/refresh', method: 'post', personal: true },

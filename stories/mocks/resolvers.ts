@@ -59,6 +59,7 @@ import { IDEMPOTENCY_KEY_REQUIRED, OPERATIONS, mswPath, type OperationId, type O
 import { fieldError, problemResponse, validationProblem, type FieldError } from './problem.js';
 import { NOTIFICATION_TOPICS, fileTariffChange, tariffChangesOf, tariffOf, tariffOptionsOf, type TariffChangeRequest } from './settings.js';
 import { profileResolvers } from './profile.js';
+import { acceptanceRefusal, applyConsentsChange, NEW_TERMS, parseConsentsUpdate, termsRequired, type TermsChallenge } from './consents.js';
 
 type S = components['schemas'];
 
@@ -79,6 +80,8 @@ export interface World {
   balance: BalanceCase | 'documents';
   /** `true`: every list is empty, the balance is zero and there is no consumption. */
   empty: boolean;
+  /** `true`: the utility published new terms (`NEW_TERMS`): a login answers `terms_required` until they are accepted. */
+  termsChanged?: boolean;
 }
 
 export const defaultWorld: World = {
@@ -114,6 +117,8 @@ export interface MockState {
   signedInAt: number;
   lastActivityAt: number;
   mfa: MfaState | undefined;
+  /** The `terms_required` challenge of the last login, and whose it is. */
+  terms: (TermsChallenge & { persona: PersonaKey }) | undefined;
   profile: Profile;
   consents: Consents;
   preferences: NotificationPreferences;
@@ -154,6 +159,7 @@ export function createState(now: Date, key: PersonaKey = 'energia'): MockState {
     signedInAt: now.getTime(),
     lastActivityAt: now.getTime(),
     mfa: undefined,
+    terms: undefined,
     idempotency: new Map(),
     sequence: 0,
   };
@@ -454,7 +460,8 @@ const defaultConfig: PortalConfig = personaAt('energia').utility.config;
  */
 function configOf(ctx: MockContext, now: Date, url?: URL): PortalConfig {
   const asked = url?.searchParams.get('utility');
-  const chosen = (asked ? utilityOfKind(asked)?.config : undefined) ?? (ctx.state.signedIn ? personaOf(ctx, now).utility.config : defaultConfig);
+  const picked = (asked ? utilityOfKind(asked)?.config : undefined) ?? (ctx.state.signedIn ? personaOf(ctx, now).utility.config : defaultConfig);
+  const chosen = ctx.world.termsChanged ? { ...picked, terms: structuredClone(NEW_TERMS) } : picked;
   return ctx.world.paymentsEnabled ? chosen : withoutPayments(chosen);
 }
 
@@ -490,7 +497,20 @@ function sessionOf(ctx: MockContext, now: Date): S['Session'] {
 }
 
 /** Signs `key` in; a different customer than before starts from that persona's own data. */
-function signIn(ctx: MockContext, now: Date, key: PersonaKey): SuccessBody<'verifyMfa'> {
+/**
+ * Signs `key` in, unless the customer accepted older terms than the utility's current ones (the `terms-changed`
+ * scenario, or terms accepted earlier in these handlers): then `terms_required` and no session yet.
+ */
+function signInOrTerms(ctx: MockContext, now: Date, key: PersonaKey): SuccessBody<'login'> {
+  const current = ctx.world.termsChanged ? NEW_TERMS : personaAt(key, now).utility.config.terms;
+  const accepted = key === ctx.state.persona ? ctx.state.consents.terms.version : personaAt(key, now).customer.termsVersion;
+  if (accepted === current.version) return signIn(ctx, now, key);
+  const { answer, challenge } = termsRequired(current, now);
+  ctx.state.terms = { ...challenge, persona: key };
+  return answer;
+}
+
+function signIn(ctx: MockContext, now: Date, key: PersonaKey): S['LoginSignedIn'] {
   if (key !== ctx.state.persona) Object.assign(ctx.state, customerState(key, now));
   ctx.state.signedIn = true;
   ctx.state.expired = false;
@@ -580,7 +600,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       ctx.state.mfa = { persona: key, attempts: 0, expiresAt: now.getTime() + 300_000, resendAvailableAt: now.getTime() + 60_000, used: false };
       return json(mfaChallenge(ctx.state.mfa, now));
     }
-    return json(signIn(ctx, now, key));
+    return json(signInOrTerms(ctx, now, key));
   },
 
   verifyMfa: async ({ request, ctx, now, json }) => {
@@ -601,7 +621,26 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       });
     }
     if (mfa) mfa.used = true;
-    return json(signIn(ctx, now, mfa?.persona ?? 'dwuetapowe'));
+    const result = signInOrTerms(ctx, now, mfa?.persona ?? 'dwuetapowe');
+    return json(result.status === 'mfa_required' ? signIn(ctx, now, mfa?.persona ?? 'dwuetapowe') : result);
+  },
+
+  acceptTerms: async ({ request, ctx, now, json }) => {
+    const body = await readJson(request);
+    if (!body.ok) return body.response;
+    const errors = unknownProperties(body.value, ['challengeId', 'version']);
+    const challengeId = checkString(errors, body.value, 'challengeId', { required: true, min: 16, max: 128 });
+    const version = checkString(errors, body.value, 'version', { required: true, min: 1, max: 40 });
+    if (errors.length > 0 || challengeId === undefined || version === undefined) return validationProblem(errors);
+    const pending = ctx.state.terms;
+    const current = ctx.world.termsChanged ? NEW_TERMS : personaAt(pending?.persona ?? 'energia', now).utility.config.terms;
+    const refusal = acceptanceRefusal(pending, { challengeId, version }, current.version, now);
+    if (refusal === 'expired' || !pending) return problemResponse(422, 'token_invalid_or_expired', { detail: 'Czas na akceptację regulaminu minął. Zaloguj się ponownie.' });
+    pending.used = true;
+    if (refusal === 'conflict') return problemResponse(409, 'conflict', { detail: 'Regulamin zmienił się w międzyczasie. Zaloguj się ponownie, aby zobaczyć aktualny.' });
+    const session = signIn(ctx, now, pending.persona);
+    ctx.state.consents = { ...ctx.state.consents, terms: { accepted: true, version, acceptedAt: warsawIso(now) } };
+    return json(session);
   },
 
   resendMfa: async ({ request, ctx, now, json }) => {
@@ -722,7 +761,10 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     } else {
       errors.push(...unknownProperties(consentsBody, ['terms', 'marketing', 'eInvoice'], '/consents'));
       const terms = checkBoolean(errors, consentsBody, 'terms', '/consents');
-      checkBoolean(errors, consentsBody, 'marketing', '/consents');
+      const marketing = consentsBody.marketing;
+      const known = new Set(configOf(ctx, now).marketingConsents.map((c) => c.id));
+      if (!Array.isArray(marketing)) errors.push(fieldError('/consents/marketing', marketing === undefined ? 'required' : 'invalid_format', 'Oczekiwano listy zgód.'));
+      else marketing.forEach((id: unknown, i) => typeof id === 'string' && known.has(id) ? undefined : errors.push(fieldError(`/consents/marketing/${i}`, 'unknown_value', 'Nie ma takiej zgody.')));
       checkBoolean(errors, consentsBody, 'eInvoice', '/consents');
       if (terms === false) errors.push(fieldError('/consents/terms', 'must_be_true', 'Aby założyć konto, zaakceptuj regulamin.'));
     }
@@ -778,12 +820,10 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
   updateConsents: async ({ request, ctx, now, json }) => {
     const body = await readJson(request);
     if (!body.ok) return body.response;
-    const errors = unknownProperties(body.value, ['marketing', 'eInvoice']);
-    const marketing = checkBoolean(errors, body.value, 'marketing');
-    const eInvoice = checkBoolean(errors, body.value, 'eInvoice');
-    if (errors.length > 0 || marketing === undefined || eInvoice === undefined) return validationProblem(errors);
-    ctx.state.consents = { ...ctx.state.consents, marketing, eInvoice, updatedAt: warsawIso(now) };
-    ctx.state.profile = { ...ctx.state.profile, eInvoice };
+    const parsed = parseConsentsUpdate(body.value, ctx.state.consents, configOf(ctx, now).eInvoiceRequired);
+    if ('errors' in parsed) return validationProblem(parsed.errors);
+    ctx.state.consents = applyConsentsChange(ctx.state.consents, parsed.change, now);
+    ctx.state.profile = { ...ctx.state.profile, eInvoice: ctx.state.consents.eInvoice };
     return json(ctx.state.consents);
   },
 

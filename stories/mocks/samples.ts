@@ -3,7 +3,8 @@
  * success status. Used by test/api/mocks.test.ts (every operation is answered) and handy in story docs.
  * The mapped type makes a missing operation a compile error.
  */
-import { readingContext } from '../../demo/personas/index.js';
+import { readingContext, TERMS_VERSION } from '../../demo/personas/index.js';
+import { TERMS_CHALLENGE_ID } from './consents.js';
 import { DEMO, PAYMENT_IDS, PNG_BASE64, POINT_IDS, TICKET_IDS, base64Bytes, energia, makeDocuments, makeMessages } from './data.js';
 import { API_BASE, normalizeBase, type OperationId } from './operations.js';
 
@@ -62,6 +63,7 @@ export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = 
   login: send('POST', '/auth/login', { identifier: DEMO.email, password: DEMO.password }),
   verifyMfa: send('POST', '/auth/mfa/verify', { challengeId: DEMO.mfaChallengeId, code: DEMO.mfaCode }),
   resendMfa: send('POST', '/auth/mfa/resend', { challengeId: DEMO.mfaChallengeId }),
+  acceptTerms: send('POST', '/auth/terms-acceptance', { challengeId: TERMS_CHALLENGE_ID, version: TERMS_VERSION }),
   logout: send('POST', '/auth/logout'),
   getSession: get('/auth/session'),
   refreshSession: send('POST', '/auth/session/refresh'),
@@ -79,7 +81,7 @@ export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = 
       email: 'stanislaw.zajac@example.com',
       phone: '+48601234567',
       password: 'Zielona-Herbata-7',
-      consents: { terms: true, marketing: false, eInvoice: true },
+      consents: { terms: true, marketing: [], eInvoice: true },
     },
     true,
   ),
@@ -102,7 +104,7 @@ export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = 
     country: 'PL',
   }),
   getConsents: get('/customer/consents'),
-  updateConsents: send('PUT', '/customer/consents', { marketing: false, eInvoice: true }),
+  updateConsents: send('PUT', '/customer/consents', { marketing: [{ id: 'phone', given: false }], eInvoice: true }),
   getNotificationPreferences: get('/customer/notification-preferences'),
   updateNotificationPreferences: send('PUT', '/customer/notification-preferences', {
     email: { new_invoice: true, due_date: true, planned_works: true, reading_window: true, collection: true, security: true },

@@ -26,6 +26,8 @@ const usage = `Usage: ${program} --base-url <API base, e.g. http://localhost:879
   --removal-login <id>        an account the suite may file an account removal request for (removal checks)
   --removal-password <pw>     its password (default: --password)
   --outbox-url <url>          a test outbox (GET <url>?to=<address>); the single-use token checks need it
+  --terms-hook-url <url>      a test hook of the login's utility: POST publishes new terms, DELETE restores them
+                              (the terms-at-login checks need it)
   --origin <origin>           the Origin header sent (default: the base URL's origin; must be allowed)
   --return-url <url>          returnUrl for POST /payments (default: <origin>/)
   --timing-samples <n>        login attempts per identifier for the timing comparison (default 5)
@@ -51,6 +53,7 @@ function main(): Promise<number> | number {
         'removal-login': { type: 'string' },
         'removal-password': { type: 'string' },
         'outbox-url': { type: 'string' },
+        'terms-hook-url': { type: 'string' },
         origin: { type: 'string' },
         'return-url': { type: 'string' },
         'timing-samples': { type: 'string' },
@@ -97,6 +100,7 @@ function main(): Promise<number> | number {
     ...(values['removal-login'] ? { removalLogin: values['removal-login'] } : {}),
     ...(values['removal-password'] ? { removalPassword: values['removal-password'] } : {}),
     ...(values['outbox-url'] ? { outboxUrl: values['outbox-url'] } : {}),
+    ...(values['terms-hook-url'] ? { termsHookUrl: values['terms-hook-url'] } : {}),
     ...(values.origin ? { origin: values.origin } : {}),
     ...(values['return-url'] ? { returnUrl: values['return-url'] } : {}),
     ...(values.contract ? { contractPath: values.contract } : {}),

@@ -67,7 +67,7 @@ type Family = 'csrf' | 'tokens' | 'session' | 'cors' | 'schema' | 'problems' | '
 
 /** Operations the suite exercises against the reference server (per-operation checks: schema, caching, problems). */
 const EXERCISED = [
-  'activateAccount', 'changePassword', 'checkActivationToken', 'checkPasswordResetToken', 'confirmPasswordReset', 'createPayment', 'getBalance', 'getConsents', 'getConsumption', 'getDocument',
+  'acceptTerms', 'activateAccount', 'changePassword', 'checkActivationToken', 'checkPasswordResetToken', 'confirmPasswordReset', 'createPayment', 'getBalance', 'getConsents', 'getConsumption', 'getDocument',
   'getDocumentPdf', 'getNotificationPreferences', 'getPayment', 'getPoint', 'getPortalConfig', 'getProfile', 'getReadingContext', 'getSession',
   'getTicket', 'getTicketAttachment', 'listContracts', 'listDocuments', 'listMessages', 'listOutages', 'listPayments', 'listPoints', 'listReadings',
   'listTicketCategories', 'listTickets', 'login', 'logout', 'markMessageRead', 'refreshSession', 'register', 'requestLoginReminder',
@@ -123,7 +123,8 @@ const FAMILIES: Record<Family, FamilySpec> = {
 /** Checks of no family (operations, pagination, filters): no mode breaks them, the clean run must pass them. */
 const OTHER_CHECKS = [
   'reachable', 'ops.getPortalConfig', 'ops.listOutages', 'ops.listOutages.filter', 'ops.verifyMfa.unknown', 'ops.resendMfa.unknown',
-  'ops.activateAccount.unknown', 'ops.checkActivationToken.unknown', 'ops.register.invalid', 'ops.login', 'ops.getSession', 'ops.getProfile', 'ops.getConsents', 'ops.updateConsents',
+  'ops.activateAccount.unknown', 'ops.checkActivationToken.unknown', 'ops.register.invalid', 'ops.login', 'ops.getSession', 'ops.getProfile', 'ops.getConsents', 'ops.updateConsents', 'consents.perConsent', 'consents.unknown', 'consents.eInvoiceRequired', 'ops.acceptTerms.unknown',
+  'terms.required', 'terms.wrongVersion', 'terms.accept', 'terms.reuse', 'terms.recorded',
   'ops.getNotificationPreferences', 'ops.listPoints', 'ops.getPoint', 'ops.getReadingContext.*', 'ops.listReadings.*', 'ops.getConsumption.point',
   'ops.getConsumption.kind', 'ops.getPoint.404', 'ops.listContracts', 'ops.getBalance', 'ops.getBalance.contract', 'ops.getBalance.both',
   'ops.listDocuments', 'pagination.limit', 'pagination.next', 'pagination.badCursor', 'pagination.badLimit', 'filter.status', 'filter.type',
@@ -230,6 +231,7 @@ function suiteOptions(origin: string, apiOrigin = origin): ConformanceOptions {
     mfaLogin: MFA_LOGIN,
     removalLogin: REMOVAL_LOGIN,
     outboxUrl: `${origin}/api/test/outbox`,
+    termsHookUrl: `${origin}/api/test/terms-version?utility=energy`,
   };
 }
 
@@ -435,7 +437,7 @@ async function builtCommandRun(template: string, clean: Promise<Report | undefin
       const options = suiteOptions(origin);
       const args = [
         join(installed, BIN), '--base-url', options.baseUrl, '--login', MAIN_LOGIN, '--password', DEMO_PASSWORD, '--lockout-login', LOCKOUT_LOGIN,
-        '--mfa-login', MFA_LOGIN, '--removal-login', REMOVAL_LOGIN, '--outbox-url', options.outboxUrl!, '--json', reportFile, '--quiet',
+        '--mfa-login', MFA_LOGIN, '--removal-login', REMOVAL_LOGIN, '--outbox-url', options.outboxUrl!, '--terms-hook-url', options.termsHookUrl!, '--json', reportFile, '--quiet',
       ];
       // No NODE_PATH, no NODE_OPTIONS (tsx's loader): plain node, as on the utility's machine.
       const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_PATH' && name !== 'NODE_OPTIONS'));

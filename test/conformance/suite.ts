@@ -10,6 +10,7 @@ import type { Exchange, HttpContext } from './http.js';
 import { Client, SESSION_COOKIE, describe, problemCode } from './http.js';
 import { notificationChecks, tariffChecks, type SettingsTools } from './settings.js';
 import { profileChecks } from './profile.js';
+import { consentChecks, termsChecks } from './consents.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -54,6 +55,11 @@ export interface ConformanceOptions {
   removalPassword?: string;
   /** A test outbox (`GET <url>?to=<address>` → list of sent messages, newest first): token checks need it. */
   outboxUrl?: string;
+  /**
+   * A test hook of the login's utility: `POST` publishes new terms (answers them as JSON), `DELETE` puts the old ones
+   * back. The terms-at-login checks (`terms_required`, `acceptTerms`) run only with it.
+   */
+  termsHookUrl?: string;
   /** The `Origin` sent with every request; default the base URL's origin. Must be on the server's allowlist. */
   origin?: string;
   /** `returnUrl` for `createPayment`; default `<origin>/`. */
@@ -394,6 +400,7 @@ export class Suite {
     await this.section('tokens', () => this.singleUseTokens());
     await this.section('mfa', () => this.oneTimeCodes());
     await this.section('lockout', () => this.lockout());
+    await this.section('terms', () => termsChecks(this, this.options));
     this.contractChecks();
   }
 
@@ -488,12 +495,7 @@ export class Suite {
     });
     await call('ops.getProfile', 'GET /customer/profile', 'getProfile');
     const consents = await call('ops.getConsents', 'GET /customer/consents', 'getConsents');
-    if (consents) {
-      const unchanged = { marketing: get(consents.json, 'marketing'), eInvoice: get(consents.json, 'eInvoice') };
-      await call('ops.updateConsents', 'PUT /customer/consents with the current values → 200, nothing changed', 'updateConsents', { body: unchanged }, (exchange) => {
-        if (get(exchange.json, 'marketing') !== unchanged.marketing || get(exchange.json, 'eInvoice') !== unchanged.eInvoice) fail(`answered ${clip(exchange.text)}`, exchange);
-      });
-    }
+    if (consents) await consentChecks(this, c, consents, await this.client('config').call('getPortalConfig'));
     await call('ops.getNotificationPreferences', 'GET /customer/notification-preferences', 'getNotificationPreferences');
 
     const points = await call('ops.listPoints', 'GET /points', 'listPoints', { query: { limit: 100 } });

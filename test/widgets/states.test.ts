@@ -38,6 +38,7 @@ const WIDGETS: { tag: string; attrs: string; act?: (el: Element) => Promise<void
   { tag: 'ebok-tariff-change', attrs: 'point-id="pt_e_0001"' },
   { tag: 'ebok-profile', attrs: '' },
   { tag: 'ebok-account-removal', attrs: '' },
+  { tag: 'ebok-consents', attrs: '' },
   { tag: 'ebok-login', attrs: '', act: logIn },
   { tag: 'ebok-register', attrs: '' },
   { tag: 'ebok-password-reset', attrs: '' },
