@@ -73,7 +73,7 @@ export class EbokProfile extends EbokWidget {
   /** The profile as the last answer gave it (a change's answer replaces the loaded one). */
   @state() private latest?: Profile;
 
-  private readonly config = new PortalConfigController(this);
+  private readonly config: PortalConfigController = new PortalConfigController(this);
 
   private readonly data: ApiTask<Profile> = new ApiTask<Profile>(this, {
     load: async (client, signal) => {
