@@ -163,11 +163,8 @@ export class EbokProfile extends EbokWidget {
       this.address.reset(logic.addressValues(profile.correspondenceAddress));
     }
     if (this.data.status !== 'complete') this.addressFilled = false;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.data.status === 'complete') this.contact.confirmLink(this.emailToken);
+    // The e-mailed link's token, once the profile shows (signed in): confirmed once per token.
+    else this.contact.confirmLink(this.emailToken);
   }
 
   private readonly fromPoint = (point: Point): void => {
