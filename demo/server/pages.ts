@@ -122,6 +122,13 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
     return c.body(null, 204);
   });
 
+  // Withdraws an account removal request a test filed (as the utility's back office would reject it), so the
+  // customer can file one again in the next test.
+  h.post('/api/test/undo-account-removal', async (c) => {
+    await app.db.query('DELETE FROM account_removal_requests WHERE id = $1', [c.req.query('id') ?? '']);
+    return c.body(null, 204);
+  });
+
   // A consultant's reply to a ticket, as the utility's back office would add it (the tests').
   h.post('/api/test/consultant-reply', async (c) => {
     const number = await addConsultantReply(app.db, c.req.query('ticket') ?? '', c.req.query('text') || CONSULTANT_TEXT, 'Ewa z Biura Obsługi Klienta', new Date());

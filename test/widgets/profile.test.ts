@@ -176,7 +176,7 @@ describe('<ebok-profile>', () => {
     api.on('PUT', '/customer/correspondence-address', json(200, { ...jeziorna.address, postOffice: null }));
     const el = await widget();
     await until(() => el.shadowRoot!.querySelectorAll('[part="same-as-point"]').length === 2, 'one button per point');
-    const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="same-as-point"]')].find((b) => b.textContent!.includes('Jeziorna'))!;
+    const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="same-as-point"]')].find((b) => b.textContent.includes('Jeziorna'))!;
     button.click();
     await el.updateComplete;
     expect(control(el, 'street').value).to.equal('ul. Jeziorna');

@@ -73,7 +73,7 @@ export class EbokProfile extends EbokWidget {
   /** The profile as the last answer gave it (a change's answer replaces the loaded one). */
   @state() private latest?: Profile;
 
-  private readonly config = new PortalConfigController(this);
+  private readonly config: PortalConfigController = new PortalConfigController(this);
 
   private readonly data: ApiTask<Profile> = new ApiTask<Profile>(this, {
     load: async (client, signal) => {
@@ -163,11 +163,8 @@ export class EbokProfile extends EbokWidget {
       this.address.reset(logic.addressValues(profile.correspondenceAddress));
     }
     if (this.data.status !== 'complete') this.addressFilled = false;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.data.status === 'complete') this.contact.confirmLink(this.emailToken);
+    // The e-mailed link's token, once the profile shows (signed in): confirmed once per token.
+    else this.contact.confirmLink(this.emailToken);
   }
 
   private readonly fromPoint = (point: Point): void => {
