@@ -304,9 +304,9 @@ describe('mock API handlers (stories/mocks)', () => {
 
     it('checks X-CSRF-Token on personal state-changing requests when asked to (checkCsrf)', async () => {
       const handlers = createHandlers({ checkCsrf: true });
-      await expectProblem(await answer(handlers, post('/customer/consents', { marketing: true, eInvoice: true }, {}, 'PUT')), 403, 'csrf_failed');
-      expect((await answer(handlers, post('/customer/consents', { marketing: true, eInvoice: true }, { 'X-CSRF-Token': DEMO.csrfToken }, 'PUT'))).status).to.equal(200);
-      expect((await answer(handlers, post('/customer/consents', { marketing: true, eInvoice: true }, { Authorization: 'Bearer abc' }, 'PUT'))).status, 'bearer needs no CSRF').to.equal(200);
+      await expectProblem(await answer(handlers, post('/customer/consents', { marketing: [{ id: 'email', given: true }], eInvoice: true }, {}, 'PUT')), 403, 'csrf_failed');
+      expect((await answer(handlers, post('/customer/consents', { marketing: [{ id: 'email', given: true }], eInvoice: true }, { 'X-CSRF-Token': DEMO.csrfToken }, 'PUT'))).status).to.equal(200);
+      expect((await answer(handlers, post('/customer/consents', { marketing: [{ id: 'email', given: true }], eInvoice: true }, { Authorization: 'Bearer abc' }, 'PUT'))).status, 'bearer needs no CSRF').to.equal(200);
     });
   });
 
