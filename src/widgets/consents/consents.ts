@@ -141,7 +141,6 @@ export class EbokConsents extends EbokWidget {
           <div class="actions">${this.loginLink(msg('Zaloguj się'))}</div>`,
         noApi: () => renderError({ message: msg('Zgody są chwilowo niedostępne.') }),
       })}
-      ${this.form.notice.renderLiveRegion()}
     </section>`;
   }
 
@@ -166,6 +165,7 @@ export class EbokConsents extends EbokWidget {
             : html`<p>${msg('Nie prosimy o żadne zgody marketingowe.')}</p>`}
         </fieldset>
         <div class="actions">${submitButton(form, { label: msg('Zapisz zgody'), busyLabel: msg('Zapisujemy…') })}</div>
-      </form>`;
+      </form>
+      ${form.notice.renderLiveRegion()}`;
   }
 }
