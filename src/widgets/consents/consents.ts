@@ -46,6 +46,7 @@ import type { ConsentValues, Consents, ConsentsUpdate } from './consents.logic.j
  * @csspart submit - "Save consents".
  * @csspart login - "Log in" when signed out.
  * @csspart status - Loading, error and offline states.
+ * @csspart retry - "Try again" after a load failure.
  * @cssprop --ebok-consents-fixed-bg - Background of the e-invoice that cannot be turned off.
  */
 export class EbokConsents extends EbokWidget {
