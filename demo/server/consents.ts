@@ -57,9 +57,9 @@ export const updateConsents: Handler = async (ctx) => {
   if (errors.length) throw validationError(ctx.lang, errors);
 
   const current = new Map((await ctx.db.query<ChoiceRow>('SELECT consent, given, changed_at FROM marketing_consents WHERE customer_id = $1', [c.id])).map((r) => [r.consent, r.given]));
-  // Only a decision gets a new date and an audit row: a consent sent with the value it has keeps its date (one never
-  // decided gets its first date even when it stays off: the customer said no).
-  const changes = [...wanted].filter(([id, given]) => current.get(id) !== given);
+  // Only a change gets a new date and an audit row: a consent sent with the value it has keeps its date (one never
+  // decided is not given).
+  const changes = [...wanted].filter(([id, given]) => (current.get(id) ?? false) !== given);
   const eInvoiceChanged = b.eInvoice !== undefined && b.eInvoice !== c.e_invoice;
   if (changes.length || eInvoiceChanged) {
     await ctx.db.transaction(async (tx) => {

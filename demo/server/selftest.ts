@@ -385,7 +385,7 @@ try {
   });
 
   await step('registration and activation by the e-mailed link', async () => {
-    const reg = await call('POST', '/auth/register', null, { pesel: '44051401359', customerNumber: '1200345678', email: 'stanislaw.zajac@example.com', password: 'Zielona-Herbata-7', consents: { terms: true, marketing: false, eInvoice: true } }, { 'Idempotency-Key': 'selftest-register' });
+    const reg = await call('POST', '/auth/register', null, { pesel: '44051401359', customerNumber: '1200345678', email: 'stanislaw.zajac@example.com', password: 'Zielona-Herbata-7', consents: { terms: true, marketing: ['email'], eInvoice: true } }, { 'Idempotency-Key': 'selftest-register' });
     assert.equal(reg.status, 201);
     const mail = await server.outbox.latest('stanislaw.zajac@example.com');
     const token = new URL(mail!.links[0]!).searchParams.get('token')!;
@@ -402,7 +402,7 @@ try {
     await fetch(`${server.url}/api/test/reset-throttles`, { method: 'POST' });
     await call('POST', '/auth/login-reminder', null, { identifier: 'woda@example.com' });
     await call('POST', '/auth/password-reset', null, { identifier: 'woda@example.com' });
-    await call('POST', '/auth/register', null, { pesel: '02211307589', customerNumber: '1', email: 'gaz@example.com', password: 'Zielona-Herbata-7', consents: { terms: true, marketing: false, eInvoice: false } }, { 'Idempotency-Key': 'selftest-register-again' });
+    await call('POST', '/auth/register', null, { pesel: '02211307589', customerNumber: '1', email: 'gaz@example.com', password: 'Zielona-Herbata-7', consents: { terms: true, marketing: [], eInvoice: false } }, { 'Idempotency-Key': 'selftest-register-again' });
     const owners = await server.db.query<{ email: string; utility_id: string }>('SELECT u.email, c.utility_id FROM users u JOIN customers c ON c.id = u.customer_id');
     const utilities = await server.db.query<{ id: string; config: { theme: string; utilityName: string } }>('SELECT id, config FROM utilities');
     const seen = new Set<string>();

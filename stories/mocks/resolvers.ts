@@ -632,8 +632,11 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     const challengeId = checkString(errors, body.value, 'challengeId', { required: true, min: 16, max: 128 });
     const version = checkString(errors, body.value, 'version', { required: true, min: 1, max: 40 });
     if (errors.length > 0 || challengeId === undefined || version === undefined) return validationProblem(errors);
+    // As with the code: before any login in these handlers, the demo challenge stands for energia's (samples, stories).
+    const persona = ctx.state.terms?.persona ?? 'energia';
+    const current = ctx.world.termsChanged ? NEW_TERMS : personaAt(persona, now).utility.config.terms;
+    ctx.state.terms ??= { version: current.version, expiresAt: now.getTime() + 900_000, used: false, persona };
     const pending = ctx.state.terms;
-    const current = ctx.world.termsChanged ? NEW_TERMS : personaAt(pending?.persona ?? 'energia', now).utility.config.terms;
     const refusal = acceptanceRefusal(pending, { challengeId, version }, current.version, now);
     if (refusal === 'expired' || !pending) return problemResponse(422, 'token_invalid_or_expired', { detail: 'Czas na akceptację regulaminu minął. Zaloguj się ponownie.' });
     pending.used = true;

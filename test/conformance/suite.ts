@@ -447,7 +447,7 @@ export class Suite {
     });
     await this.check('Public operations', 'ops.register.invalid', 'POST /auth/register with a bad PESEL checksum and terms refused → 422 validation_failed per field', async () => {
       const exchange = await anonymous.call('register', {
-        body: { pesel: '44051401358', customerNumber: '1', email: `nobody.${randomHex(4)}@example.com`, password: this.newPassword(), consents: { terms: false, marketing: false, eInvoice: false } },
+        body: { pesel: '44051401358', customerNumber: '1', email: `nobody.${randomHex(4)}@example.com`, password: this.newPassword(), consents: { terms: false, marketing: [], eInvoice: false } },
       });
       expectProblem(exchange, 422, ['validation_failed']);
       const fields = asArray(get(exchange.json, 'fields')).map((f) => `${String(get(f, 'field'))} ${String(get(f, 'code'))}`);

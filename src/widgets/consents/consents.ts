@@ -46,6 +46,7 @@ import type { ConsentValues, Consents, ConsentsUpdate } from './consents.logic.j
  * @csspart submit - "Save consents".
  * @csspart login - "Log in" when signed out.
  * @csspart status - Loading, error and offline states.
+ * @csspart retry - "Try again" after a load failure.
  * @cssprop --ebok-consents-fixed-bg - Background of the e-invoice that cannot be turned off.
  */
 export class EbokConsents extends EbokWidget {
@@ -141,7 +142,6 @@ export class EbokConsents extends EbokWidget {
           <div class="actions">${this.loginLink(msg('Zaloguj się'))}</div>`,
         noApi: () => renderError({ message: msg('Zgody są chwilowo niedostępne.') }),
       })}
-      ${this.form.notice.renderLiveRegion()}
     </section>`;
   }
 
@@ -166,6 +166,7 @@ export class EbokConsents extends EbokWidget {
             : html`<p>${msg('Nie prosimy o żadne zgody marketingowe.')}</p>`}
         </fieldset>
         <div class="actions">${submitButton(form, { label: msg('Zapisz zgody'), busyLabel: msg('Zapisujemy…') })}</div>
-      </form>`;
+      </form>
+      ${form.notice.renderLiveRegion()}`;
   }
 }

@@ -50,7 +50,8 @@ type RegistrationAccepted = components['schemas']['RegistrationAccepted'];
  * @csspart submit - The send button.
  * @csspart result - The answer after sending.
  * @csspart login - The log-in link.
- * @csspart terms - The link to the terms of service (with `terms-href`).
+ * @csspart terms - The link to the terms of service (`terms-href`, else the portal's `terms.url`).
+ * @csspart hint - Each marketing consent's description, and why e-invoice is on where the eBOK requires it.
  * @csspart status - Loading, error and offline states (with `retry`).
  * @cssprop --ebok-color-primary - Buttons and links.
  * @cssprop --ebok-color-danger - Errors.
