@@ -42,6 +42,8 @@ export {
   balanceOf,
   balanceOver,
   consentsOf,
+  contractDetailOf,
+  contractDocumentFileName,
   contractsOf,
   displayName,
   documentStatus,

@@ -16,6 +16,7 @@ import { customerHandlers } from './customer.ts';
 import { billingHandlers } from './billing.ts';
 import { readingHandlers } from './readings.ts';
 import { ticketHandlers } from './tickets.ts';
+import { fillPointsAndContracts, pointHandlers } from './points.ts';
 import { pagesApp } from './pages.ts';
 import { siteApp } from './site.ts';
 import { listOutbox, type OutboxItem } from './outbox.ts';
@@ -85,6 +86,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   try {
     seededAt = await seedIfEmpty(db);
     await fillUtilitySites(db);
+    await fillPointsAndContracts(db, seededAt);
   } catch (error) {
     await db.close();
     throw error;
@@ -129,7 +131,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     running: new Set(),
   };
 
-  const handlers: Record<string, Handler> = { ...authHandlers(), ...customerHandlers(), ...billingHandlers(), ...readingHandlers(), ...ticketHandlers() };
+  const handlers: Record<string, Handler> = { ...authHandlers(), ...customerHandlers(), ...billingHandlers(), ...readingHandlers(), ...ticketHandlers(), ...pointHandlers() };
   const missing = contract.operations.filter((op) => !handlers[op.id]).map((op) => op.id);
   if (missing.length) throw new Error(`Operations without a handler: ${missing.join(', ')}`);
 

@@ -62,6 +62,8 @@ export const OPERATIONS: { readonly [K in OperationId]: EntryFor<K> } = {
   listPoints: { path: '/points', method: 'get', personal: true },
   getPoint: { path: '/points/{pointId}', method: 'get', personal: true },
   listContracts: { path: '/contracts', method: 'get', personal: true },
+  getContract: { path: '/contracts/{contractId}', method: 'get', personal: true },
+  getContractDocumentPdf: { path: '/contracts/{contractId}/documents/{documentId}', method: 'get', personal: true },
   getBalance: { path: '/balance', method: 'get', personal: true },
   listDocuments: { path: '/documents', method: 'get', personal: true },
   getDocument: { path: '/documents/{documentId}', method: 'get', personal: true },

@@ -57,6 +57,7 @@ import {
 } from '../../demo/personas/index.js';
 import { IDEMPOTENCY_KEY_REQUIRED, OPERATIONS, mswPath, type OperationId, type OperationInfo } from './operations.js';
 import { fieldError, problemResponse, validationProblem, type FieldError } from './problem.js';
+import { contractDocumentPdf, contractOf } from './contracts.js';
 
 type S = components['schemas'];
 
@@ -848,6 +849,13 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     const page = paginate(ctx.world.empty ? [] : contractsOf(personaOf(ctx, now)), url);
     return page.ok ? json(page.value) : page.response;
   },
+
+  getContract: ({ ctx, params, now, json }) => {
+    const contract = contractOf(personaOf(ctx, now), params.contractId ?? '');
+    return contract ? json(contract) : notFound();
+  },
+
+  getContractDocumentPdf: ({ ctx, params, now }) => contractDocumentPdf(personaOf(ctx, now), params.contractId ?? '', params.documentId ?? '') ?? notFound(),
 
   getBalance: ({ ctx, url, now, json }) => {
     const pointId = url.searchParams.get('pointId');

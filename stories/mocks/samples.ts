@@ -106,6 +106,8 @@ export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = 
   listPoints: get('/points'),
   getPoint: get(`/points/${POINT_IDS.flat}`),
   listContracts: get('/contracts'),
+  getContract: get('/contracts/ctr_e_0001'),
+  getContractDocumentPdf: get('/contracts/ctr_e_0001/documents/cdoc_e_0001_1'),
   getBalance: get('/balance'),
   listDocuments: get('/documents'),
   getDocument: (base) => get(`/documents/${newestDocumentId()}`)(base),

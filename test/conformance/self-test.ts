@@ -23,6 +23,7 @@ import type { BreakMode } from './broken-server.js';
 import { BREAK_MODES, startBrokenServer } from './broken-server.js';
 import type { CheckResult, ConformanceOptions, Report } from './suite.js';
 import { formatReport, runConformance } from './suite.js';
+import { POINT_CHECK_IDS } from './points.js';
 
 interface ReferenceServer {
   url: string;
@@ -125,6 +126,7 @@ const OTHER_CHECKS = [
   'filter.dates', 'filter.q', 'filter.sort', 'pagination.walk.*', 'pagination.otherSort', 'pagination.defaultSort', 'payments.documents', 'payments.dates', 'ops.getDocument', 'ops.getDocument.404', 'ops.getDocumentPdf', 'ops.listPayments', 'ops.getPayment',
   'ops.listTicketCategories', 'ops.listTickets', 'ops.getTicket', 'ops.getTicketAttachment', 'ops.listMessages', 'ops.markMessageRead',
   'ops.changePassword.wrong', 'ops.listMessages.unread', 'ops.listMessages.event', 'ops.listMessages.badEvent',
+  ...POINT_CHECK_IDS,
 ];
 
 /** One run per family: the proxy mode that breaks it and the checks that must then fail. */

@@ -8,6 +8,7 @@ import type { JsonObject } from './contract.js';
 import { Contract, asArray, asString, get, isObject } from './contract.js';
 import type { Exchange, HttpContext } from './http.js';
 import { Client, SESSION_COOKIE, describe, problemCode } from './http.js';
+import { pointsAndContracts } from './points.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -512,6 +513,7 @@ class Suite {
     });
 
     const contracts = await call('ops.listContracts', 'GET /contracts', 'listContracts');
+    await pointsAndContracts({ check: (id, title, body) => this.check(G, id, title, body), fail, skip, expectStatus, expectProblem }, c, pointItems, contracts?.json);
     await call('ops.getBalance', 'GET /balance', 'getBalance');
     const contractId = asString(get(contracts?.json, 'items', 0, 'id'));
     if (contractId) await call('ops.getBalance.contract', `GET /balance?contractId=${contractId}`, 'getBalance', { query: { contractId } });
