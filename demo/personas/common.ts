@@ -1,9 +1,9 @@
 /** Building blocks the persona files share. */
-import { warsawIso } from '../../src/i18n/calendar.js';
+import { addDays, warsawIso } from '../../src/i18n/calendar.js';
 import type { DayClock } from './clock.js';
 import { TERMS_VERSION } from './consents.js';
 import { pointHistory, type PointProfile } from './history.js';
-import type { Account, MonthlyValue, PersonaReading, Schemas } from './types.js';
+import type { Account, MonthlyValue, PersonaContract, PersonaReading, Schemas } from './types.js';
 
 /** The password of every demo login (the one-time-password account has its own, see `jednorazowe`). */
 export const DEMO_PASSWORD = 'Demo-Haslo-2026';
@@ -100,3 +100,26 @@ export function ticket(fields: Pick<Schemas['Ticket'], 'id' | 'number' | 'catego
 
 /** Attachment metadata for bytes. */
 export const attachment = (id: string, name: string, contentType: Schemas['AttachmentType'], bytes: Uint8Array): Schemas['AttachmentInfo'] => ({ id, name, size: bytes.length, contentType });
+
+const CONTRACT_TITLES: Record<Schemas['UtilityKind'], { contract: string; terms: string; prices: (product: string) => string }> = {
+  electricity: { contract: 'Umowa kompleksowa sprzedaży energii elektrycznej', terms: 'Ogólne warunki umowy', prices: (product) => `Cennik ${product}` },
+  gas: { contract: 'Umowa kompleksowa dostarczania paliwa gazowego', terms: 'Ogólne warunki umowy', prices: (product) => `Cennik ${product}` },
+  water: { contract: 'Umowa o zaopatrzenie w wodę i odprowadzanie ścieków', terms: 'Regulamin dostarczania wody i odprowadzania ścieków', prices: () => 'Taryfa dla zbiorowego zaopatrzenia w wodę i zbiorowego odprowadzania ścieków' },
+  heat: { contract: 'Umowa kompleksowa dostawy ciepła', terms: 'Ogólne warunki umowy', prices: (product) => `Cennik ${product}` },
+};
+
+/**
+ * A signed contract with its documents (seed 004 "Umowy"): the contract itself, signed two weeks before it started,
+ * the terms and the price list of the offer (not signed), then each annex `[title, signed day]`, oldest first.
+ */
+export function contract(fields: Omit<PersonaContract, 'documents'>, annexes: readonly (readonly [string, string])[] = []): PersonaContract {
+  const titles = CONTRACT_TITLES[fields.kind];
+  const key = fields.id.replace(/^ctr_/, '');
+  const documents: Schemas['ContractDocument'][] = [
+    { id: `cdoc_${key}_1`, title: titles.contract, kind: 'contract', signedDate: addDays(fields.startDate, -14) },
+    { id: `cdoc_${key}_2`, title: titles.terms, kind: 'terms', signedDate: null },
+    { id: `cdoc_${key}_3`, title: titles.prices(fields.product), kind: 'price_list', signedDate: null },
+    ...annexes.map(([title, signedDate], i): Schemas['ContractDocument'] => ({ id: `cdoc_${key}_${i + 4}`, title, kind: 'annex', signedDate })),
+  ];
+  return { ...fields, documents };
+}

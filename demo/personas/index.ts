@@ -44,6 +44,8 @@ export {
   balanceOf,
   balanceOver,
   consentsOf,
+  contractDetailOf,
+  contractDocumentFileName,
   contractsOf,
   displayName,
   documentStatus,

@@ -194,7 +194,24 @@ export function contractsOf(persona: Persona): Schemas['Contract'][] {
   const points = pointsOf(persona);
   return [...persona.contracts]
     .sort((a, b) => rank[a.status] - rank[b.status] || b.startDate.localeCompare(a.startDate) || a.id.localeCompare(b.id))
-    .map((c) => ({ ...c, pointIds: points.filter((p) => p.contractId === c.id).map((p) => p.id) }));
+    .map(({ documents: _documents, ...c }) => ({ ...c, pointIds: points.filter((p) => p.contractId === c.id).map((p) => p.id) }));
+}
+
+/** One contract with its documents (`getContract`), or undefined when it is not the persona's. */
+export function contractDetailOf(persona: Persona, contractId: string): Schemas['ContractDetail'] | undefined {
+  const summary = contractsOf(persona).find((c) => c.id === contractId);
+  const documents = persona.contracts.find((c) => c.id === contractId)?.documents;
+  return summary && documents ? { ...summary, documents: structuredClone([...documents]) } : undefined;
+}
+
+/**
+ * The file name of a contract's document: its title and the contract's number (`/` → `_`), e.g.
+ * `Aneks nr 1 – zmiana ceny UE_2019_004211.pdf`; `ascii` is the same with Polish letters folded (any other letter becomes `_`).
+ */
+export function contractDocumentFileName(contract: Pick<Schemas['Contract'], 'number'>, document: Pick<Schemas['ContractDocument'], 'title'>): { utf8: string; ascii: string } {
+  const utf8 = `${document.title} ${contract.number}`.replace(/[/\\]/g, '_').replace(/"/g, '') + '.pdf';
+  const folded = utf8.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/–/g, '-');
+  return { utf8, ascii: folded.replace(/[^A-Za-z0-9._ -]/g, '_') };
 }
 
 // -------------------------------------------------------------------------------------------- readings

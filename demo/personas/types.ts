@@ -124,8 +124,11 @@ export interface PersonaPoint {
   readonly registers: readonly RegisterPlan[];
 }
 
-/** A contract as the reference server stores it; `pointIds` of the API are the points that name it. */
-export type PersonaContract = Omit<Schemas['Contract'], 'pointIds'>;
+/**
+ * A contract as the reference server stores it, with its documents (`getContract`); `pointIds` of the API are the
+ * points that name it.
+ */
+export type PersonaContract = Omit<Schemas['Contract'], 'pointIds'> & { readonly documents: readonly Schemas['ContractDocument'][] };
 
 /** One register's consumption in one month (`month` is its first day). */
 export interface MonthlyValue {

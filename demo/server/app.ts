@@ -12,7 +12,6 @@ import { loadContract } from './contract.ts';
 import { API_BASE, operationHandler, problemResponse, type AppState, type Handler, type Utility } from './core.ts';
 import { fillUtilitySites, seedIfEmpty } from './seed.ts';
 import { authHandlers } from './auth.ts';
-import { customerHandlers } from './customer.ts';
 import { profileHandlers } from './profile.ts';
 import { accountRemovalHandlers } from './account-removal.ts';
 import { billingHandlers } from './billing.ts';
@@ -22,6 +21,7 @@ import { notificationHandlers } from './notifications.ts';
 import { tariffHandlers } from './tariffs.ts';
 import { consentHandlers } from './consents.ts';
 import { termsHandlers } from './terms.ts';
+import { fillPointsAndContracts, pointHandlers } from './points.ts';
 import { pagesApp } from './pages.ts';
 import { siteApp } from './site.ts';
 import { listOutbox, type OutboxItem } from './outbox.ts';
@@ -91,6 +91,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   try {
     seededAt = await seedIfEmpty(db);
     await fillUtilitySites(db);
+    await fillPointsAndContracts(db, seededAt);
   } catch (error) {
     await db.close();
     throw error;
@@ -137,7 +138,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
 
   const handlers: Record<string, Handler> = {
     ...authHandlers(),
-    ...customerHandlers(),
+    ...pointHandlers(),
     ...profileHandlers(),
     ...accountRemovalHandlers(),
     ...consentHandlers(),

@@ -858,6 +858,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/contracts/{contractId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one contract with its documents
+         * @description Answers one contract as `listContracts` does, plus its documents (the signed contract, its annexes, the
+         *     price list and the terms of the offer), oldest first. A contract of another customer answers
+         *     `404 not_found`, exactly like a contract that does not exist.
+         */
+        get: operations["getContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contracts/{contractId}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a contract's document as PDF
+         * @description Answers the PDF of one document of the contract (`Content-Type: application/pdf`,
+         *     `Content-Disposition: attachment; filename="..."` built from the document's title and the contract's
+         *     number, plus `filename*` for non-ASCII). A document of another contract, or a contract of another
+         *     customer, answers `404 not_found`. The widget fetches it with credentials and saves it as a blob, so
+         *     the session never goes into a URL.
+         */
+        get: operations["getContractDocumentPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/balance": {
         parameters: {
             query?: never;
@@ -2088,6 +2134,24 @@ export interface components {
             /** @description The contract the point belongs to, or `null`. */
             contractId: components["schemas"]["Id"] | null;
             meters: components["schemas"]["Meter"][];
+            /**
+             * @description Contracted power (moc umowna) in kW as a decimal string, for electricity; `null` for gas, water and
+             *     heat, or when the utility does not know it.
+             * @example 4.0
+             */
+            contractedPower: components["schemas"]["Decimal"] | null;
+            readingMode: components["schemas"]["ReadingMode"];
+            /**
+             * @description How often the meter is read for the bill, in months (1 monthly, 2 every two months, 6, 12); `null`
+             *     when the meter is read remotely without a fixed cycle or the utility does not say.
+             */
+            readingCycleMonths: number | null;
+            /**
+             * @description The distribution system operator (OSD) of the point, e.g. `Tauron Dystrybucja S.A.`; `null` where
+             *     the utility delivers through its own network (water) or does not say.
+             * @example Przykład Dystrybucja sp. z o.o.
+             */
+            distributor: string | null;
         };
         PointList: {
             items: components["schemas"]["PointOfDelivery"][];
@@ -2115,7 +2179,11 @@ export interface components {
              * @description `null` for contracts of indefinite duration.
              */
             endDate: string | null;
-            /** @enum {string} */
+            /**
+             * @description `pending` signed, in force from `startDate`; `active` in force; `terminated` ended (the portal shows
+             *     signed contracts only: an offer not signed yet is no contract here).
+             * @enum {string}
+             */
             status: "pending" | "active" | "terminated";
             pointIds: components["schemas"]["Id"][];
         };
@@ -2123,6 +2191,38 @@ export interface components {
             items: components["schemas"]["Contract"][];
             nextCursor: string | null;
             total?: number;
+        };
+        /**
+         * @description Who reads the meter for the bill: `remote` (a smart meter read remotely by the operator), `self` (the
+         *     customer sends the reading in the portal in reading windows; otherwise the bill is estimated),
+         *     `collector` (the utility's meter reader, inkasent, comes by).
+         * @enum {string}
+         */
+        ReadingMode: "remote" | "self" | "collector";
+        /**
+         * @description `contract` the signed contract, `annex` an annex to it, `price_list` the price list (cennik) or tariff
+         *     it refers to, `terms` the terms of the offer or general terms (OWU, regulamin), `other` anything else.
+         * @enum {string}
+         */
+        ContractDocumentKind: "contract" | "annex" | "price_list" | "terms" | "other";
+        /** @description One document of a contract, downloaded as PDF with `getContractDocumentPdf`. */
+        ContractDocument: {
+            id: components["schemas"]["Id"];
+            /**
+             * @description The document's title as the customer knows it.
+             * @example Umowa kompleksowa
+             */
+            title: string;
+            kind: components["schemas"]["ContractDocumentKind"];
+            /**
+             * Format: date
+             * @description When it was signed (contracts, annexes), or `null` for a document that is not signed (price lists, terms).
+             */
+            signedDate: string | null;
+        };
+        /** @description A contract with its documents, oldest first. */
+        ContractDetail: components["schemas"]["Contract"] & {
+            documents: components["schemas"]["ContractDocument"][];
         };
         NextPayment: {
             amount: components["schemas"]["Money"];
@@ -2796,6 +2896,11 @@ export interface components {
          * @example pt_e_0001
          */
         PointId: components["schemas"]["Id"];
+        /**
+         * @description The contract's id.
+         * @example ctr_e_0001
+         */
+        ContractId: components["schemas"]["Id"];
         /**
          * @description The financial document's id.
          * @example doc_2025_03_0412
@@ -4571,6 +4676,94 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The contract's id.
+                 * @example ctr_e_0001
+                 */
+                contractId: components["parameters"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract and its documents. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContractDocumentPdf: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The contract's id.
+                 * @example ctr_e_0001
+                 */
+                contractId: components["parameters"]["ContractId"];
+                /**
+                 * @description The contract document's id (`ContractDocument.id`).
+                 * @example cdoc_e_0001_1
+                 */
+                documentId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF file. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -71,6 +71,8 @@ export const OPERATIONS: { readonly [K in OperationId]: EntryFor<K> } = {
   createTariffChangeRequest: { path: '/points/{pointId}/tariff-change-requests', method: 'post', personal: true },
   listTariffChangeRequests: { path: '/tariff-change-requests', method: 'get', personal: true },
   listContracts: { path: '/contracts', method: 'get', personal: true },
+  getContract: { path: '/contracts/{contractId}', method: 'get', personal: true },
+  getContractDocumentPdf: { path: '/contracts/{contractId}/documents/{documentId}', method: 'get', personal: true },
   getBalance: { path: '/balance', method: 'get', personal: true },
   listDocuments: { path: '/documents', method: 'get', personal: true },
   getDocument: { path: '/documents/{documentId}', method: 'get', personal: true },

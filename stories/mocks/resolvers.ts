@@ -60,6 +60,7 @@ import { fieldError, problemResponse, validationProblem, type FieldError } from 
 import { NOTIFICATION_TOPICS, fileTariffChange, tariffChangesOf, tariffOf, tariffOptionsOf, type TariffChangeRequest } from './settings.js';
 import { profileResolvers } from './profile.js';
 import { acceptanceRefusal, applyConsentsChange, NEW_TERMS, parseConsentsUpdate, termsRequired, type TermsChallenge } from './consents.js';
+import { contractDocumentPdf, contractOf } from './contracts.js';
 
 type S = components['schemas'];
 
@@ -901,6 +902,13 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     const page = paginate(ctx.world.empty ? [] : contractsOf(personaOf(ctx, now)), url);
     return page.ok ? json(page.value) : page.response;
   },
+
+  getContract: ({ ctx, params, now, json }) => {
+    const contract = contractOf(personaOf(ctx, now), params.contractId ?? '');
+    return contract ? json(contract) : notFound();
+  },
+
+  getContractDocumentPdf: ({ ctx, params, now }) => contractDocumentPdf(personaOf(ctx, now), params.contractId ?? '', params.documentId ?? '') ?? notFound(),
 
   getBalance: ({ ctx, url, now, json }) => {
     const pointId = url.searchParams.get('pointId');

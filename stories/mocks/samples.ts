@@ -117,6 +117,8 @@ export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = 
   createTariffChangeRequest: send('POST', `/points/${POINT_IDS.flat}/tariff-change-requests`, { tariff: 'G12W' }, true),
   listTariffChangeRequests: get(`/tariff-change-requests?pointId=${POINT_IDS.flat}`),
   listContracts: get('/contracts'),
+  getContract: get('/contracts/ctr_e_0001'),
+  getContractDocumentPdf: get('/contracts/ctr_e_0001/documents/cdoc_e_0001_1'),
   getBalance: get('/balance'),
   listDocuments: get('/documents'),
   getDocument: (base) => get(`/documents/${newestDocumentId()}`)(base),

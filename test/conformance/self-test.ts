@@ -24,6 +24,7 @@ import { BREAK_MODES, startBrokenServer } from './broken-server.js';
 import type { CheckResult, ConformanceOptions, Report } from './suite.js';
 import { formatReport, runConformance } from './suite.js';
 import { PROFILE_CHECKS } from './profile.js';
+import { POINT_CHECK_IDS } from './points.js';
 
 interface ReferenceServer {
   url: string;
@@ -132,6 +133,7 @@ const OTHER_CHECKS = [
   'ops.listTicketCategories', 'ops.listTickets', 'ops.getTicket', 'ops.getTicketAttachment', 'ops.listMessages', 'ops.markMessageRead',
   'ops.changePassword.wrong', 'ops.listMessages.unread', 'ops.listMessages.event', 'ops.listMessages.badEvent',
   ...PROFILE_CHECKS,
+  ...POINT_CHECK_IDS,
 ];
 
 /** One run per family: the proxy mode that breaks it and the checks that must then fail. */

@@ -11,6 +11,7 @@ import { Client, SESSION_COOKIE, describe, problemCode } from './http.js';
 import { notificationChecks, tariffChecks, type SettingsTools } from './settings.js';
 import { profileChecks } from './profile.js';
 import { consentChecks, termsChecks } from './consents.js';
+import { pointsAndContracts } from './points.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -525,6 +526,7 @@ export class Suite {
     await tariffChecks(tools, c, pointItems);
 
     const contracts = await call('ops.listContracts', 'GET /contracts', 'listContracts');
+    await pointsAndContracts({ check: (id, title, body) => this.check(G, id, title, body), fail, skip, expectStatus, expectProblem }, c, pointItems, contracts?.json);
     await call('ops.getBalance', 'GET /balance', 'getBalance');
     const contractId = asString(get(contracts?.json, 'items', 0, 'id'));
     if (contractId) await call('ops.getBalance.contract', `GET /balance?contractId=${contractId}`, 'getBalance', { query: { contractId } });
