@@ -35,6 +35,10 @@ export interface UtilitySite {
   readonly tickets?: string;
   /** The page with `<ebok-messages>`. */
   readonly messages?: string;
+  /** The "my data" page with `<ebok-profile>`: the e-mailed link that confirms a new address opens it with `?ebok-email-token=`. */
+  readonly profile?: string;
+  /** The page with `<ebok-points>`, `<ebok-contracts>` and `<ebok-tariff-change>`. */
+  readonly contracts?: string;
 }
 
 /** One of the three demo utilities and its portal: GET /portal-config answers `config` as it is. */

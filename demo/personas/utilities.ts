@@ -53,7 +53,7 @@ export const ENERGIA: Utility = {
   kind: 'electricity',
   name: 'Energia Przykład S.A.',
   bankAccount: makeNrb('10901014', '0000071219812874'),
-  site: { portal: '/', login: '/#konto', passwordReset: '/nowe-haslo.html', activation: '/aktywacja.html', register: '/rejestracja.html', documents: '/faktury.html', tickets: '/zgloszenia.html', messages: '/wiadomosci.html' },
+  site: { portal: '/', login: '/#konto', passwordReset: '/nowe-haslo.html', activation: '/aktywacja.html', register: '/rejestracja.html', documents: '/faktury.html', tickets: '/zgloszenia.html', messages: '/wiadomosci.html', profile: '/moje-dane.html', contracts: '/umowy.html' },
   config: {
     utilityName: 'Energia Przykład S.A.',
     kinds: ['electricity'],
