@@ -2,7 +2,7 @@
  * A customer's way through "Moje dane" and "Umowy i punkty" of the demo site, in headless Chromium, as `npm start`
  * serves it: `npx tsx demo/server/browser/my-data-check.ts`.
  *
- * energia, on moje-dane.html, changes its phone (confirmed by the code from the outbox) and its correspondence
+ * Anyone, signed out, finds the outages of a postal code on the home page. energia, on moje-dane.html, changes its phone (confirmed by the code from the outbox) and its correspondence
  * address, turns off SMS about planned works, and withdraws one marketing consent; after a reload everything is as
  * saved. On umowy.html it asks for G12W instead of G12 and sees the request pending. The utility publishes new terms
  * on its sandbox page, and energia's next login asks to accept them before anything else.
@@ -29,6 +29,15 @@ const checked = (page: Page, host: string, selector: string) => page.evaluate((h
 
 try {
   const page = await site.open();
+  // Anyone, signed out, finds the planned works by a postal code.
+  await page.goto(`${origin}/index.html`);
+  await deep(page, 'ebok-outages', '#area');
+  await fill(page, 'ebok-outages', { '#area': '44-100' });
+  await press(page, 'ebok-outages', '[part="search"]');
+  await shows(page, 'ebok-outages', 'ul. Zwycięstwa 1–30');
+  assert.ok(!(await text(page, 'ebok-outages')).includes('Kraków'), 'only the outages of that postal code');
+  log('signed out, the outages of postal code 44-100 show, and only those');
+
   await page.goto(`${origin}/moje-dane.html`);
   await signIn(page, ENERGIA);
   await deep(page, 'ebok-profile', '[part~="identity"]');
