@@ -1,6 +1,7 @@
 /** Building blocks the persona files share. */
 import { addDays, warsawIso } from '../../src/i18n/calendar.js';
 import type { DayClock } from './clock.js';
+import { TERMS_VERSION } from './consents.js';
 import { pointHistory, type PointProfile } from './history.js';
 import type { Account, MonthlyValue, PersonaContract, PersonaReading, Schemas } from './types.js';
 
@@ -17,10 +18,14 @@ export const address = (street: string | null, building: string, apartment: stri
   country: 'PL',
 });
 
-/** Notification preferences: every e-mail, and SMS for due dates and reading windows when `sms`. */
+/**
+ * Notification preferences: every e-mail (security e-mails cannot be turned off), and, when `sms` (a confirmed
+ * phone), SMS for due dates, planned works, reading windows and collection notices; the reminder 3 days ahead.
+ */
 export const preferences = (sms: boolean): Schemas['NotificationPreferences'] => ({
-  email: { new_invoice: true, due_date: true, planned_works: true, reading_window: true },
-  sms: { new_invoice: false, due_date: sms, planned_works: false, reading_window: sms },
+  email: { new_invoice: true, due_date: true, planned_works: true, reading_window: true, collection: true, security: true },
+  sms: { new_invoice: false, due_date: sms, planned_works: sms, reading_window: sms, collection: sms, security: false },
+  dueDateReminderDays: 3,
 });
 
 /** An active account with the demo password, created 400 days ago, without a second factor. */
@@ -28,10 +33,10 @@ export function account(clock: DayClock, fields: Pick<Account, 'userId' | 'login
   return { password: DEMO_PASSWORD, phone: null, mfa: null, status: 'active', mustChangePassword: false, lockedUntil: null, createdAt: clock.at(-400), ...fields };
 }
 
-/** The terms as the customer accepted them 400 days ago (the version is named after that year's January). */
+/** The terms the utilities publish, as the customer accepted them 400 days ago. */
 export function terms(clock: DayClock): { termsVersion: string; termsAcceptedAt: Date; consentsUpdatedAt: Date } {
   const acceptedAt = clock.at(-400);
-  return { termsVersion: `${clock.day(-400).slice(0, 4)}-01`, termsAcceptedAt: acceptedAt, consentsUpdatedAt: acceptedAt };
+  return { termsVersion: TERMS_VERSION, termsAcceptedAt: acceptedAt, consentsUpdatedAt: acceptedAt };
 }
 
 /** `build()` once, on first use. */

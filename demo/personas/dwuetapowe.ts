@@ -48,7 +48,7 @@ export function dwuetapowe(clock: DayClock): Persona {
       contractEmail: '2fa@example.com',
       address: HOME,
       eInvoice: false,
-      marketing: false,
+      marketing: {},
       preferences: preferences(true),
       ...terms(clock),
     },

@@ -143,7 +143,8 @@ export function energia(clock: DayClock): Persona {
       contractEmail: 'energia@example.com',
       address: HOME,
       eInvoice: true,
-      marketing: false,
+      /** Offers by e-mail given when the account was made (the integration test withdraws it and gives it back). */
+      marketing: { email: { given: true, changedAt: clock.at(-400) } },
       preferences: preferences(true),
       ...terms(clock),
     },

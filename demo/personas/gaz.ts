@@ -56,7 +56,7 @@ export function gaz(clock: DayClock): Persona {
       contractEmail: 'gaz@example.com',
       address: HOME,
       eInvoice: true,
-      marketing: true,
+      marketing: { email: { given: true, changedAt: clock.at(-400) }, phone: { given: true, changedAt: clock.at(-200) }, profiling: { given: false, changedAt: clock.at(-200) } },
       preferences: preferences(false),
       ...terms(clock),
     },

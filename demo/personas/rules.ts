@@ -5,6 +5,7 @@
  * mocks and the tests; demo/server/personas-agree.ts checks that both worlds answer alike.
  */
 import { addDays, daysBetween, isOverdue, warsawDate, warsawInstant, warsawIso } from '../../src/i18n/calendar.js';
+import { marketingConsentsOf } from './consents.js';
 import { money } from './money.js';
 import type { Customer, Persona, PersonaDocument, PersonaOutage, PersonaPayment, Schemas, WindowPlan } from './types.js';
 
@@ -164,6 +165,8 @@ export function profileOf(persona: Persona): Schemas['Profile'] {
     email: persona.account?.login ?? c.contractEmail,
     pendingEmail: null,
     phone: persona.account?.phone ?? null,
+    pendingPhone: null,
+    ...(c.kind === 'business' ? { regon: c.regon ?? null } : {}),
     correspondenceAddress: { ...c.address },
     eInvoice: c.eInvoice,
   };
@@ -173,8 +176,9 @@ export function consentsOf(persona: Persona): Schemas['Consents'] {
   const c = persona.customer;
   return {
     terms: { accepted: true, version: c.termsVersion, acceptedAt: warsawIso(c.termsAcceptedAt) },
-    marketing: c.marketing,
-    eInvoice: c.eInvoice,
+    marketing: marketingConsentsOf(c.marketing),
+    // Where the eBOK means e-invoices (seed 003), e-invoice is on whatever the customer had before.
+    eInvoice: c.eInvoice || persona.utility.config.eInvoiceRequired,
     updatedAt: warsawIso(c.consentsUpdatedAt),
   };
 }

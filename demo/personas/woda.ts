@@ -49,7 +49,7 @@ export function woda(clock: DayClock): Persona {
       contractEmail: 'woda@example.com',
       address: HOME,
       eInvoice: true,
-      marketing: false,
+      marketing: {},
       preferences: preferences(false),
       ...terms(clock),
     },
