@@ -23,5 +23,7 @@ import './widgets/tariff-change/ebok-tariff-change.js';
 import './widgets/profile/ebok-profile.js';
 import './widgets/account-removal/ebok-account-removal.js';
 import './widgets/consents/ebok-consents.js';
+import './widgets/points/ebok-points.js';
+import './widgets/contracts/ebok-contracts.js';
 
 export * from './index.js';

@@ -36,6 +36,8 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-profile': () => import('../widgets/profile/ebok-profile.js'),
   'ebok-account-removal': () => import('../widgets/account-removal/ebok-account-removal.js'),
   'ebok-consents': () => import('../widgets/consents/ebok-consents.js'),
+  'ebok-points': () => import('../widgets/points/ebok-points.js'),
+  'ebok-contracts': () => import('../widgets/contracts/ebok-contracts.js'),
 };
 
 /**

@@ -39,6 +39,8 @@ const WIDGETS: { tag: string; attrs: string; act?: (el: Element) => Promise<void
   { tag: 'ebok-profile', attrs: '' },
   { tag: 'ebok-account-removal', attrs: '' },
   { tag: 'ebok-consents', attrs: '' },
+  { tag: 'ebok-points', attrs: '' },
+  { tag: 'ebok-contracts', attrs: '' },
   { tag: 'ebok-login', attrs: '', act: logIn },
   { tag: 'ebok-register', attrs: '' },
   { tag: 'ebok-password-reset', attrs: '' },

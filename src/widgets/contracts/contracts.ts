@@ -152,7 +152,7 @@ export class EbokContracts extends EbokWidget {
     const level = Math.min(6, this.level + 1);
     const points = logic.pointsOf(contract, this.data.value?.points ?? []);
     return html`<div class="detail__title" part="detail-title" role="heading" aria-level=${level} tabindex="-1">${msg(str`Umowa nr ${contract.number}`)}</div>
-      ${contractFacts(contract, points)}
+      ${contractFacts(contract, [])}
       ${points.length
         ? html`<section class="section" aria-labelledby="points-title">
             <div class="section-title" id="points-title" role="heading" aria-level=${Math.min(6, level + 1)}>${msg('Punkty poboru w tej umowie')}</div>
