@@ -92,7 +92,7 @@ export class EbokNotificationSettings extends EbokWidget {
 
   override render() {
     return html`<section class="base" part="base" aria-labelledby="title">
-      ${this.heading(msg('Powiadomienia'), { id: 'title' })} ${this.notices.renderLiveRegion()}
+      ${this.heading(msg('Powiadomienia'), { id: 'title' })}
       ${this.data.render({
         pending: () => renderLoading(msg('ustawienia powiadomień')),
         complete: (data) => this.renderForm(data),

@@ -115,7 +115,7 @@ export class EbokTariffChange extends EbokWidget {
 
   override render() {
     return html`<section class="base" part="base" aria-labelledby="title">
-      ${this.heading(msg('Zmiana taryfy'), { id: 'title' })} ${this.notices.renderLiveRegion()}
+      ${this.heading(msg('Zmiana taryfy'), { id: 'title' })}
       ${this.points.render({
         pending: () => renderLoading(msg('punkty poboru')),
         complete: (points) => (points.length ? html`${this.renderPointChoice(points)} ${this.renderTariffs()}` : renderEmpty(msg('Nie masz jeszcze punktów poboru.'))),
