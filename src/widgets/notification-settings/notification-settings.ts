@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { ApiTask } from '../../controllers/api-task.js';
+import { FocusController } from '../../controllers/focus.js';
 import { malformedResponse } from '../../api/diagnostics.js';
 import { EbokApiError } from '../../api/errors.js';
 import { renderError, renderLoading, renderOffline } from '../../core/status.js';
@@ -56,6 +57,7 @@ export class EbokNotificationSettings extends EbokWidget {
   private draftOf: SettingsData | undefined;
 
   private readonly notices = new NoticeController(this);
+  private readonly focusTo = new FocusController(this);
 
   readonly data: ApiTask<SettingsData> = new ApiTask<SettingsData>(this, {
     load: async (client, signal) => {
@@ -170,6 +172,7 @@ export class EbokNotificationSettings extends EbokWidget {
     }
     this.draft = stored;
     this.notices.show({ tone: 'success', text: msg('Zapisaliśmy ustawienia powiadomień.'), urgent: false });
+    this.focusTo.next(this.notices.ref);
     this.emit(new EbokNotificationSettingsSavedEvent(stored));
   }
 
@@ -183,6 +186,7 @@ export class EbokNotificationSettings extends EbokWidget {
       other: msg('Nie udało się zapisać ustawień.'),
     };
     this.notices.show({ tone: 'error', text: texts[logic.refusalOf(error.fields)], detail: msg('Twoje wybory zostały w formularzu.') });
+    this.focusTo.next(this.notices.ref);
     return true;
   }
 }
