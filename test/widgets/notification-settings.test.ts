@@ -8,7 +8,7 @@ import { FakeApi, json, problem, sessionAt } from '../helpers/fake-api.js';
 import { persona, profileOf, type Schemas } from '../../demo/personas/index.js';
 import { shadow, until } from '../helpers/dom.js';
 import { active, notice, noticeText, words } from '../helpers/harness.js';
-import { resetPage } from '../helpers/page.js';
+import { deviceOffline, resetPage } from '../helpers/page.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 type Preferences = Schemas['NotificationPreferences'];
@@ -241,21 +241,16 @@ describe('<ebok-notification-settings>', () => {
   });
 
   describe('offline', () => {
-    let onLine: PropertyDescriptor | undefined;
-    afterEach(() => {
-      if (onLine) Object.defineProperty(navigator, 'onLine', onLine);
-      onLine = undefined;
-    });
+    let online = () => {};
+    afterEach(() => online());
 
     it('says there is no connection and loads after the retry once back online', async () => {
-      onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine');
-      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      online = deviceOffline();
       api.on('GET', '/customer/notification-preferences', new TypeError('Failed to fetch'), json(200, stored));
       const el = await widget();
       expect(el.shadowRoot!.querySelector('[part~="offline"]'), 'the offline state').to.exist;
       await expect(el).to.be.accessible();
-      Object.defineProperty(navigator, 'onLine', onLine!);
-      onLine = undefined;
+      online();
       shadow<HTMLButtonElement>(el, '[part="retry"]').click();
       await until(() => !!el.shadowRoot!.querySelector('table'), 'the grid once online');
     });

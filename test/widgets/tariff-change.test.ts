@@ -9,7 +9,7 @@ import { persona, pointsOf, type Schemas } from '../../demo/personas/index.js';
 import { decidedTariffChange, tariffOptionsOf } from '../../stories/mocks/settings.js';
 import { shadow, until } from '../helpers/dom.js';
 import { active, notice, noticeText, words } from '../helpers/harness.js';
-import { resetPage } from '../helpers/page.js';
+import { deviceOffline, resetPage } from '../helpers/page.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const energia = persona('energia');
@@ -246,21 +246,16 @@ describe('<ebok-tariff-change>', () => {
   });
 
   describe('offline', () => {
-    let onLine: PropertyDescriptor | undefined;
-    afterEach(() => {
-      if (onLine) Object.defineProperty(navigator, 'onLine', onLine);
-      onLine = undefined;
-    });
+    let online = () => {};
+    afterEach(() => online());
 
     it('says there is no connection and loads after the retry once back online', async () => {
-      onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine');
-      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      online = deviceOffline();
       api.on('GET', '/points', new TypeError('Failed to fetch'), json(200, { items: points, nextCursor: null }));
       const el = await widget();
       expect(el.shadowRoot!.querySelector('[part~="offline"]')).to.exist;
       await expect(el).to.be.accessible();
-      Object.defineProperty(navigator, 'onLine', onLine!);
-      onLine = undefined;
+      online();
       shadow<HTMLButtonElement>(el, '[part="retry"]').click();
       await until(() => !!el.shadowRoot!.querySelector('[part="options"]'), 'the tariffs once online');
     });
