@@ -9,6 +9,8 @@ import { persona, profileOf, type Schemas } from '../../demo/personas/index.js';
 import { shadow, until } from '../helpers/dom.js';
 import { active, notice, noticeText, words } from '../helpers/harness.js';
 import { deviceOffline, resetPage } from '../helpers/page.js';
+import { polishIn } from '../helpers/polish.js';
+import { localeReady } from '../../src/i18n/locale.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 type Preferences = Schemas['NotificationPreferences'];
@@ -62,6 +64,15 @@ describe('<ebok-notification-settings>', () => {
     expect(box(el, 'sms', 'planned_works').checked, 'SMS: planned works').to.equal(true);
     expect(days(el).value).to.equal('3');
     expect(words(el)).to.contain('3 dni przed terminem');
+    await expect(el).to.be.accessible();
+  });
+
+  it('in English has no Polish left, without a phone too, and is accessible', async () => {
+    api.on('GET', '/customer/profile', json(200, withoutPhone));
+    const el = await widget(html`<ebok-notification-settings lang="en" profile-href="/my-data"></ebok-notification-settings>`);
+    await localeReady();
+    await until(() => words(el).includes('Notifications') && !!el.shadowRoot!.querySelector('table'), 'the grid in English', 5000);
+    expect(await polishIn(words(el)), `Polish left: "${words(el)}"`).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
 

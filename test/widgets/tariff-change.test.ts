@@ -10,6 +10,8 @@ import { decidedTariffChange, tariffOptionsOf } from '../../stories/mocks/settin
 import { shadow, until } from '../helpers/dom.js';
 import { active, notice, noticeText, words } from '../helpers/harness.js';
 import { deviceOffline, resetPage } from '../helpers/page.js';
+import { polishIn } from '../helpers/polish.js';
+import { localeReady } from '../../src/i18n/locale.js';
 
 const BASE = 'https://api.utility.test/api/v1';
 const energia = persona('energia');
@@ -81,6 +83,16 @@ describe('<ebok-tariff-change>', () => {
     expect(g12w).to.contain('cały weekend i święta').and.match(/Szacunkowo 3195,11 zł rocznie – o 159,13 zł mniej niż teraz/);
     const g11 = radio(el, 'G11').closest('[part="option"]')!.textContent.replace(/\s+/g, ' ');
     expect(g11).to.match(/o 172,76 zł więcej niż teraz/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('in English (the options as the API words them in English) has no Polish left, and is accessible', async () => {
+    api.on('GET', '/points/pt_e_0001/tariff-options', json(200, tariffOptionsOf(energia, flat, false, new Date(), 'en')));
+    const el = await widget(html`<ebok-tariff-change lang="en" point-id="pt_e_0001"></ebok-tariff-change>`);
+    await localeReady();
+    // The language change loads the options again (in English): check the options, not the loading state.
+    await until(() => words(el).includes('Tariff') && !!el.shadowRoot!.querySelector('[part="options"]'), 'the options in English', 5000);
+    expect(await polishIn(words(el)), `Polish left: "${words(el)}"`).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
 
