@@ -64,7 +64,8 @@ export class EbokNotificationSettings extends EbokWidget {
       const [preferences, profile] = await Promise.all([client.get('/customer/notification-preferences', { signal }) as Promise<unknown>, client.get('/customer/profile', { signal }) as Promise<unknown>]);
       if (!logic.isPreferences(preferences)) throw malformedResponse(client.apiBase, 'GET /customer/notification-preferences answered without every topic of both channels');
       const phone = (profile as { phone?: unknown } | null)?.phone;
-      return { preferences, phone: typeof phone === 'string' && phone ? phone : null };
+      // A stored reminder outside 1–14 (older data) shows as the nearest day the list offers, and is saved as that.
+      return { preferences: logic.withDays(preferences, preferences.dueDateReminderDays), phone: typeof phone === 'string' && phone ? phone : null };
     },
   });
 
