@@ -154,6 +154,16 @@ describe('<ebok-notification-settings>', () => {
     expect(sentBodies(api)[0]!.dueDateReminderDays).to.equal(7);
   });
 
+  it('shows a stored reminder outside 1 to 14 as the nearest offered day, and saves what it shows', async () => {
+    api.on('GET', '/customer/notification-preferences', json(200, { ...stored, dueDateReminderDays: 30 }));
+    const el = await widget();
+    expect(days(el).value).to.equal('14');
+    expect(words(el)).to.contain('14 dni przed terminem');
+    saveButton(el).click();
+    await until(() => sentBodies(api).length === 1, 'the save');
+    expect(sentBodies(api)[0]!.dueDateReminderDays).to.equal(14);
+  });
+
   it('a server refusal of the days says 1 to 14 in words, keeps the choices and focuses the message', async () => {
     api.on('PUT', '/customer/notification-preferences', problem(422, 'validation_failed', { fields: [{ field: '/dueDateReminderDays', code: 'out_of_range', message: 'x' }] }));
     const el = await widget();
