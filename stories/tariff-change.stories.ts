@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { createHandlers, problemResponse, type ScenarioName } from './mocks/handlers.js';
-import { decidedTariffChange } from './mocks/settings.js';
+import { decidedTariffChange, tariffOptionsOf } from './mocks/settings.js';
+import { persona, pointsOf } from '../demo/personas/index.js';
 import { resetClients } from '../src/api/registry.js';
 import '../src/widgets/tariff-change/ebok-tariff-change.js';
 import { deviceOffline } from './support/offline.js';
@@ -38,6 +39,7 @@ const answers = (scenario?: ScenarioName, ...first: HttpHandler[]): Story['param
 /** The point's requests as the utility decided them (newest first). */
 const requests = (...statuses: Parameters<typeof decidedTariffChange>[0][]): HttpHandler =>
   http.get(`${BASE}/tariff-change-requests`, () => HttpResponse.json({ items: statuses.map((s) => decidedTariffChange(s, new Date())) }));
+const flat = pointsOf(persona('energia')).find((p) => p.id === 'pt_e_0001')!;
 const widget = (canvas: HTMLElement) => canvas.querySelector('ebok-tariff-change')!;
 
 /** G12W chosen and "Dalej" pressed: the confirmation step. */
@@ -68,9 +70,12 @@ export const AlreadyPending: Story = {
   parameters: answers(undefined, http.post(`${BASE}/points/:pointId/tariff-change-requests`, () => problemResponse(409, 'conflict'))),
   play: send,
 };
-export const NoEstimate: Story = { name: 'No consumption yet: no estimates', parameters: answers('empty') };
+export const NoEstimate: Story = {
+  name: 'No consumption yet: no estimates',
+  parameters: answers(undefined, http.get(`${BASE}/points/pt_e_0001/tariff-options`, () => HttpResponse.json(tariffOptionsOf(persona('energia'), flat, true, new Date(), 'pl')))),
+};
 export const ChoosePoint: Story = { name: 'No point-id: choose the point first', args: { pointId: '' }, parameters: answers() };
-export const NoPoints: Story = { name: 'No points of delivery (empty)', args: { pointId: '' }, parameters: answers(undefined, http.get(`${BASE}/points`, () => HttpResponse.json({ items: [], nextCursor: null }))) };
+export const NoPoints: Story = { name: 'No points of delivery (empty)', args: { pointId: '' }, parameters: answers('empty') };
 export const SessionExpired: Story = { name: 'Session expired (sending resends after a new login)', parameters: answers('session-expired') };
 export const SignedOut: Story = { name: 'Signed out', parameters: answers('signed-out') };
 export const Loading: Story = { parameters: answers('timeout') };
