@@ -285,7 +285,7 @@ describe('<ebok-notification-settings>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('works by keyboard: Space flips a switch, Tab reaches the days and Save, Enter saves once', async () => {
+  it('works by keyboard: Space flips a switch, the locked one takes no focus, Tab from the days reaches Save, Enter saves once', async () => {
     const el = await widget();
     box(el, 'sms', 'reading_window').focus();
     await sendKeys({ press: 'Space' });
