@@ -188,7 +188,7 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
   h.post('/sandbox/tariffs', async (c) => {
     if (!originAllowed(app, c)) return page('Odrzucono', '<h1>Odrzucono żądanie</h1>');
     const form = await c.req.parseBody();
-    const text = (name: string): string | undefined => (typeof form[name] === 'string' ? (form[name] as string).slice(0, 500) : undefined);
+    const text = (name: string): string | undefined => (typeof form[name] === 'string' ? form[name].slice(0, 500) : undefined);
     const id = await decideTariffChange(app.db, text('request') ?? '', { accept: text('decision') !== 'reject', effectiveFrom: text('effectiveFrom'), reason: text('reason') }, new Date());
     return id
       ? page('Decyzja zapisana', '<div class="pay"><h1>Decyzja zapisana</h1><p>Klient zobaczy ją w eBOK.</p><p><a href="/sandbox/tariffs">Wróć do wniosków</a></p></div>')

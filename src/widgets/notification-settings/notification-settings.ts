@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { ApiTask } from '../../controllers/api-task.js';
+import { FocusController } from '../../controllers/focus.js';
 import { malformedResponse } from '../../api/diagnostics.js';
 import { EbokApiError } from '../../api/errors.js';
 import { renderError, renderLoading, renderOffline } from '../../core/status.js';
@@ -56,13 +57,15 @@ export class EbokNotificationSettings extends EbokWidget {
   private draftOf: SettingsData | undefined;
 
   private readonly notices = new NoticeController(this);
+  private readonly focusTo = new FocusController(this);
 
   readonly data: ApiTask<SettingsData> = new ApiTask<SettingsData>(this, {
     load: async (client, signal) => {
       const [preferences, profile] = await Promise.all([client.get('/customer/notification-preferences', { signal }) as Promise<unknown>, client.get('/customer/profile', { signal }) as Promise<unknown>]);
       if (!logic.isPreferences(preferences)) throw malformedResponse(client.apiBase, 'GET /customer/notification-preferences answered without every topic of both channels');
       const phone = (profile as { phone?: unknown } | null)?.phone;
-      return { preferences, phone: typeof phone === 'string' && phone ? phone : null };
+      // A stored reminder outside 1–14 (older data) shows as the nearest day the list offers, and is saved as that.
+      return { preferences: logic.withDays(preferences, preferences.dueDateReminderDays), phone: typeof phone === 'string' && phone ? phone : null };
     },
   });
 
@@ -92,7 +95,7 @@ export class EbokNotificationSettings extends EbokWidget {
 
   override render() {
     return html`<section class="base" part="base" aria-labelledby="title">
-      ${this.heading(msg('Powiadomienia'), { id: 'title' })} ${this.notices.renderLiveRegion()}
+      ${this.heading(msg('Powiadomienia'), { id: 'title' })}
       ${this.data.render({
         pending: () => renderLoading(msg('ustawienia powiadomień')),
         complete: (data) => this.renderForm(data),
@@ -170,6 +173,7 @@ export class EbokNotificationSettings extends EbokWidget {
     }
     this.draft = stored;
     this.notices.show({ tone: 'success', text: msg('Zapisaliśmy ustawienia powiadomień.'), urgent: false });
+    this.focusTo.next(this.notices.ref);
     this.emit(new EbokNotificationSettingsSavedEvent(stored));
   }
 
@@ -183,6 +187,7 @@ export class EbokNotificationSettings extends EbokWidget {
       other: msg('Nie udało się zapisać ustawień.'),
     };
     this.notices.show({ tone: 'error', text: texts[logic.refusalOf(error.fields)], detail: msg('Twoje wybory zostały w formularzu.') });
+    this.focusTo.next(this.notices.ref);
     return true;
   }
 }

@@ -115,7 +115,7 @@ export class EbokTariffChange extends EbokWidget {
 
   override render() {
     return html`<section class="base" part="base" aria-labelledby="title">
-      ${this.heading(msg('Zmiana taryfy'), { id: 'title' })} ${this.notices.renderLiveRegion()}
+      ${this.heading(msg('Zmiana taryfy'), { id: 'title' })}
       ${this.points.render({
         pending: () => renderLoading(msg('punkty poboru')),
         complete: (points) => (points.length ? html`${this.renderPointChoice(points)} ${this.renderTariffs()}` : renderEmpty(msg('Nie masz jeszcze punktów poboru.'))),
@@ -292,16 +292,22 @@ export class EbokTariffChange extends EbokWidget {
     if (error.code === 'conflict') {
       this.startOver();
       this.notices.show({ tone: 'warning', text: msg('Wniosek o zmianę taryfy dla tego punktu już czeka na decyzję.'), detail: msg('Kolejny złożysz, gdy go rozpatrzymy.') });
-      this.tariffs.retry();
+      this.reloadTariffs();
       return true;
     }
     if (error.code === 'validation_failed') {
       this.step = 'choose';
       this.notices.show({ tone: 'error', text: msg('Tej taryfy nie możemy teraz wybrać dla tego punktu.'), detail: msg('Wybierz inną albo napisz do nas.') });
-      this.tariffs.retry();
+      this.reloadTariffs();
       return true;
     }
     return false;
+  }
+
+  /** The server's list now, not the cached one: after a refusal the point's requests or options have changed. */
+  private reloadTariffs(): void {
+    this.client?.invalidate(['points', 'tariff-change-requests']);
+    this.tariffs.retry();
   }
 
   private loadFailure(error: unknown): string {
