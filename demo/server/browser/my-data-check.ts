@@ -5,9 +5,13 @@
  * Anyone, signed out, finds the outages of a postal code on the home page. energia, on moje-dane.html, changes its phone (confirmed by the code from the outbox) and its correspondence
  * address, turns off SMS about planned works, and withdraws one marketing consent; after a reload everything is as
  * saved. On umowy.html it asks for G12W instead of G12 and sees the request pending. The utility publishes new terms
- * on its sandbox page, and energia's next login asks to accept them before anything else.
+ * on its sandbox page, and energia's next login asks to accept them before anything else. firma browses its twelve
+ * points and its contracts, and downloads a contract's document as a real PDF.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { deep, fill, log, outbox, press, shows, signIn, startSite, text } from './site.ts';
 
@@ -128,6 +132,41 @@ try {
   await press(page, 'ebok-login', '[part="submit"]');
   await shows(page, 'ebok-profile', 'Jan Kowalski');
   log("energia's next login asked to accept the new terms, then opened the account");
+
+  // firma: twelve points and three contracts on umowy.html, a point's detail, a contract's PDF.
+  await page.goto(`${origin}/umowy.html`);
+  await deep(page, 'ebok-session', '[part~="logout"]');
+  await press(page, 'ebok-session', '[part~="logout"]');
+  await shows(page, 'ebok-points', 'Zaloguj się, aby zobaczyć swoje punkty poboru.');
+  await signIn(page, 'firma@example.com');
+  // firma is a customer of the same utility: the new terms come first for it too.
+  await shows(page, 'ebok-login', 'Zmienił się regulamin eBOK');
+  await press(page, 'ebok-login', '[part="submit"]');
+  await shows(page, 'ebok-points', '12 punktów poboru');
+  await press(page, 'ebok-points', '[part="more"] button');
+  await page.waitForFunction(() => document.querySelector('ebok-points')!.shadowRoot!.querySelectorAll('[part~="point"]').length === 12, { timeout: 10000, polling: 100 });
+  await press(page, 'ebok-points', '[part~="point-open"]');
+  await deep(page, 'ebok-points', '[part="readings-link"]');
+  const readings = await page.evaluate(() => document.querySelector('ebok-points')!.shadowRoot!.querySelector<HTMLAnchorElement>('[part="readings-link"]')!.href);
+  assert.match(readings, /\/index\.html\?ebok-point=pt_[\w]+#odczyt$/, "the point's readings link carries its id");
+  assert.match(await text(page, 'ebok-points'), /Moc umowna \d+,\d kW/);
+  log('firma sees its 12 points; a point shows its contracted power and links to its readings');
+  await shows(page, 'ebok-contracts', '3 umowy');
+  await press(page, 'ebok-contracts', '[part~="contract-open"]');
+  await deep(page, 'ebok-contracts', '[part="document-download"]');
+  const downloads = mkdtempSync(join(tmpdir(), 'ebok-downloads-'));
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+  await press(page, 'ebok-contracts', '[part="document-download"]');
+  let pdf: string | undefined;
+  for (let i = 0; i < 100 && !pdf; i++) {
+    pdf = readdirSync(downloads).find((f) => f.endsWith('.pdf'));
+    if (!pdf) await new Promise((ok) => setTimeout(ok, 100));
+  }
+  assert.ok(pdf, 'a PDF was downloaded');
+  assert.equal(readFileSync(join(downloads, pdf)).subarray(0, 5).toString(), '%PDF-', 'the download is a real PDF');
+  rmSync(downloads, { recursive: true, force: true });
+  log(`a contract of firma opens, and its document downloads as a real PDF (${pdf})`);
   assert.deepEqual(problems, [], 'no console error, warning or page error');
 } finally {
   await site.close();
