@@ -18,5 +18,12 @@ import './widgets/ticket-form/ebok-ticket-form.js';
 import './widgets/tickets/ebok-tickets.js';
 import './widgets/messages/ebok-messages.js';
 import './widgets/outages/ebok-outages.js';
+import './widgets/notification-settings/ebok-notification-settings.js';
+import './widgets/tariff-change/ebok-tariff-change.js';
+import './widgets/profile/ebok-profile.js';
+import './widgets/account-removal/ebok-account-removal.js';
+import './widgets/consents/ebok-consents.js';
+import './widgets/points/ebok-points.js';
+import './widgets/contracts/ebok-contracts.js';
 
 export * from './index.js';

@@ -37,6 +37,18 @@ export { EbokTicketRepliedEvent, type TicketRepliedDetail } from './widgets/tick
 export { EbokMessages } from './widgets/messages/messages.js';
 export { EbokUnreadChangeEvent, type UnreadChangeDetail } from './widgets/messages/messages.events.js';
 export { EbokOutages } from './widgets/outages/outages.js';
+export { EbokNotificationSettings } from './widgets/notification-settings/notification-settings.js';
+export { EbokNotificationSettingsSavedEvent } from './widgets/notification-settings/notification-settings.events.js';
+export { EbokTariffChange } from './widgets/tariff-change/tariff-change.js';
+export { EbokTariffChangeRequestedEvent, type TariffChangeRequestedDetail } from './widgets/tariff-change/tariff-change.events.js';
+export { EbokProfile } from './widgets/profile/profile.js';
+export { EbokProfileChangeEvent, type ProfileChangeDetail, type ProfileChange } from './widgets/profile/profile.events.js';
+export { EbokAccountRemoval } from './widgets/account-removal/account-removal.js';
+export { EbokAccountRemovalRequestedEvent, type AccountRemovalRequestedDetail } from './widgets/account-removal/account-removal.events.js';
+export { EbokConsents } from './widgets/consents/consents.js';
+export { EbokConsentsChangedEvent, type ConsentsChangedDetail } from './widgets/consents/consents.events.js';
+export { EbokPoints } from './widgets/points/points.js';
+export { EbokContracts } from './widgets/contracts/contracts.js';
 export { EbokReadingSubmittedEvent } from './widgets/meter-reading/meter-reading.events.js';
 export { parseReading, windowView, reminderOf, isRollOver } from './widgets/meter-reading/meter-reading.logic.js';
 export { EbokLogin, type LoginTarget } from './widgets/login/login.js';

@@ -101,6 +101,9 @@ export const ForcedPasswordChange: Story = {
   parameters: signedOut(),
   play: after(DEMO.oneTimeEmail, DEMO.oneTimePassword),
 };
+export const NewTerms: Story = { name: 'New terms to accept (after the password)', parameters: signedOut('terms-changed'), play: after(DEMO.email, DEMO.password) };
+export const NewTermsAfterCode: Story = { name: 'New terms to accept (after the two-step code 123456)', parameters: signedOut('terms-changed'), play: after(DEMO.mfaEmail, DEMO.password) };
+export const NewTermsEnglish: Story = { name: 'New terms, English', parameters: signedOut('terms-changed'), play: after(DEMO.email, DEMO.password), globals: { locale: 'en' } };
 export const ServerError: Story = { name: 'Server error with retry', parameters: signedOut('server-error'), play: after(DEMO.email, DEMO.password) };
 export const Offline: Story = { name: 'No connection', parameters: signedOut('offline'), play: after(DEMO.email, DEMO.password) };
 export const AlreadySignedIn: Story = { parameters: { msw: { handlers: createHandlers({ base: BASE }) } } };

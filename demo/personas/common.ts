@@ -1,8 +1,9 @@
 /** Building blocks the persona files share. */
-import { warsawIso } from '../../src/i18n/calendar.js';
+import { addDays, warsawIso } from '../../src/i18n/calendar.js';
 import type { DayClock } from './clock.js';
+import { TERMS_VERSION } from './consents.js';
 import { pointHistory, type PointProfile } from './history.js';
-import type { Account, MonthlyValue, PersonaReading, Schemas } from './types.js';
+import type { Account, MonthlyValue, PersonaContract, PersonaReading, Schemas } from './types.js';
 
 /** The password of every demo login (the one-time-password account has its own, see `jednorazowe`). */
 export const DEMO_PASSWORD = 'Demo-Haslo-2026';
@@ -17,10 +18,14 @@ export const address = (street: string | null, building: string, apartment: stri
   country: 'PL',
 });
 
-/** Notification preferences: every e-mail, and SMS for due dates and reading windows when `sms`. */
+/**
+ * Notification preferences: every e-mail (security e-mails cannot be turned off), and, when `sms` (a confirmed
+ * phone), SMS for due dates, planned works, reading windows and collection notices; the reminder 3 days ahead.
+ */
 export const preferences = (sms: boolean): Schemas['NotificationPreferences'] => ({
-  email: { new_invoice: true, due_date: true, planned_works: true, reading_window: true },
-  sms: { new_invoice: false, due_date: sms, planned_works: false, reading_window: sms },
+  email: { new_invoice: true, due_date: true, planned_works: true, reading_window: true, collection: true, security: true },
+  sms: { new_invoice: false, due_date: sms, planned_works: sms, reading_window: sms, collection: sms, security: false },
+  dueDateReminderDays: 3,
 });
 
 /** An active account with the demo password, created 400 days ago, without a second factor. */
@@ -28,10 +33,10 @@ export function account(clock: DayClock, fields: Pick<Account, 'userId' | 'login
   return { password: DEMO_PASSWORD, phone: null, mfa: null, status: 'active', mustChangePassword: false, lockedUntil: null, createdAt: clock.at(-400), ...fields };
 }
 
-/** The terms as the customer accepted them 400 days ago (the version is named after that year's January). */
+/** The terms the utilities publish, as the customer accepted them 400 days ago. */
 export function terms(clock: DayClock): { termsVersion: string; termsAcceptedAt: Date; consentsUpdatedAt: Date } {
   const acceptedAt = clock.at(-400);
-  return { termsVersion: `${clock.day(-400).slice(0, 4)}-01`, termsAcceptedAt: acceptedAt, consentsUpdatedAt: acceptedAt };
+  return { termsVersion: TERMS_VERSION, termsAcceptedAt: acceptedAt, consentsUpdatedAt: acceptedAt };
 }
 
 /** `build()` once, on first use. */
@@ -95,3 +100,26 @@ export function ticket(fields: Pick<Schemas['Ticket'], 'id' | 'number' | 'catego
 
 /** Attachment metadata for bytes. */
 export const attachment = (id: string, name: string, contentType: Schemas['AttachmentType'], bytes: Uint8Array): Schemas['AttachmentInfo'] => ({ id, name, size: bytes.length, contentType });
+
+const CONTRACT_TITLES: Record<Schemas['UtilityKind'], { contract: string; terms: string; prices: (product: string) => string }> = {
+  electricity: { contract: 'Umowa kompleksowa sprzedaży energii elektrycznej', terms: 'Ogólne warunki umowy', prices: (product) => `Cennik ${product}` },
+  gas: { contract: 'Umowa kompleksowa dostarczania paliwa gazowego', terms: 'Ogólne warunki umowy', prices: (product) => `Cennik ${product}` },
+  water: { contract: 'Umowa o zaopatrzenie w wodę i odprowadzanie ścieków', terms: 'Regulamin dostarczania wody i odprowadzania ścieków', prices: () => 'Taryfa dla zbiorowego zaopatrzenia w wodę i zbiorowego odprowadzania ścieków' },
+  heat: { contract: 'Umowa kompleksowa dostawy ciepła', terms: 'Ogólne warunki umowy', prices: (product) => `Cennik ${product}` },
+};
+
+/**
+ * A signed contract with its documents (seed 004 "Umowy"): the contract itself, signed two weeks before it started,
+ * the terms and the price list of the offer (not signed), then each annex `[title, signed day]`, oldest first.
+ */
+export function contract(fields: Omit<PersonaContract, 'documents'>, annexes: readonly (readonly [string, string])[] = []): PersonaContract {
+  const titles = CONTRACT_TITLES[fields.kind];
+  const key = fields.id.replace(/^ctr_/, '');
+  const documents: Schemas['ContractDocument'][] = [
+    { id: `cdoc_${key}_1`, title: titles.contract, kind: 'contract', signedDate: addDays(fields.startDate, -14) },
+    { id: `cdoc_${key}_2`, title: titles.terms, kind: 'terms', signedDate: null },
+    { id: `cdoc_${key}_3`, title: titles.prices(fields.product), kind: 'price_list', signedDate: null },
+    ...annexes.map(([title, signedDate], i): Schemas['ContractDocument'] => ({ id: `cdoc_${key}_${i + 4}`, title, kind: 'annex', signedDate })),
+  ];
+  return { ...fields, documents };
+}

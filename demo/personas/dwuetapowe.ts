@@ -3,7 +3,7 @@
  * as a second step. One invoice is partly paid and due in six days.
  */
 import type { DayClock } from './clock.js';
-import { account, address, histories, message, once, preferences, terms } from './common.js';
+import { account, address, contract, histories, message, once, preferences, terms } from './common.js';
 import { buildPoint, invoices, register, schedule, season, type PointProfile } from './history.js';
 import { makeGsrn, makePesel } from './identifiers.js';
 import { ENERGIA } from './utilities.js';
@@ -22,6 +22,7 @@ export function dwuetapowe(clock: DayClock): Persona {
     tariff: 'G11',
     contractId: 'ctr_2fa_0001',
     meter: { serialNumber: '71266512', smart: false },
+    supply: { contractedPower: '4.0', readingMode: 'self', readingCycleMonths: 2, distributor: 'Przykład Dystrybucja S.A.' },
     window: [-3, 10, 61],
     registers: [register({ id: 'reg_2fa_all', zone: 'all', obisCode: '1.8.0', unit: 'kWh' }, 22_150, season(190, 140), 1.05)],
   };
@@ -47,11 +48,11 @@ export function dwuetapowe(clock: DayClock): Persona {
       contractEmail: '2fa@example.com',
       address: HOME,
       eInvoice: false,
-      marketing: false,
+      marketing: {},
       preferences: preferences(true),
       ...terms(clock),
     },
-    contracts: [{ id: 'ctr_2fa_0001', number: 'UE/2023/008870', kind: 'electricity', product: 'Prąd Prosty G11', tariff: 'G11', startDate: '2023-03-01', endDate: null, status: 'active' }],
+    contracts: [contract({ id: 'ctr_2fa_0001', number: 'UE/2023/008870', kind: 'electricity', product: 'Prąd Prosty G11', tariff: 'G11', startDate: '2023-03-01', endDate: null, status: 'active' })],
     points: [buildPoint(flat, clock)],
     consumption: history.consumption,
     readings: history.readings,

@@ -6,7 +6,7 @@
  */
 import { addDays, daysBetween } from '../../src/i18n/calendar.js';
 import { endOfMonth, type DayClock } from './clock.js';
-import { account, address, attachment, histories, message, once, plDate, preferences, terms, ticket, ticketMessage } from './common.js';
+import { account, address, attachment, contract, histories, message, once, plDate, preferences, terms, ticket, ticketMessage } from './common.js';
 import { base64Bytes, makePdf, PNG_BASE64 } from './files.js';
 import { buildPoint, correction, invoices, register, schedule, season, type PointProfile, type Sequence } from './history.js';
 import { checkedPpe, makeGsrn, makePesel } from './identifiers.js';
@@ -26,6 +26,8 @@ export const ENERGIA_IDS = {
 } as const;
 
 const NAME = 'Jan Kowalski';
+/** The distribution system operator (OSD) of the electricity points. */
+const DISTRIBUTOR = 'Przykład Dystrybucja S.A.';
 const HOME = address('ul. Zwycięstwa', '12', '4', '44-100', 'Gliwice');
 
 export function energia(clock: DayClock): Persona {
@@ -40,6 +42,7 @@ export function energia(clock: DayClock): Persona {
     tariff: 'G12',
     contractId: 'ctr_e_0001',
     meter: { serialNumber: '93812744', smart: false },
+    supply: { contractedPower: '7.0', readingMode: 'self', readingCycleMonths: 2, distributor: DISTRIBUTOR },
     window: [-2, 10, 61],
     registers: [
       register({ id: 'reg_e1_day', zone: 'day', obisCode: '1.8.1', unit: 'kWh' }, 10_240, season(230, 160), 0.98),
@@ -56,6 +59,7 @@ export function energia(clock: DayClock): Persona {
     tariff: 'G11',
     contractId: 'ctr_e_0002',
     meter: { serialNumber: 'AM550-0071123', smart: true },
+    supply: { contractedPower: '4.0', readingMode: 'remote', readingCycleMonths: null, distributor: DISTRIBUTOR },
     window: [20, 10, 61],
     registers: [register({ id: 'reg_e2_all', zone: 'all', obisCode: '1.8.0', unit: 'kWh', digits: 6 }, 3_580, season(45, 150), 1.05)],
   };
@@ -139,14 +143,18 @@ export function energia(clock: DayClock): Persona {
       contractEmail: 'energia@example.com',
       address: HOME,
       eInvoice: true,
-      marketing: false,
+      /** Offers by e-mail given when the account was made (the integration test withdraws it and gives it back). */
+      marketing: { email: { given: true, changedAt: clock.at(-400) } },
       preferences: preferences(true),
       ...terms(clock),
     },
     contracts: [
-      { id: 'ctr_e_0002', number: 'UE/2023/031108', kind: 'electricity', product: 'Prąd z Gwarancją Ceny', tariff: 'G11', startDate: '2023-04-01', endDate: endOfMonth(clock.today, 4), status: 'active' },
-      { id: 'ctr_e_0001', number: 'UE/2019/004211', kind: 'electricity', product: 'Prąd Stabilny G12', tariff: 'G12', startDate: '2019-04-01', endDate: null, status: 'active' },
-      { id: 'ctr_e_0003', number: 'UE/2014/000731', kind: 'electricity', product: 'Prąd Standard', tariff: 'G11', startDate: '2014-02-01', endDate: '2019-03-31', status: 'terminated' },
+      contract({ id: 'ctr_e_0002', number: 'UE/2023/031108', kind: 'electricity', product: 'Prąd z Gwarancją Ceny', tariff: 'G11', startDate: '2023-04-01', endDate: endOfMonth(clock.today, 4), status: 'active' }),
+      contract({ id: 'ctr_e_0001', number: 'UE/2019/004211', kind: 'electricity', product: 'Prąd Stabilny G12', tariff: 'G12', startDate: '2019-04-01', endDate: null, status: 'active' }, [
+        ['Aneks nr 1 – zmiana ceny energii', '2022-12-05'],
+        ['Aneks nr 2 – e-faktura', '2024-03-18'],
+      ]),
+      contract({ id: 'ctr_e_0003', number: 'UE/2014/000731', kind: 'electricity', product: 'Prąd Standard', tariff: 'G11', startDate: '2014-02-01', endDate: '2019-03-31', status: 'terminated' }),
     ],
     points: [flat, cottage].map((p) => buildPoint(p, clock)),
     consumption: history.consumption,

@@ -6,7 +6,7 @@
  */
 import { addDays, warsawInstant } from '../../src/i18n/calendar.js';
 import type { DayClock } from './clock.js';
-import { account, address, histories, message, once, preferences, terms, ticket, ticketMessage } from './common.js';
+import { account, address, contract, histories, message, once, preferences, terms, ticket, ticketMessage } from './common.js';
 import { buildPoint, failedAttempts, register, season, type PointProfile } from './history.js';
 import { checkedNip, makeGsrn } from './identifiers.js';
 import { money, roundHalfAway } from './money.js';
@@ -19,6 +19,8 @@ export const FIRMA_DOCUMENT_COUNT = 10_000;
 const COMPANY = 'Piekarnia Mazur sp. z o.o.';
 const STREETS = ['ul. Piekarska 3', 'ul. Floriańska 14', 'ul. Karmelicka 30', 'ul. Dietla 51', 'al. Pokoju 7', 'ul. Wielicka 120', 'ul. Kalwaryjska 9', 'ul. Grzegórzecka 21', 'os. Centrum A 4', 'ul. Zakopiańska 62', 'ul. Opolska 11', 'ul. Armii Krajowej 18'];
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+/** Contracted power of the one-zone bakeries, kW. */
+const POWERS = ['15.0', '21.0', '27.0', '31.5'] as const;
 
 function points(): PointProfile[] {
   return STREETS.map((s, i) => {
@@ -35,6 +37,13 @@ function points(): PointProfile[] {
       tariff: twoZones ? 'C12a' : 'C11',
       contractId: twoZones ? 'ctr_f_0002' : 'ctr_f_0001',
       meter: { serialNumber: `B${pad(5_500_000 + n * 17, 8)}`, smart: n <= 2 },
+      // The two smart meters are read remotely; the others by the utility's reader monthly, or by the bakery itself.
+      supply: {
+        contractedPower: twoZones ? '40.0' : POWERS[i % POWERS.length]!,
+        readingMode: n <= 2 ? 'remote' : n % 2 ? 'collector' : 'self',
+        readingCycleMonths: n <= 2 ? null : 1,
+        distributor: 'Przykład Dystrybucja S.A.',
+      },
       window: [n % 3 === 0 ? 20 : -2, 10, 61],
       registers: twoZones
         ? [
@@ -137,17 +146,21 @@ export function firma(clock: DayClock): Persona {
       companyName: COMPANY,
       nationalIdType: 'nip',
       nationalId: checkedNip('8567346215'),
+      regon: '470312340',
       contractEmail: 'firma@example.com',
       address: address('ul. Piekarska', '3', null, '30-001', 'Kraków'),
       eInvoice: true,
-      marketing: false,
+      marketing: {},
       preferences: preferences(false),
       ...terms(clock),
     },
     contracts: [
-      { id: 'ctr_f_0001', number: 'UE/2021/B/000311', kind: 'electricity', product: 'Biznes Stała Cena', tariff: 'C11', startDate: '2021-01-01', endDate: endOfNextYear, status: 'active' },
-      { id: 'ctr_f_0002', number: 'UE/2022/B/000512', kind: 'electricity', product: 'Biznes Dzień-Noc', tariff: 'C12a', startDate: '2022-06-01', endDate: endOfNextYear, status: 'active' },
-      { id: 'ctr_f_0003', number: 'UE/2019/B/000107', kind: 'electricity', product: 'Biznes Start', tariff: 'C11', startDate: '2019-01-01', endDate: '2020-12-31', status: 'terminated' },
+      contract({ id: 'ctr_f_0001', number: 'UE/2021/B/000311', kind: 'electricity', product: 'Biznes Stała Cena', tariff: 'C11', startDate: '2021-01-01', endDate: endOfNextYear, status: 'active' }, [
+        ['Aneks nr 1 – przedłużenie umowy', '2023-11-20'],
+        ['Aneks nr 2 – nowe punkty poboru', '2024-05-06'],
+      ]),
+      contract({ id: 'ctr_f_0002', number: 'UE/2022/B/000512', kind: 'electricity', product: 'Biznes Dzień-Noc', tariff: 'C12a', startDate: '2022-06-01', endDate: endOfNextYear, status: 'active' }, [['Aneks nr 1 – przedłużenie umowy', '2023-11-20']]),
+      contract({ id: 'ctr_f_0003', number: 'UE/2019/B/000107', kind: 'electricity', product: 'Biznes Start', tariff: 'C11', startDate: '2019-01-01', endDate: '2020-12-31', status: 'terminated' }),
     ],
     points: profiles.map((p) => buildPoint(p, clock)),
     consumption: history.consumption,

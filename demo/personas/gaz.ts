@@ -5,7 +5,7 @@
  * paid invoices, a third of them online, with a failed online attempt before every other online payment.
  */
 import type { DayClock } from './clock.js';
-import { account, address, histories, message, once, preferences, terms, ticket, ticketMessage } from './common.js';
+import { account, address, contract, histories, message, once, preferences, terms, ticket, ticketMessage } from './common.js';
 import { buildPoint, failedAttempts, invoices, register, schedule, season, type PointProfile } from './history.js';
 import { makeGsrn, makePesel } from './identifiers.js';
 import { GAZ } from './utilities.js';
@@ -28,6 +28,7 @@ export function gaz(clock: DayClock): Persona {
     tariff: 'W-3.6',
     contractId: 'ctr_g_0001',
     meter: { serialNumber: 'G4-2207781', smart: false },
+    supply: { contractedPower: null, readingMode: 'collector', readingCycleMonths: 6, distributor: 'Przykład Gaz Sieci sp. z o.o.' },
     window: [10, 10, 61],
     registers: [register({ id: 'reg_g1_all', zone: 'all', obisCode: '7.0.3', unit: 'm3', conversionFactor: 11.2, decimals: 3 }, 3120.5, season(210, 25), 0.29 * 11.2)],
   };
@@ -55,11 +56,11 @@ export function gaz(clock: DayClock): Persona {
       contractEmail: 'gaz@example.com',
       address: HOME,
       eInvoice: true,
-      marketing: true,
+      marketing: { email: { given: true, changedAt: clock.at(-400) }, phone: { given: true, changedAt: clock.at(-200) }, profiling: { given: false, changedAt: clock.at(-200) } },
       preferences: preferences(false),
       ...terms(clock),
     },
-    contracts: [{ id: 'ctr_g_0001', number: 'UG/2020/001877', kind: 'gas', product: 'Gaz Domowy', tariff: 'W-3.6', startDate: '2020-09-01', endDate: null, status: 'active' }],
+    contracts: [contract({ id: 'ctr_g_0001', number: 'UG/2020/001877', kind: 'gas', product: 'Gaz Domowy', tariff: 'W-3.6', startDate: '2020-09-01', endDate: null, status: 'active' }, [['Aneks nr 1 – nowa grupa taryfowa W-3.6', '2023-08-21']])],
     points: [buildPoint(house, clock)],
     consumption: history.consumption,
     readings: history.readings,

@@ -47,10 +47,15 @@ export interface PointProfile {
   readonly tariff: string;
   readonly contractId: string;
   readonly meter: { readonly serialNumber: string; readonly smart: boolean };
+  /** Contracted power, who reads the meter and how often, and the distribution operator, as the API shows them. */
+  readonly supply: PointSupply;
   /** The reading window: it opened (or opens) `[0]` days from today, is open `[1]` days, recurs every `[2]`. */
   readonly window: readonly [number, number, number];
   readonly registers: readonly RegisterProfile[];
 }
+
+/** What a point's page says of its supply beyond the meter (seed 004 "Punkty poboru"). */
+export type PointSupply = Pick<Schemas['PointOfDelivery'], 'contractedPower' | 'readingMode' | 'readingCycleMonths' | 'distributor'>;
 
 type RegisterInput = Pick<Schemas['Register'], 'id' | 'zone' | 'obisCode' | 'unit'> & Partial<Pick<Schemas['Register'], 'conversionFactor' | 'digits' | 'decimals'>>;
 
@@ -78,6 +83,7 @@ export function buildPoint(profile: PointProfile, clock: DayClock): PersonaPoint
       tariff: profile.tariff,
       contractId: profile.contractId,
       meters: [{ serialNumber: profile.meter.serialNumber, kind: profile.kind, smart: profile.meter.smart, registers: profile.registers.map((r) => r.register) }],
+      ...profile.supply,
     },
     window: { anchor: clock.day(profile.window[0]), length: profile.window[1], period: profile.window[2] },
     registers: profile.registers.map((r) => ({

@@ -29,6 +29,7 @@ import { woda } from './woda.js';
 
 export type * from './types.js';
 export { DEMO_PASSWORD } from './common.js';
+export { initialTerms, MARKETING_CONSENTS, marketingConsentsOf, TERMS_VERSION, type MarketingChoices, type MarketingConsentId } from './consents.js';
 export { ENERGIA_IDS } from './energia.js';
 export { FIRMA_DOCUMENT_COUNT } from './firma.js';
 export { ONE_TIME_PASSWORD, REGISTRATION } from './others.js';
@@ -37,11 +38,14 @@ export { money, grosze, amountOf, pln } from './money.js';
 export { makeGsrn, makeNrb, makePesel } from './identifiers.js';
 export { base64Bytes, makePdf, PNG_BASE64, JPEG_BASE64 } from './files.js';
 export { dayClock, type DayClock } from './clock.js';
+export { HOUSEHOLD_TARIFFS, isHouseholdTariff, tariffOptions, type HouseholdTariff, type ZoneUsage } from './tariffs.js';
 export {
   allocatedTo,
   balanceOf,
   balanceOver,
   consentsOf,
+  contractDetailOf,
+  contractDocumentFileName,
   contractsOf,
   displayName,
   documentStatus,

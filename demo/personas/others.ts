@@ -9,7 +9,7 @@
  *   reference server's test endpoint `/api/test/reset-throttles` lifts every lockout, this one too.
  */
 import type { DayClock } from './clock.js';
-import { account, address, histories, once, preferences, terms } from './common.js';
+import { account, address, contract, histories, once, preferences, terms } from './common.js';
 import { buildPoint, invoices, register, schedule, season, type PointProfile } from './history.js';
 import { checkedPesel, makeGsrn, makePesel } from './identifiers.js';
 import { ENERGIA } from './utilities.js';
@@ -30,6 +30,7 @@ export function kowalski(clock: DayClock): Persona {
     tariff: 'G11',
     contractId: 'ctr_k_0001',
     meter: { serialNumber: '60011842', smart: false },
+    supply: { contractedPower: '4.0', readingMode: 'collector', readingCycleMonths: 2, distributor: 'Przykład Dystrybucja S.A.' },
     window: [-3, 10, 61],
     registers: [register({ id: 'reg_k_all', zone: 'all', obisCode: '1.8.0', unit: 'kWh' }, 31_200, season(200, 150), 1.05)],
   };
@@ -53,11 +54,11 @@ export function kowalski(clock: DayClock): Persona {
       contractEmail: REGISTRATION.email,
       address: home,
       eInvoice: false,
-      marketing: false,
+      marketing: {},
       preferences: preferences(false),
       ...terms(clock),
     },
-    contracts: [{ id: 'ctr_k_0001', number: 'UE/2016/000042', kind: 'electricity', product: 'Prąd Prosty G11', tariff: 'G11', startDate: '2016-05-01', endDate: null, status: 'active' }],
+    contracts: [contract({ id: 'ctr_k_0001', number: 'UE/2016/000042', kind: 'electricity', product: 'Prąd Prosty G11', tariff: 'G11', startDate: '2016-05-01', endDate: null, status: 'active' })],
     points: [buildPoint(flat, clock)],
     consumption: history.consumption,
     readings: history.readings,
@@ -77,7 +78,7 @@ function bare(clock: DayClock, key: PersonaKey, what: string, customer: Pick<Cus
     worlds: 'server and mocks',
     utility: ENERGIA,
     account: login,
-    customer: { kind: 'person', companyName: null, nationalIdType: 'pesel', contractEmail: login.login, eInvoice: false, marketing: false, preferences: preferences(false), ...terms(clock), ...customer },
+    customer: { kind: 'person', companyName: null, nationalIdType: 'pesel', contractEmail: login.login, eInvoice: false, marketing: {}, preferences: preferences(false), ...terms(clock), ...customer },
     contracts: [],
     points: [],
     consumption: () => [],

@@ -5,6 +5,7 @@
  * mocks and the tests; demo/server/personas-agree.ts checks that both worlds answer alike.
  */
 import { addDays, daysBetween, isOverdue, warsawDate, warsawInstant, warsawIso } from '../../src/i18n/calendar.js';
+import { marketingConsentsOf } from './consents.js';
 import { money } from './money.js';
 import type { Customer, Persona, PersonaDocument, PersonaOutage, PersonaPayment, Schemas, WindowPlan } from './types.js';
 
@@ -164,6 +165,8 @@ export function profileOf(persona: Persona): Schemas['Profile'] {
     email: persona.account?.login ?? c.contractEmail,
     pendingEmail: null,
     phone: persona.account?.phone ?? null,
+    pendingPhone: null,
+    ...(c.kind === 'business' ? { regon: c.regon ?? null } : {}),
     correspondenceAddress: { ...c.address },
     eInvoice: c.eInvoice,
   };
@@ -173,8 +176,9 @@ export function consentsOf(persona: Persona): Schemas['Consents'] {
   const c = persona.customer;
   return {
     terms: { accepted: true, version: c.termsVersion, acceptedAt: warsawIso(c.termsAcceptedAt) },
-    marketing: c.marketing,
-    eInvoice: c.eInvoice,
+    marketing: marketingConsentsOf(c.marketing),
+    // Where the eBOK means e-invoices (seed 003), e-invoice is on whatever the customer had before.
+    eInvoice: c.eInvoice || persona.utility.config.eInvoiceRequired,
     updatedAt: warsawIso(c.consentsUpdatedAt),
   };
 }
@@ -190,7 +194,24 @@ export function contractsOf(persona: Persona): Schemas['Contract'][] {
   const points = pointsOf(persona);
   return [...persona.contracts]
     .sort((a, b) => rank[a.status] - rank[b.status] || b.startDate.localeCompare(a.startDate) || a.id.localeCompare(b.id))
-    .map((c) => ({ ...c, pointIds: points.filter((p) => p.contractId === c.id).map((p) => p.id) }));
+    .map(({ documents: _documents, ...c }) => ({ ...c, pointIds: points.filter((p) => p.contractId === c.id).map((p) => p.id) }));
+}
+
+/** One contract with its documents (`getContract`), or undefined when it is not the persona's. */
+export function contractDetailOf(persona: Persona, contractId: string): Schemas['ContractDetail'] | undefined {
+  const summary = contractsOf(persona).find((c) => c.id === contractId);
+  const documents = persona.contracts.find((c) => c.id === contractId)?.documents;
+  return summary && documents ? { ...summary, documents: structuredClone([...documents]) } : undefined;
+}
+
+/**
+ * The file name of a contract's document: its title and the contract's number (`/` → `_`), e.g.
+ * `Aneks nr 1 – zmiana ceny UE_2019_004211.pdf`; `ascii` is the same with Polish letters folded (any other letter becomes `_`).
+ */
+export function contractDocumentFileName(contract: Pick<Schemas['Contract'], 'number'>, document: Pick<Schemas['ContractDocument'], 'title'>): { utf8: string; ascii: string } {
+  const utf8 = `${document.title} ${contract.number}`.replace(/[/\\]/g, '_').replace(/"/g, '') + '.pdf';
+  const folded = utf8.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/–/g, '-');
+  return { utf8, ascii: folded.replace(/[^A-Za-z0-9._ -]/g, '_') };
 }
 
 // -------------------------------------------------------------------------------------------- readings

@@ -4,6 +4,7 @@
  * grosze; instants the reference server stores are `Date`s; calendar days are Polish `YYYY-MM-DD` strings.
  */
 import type { components } from '../../src/api/schema.js';
+import type { MarketingChoices } from './consents.js';
 
 /** The contract's schemas. */
 export type Schemas = components['schemas'];
@@ -34,6 +35,10 @@ export interface UtilitySite {
   readonly tickets?: string;
   /** The page with `<ebok-messages>`. */
   readonly messages?: string;
+  /** The "my data" page with `<ebok-profile>`: the e-mailed link that confirms a new address opens it with `?ebok-email-token=`. */
+  readonly profile?: string;
+  /** The page with `<ebok-points>`, `<ebok-contracts>` and `<ebok-tariff-change>`. */
+  readonly contracts?: string;
 }
 
 /** One of the three demo utilities and its portal: GET /portal-config answers `config` as it is. */
@@ -86,11 +91,14 @@ export interface Customer {
   readonly companyName: string | null;
   readonly nationalIdType: 'pesel' | 'nip';
   readonly nationalId: string;
+  /** A business's REGON (statistical number), shown in its profile. */
+  readonly regon?: string;
   /** The e-mail in the contract (the water utility wants the registration e-mail to match it). */
   readonly contractEmail: string;
   readonly address: Schemas['Address'];
   readonly eInvoice: boolean;
-  readonly marketing: boolean;
+  /** Each marketing consent given or withdrawn, with its moment (demo/personas/consents.ts). */
+  readonly marketing: MarketingChoices;
   readonly preferences: Schemas['NotificationPreferences'];
   readonly termsVersion: string;
   readonly termsAcceptedAt: Date;
@@ -120,8 +128,11 @@ export interface PersonaPoint {
   readonly registers: readonly RegisterPlan[];
 }
 
-/** A contract as the reference server stores it; `pointIds` of the API are the points that name it. */
-export type PersonaContract = Omit<Schemas['Contract'], 'pointIds'>;
+/**
+ * A contract as the reference server stores it, with its documents (`getContract`); `pointIds` of the API are the
+ * points that name it.
+ */
+export type PersonaContract = Omit<Schemas['Contract'], 'pointIds'> & { readonly documents: readonly Schemas['ContractDocument'][] };
 
 /** One register's consumption in one month (`month` is its first day). */
 export interface MonthlyValue {

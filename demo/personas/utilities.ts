@@ -2,6 +2,7 @@
  * The three demo utilities and their portals: features, password policy, session timeouts, payments (cap and
  * fee note) and link lifetimes, one value each. GET /portal-config answers `config` in every world.
  */
+import { initialTerms, marketingConsentKinds } from './consents.js';
 import { makeNrb } from './identifiers.js';
 import type { Schemas, Utility, UtilityId } from './types.js';
 
@@ -39,6 +40,9 @@ const ENERGY_PORTAL: SharedPortal = {
   defaultLocale: 'pl',
   allowLegacyPointCodes: false,
   registrationEmailMustMatchContract: false,
+  terms: initialTerms(),
+  eInvoiceRequired: false,
+  marketingConsents: marketingConsentKinds(),
 };
 
 /** A deep copy of the shared part, so no two configurations share an object that a test could change. */
@@ -49,7 +53,7 @@ export const ENERGIA: Utility = {
   kind: 'electricity',
   name: 'Energia Przykład S.A.',
   bankAccount: makeNrb('10901014', '0000071219812874'),
-  site: { portal: '/', login: '/#konto', passwordReset: '/nowe-haslo.html', activation: '/aktywacja.html', register: '/rejestracja.html', documents: '/faktury.html', tickets: '/zgloszenia.html', messages: '/wiadomosci.html' },
+  site: { portal: '/', login: '/#konto', passwordReset: '/nowe-haslo.html', activation: '/aktywacja.html', register: '/rejestracja.html', documents: '/faktury.html', tickets: '/zgloszenia.html', messages: '/wiadomosci.html', profile: '/moje-dane.html', contracts: '/umowy.html' },
   config: {
     utilityName: 'Energia Przykład S.A.',
     kinds: ['electricity'],
@@ -100,6 +104,10 @@ export const WODA: Utility = {
     theme: 'water',
     allowLegacyPointCodes: true,
     registrationEmailMustMatchContract: true,
+    terms: initialTerms(),
+    /** Seed 003: using the water eBOK means e-invoices instead of paper ones (its terms, § 3). */
+    eInvoiceRequired: true,
+    marketingConsents: marketingConsentKinds(),
   },
 };
 

@@ -4,7 +4,7 @@
  * password policy, and wants the registration e-mail to match the contract.
  */
 import type { DayClock } from './clock.js';
-import { account, address, histories, message, once, plDate, preferences, terms } from './common.js';
+import { account, address, contract, histories, message, once, plDate, preferences, terms } from './common.js';
 import { buildPoint, failedAttempts, invoices, register, schedule, season, type PointProfile } from './history.js';
 import { makePesel } from './identifiers.js';
 import { WODA } from './utilities.js';
@@ -24,6 +24,7 @@ export function woda(clock: DayClock): Persona {
     tariff: 'W-1',
     contractId: 'ctr_w_0001',
     meter: { serialNumber: 'WM-0045121', smart: false },
+    supply: { contractedPower: null, readingMode: 'self', readingCycleMonths: 3, distributor: null },
     window: [-1, 14, 91],
     registers: [register({ id: 'reg_w1_all', zone: 'all', obisCode: null, unit: 'm3', decimals: 3 }, 642.317, season(8.5, 7), 14.85)],
   };
@@ -48,11 +49,11 @@ export function woda(clock: DayClock): Persona {
       contractEmail: 'woda@example.com',
       address: HOME,
       eInvoice: true,
-      marketing: false,
+      marketing: {},
       preferences: preferences(false),
       ...terms(clock),
     },
-    contracts: [{ id: 'ctr_w_0001', number: 'UW/2018/045121', kind: 'water', product: 'Dostawa wody i odprowadzanie ścieków', tariff: 'W-1', startDate: '2018-01-01', endDate: null, status: 'active' }],
+    contracts: [contract({ id: 'ctr_w_0001', number: 'UW/2018/045121', kind: 'water', product: 'Dostawa wody i odprowadzanie ścieków', tariff: 'W-1', startDate: '2018-01-01', endDate: null, status: 'active' })],
     points: [buildPoint(flat, clock)],
     consumption: history.consumption,
     readings: history.readings,

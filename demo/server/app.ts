@@ -12,10 +12,16 @@ import { loadContract } from './contract.ts';
 import { API_BASE, operationHandler, problemResponse, type AppState, type Handler, type Utility } from './core.ts';
 import { fillUtilitySites, seedIfEmpty } from './seed.ts';
 import { authHandlers } from './auth.ts';
-import { customerHandlers } from './customer.ts';
+import { profileHandlers } from './profile.ts';
+import { accountRemovalHandlers } from './account-removal.ts';
 import { billingHandlers } from './billing.ts';
 import { readingHandlers } from './readings.ts';
 import { ticketHandlers } from './tickets.ts';
+import { notificationHandlers } from './notifications.ts';
+import { tariffHandlers } from './tariffs.ts';
+import { consentHandlers } from './consents.ts';
+import { termsHandlers } from './terms.ts';
+import { fillPointsAndContracts, pointHandlers } from './points.ts';
 import { pagesApp } from './pages.ts';
 import { siteApp } from './site.ts';
 import { listOutbox, type OutboxItem } from './outbox.ts';
@@ -85,6 +91,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   try {
     seededAt = await seedIfEmpty(db);
     await fillUtilitySites(db);
+    await fillPointsAndContracts(db, seededAt);
   } catch (error) {
     await db.close();
     throw error;
@@ -129,7 +136,19 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     running: new Set(),
   };
 
-  const handlers: Record<string, Handler> = { ...authHandlers(), ...customerHandlers(), ...billingHandlers(), ...readingHandlers(), ...ticketHandlers() };
+  const handlers: Record<string, Handler> = {
+    ...authHandlers(),
+    ...pointHandlers(),
+    ...profileHandlers(),
+    ...accountRemovalHandlers(),
+    ...consentHandlers(),
+    ...termsHandlers(),
+    ...notificationHandlers(),
+    ...tariffHandlers(),
+    ...billingHandlers(),
+    ...readingHandlers(),
+    ...ticketHandlers(),
+  };
   const missing = contract.operations.filter((op) => !handlers[op.id]).map((op) => op.id);
   if (missing.length) throw new Error(`Operations without a handler: ${missing.join(', ')}`);
 

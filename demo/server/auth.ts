@@ -23,6 +23,7 @@ import {
   utilityOfPage,
 } from './core.ts';
 import { sendEmail, sendSms } from './outbox.ts';
+import { signInOrTerms } from './terms.ts';
 import { warsawIso } from '../../src/i18n/calendar.ts';
 import { dummyPasswordHash, hashPassword, maskEmail, maskPhone, randomToken, sha256, sixDigitCode, verifyPassword } from './util.ts';
 import { normalizeNip, validateNip, validatePesel, validatePpe } from '../../src/validation/index.ts';
@@ -104,7 +105,7 @@ async function throttleHit(db: Queryable, key: string, limit: number, windowSeco
   if (row && row.count >= limit) await db.query('UPDATE throttles SET blocked_until = $2 WHERE key = $1', [key, new Date(now.getTime() + blockSeconds * 1000)]);
 }
 
-function tooManyAttempts(until: Date, now: Date, lang: Lang): ApiError {
+export function tooManyAttempts(until: Date, now: Date, lang: Lang): ApiError {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
   const minutes = Math.ceil(seconds / 60);
   return new ApiError('too_many_attempts', lang === 'en' ? `Try again in ${minutes} min or reset the password.` : `Spróbuj ponownie za ${minutes} min albo zresetuj hasło.`, {
@@ -157,7 +158,7 @@ function sessionBody(user: UserRow, s: Pick<SessionRow, 'csrf_token' | 'idle_exp
   };
 }
 
-async function startSession(ctx: Ctx, user: UserRow): Promise<{ cookie: string; body: ReturnType<typeof sessionBody> }> {
+export async function startSession(ctx: Ctx, user: UserRow): Promise<{ cookie: string; body: ReturnType<typeof sessionBody> }> {
   if (ctx.sessionCookie) await ctx.db.query('DELETE FROM sessions WHERE id_hash = $1', [sha256(ctx.sessionCookie)]);
   const utility = ctx.app.utilities.get(user.utility_id) ?? ctx.utility;
   const { idleTimeoutSeconds, absoluteTimeoutSeconds } = utility.config.session;
@@ -343,8 +344,7 @@ export const login: Handler = async (ctx) => {
     if (ctx.sessionCookie) await ctx.db.query('DELETE FROM sessions WHERE id_hash = $1', [sha256(ctx.sessionCookie)]);
     return json(200, await startMfa(ctx, user));
   }
-  const { cookie, body } = await startSession(ctx, user);
-  return { status: 200, body: { status: 'signed_in', session: body }, cookies: [cookie] };
+  return signInOrTerms(ctx, user);
 };
 
 interface ChallengeRow {
@@ -387,8 +387,7 @@ export const verifyMfa: Handler = async (ctx) => {
   if (spent.length === 0) throw new ApiError('mfa_expired');
   const user = await loadUser(ctx.db, 'u.id = $1', [ch.user_id]);
   if (!user || user.status !== 'active' || (user.locked_until && new Date(user.locked_until) > ctx.now)) throw new ApiError('mfa_expired');
-  const { cookie, body } = await startSession(ctx, user);
-  return { status: 200, body: { status: 'signed_in', session: body }, cookies: [cookie] };
+  return signInOrTerms(ctx, user);
 };
 
 export const resendMfa: Handler = async (ctx) => {
@@ -548,7 +547,7 @@ interface RegisterBody {
   email: string;
   phone?: string;
   password: string;
-  consents: { terms: boolean; marketing: boolean; eInvoice: boolean };
+  consents: { terms: boolean; marketing: string[]; eInvoice: boolean };
 }
 
 export const register: Handler = async (ctx) => {
@@ -567,6 +566,10 @@ export const register: Handler = async (ctx) => {
       if (!validatePpe(code).valid) errors.push(fieldError('/pointCode', 'invalid_checksum', lang));
     } else if (!utility.config.allowLegacyPointCodes) errors.push(fieldError('/pointCode', 'invalid_format', lang));
   }
+  const known = new Set(utility.config.marketingConsents.map((k) => k.id));
+  b.consents.marketing.forEach((id, i) => {
+    if (!known.has(id)) errors.push(fieldError(`/consents/marketing/${i}`, 'unknown_value', lang, undefined, lang === 'en' ? 'There is no such consent.' : 'Nie ma takiej zgody.'));
+  });
   if (!b.consents.terms) errors.push(fieldError('/consents/terms', 'must_be_true', lang, undefined, lang === 'en' ? 'Accept the terms to create an account.' : 'Aby założyć konto, zaakceptuj regulamin.'));
   const passwordErrors = passwordPolicyErrors(utility, b.password, '/password', lang, [b.email]);
   if (errors.length || passwordErrors.length) throw validationError(lang, [...errors, ...passwordErrors], errors.length ? 'validation_failed' : 'password_policy_violation');
@@ -607,13 +610,19 @@ export const register: Handler = async (ctx) => {
       `INSERT INTO users (id, customer_id, email, email_lower, phone, password_hash, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')`,
       [userId, customer.id, email, email.toLowerCase(), b.phone ?? null, hash],
     );
-    await ctx.db.query('UPDATE customers SET marketing = $2, e_invoice = $3, terms_version = $4, terms_accepted_at = $5, consents_updated_at = $5 WHERE id = $1', [
+    // The terms accepted are the version the customer's utility publishes now; e-invoice is on where its eBOK means it.
+    await ctx.db.query('UPDATE customers SET e_invoice = $2, terms_version = $3, terms_accepted_at = $4, consents_updated_at = $4 WHERE id = $1', [
       customer.id,
-      b.consents.marketing,
-      b.consents.eInvoice,
-      '2026-01',
+      b.consents.eInvoice || target.config.eInvoiceRequired,
+      target.config.terms.version,
       ctx.now,
     ]);
+    for (const consent of target.config.marketingConsents) {
+      await ctx.db.query(
+        'INSERT INTO marketing_consents (customer_id, consent, given, changed_at) VALUES ($1, $2, $3, $4) ON CONFLICT (customer_id, consent) DO UPDATE SET given = EXCLUDED.given, changed_at = EXCLUDED.changed_at',
+        [customer.id, consent.id, b.consents.marketing.includes(consent.id), ctx.now],
+      );
+    }
     const user = await loadUser(ctx.db, 'u.id = $1', [userId]);
     if (user) await sendActivation(ctx, user);
   }

@@ -17,6 +17,9 @@ interface DemoSite {
   tickets?: string;
   /** The page with the message history, where the site has one. */
   messages?: string;
+  /** The "my data" page and the contracts and points page, where the site has them. */
+  myData?: string;
+  contracts?: string;
   company: string;
   street: string;
   phone: { href: string; text: string };
@@ -34,6 +37,8 @@ export const DEMO_SITES: Readonly<Record<DemoUtility, DemoSite>> = {
     invoices: 'faktury.html',
     tickets: 'zgloszenia.html',
     messages: 'wiadomosci.html',
+    myData: 'moje-dane.html',
+    contracts: 'umowy.html',
     company: 'Energia Przykład S.A.',
     street: 'ul. Przykładowa 1, 00-001 Warszawa',
     phone: { href: 'tel:+48800000000', text: '+48 800 000 000' },
@@ -90,6 +95,8 @@ function header(site: DemoSite, page: string): string {
             ${navLink(page, site.invoices, 'Faktury', 'data-en="Invoices"')}
             ${site.tickets ? navLink(page, site.tickets, 'Zgłoszenia', 'data-en="Tickets"') : ''}
             ${site.messages ? navLink(page, site.messages, `<span data-en="Messages">Wiadomości</span>${UNREAD_BADGE}`, '') : ''}
+            ${site.contracts ? navLink(page, site.contracts, 'Umowy i punkty', 'data-en="Contracts and points"') : ''}
+            ${site.myData ? navLink(page, site.myData, 'Moje dane', 'data-en="My data"') : ''}
             <li><a href="#kontakt" data-en="Contact">Kontakt</a></li>
           </ul>
         </nav>

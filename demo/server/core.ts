@@ -24,6 +24,10 @@ export interface PortalConfig {
   readings: { photoAllowed: boolean; maxPhotoBytes: number; plausibilityFactor: number };
   payments: { methods: string[]; perTransactionCap: { amount: string; currency: string } | null; feeNote: unknown };
   session: { idleTimeoutSeconds: number; absoluteTimeoutSeconds: number };
+  /** The current terms (a test hook publishes a new version: terms.ts). */
+  terms: { version: string; url: string; publishedAt: string; summary: Record<string, string> | null };
+  eInvoiceRequired: boolean;
+  marketingConsents: { id: string; title: Record<string, string>; description: Record<string, string> }[];
   [key: string]: unknown;
 }
 

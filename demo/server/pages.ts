@@ -6,8 +6,11 @@ import { originAllowed } from './core.ts';
 import { listOutbox } from './outbox.ts';
 import { loadPayment, settlePayment } from './billing.ts';
 import { addConsultantReply } from './tickets.ts';
+import { decideTariffChange, pendingTariffChanges, undoTariffChange } from './tariffs.ts';
+import { confirmEmailToken } from './profile.ts';
+import { termsPages } from './terms-pages.ts';
 import { warsawIso } from '../../src/i18n/calendar.ts';
-import { escapeHtml, formatPln, sha256, toCents } from './util.ts';
+import { escapeHtml, formatPln, toCents } from './util.ts';
 
 const CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1b1f24}
 main{max-width:860px;margin:0 auto;padding:24px}
@@ -119,6 +122,13 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
     return c.body(null, 204);
   });
 
+  // Withdraws an account removal request a test filed (as the utility's back office would reject it), so the
+  // customer can file one again in the next test.
+  h.post('/api/test/undo-account-removal', async (c) => {
+    await app.db.query('DELETE FROM account_removal_requests WHERE id = $1', [c.req.query('id') ?? '']);
+    return c.body(null, 204);
+  });
+
   // A consultant's reply to a ticket, as the utility's back office would add it (the tests').
   h.post('/api/test/consultant-reply', async (c) => {
     const number = await addConsultantReply(app.db, c.req.query('ticket') ?? '', c.req.query('text') || CONSULTANT_TEXT, 'Ewa z Biura Obsługi Klienta', new Date());
@@ -150,6 +160,41 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
       : page('Nie znaleziono zgłoszenia', '<div class="pay"><h1>Nie znaleziono zgłoszenia</h1><p>Zgłoszenie nie istnieje albo jest zamknięte.</p></div>');
   });
 
+  // ---------- tariff change requests: the utility's decision (the tests' hooks and a sandbox page) ----------
+  // `?request=tcr_…&decision=accept&effectiveFrom=YYYY-MM-DD` or `&decision=reject&reason=…`.
+  h.post('/api/test/tariff-decision', async (c) => {
+    const id = await decideTariffChange(app.db, c.req.query('request') ?? '', { accept: c.req.query('decision') !== 'reject', effectiveFrom: c.req.query('effectiveFrom'), reason: c.req.query('reason') }, new Date());
+    return id ? c.json({ id }) : c.json({ code: 'not_found' }, 404);
+  });
+
+  // Deletes a request a test filed, so the next run may file one again.
+  h.post('/api/test/undo-tariff-change', async (c) => {
+    await undoTariffChange(app.db, c.req.query('id') ?? '');
+    return c.body(null, 204);
+  });
+
+  h.get('/sandbox/tariffs', async () => {
+    const rows = await pendingTariffChanges(app.db);
+    const items = rows
+      .map(
+        (r) => `<div class="item"><h2>${escapeHtml(r.from_tariff)} → ${escapeHtml(r.to_tariff)}</h2><p class="meta">${escapeHtml(r.email ?? '')} · punkt ${escapeHtml(r.point_id)} · złożony ${escapeHtml(warsawIso(new Date(r.submitted_at)).replace('T', ' ').slice(0, 16))}</p>
+<form method="post" action="/sandbox/tariffs"><input type="hidden" name="request" value="${escapeHtml(r.id)}"><input type="hidden" name="decision" value="accept"><label>Obowiązuje od <input type="date" name="effectiveFrom" required></label> <button type="submit" class="ok">Przyjmij</button></form>
+<form method="post" action="/sandbox/tariffs"><input type="hidden" name="request" value="${escapeHtml(r.id)}"><input type="hidden" name="decision" value="reject"><label>Powód <input name="reason" size="40" value="Zmiana taryfy wymaga wymiany licznika."></label> <button type="submit" class="no">Odrzuć</button></form></div>`,
+      )
+      .join('');
+    return page('Wnioski o zmianę taryfy (sandbox)', `<h1>Wnioski o zmianę taryfy – sandbox</h1><p>Zdecyduj jak sprzedawca: klient zobaczy decyzję w eBOK i dostanie wiadomość oraz e-mail.</p>${items || '<p>Brak wniosków czekających na decyzję.</p>'}`);
+  });
+
+  h.post('/sandbox/tariffs', async (c) => {
+    if (!originAllowed(app, c)) return page('Odrzucono', '<h1>Odrzucono żądanie</h1>');
+    const form = await c.req.parseBody();
+    const text = (name: string): string | undefined => (typeof form[name] === 'string' ? form[name].slice(0, 500) : undefined);
+    const id = await decideTariffChange(app.db, text('request') ?? '', { accept: text('decision') !== 'reject', effectiveFrom: text('effectiveFrom'), reason: text('reason') }, new Date());
+    return id
+      ? page('Decyzja zapisana', '<div class="pay"><h1>Decyzja zapisana</h1><p>Klient zobaczy ją w eBOK.</p><p><a href="/sandbox/tariffs">Wróć do wniosków</a></p></div>')
+      : page('Nie znaleziono wniosku', '<div class="pay"><h1>Nie znaleziono wniosku</h1><p>Wniosek nie istnieje albo już o nim zdecydowano.</p></div>');
+  });
+
   // Marks a message unread again (`readAt` back to null), so a test that opens a message leaves the demo
   // customer's unread count as the seed left it.
   h.post('/api/test/unread-message', async (c) => {
@@ -172,28 +217,19 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
     if (!originAllowed(app, c)) return page('Odrzucono', '<h1>Odrzucono żądanie</h1>');
     const form = await c.req.parseBody();
     const token = typeof form.token === 'string' ? form.token : '';
-    const row = (
-      await app.db.query<{ token_hash: string; user_id: string; data: { email?: string } | null; used_at: Date | null; invalidated_at: Date | null; expires_at: Date }>(
-        "SELECT * FROM auth_tokens WHERE token_hash = $1 AND purpose = 'email_change'",
-        [sha256(token)],
-      )
-    )[0];
-    if (row?.used_at) return page('Link został już użyty', '<div class="pay"><h1>Link został już użyty</h1><p>Adres e-mail został już potwierdzony.</p></div>');
-    if (!row || row.invalidated_at || new Date(row.expires_at) <= new Date() || !row.data?.email) {
+    // The same confirmation as `confirmContact`, for whoever holds the link (no session needed here).
+    const outcome = await confirmEmailToken(app.db, token, new Date());
+    if (!outcome.ok && outcome.reason === 'used') return page('Link został już użyty', '<div class="pay"><h1>Link został już użyty</h1><p>Adres e-mail został już potwierdzony.</p></div>');
+    if (!outcome.ok && outcome.reason === 'invalid') {
       return page('Link jest nieważny', '<div class="pay"><h1>Link jest nieważny</h1><p>Link wygasł lub jest nieprawidłowy. Zmień adres ponownie w eBOK.</p></div>');
     }
-    const email = row.data.email;
-    const done = await app.db.transaction(async (tx) => {
-      const taken = await tx.query('SELECT 1 FROM users WHERE email_lower = $1 AND id <> $2', [email.toLowerCase(), row.user_id]);
-      if (taken.length) return false;
-      await tx.query('UPDATE auth_tokens SET used_at = now() WHERE token_hash = $1', [row.token_hash]);
-      await tx.query('UPDATE users SET email = $2, email_lower = $3, pending_email = NULL WHERE id = $1', [row.user_id, email, email.toLowerCase()]);
-      return true;
-    });
-    return done
-      ? page('Adres potwierdzony', `<div class="pay"><h1>Adres potwierdzony</h1><p>Od teraz logujesz się adresem <strong>${escapeHtml(email)}</strong>.</p><p><a href="/">Przejdź do eBOK</a></p></div>`)
+    return outcome.ok
+      ? page('Adres potwierdzony', `<div class="pay"><h1>Adres potwierdzony</h1><p>Od teraz logujesz się adresem <strong>${escapeHtml(outcome.email)}</strong>.</p><p><a href="/">Przejdź do eBOK</a></p></div>`)
       : page('Adres zajęty', '<div class="pay"><h1>Tego adresu nie można użyć</h1><p>Skontaktuj się z nami.</p></div>');
   });
+
+  // The terms: publish a new version (customers accept it at the next login) and put the first one back.
+  termsPages(h, app, page);
 
   h.get('/sandbox/pay/:id', async (c) => {
     const p = await loadPayment(app.db, c.req.param('id'));

@@ -76,3 +76,45 @@ export function invoicePdf(d: InvoiceData): Promise<Uint8Array> {
     doc.end();
   });
 }
+
+export interface ContractDocumentData {
+  utilityName: string;
+  title: string;
+  kind: string;
+  signedDate: string | null;
+  contract: { number: string; product: string; tariff: string; startDate: string; endDate: string | null };
+  customer: { number: string; name: string };
+  points: { code: string; name: string }[];
+}
+
+const KIND_NOTES: Record<string, string> = {
+  contract: 'Strony zawierają umowę na warunkach określonych w ogólnych warunkach umowy i w cenniku.',
+  annex: 'Niniejszy aneks zmienia umowę w zakresie opisanym w tytule; pozostałe postanowienia umowy nie ulegają zmianie.',
+  price_list: 'Ceny netto i brutto obowiązujące w ramach produktu wskazanego w umowie.',
+  terms: 'Ogólne warunki umowy: prawa i obowiązki stron, rozliczenia, reklamacje, rozwiązanie umowy.',
+  other: 'Dokument do umowy.',
+};
+
+/** A contract's document (the contract, an annex, the terms, the price list) as a one-page PDF. */
+export function contractDocumentPdf(d: ContractDocumentData): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${d.title} – ${d.contract.number}`, Author: d.utilityName } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    const regular = hasFont ? FONT : 'Helvetica';
+    const bold = hasFont && existsSync(FONT_BOLD) ? FONT_BOLD : hasFont ? FONT : 'Helvetica-Bold';
+    const c = d.contract;
+    doc.font(bold).fontSize(16).text(t(d.title));
+    doc.moveDown(0.3).font(regular).fontSize(10).text(t(`Umowa nr ${c.number} – ${c.product}, taryfa ${c.tariff}`));
+    doc.text(t(`Sprzedawca: ${d.utilityName}`));
+    doc.text(t(`Klient: ${d.customer.name}, numer klienta ${d.customer.number}`));
+    doc.text(t(`Obowiązuje od ${formatDatePl(c.startDate)} ${c.endDate ? `do ${formatDatePl(c.endDate)}` : 'na czas nieokreślony'}`));
+    if (d.signedDate) doc.text(t(`Podpisano: ${formatDatePl(d.signedDate)}`));
+    for (const p of d.points) doc.text(t(`Punkt poboru: ${p.code} (${p.name})`));
+    doc.moveDown().fontSize(11).text(t(KIND_NOTES[d.kind] ?? KIND_NOTES.other!));
+    doc.moveDown(2).fontSize(8).fillColor('#555').text(t('Dokument wygenerowany przez serwer demonstracyjny ebok-widgets. Dane są fikcyjne.'), 50);
+    doc.end();
+  });
+}

@@ -144,6 +144,10 @@ try {
       same('GET /customer/notification-preferences', await s.get('/customer/notification-preferences'), await m.get('/customer/notification-preferences'));
       const points = await s.get('/points?limit=100');
       same('GET /points', points.items, (await m.get('/points?limit=100')).items);
+      for (const point of points.items as { id: string }[]) {
+        same(`GET /points/${point.id}/tariff-options`, await s.get(`/points/${point.id}/tariff-options`), await m.get(`/points/${point.id}/tariff-options`));
+      }
+      same('GET /tariff-change-requests', await s.get('/tariff-change-requests'), await m.get('/tariff-change-requests'));
       same('GET /contracts', (await s.get('/contracts?limit=100')).items, (await m.get('/contracts?limit=100')).items);
       const documents = await s.get('/documents?limit=100');
       const mockDocuments = await m.get('/documents?limit=100');

@@ -117,6 +117,7 @@ const FIELD_MESSAGES: Record<string, [string, string]> = {
   unknown_value: ['Nie znaleziono takiej pozycji.', 'No such item.'],
   not_payable: ['Tego dokumentu nie można teraz opłacić.', 'This document cannot be paid now.'],
   in_future: ['Data nie może być z przyszłości.', 'The date cannot be in the future.'],
+  expired: ['Kod albo link wygasł lub został już użyty. Poproś o nowy.', 'The code or link has expired or was already used. Ask for a new one.'],
   phone_required: ['Aby dostawać SMS-y, dodaj numer telefonu w danych kontaktowych.', 'Add a phone number to receive text messages.'],
   password_too_short: ['Hasło jest za krótkie.', 'The password is too short.'],
   password_too_long: ['Hasło jest za długie.', 'The password is too long.'],

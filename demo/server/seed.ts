@@ -48,6 +48,11 @@ async function bulkInsert(db: Queryable, table: string, columns: string[], types
  */
 export async function fillUtilitySites(db: Queryable): Promise<void> {
   for (const u of UTILITIES) await db.query("UPDATE utilities SET site = $2::jsonb || COALESCE(site, '{}'::jsonb) WHERE id = $1", [u.id, JSON.stringify(u.site)]);
+  // The same for the terms, the e-invoice rule and the marketing consents of the portal configuration (migration 007).
+  for (const u of UTILITIES) {
+    const { terms, eInvoiceRequired, marketingConsents } = u.config;
+    await db.query('UPDATE utilities SET config = $2::jsonb || config WHERE id = $1', [u.id, JSON.stringify({ terms, eInvoiceRequired, marketingConsents })]);
+  }
 }
 
 /** Seeds an empty database with the demo world laid out around `now`; answers when the data was seeded. */
@@ -70,8 +75,14 @@ async function seed(db: Queryable, world: DemoWorld, personas: readonly Persona[
   await insert(
     db,
     'customers',
-    ['id', 'utility_id', 'number', 'kind', 'first_name', 'last_name', 'company_name', 'national_id_type', 'national_id', 'contract_email', 'address', 'e_invoice', 'marketing', 'notification_prefs', 'terms_version', 'terms_accepted_at', 'consents_updated_at'],
-    personas.map(({ customer: c, utility }) => [c.id, utility.id, c.number, c.kind, c.firstName, c.lastName, c.companyName, c.nationalIdType, c.nationalId, c.contractEmail, c.address, c.eInvoice, c.marketing, c.preferences, c.termsVersion, c.termsAcceptedAt, c.consentsUpdatedAt]),
+    ['id', 'utility_id', 'number', 'kind', 'first_name', 'last_name', 'company_name', 'national_id_type', 'national_id', 'contract_email', 'address', 'e_invoice', 'notification_prefs', 'terms_version', 'terms_accepted_at', 'consents_updated_at', 'regon'],
+    personas.map(({ customer: c, utility }) => [c.id, utility.id, c.number, c.kind, c.firstName, c.lastName, c.companyName, c.nationalIdType, c.nationalId, c.contractEmail, c.address, c.eInvoice, c.preferences, c.termsVersion, c.termsAcceptedAt, c.consentsUpdatedAt, c.regon ?? null]),
+  );
+  await insert(
+    db,
+    'marketing_consents',
+    ['customer_id', 'consent', 'given', 'changed_at'],
+    personas.flatMap(({ customer: c }) => Object.entries(c.marketing).map(([consent, choice]) => [c.id, consent, choice.given, choice.changedAt])),
   );
   await insert(
     db,

@@ -385,7 +385,7 @@ try {
   });
 
   await step('registration and activation by the e-mailed link', async () => {
-    const reg = await call('POST', '/auth/register', null, { pesel: '44051401359', customerNumber: '1200345678', email: 'stanislaw.zajac@example.com', password: 'Zielona-Herbata-7', consents: { terms: true, marketing: false, eInvoice: true } }, { 'Idempotency-Key': 'selftest-register' });
+    const reg = await call('POST', '/auth/register', null, { pesel: '44051401359', customerNumber: '1200345678', email: 'stanislaw.zajac@example.com', password: 'Zielona-Herbata-7', consents: { terms: true, marketing: ['email'], eInvoice: true } }, { 'Idempotency-Key': 'selftest-register' });
     assert.equal(reg.status, 201);
     const mail = await server.outbox.latest('stanislaw.zajac@example.com');
     const token = new URL(mail!.links[0]!).searchParams.get('token')!;
@@ -402,7 +402,7 @@ try {
     await fetch(`${server.url}/api/test/reset-throttles`, { method: 'POST' });
     await call('POST', '/auth/login-reminder', null, { identifier: 'woda@example.com' });
     await call('POST', '/auth/password-reset', null, { identifier: 'woda@example.com' });
-    await call('POST', '/auth/register', null, { pesel: '02211307589', customerNumber: '1', email: 'gaz@example.com', password: 'Zielona-Herbata-7', consents: { terms: true, marketing: false, eInvoice: false } }, { 'Idempotency-Key': 'selftest-register-again' });
+    await call('POST', '/auth/register', null, { pesel: '02211307589', customerNumber: '1', email: 'gaz@example.com', password: 'Zielona-Herbata-7', consents: { terms: true, marketing: [], eInvoice: false } }, { 'Idempotency-Key': 'selftest-register-again' });
     const owners = await server.db.query<{ email: string; utility_id: string }>('SELECT u.email, c.utility_id FROM users u JOIN customers c ON c.id = u.customer_id');
     const utilities = await server.db.query<{ id: string; config: { theme: string; utilityName: string } }>('SELECT id, config FROM utilities');
     const seen = new Set<string>();
@@ -503,6 +503,29 @@ try {
     const api = await raw('/api/v1/portal-config', { 'Accept-Encoding': 'br' });
     assert.equal(api.headers['content-security-policy'], undefined, 'the API keeps its own headers');
     assert.equal(api.headers['content-encoding'], undefined);
+  });
+
+  await step("tariff change: another customer's point is not found; the utility's decision reaches the customer", async () => {
+    const e = await login('energia@example.com');
+    const k = await login('woda@example.com');
+    const idem = { 'Idempotency-Key': `selftest-${Date.now()}` };
+    assert.equal((await call('GET', '/points/pt_e_0002/tariff-options', k)).status, 404, 'options of another customer');
+    assert.equal((await call('POST', '/points/pt_e_0002/tariff-change-requests', k, { tariff: 'G12' }, idem)).status, 404, 'a request at another customer');
+    assert.equal((await call('GET', '/tariff-change-requests?pointId=pt_e_0002', k)).status, 404, 'the list of another customer');
+    const created = await call('POST', '/points/pt_e_0002/tariff-change-requests', e, { tariff: 'G12' }, idem);
+    assert.equal(created.status, 201);
+    const id = String(created.body.id);
+    const hook = await fetch(`${server.url}/api/test/tariff-decision?request=${id}&decision=accept&effectiveFrom=2020-01-01`, { method: 'POST' });
+    assert.equal(hook.status, 200);
+    const listed = (await call('GET', '/tariff-change-requests?pointId=pt_e_0002', e)).body.items as { id: string; status: string }[];
+    assert.equal(listed.find((r) => r.id === id)?.status, 'effective', 'accepted from a past day is effective');
+    assert.equal((await call('GET', '/points/pt_e_0002', e)).body.tariff, 'G12', "the point's tariff follows");
+    const messages = (await call('GET', '/messages?limit=100', e)).body.items as { subject: string | null }[];
+    assert.ok(messages.some((m) => m.subject?.includes('G12')), 'a portal message');
+    const mail = (await (await fetch(`${server.url}/api/test/outbox?to=energia@example.com`)).json()) as { subject: string }[];
+    assert.ok(mail.some((m) => m.subject.includes('Zmiana taryfy na G12')), 'an e-mail');
+    await fetch(`${server.url}/api/test/undo-tariff-change?id=${id}`, { method: 'POST' });
+    assert.equal((await call('GET', '/points/pt_e_0002', e)).body.tariff, 'G11', 'undone');
   });
 
   await step('idle timeout is enforced on the server', async () => {

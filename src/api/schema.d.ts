@@ -57,6 +57,9 @@ export interface paths {
          *       second factor is needed;
          *     * answer `200` with `status: mfa_required` and a challenge when MFA is on for the account (no cookie is
          *       set yet; the code is sent by SMS or e-mail; the challenge expires after a few minutes);
+         *     * answer `200` with `status: terms_required` when the utility published terms (`portalConfig.terms`)
+         *       newer than the ones the customer accepted (after the second factor, when there is one): no cookie is
+         *       set; the customer must accept them with `acceptTerms` before any session exists;
          *     * answer `403 password_change_required` with a short-lived `changeToken` when the password was a
          *       one-time password (sent by the "forgot password" flow); the customer must set a new one with
          *       `changePassword` before signing in;
@@ -89,7 +92,7 @@ export interface paths {
          *     (5 recommended); after that, or after expiry, it is invalidated and the answer is `422 mfa_expired`
          *     (the customer must sign in again). A wrong code answers `422 mfa_invalid_code`. Unknown challenge ids
          *     answer `422 mfa_expired` too. On success: a new session exactly as in `login` (`Set-Cookie`,
-         *     `csrfToken`). Throttled per challenge and per client (`429 too_many_attempts`). `Idempotency-Key` is
+         *     `csrfToken`), or `terms_required` (no session yet) when the customer must first accept new terms. Throttled per challenge and per client (`429 too_many_attempts`). `Idempotency-Key` is
          *     accepted but the answer is never replayed.
          */
         post: operations["verifyMfa"];
@@ -117,6 +120,33 @@ export interface paths {
          *     answers `422 mfa_expired`.
          */
         post: operations["resendMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/terms-acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the new terms and finish signing in
+         * @description Public; uses the `challengeId` of a `terms_required` answer (of `login` or `verifyMfa`) and the `version`
+         *     it showed. Records that the customer accepted that version now (the consents show it) and answers
+         *     `signed_in` with a new session exactly as `login` does (`Set-Cookie`, `csrfToken`). The challenge is
+         *     single use and valid until its `expiresAt`: a used, expired or unknown one answers
+         *     `422 token_invalid_or_expired` (the customer signs in again). A `version` that is not the utility's
+         *     current one (the terms changed meanwhile, or any other value) answers `409 conflict` and ends the
+         *     challenge: signing in again shows the current terms. `Idempotency-Key` is accepted but the answer is
+         *     never replayed.
+         */
+        post: operations["acceptTerms"];
         delete?: never;
         options?: never;
         head?: never;
@@ -353,7 +383,8 @@ export interface paths {
          * @description Public. The customer proves a contract with PESEL (person, field `pesel`) or NIP (business, field
          *     `nip`), exactly one of them, **and** a customer number (`customerNumber`) or a point-of-delivery code
          *     from an invoice (`pointCode`), exactly one of them, and chooses the e-mail (the login), an optional
-         *     phone (for MFA and SMS) and a password, and accepts the terms (`consents.terms` must be `true`).
+         *     phone (for MFA and SMS) and a password, and accepts the terms (`consents.terms` must be `true`; the server
+         *     records the utility's current version, `portalConfig.terms.version`).
          *
          *     Validate every field and answer `422 validation_failed` with one `fields` entry per problem (PESEL,
          *     NIP and PPE checksums, e-mail format, terms not accepted, password policy with the `password_*`
@@ -495,10 +526,119 @@ export interface paths {
          *     Changing the **e-mail** (which is also the login) requires `currentPassword` (re-authentication;
          *     wrong → `422 validation_failed`, field `/currentPassword`, code `incorrect`) and does not take effect
          *     at once: a confirmation link is e-mailed to the new address and the old address is told; until then
-         *     the new address is shown as `pendingEmail`. A phone change takes effect at once and is told to the
-         *     customer by e-mail. Answers the updated profile.
+         *     the new address is shown as `pendingEmail`. A **phone** change needs no password and does not take
+         *     effect at once either: a six-digit one-time code is sent by SMS to the **new** number (single use,
+         *     valid 10 minutes, 5 wrong tries) and the number is shown as `pendingPhone` until `confirmContact`
+         *     confirms it; `phone` is only ever a confirmed number (SMS notifications and SMS sign-in codes rely on
+         *     it). Asking again for the same pending value sends a new code or link; another value replaces the
+         *     pending one. Answers the updated profile.
          */
         patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/customer/contact/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a new phone number or e-mail
+         * @description Confirms a pending contact change (see `updateContact`) and answers the updated profile. Send exactly
+         *     one of:
+         *     * `phone.code`: the one-time code sent by SMS to the new number. A wrong code answers
+         *       `422 validation_failed` with field `/phone/code`, code `incorrect`; a code that expired, was already
+         *       used, or no pending number, answers field `/phone/code`, code `expired` (ask for a new code with
+         *       `resendContactConfirmation`). After 5 wrong codes the code is spent and the next try answers
+         *       `429 too_many_attempts` until a new code is asked for. On success `phone` becomes the new number,
+         *       `pendingPhone` becomes `null` and the customer is told by e-mail.
+         *     * `email.token`: the token from the link e-mailed to the new address (a widget reads it from its page's
+         *       address, e.g. `?ebok-email-token=`). An unknown, expired, replaced or used token answers field
+         *       `/email/token`, code `expired`. On success `email` (the login) becomes the new address.
+         *
+         *     Needs the session of the customer whose change it is: a token of another account answers as unknown.
+         */
+        post: operations["confirmContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/contact/pending/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a pending phone or e-mail change
+         * @description Drops the pending phone number or e-mail: its code or link stops working and the current value stays.
+         *     Idempotent: with nothing pending it changes nothing. Answers the updated profile.
+         */
+        delete: operations["cancelContactChange"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/contact/pending/{channel}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the code or link for a pending change again
+         * @description Sends a new one-time code (phone) or link (e-mail) to the pending value; the older one stops working.
+         *     At most one per minute and 5 per pending change (`429 too_many_attempts` with `Retry-After`); with
+         *     nothing pending, `409 conflict`. Answers the profile.
+         */
+        post: operations["resendContactConfirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customer/account-removal-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the request to remove the eBOK account
+         * @description Answers the customer's latest request to remove the eBOK account (`request: null` when there is none),
+         *     so a widget can show a pending request instead of the form.
+         */
+        get: operations["getAccountRemovalRequest"];
+        put?: never;
+        /**
+         * Ask the utility to remove the eBOK account
+         * @description Files a request to remove the customer's eBOK account (the login and the online access). It does
+         *     **not** terminate any contract: active contracts and an open balance still bind, and invoices and
+         *     contracts are kept as the law requires (accounting and tax records: 5 years). The utility handles the
+         *     request and tells the customer; a confirmation is e-mailed at once. Needs the current password
+         *     (wrong → `422 validation_failed`, field `/currentPassword`, code `incorrect`). While one request is
+         *     open (`submitted` or `in_progress`) another answers `409 conflict`. Answers `201` with the request.
+         */
+        post: operations["requestAccountRemoval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/customer/correspondence-address": {
@@ -532,13 +672,16 @@ export interface paths {
         };
         /**
          * Read the consents
-         * @description Answers the consents: the accepted terms (read-only: version and date), marketing and e-invoice.
+         * @description Answers the consents: the accepted terms (read-only: version and date), each marketing consent with the
+         *     date it was given or withdrawn, and e-invoice.
          */
         get: operations["getConsents"];
         /**
-         * Change the marketing and e-invoice consents
-         * @description Replaces the changeable consents (`marketing`, `eInvoice`); the terms cannot be withdrawn here. Record
-         *     each change with its time and channel (audit). Answers the stored consents.
+         * Change marketing consents and e-invoice
+         * @description Changes the consents sent (each marketing consent by id, and `eInvoice`); those not sent stay. The terms
+         *     cannot be withdrawn here. Records each change with its time and channel (audit); a consent sent with its
+         *     current value keeps its date. With `portalConfig.eInvoiceRequired`, `eInvoice: false` answers `422`
+         *     (`/eInvoice`, `not_allowed`). Answers the stored consents.
          */
         put: operations["updateConsents"];
         post?: never;
@@ -558,14 +701,18 @@ export interface paths {
         /**
          * Read the notification preferences
          * @description Answers the matrix of channels (e-mail, SMS) × events (new invoice, due date, planned works, reading
-         *     window), each on or off.
+         *     window, collection notices, account security), each on or off, and how many days before the due date
+         *     the reminder comes (`dueDateReminderDays`, 1–14).
          */
         get: operations["getNotificationPreferences"];
         /**
          * Replace the notification preferences
-         * @description Replaces the whole matrix. Turning on any SMS event needs a phone number in the profile, otherwise
-         *     `422 validation_failed` with code `phone_required` on each such field (e.g. `/sms/due_date`).
-         *     Answers the stored matrix.
+         * @description Replaces the whole matrix. Turning on any SMS event needs a confirmed phone number in the profile
+         *     (`getProfile`'s `phone`), otherwise `422 validation_failed` with code `phone_required` on each such
+         *     field (e.g. `/sms/due_date`). Security e-mails (new sign-in, password or e-mail change) cannot be
+         *     turned off: `email.security: false` answers `422 validation_failed` with code `not_allowed` on
+         *     `/email/security`. `dueDateReminderDays` outside 1–14 answers `422 validation_failed` (`too_small` /
+         *     `too_large` on `/dueDateReminderDays`). Answers the stored matrix.
          */
         put: operations["updateNotificationPreferences"];
         post?: never;
@@ -617,6 +764,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/points/{pointId}/tariff-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tariffs a point of delivery may change to
+         * @description Answers the point's current tariff and the tariffs offered for it, each with its time zones and their
+         *     hours in words (in the language of `Accept-Language`), and, where the server has the customer's last 12
+         *     months of consumption, an estimated yearly cost per tariff and its difference from the current one
+         *     (an estimate: `estimateBasis` says what it is based on; `null` where it is not available). Household
+         *     electricity points are offered `G11`, `G12`, `G12W` and `G13`; other points (gas, water, business
+         *     tariffs) get an empty `options` list. A point of another customer answers `404 not_found`.
+         */
+        get: operations["getTariffOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/points/{pointId}/tariff-change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for another tariff at a point of delivery
+         * @description Files a request to change the point's tariff (seed 000: "wniosek o zmianę taryfy – z G11 na G12"). The
+         *     utility decides later: the request is `submitted` until it is `accepted` (with `effectiveFrom`, the
+         *     first day of the new tariff, after which it is `effective`) or `rejected` (with `decisionReason`); the
+         *     customer is told by a portal message and an e-mail. One pending (`submitted`) request per point: a
+         *     second one answers `409 conflict`. A tariff that is not offered for the point, or the current one,
+         *     answers `422 validation_failed` (`not_allowed` on `/tariff`). A point of another customer answers
+         *     `404 not_found`.
+         */
+        post: operations["createTariffChangeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tariff-change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tariff change requests
+         * @description Answers the customer's tariff change requests, newest first, optionally only those of one point
+         *     (`pointId`; another customer's point answers `404 not_found`). A request accepted with an
+         *     `effectiveFrom` that has come is `effective`.
+         */
+        get: operations["listTariffChangeRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contracts": {
         parameters: {
             query?: never;
@@ -630,6 +850,52 @@ export interface paths {
          *     of its points of delivery.
          */
         get: operations["listContracts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contracts/{contractId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one contract with its documents
+         * @description Answers one contract as `listContracts` does, plus its documents (the signed contract, its annexes, the
+         *     price list and the terms of the offer), oldest first. A contract of another customer answers
+         *     `404 not_found`, exactly like a contract that does not exist.
+         */
+        get: operations["getContract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contracts/{contractId}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a contract's document as PDF
+         * @description Answers the PDF of one document of the contract (`Content-Type: application/pdf`,
+         *     `Content-Disposition: attachment; filename="..."` built from the document's title and the contract's
+         *     number, plus `filename*` for non-ASCII). A document of another contract, or a contract of another
+         *     customer, answers `404 not_found`. The widget fetches it with credentials and saves it as a blob, so
+         *     the session never goes into a URL.
+         */
+        get: operations["getContractDocumentPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1264,14 +1530,14 @@ export interface components {
          *     `too_many_items`, `not_allowed` (value or option not permitted, e.g. a return URL origin),
          *     `must_be_true` (terms), `exactly_one_required` (e.g. PESEL or NIP), `incorrect` (current password),
          *     `unknown_value` (an id that is not the customer's or does not exist), `not_payable`, `in_future`,
-         *     `phone_required`, the password rules `password_too_short`, `password_too_long`, `password_missing_upper`,
+         *     `phone_required`, `expired` (a one-time code or link past its lifetime, used or replaced), the password rules `password_too_short`, `password_too_long`, `password_missing_upper`,
          *     `password_missing_lower`, `password_missing_digit`, `password_missing_special`, `password_breached`,
          *     `password_contains_identifier`, `password_same_as_current`, the reading rules `reading_out_of_range`,
          *     `reading_lower_than_previous`, `reading_duplicate`, and the file rules `attachment_too_large`,
          *     `attachment_type_not_allowed`.
          * @enum {string}
          */
-        FieldErrorCode: "required" | "invalid_format" | "invalid_checksum" | "too_short" | "too_long" | "too_small" | "too_large" | "too_many_items" | "not_allowed" | "must_be_true" | "exactly_one_required" | "incorrect" | "unknown_value" | "not_payable" | "in_future" | "phone_required" | "password_too_short" | "password_too_long" | "password_missing_upper" | "password_missing_lower" | "password_missing_digit" | "password_missing_special" | "password_breached" | "password_contains_identifier" | "password_same_as_current" | "reading_out_of_range" | "reading_lower_than_previous" | "reading_duplicate" | "attachment_too_large" | "attachment_type_not_allowed";
+        FieldErrorCode: "required" | "invalid_format" | "invalid_checksum" | "too_short" | "too_long" | "too_small" | "too_large" | "too_many_items" | "not_allowed" | "must_be_true" | "exactly_one_required" | "incorrect" | "unknown_value" | "not_payable" | "in_future" | "phone_required" | "expired" | "password_too_short" | "password_too_long" | "password_missing_upper" | "password_missing_lower" | "password_missing_digit" | "password_missing_special" | "password_breached" | "password_contains_identifier" | "password_same_as_current" | "reading_out_of_range" | "reading_lower_than_previous" | "reading_duplicate" | "attachment_too_large" | "attachment_type_not_allowed";
         /** @description One refused field. */
         FieldError: {
             /**
@@ -1412,6 +1678,15 @@ export interface components {
             allowLegacyPointCodes: boolean;
             /** @description Whether registration succeeds only with an e-mail address given in the contract (the widget shows a hint). */
             registrationEmailMustMatchContract: boolean;
+            terms: components["schemas"]["TermsDocument"];
+            /**
+             * @description Whether using the eBOK means receiving e-invoices instead of paper ones (the utility's terms say so):
+             *     the consents show e-invoice as on and `updateConsents` refuses turning it off (`422`, `/eInvoice`
+             *     `not_allowed`).
+             */
+            eInvoiceRequired: boolean;
+            /** @description The marketing consents the utility asks for, each separately (registration offers each; none is required). */
+            marketingConsents: components["schemas"]["MarketingConsentKind"][];
         };
         LoginRequest: {
             /** @description E-mail, PESEL/NIP or chosen login (trimmed; e-mail compared case-insensitively). */
@@ -1473,8 +1748,42 @@ export interface components {
              */
             resendAvailableAt: string;
         };
-        /** @description `signed_in` with the session, or `mfa_required` with a challenge. */
-        LoginResult: components["schemas"]["LoginSignedIn"] | components["schemas"]["MfaChallenge"];
+        /** @description `signed_in` with the session, `mfa_required` with a challenge, or `terms_required` with the new terms. */
+        LoginResult: components["schemas"]["LoginSignedIn"] | components["schemas"]["MfaChallenge"] | components["schemas"]["TermsRequired"];
+        /** @description `signed_in` with the session, or `terms_required` when new terms must be accepted first. */
+        MfaVerifyResult: components["schemas"]["LoginSignedIn"] | components["schemas"]["TermsRequired"];
+        /** @description A version of the utility's terms of service (regulamin). */
+        TermsDocument: {
+            /** @example 2026-12 */
+            version: string;
+            /**
+             * Format: uri-reference
+             * @description The document (an absolute URL, or a path on the page's site).
+             */
+            url: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description What changed against the previous version, in plain words, or `null`. */
+            summary: components["schemas"]["LocalizedText"] | null;
+        };
+        /** @description The password (and code) were right, but the customer must accept the current terms first. No session exists yet. */
+        TermsRequired: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            status: "terms_required";
+            /** @description Random, short-lived, single-use id; send it to `acceptTerms`. */
+            challengeId: string;
+            terms: components["schemas"]["TermsDocument"];
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        TermsAcceptanceRequest: {
+            challengeId: string;
+            /** @description The version shown (`terms.version` of the `terms_required` answer). */
+            version: string;
+        };
         MfaVerifyRequest: {
             challengeId: string;
             /** @description The one-time code (digits). */
@@ -1530,7 +1839,8 @@ export interface components {
             consents: {
                 /** @description Must be `true` (otherwise `validation_failed`, code `must_be_true`). */
                 terms: boolean;
-                marketing: boolean;
+                /** @description The ids of the marketing consents given (`portalConfig.marketingConsents`); the others are not given. An unknown id answers `422`, code `unknown_value`. */
+                marketing: string[];
                 eInvoice: boolean;
             };
         };
@@ -1563,8 +1873,12 @@ export interface components {
             email: components["schemas"]["Email"];
             /** @description A new e-mail waiting for confirmation by its link, or `null`. */
             pendingEmail: components["schemas"]["Email"] | null;
-            /** @description Phone in E.164 form, or `null`. */
+            /** @description The confirmed phone in E.164 form, or `null`. Only a confirmed number is ever here. */
             phone: components["schemas"]["Phone"] | null;
+            /** @description A new phone waiting for its SMS code (`confirmContact`), or `null`. */
+            pendingPhone: components["schemas"]["Phone"] | null;
+            /** @description A business's REGON (9 or 14 digits, the statistical number on its invoices), or `null`; absent for persons. */
+            regon?: string | null;
             correspondenceAddress: components["schemas"]["Address"];
             eInvoice: boolean;
         };
@@ -1575,8 +1889,39 @@ export interface components {
             phone?: components["schemas"]["Phone"] | null;
             currentPassword?: components["schemas"]["Password"];
         };
+        /** @description Exactly one of `phone` (the SMS code) or `email` (the link's token). */
+        ContactConfirmation: {
+            phone?: {
+                code: string;
+            };
+            email?: {
+                token: string;
+            };
+        };
+        AccountRemovalInput: {
+            currentPassword: components["schemas"]["Password"];
+            /** @description Why, in the customer's words (optional). */
+            reason?: string;
+        };
+        /**
+         * @description `submitted` (waiting for the utility), `in_progress`, `completed` (the account is removed) or `rejected` (e.g. it cannot be removed yet; the utility says why).
+         * @enum {string}
+         */
+        AccountRemovalStatus: "submitted" | "in_progress" | "completed" | "rejected";
+        AccountRemovalRequest: {
+            id: components["schemas"]["Id"];
+            status: components["schemas"]["AccountRemovalStatus"];
+            /**
+             * Format: date-time
+             * @description When it was filed (Warsaw time with offset).
+             */
+            submittedAt: string;
+        };
+        AccountRemovalState: {
+            request: components["schemas"]["AccountRemovalRequest"] | null;
+        };
         Consents: {
-            /** @description The accepted terms (read-only). */
+            /** @description The accepted terms (read-only) and the document of the version accepted. */
             readonly terms: {
                 accepted: boolean;
                 /** @example 2024-06 */
@@ -1584,25 +1929,160 @@ export interface components {
                 /** Format: date-time */
                 acceptedAt: string;
             };
-            marketing: boolean;
+            /** @description Each marketing consent the utility asks for, separately, in the utility's order. */
+            marketing: components["schemas"]["MarketingConsent"][];
             eInvoice: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The last change of any consent.
+             */
             updatedAt: string;
         };
+        MarketingConsentKind: {
+            /** @description Stable id of the consent (e.g. `email`, `phone`, `profiling`). */
+            id: string;
+            title: components["schemas"]["LocalizedText"];
+            description: components["schemas"]["LocalizedText"];
+        };
+        MarketingConsent: {
+            /** @description Stable id of the consent (e.g. `email`, `phone`, `profiling`). */
+            id: string;
+            title: components["schemas"]["LocalizedText"];
+            description: components["schemas"]["LocalizedText"];
+            given: boolean;
+            /** @description When it was last given or withdrawn, or `null` when the customer never decided. */
+            changedAt: string | null;
+        };
+        /**
+         * @description The consents to change; those not sent stay as they are. `marketing` lists consents by id (each id at most
+         *     once; an unknown id answers `422`, code `unknown_value`, pointing at it).
+         */
         ConsentsUpdate: {
-            marketing: boolean;
-            eInvoice: boolean;
+            marketing?: {
+                id: string;
+                given: boolean;
+            }[];
+            eInvoice?: boolean;
         };
         /** @description Whether each event is notified on this channel. */
         NotificationEvents: {
             new_invoice: boolean;
+            /** @description A reminder `dueDateReminderDays` days before an invoice's due date. */
             due_date: boolean;
+            /** @description Planned works at the customer's points of delivery. */
             planned_works: boolean;
             reading_window: boolean;
+            /** @description Collection notices (an overdue payment reminder, a demand for payment, a planned disconnection). */
+            collection: boolean;
+            /**
+             * @description Account security (a sign-in from a new device, a password or e-mail change). Always `true` for
+             *     `email`: security e-mails cannot be turned off.
+             */
+            security: boolean;
         };
         NotificationPreferences: {
             email: components["schemas"]["NotificationEvents"];
             sms: components["schemas"]["NotificationEvents"];
+            /**
+             * @description How many days before the due date the due date reminder comes (on every channel where it is on).
+             * @example 3
+             */
+            dueDateReminderDays: number;
+        };
+        /**
+         * @description A tariff group, e.g. `G11`, `G12`, `G12W`, `G13` (electricity households), `W-3.6` (gas).
+         * @example G12W
+         */
+        TariffCode: string;
+        TariffZone: {
+            zone: components["schemas"]["Zone"];
+            /**
+             * @description When the zone applies, in words, in the language of `Accept-Language`.
+             * @example 22:00–6:00 i 13:00–15:00
+             */
+            hours: string;
+            /** @description The energy price per kWh (gross) in this zone. */
+            price: components["schemas"]["Money"];
+        };
+        TariffOption: {
+            tariff: components["schemas"]["TariffCode"];
+            /**
+             * @description The tariff's name for people.
+             * @example Dwustrefowa (dzień i noc)
+             */
+            name: string;
+            /**
+             * @description What is cheaper when, in one sentence.
+             * @example Tańsza strefa 22–6 i 13–15.
+             */
+            summary: string;
+            zones: components["schemas"]["TariffZone"][];
+            /** @description The point's tariff now. */
+            current: boolean;
+            /** @description Estimated energy cost over a year of the customer's consumption (see `estimateBasis`), or `null`. */
+            estimatedYearlyCost: components["schemas"]["Money"] | null;
+            /** @description `estimatedYearlyCost` minus the current tariff's; negative means cheaper. `null` without an estimate. */
+            differenceFromCurrent: components["schemas"]["Money"] | null;
+        };
+        TariffEstimateBasis: {
+            /**
+             * Format: date
+             * @description The first day of the 12 months the estimate is based on.
+             */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @description Their last day.
+             */
+            periodTo: string;
+            /** @description The consumption over those months. */
+            consumption: number;
+            unit: components["schemas"]["Unit"];
+            /** @description Some of those months were forecasts, not readings. */
+            includesEstimates: boolean;
+            /** @description How the estimate was made, in words (which prices, what is left out, how use is split over the hours). */
+            note: string;
+        };
+        TariffOptions: {
+            pointId: components["schemas"]["Id"];
+            kind: components["schemas"]["UtilityKind"];
+            currentTariff: components["schemas"]["TariffCode"];
+            /** @description The tariffs offered, the current one among them (`current` is true); empty when none is offered for this point. */
+            options: components["schemas"]["TariffOption"][];
+            /** @description What the estimated costs are based on, or `null` when there are none. */
+            estimateBasis: components["schemas"]["TariffEstimateBasis"] | null;
+        };
+        TariffChangeRequestCreate: {
+            tariff: components["schemas"]["TariffCode"];
+        };
+        /**
+         * @description `submitted` (waiting for the utility), `accepted` (the new tariff starts on `effectiveFrom`), `rejected`, `effective` (the new tariff applies).
+         * @enum {string}
+         */
+        TariffChangeStatus: "submitted" | "accepted" | "rejected" | "effective";
+        TariffChangeRequest: {
+            id: components["schemas"]["Id"];
+            pointId: components["schemas"]["Id"];
+            fromTariff: components["schemas"]["TariffCode"];
+            toTariff: components["schemas"]["TariffCode"];
+            status: components["schemas"]["TariffChangeStatus"];
+            /** Format: date-time */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description When the utility accepted or rejected it; `null` while submitted.
+             */
+            decidedAt: string | null;
+            /**
+             * Format: date
+             * @description The first day of the new tariff; `null` until accepted.
+             */
+            effectiveFrom: string | null;
+            /** @description The utility's words with its decision (why it was rejected); `null` while submitted. */
+            decisionReason: string | null;
+        };
+        TariffChangeRequestList: {
+            items: components["schemas"]["TariffChangeRequest"][];
         };
         /** @description One counter of a meter (one per tariff zone and direction). */
         Register: {
@@ -1654,6 +2134,24 @@ export interface components {
             /** @description The contract the point belongs to, or `null`. */
             contractId: components["schemas"]["Id"] | null;
             meters: components["schemas"]["Meter"][];
+            /**
+             * @description Contracted power (moc umowna) in kW as a decimal string, for electricity; `null` for gas, water and
+             *     heat, or when the utility does not know it.
+             * @example 4.0
+             */
+            contractedPower: components["schemas"]["Decimal"] | null;
+            readingMode: components["schemas"]["ReadingMode"];
+            /**
+             * @description How often the meter is read for the bill, in months (1 monthly, 2 every two months, 6, 12); `null`
+             *     when the meter is read remotely without a fixed cycle or the utility does not say.
+             */
+            readingCycleMonths: number | null;
+            /**
+             * @description The distribution system operator (OSD) of the point, e.g. `Tauron Dystrybucja S.A.`; `null` where
+             *     the utility delivers through its own network (water) or does not say.
+             * @example Przykład Dystrybucja sp. z o.o.
+             */
+            distributor: string | null;
         };
         PointList: {
             items: components["schemas"]["PointOfDelivery"][];
@@ -1681,7 +2179,11 @@ export interface components {
              * @description `null` for contracts of indefinite duration.
              */
             endDate: string | null;
-            /** @enum {string} */
+            /**
+             * @description `pending` signed, in force from `startDate`; `active` in force; `terminated` ended (the portal shows
+             *     signed contracts only: an offer not signed yet is no contract here).
+             * @enum {string}
+             */
             status: "pending" | "active" | "terminated";
             pointIds: components["schemas"]["Id"][];
         };
@@ -1689,6 +2191,38 @@ export interface components {
             items: components["schemas"]["Contract"][];
             nextCursor: string | null;
             total?: number;
+        };
+        /**
+         * @description Who reads the meter for the bill: `remote` (a smart meter read remotely by the operator), `self` (the
+         *     customer sends the reading in the portal in reading windows; otherwise the bill is estimated),
+         *     `collector` (the utility's meter reader, inkasent, comes by).
+         * @enum {string}
+         */
+        ReadingMode: "remote" | "self" | "collector";
+        /**
+         * @description `contract` the signed contract, `annex` an annex to it, `price_list` the price list (cennik) or tariff
+         *     it refers to, `terms` the terms of the offer or general terms (OWU, regulamin), `other` anything else.
+         * @enum {string}
+         */
+        ContractDocumentKind: "contract" | "annex" | "price_list" | "terms" | "other";
+        /** @description One document of a contract, downloaded as PDF with `getContractDocumentPdf`. */
+        ContractDocument: {
+            id: components["schemas"]["Id"];
+            /**
+             * @description The document's title as the customer knows it.
+             * @example Umowa kompleksowa
+             */
+            title: string;
+            kind: components["schemas"]["ContractDocumentKind"];
+            /**
+             * Format: date
+             * @description When it was signed (contracts, annexes), or `null` for a document that is not signed (price lists, terms).
+             */
+            signedDate: string | null;
+        };
+        /** @description A contract with its documents, oldest first. */
+        ContractDetail: components["schemas"]["Contract"] & {
+            documents: components["schemas"]["ContractDocument"][];
         };
         NextPayment: {
             amount: components["schemas"]["Money"];
@@ -2353,10 +2887,20 @@ export interface components {
          */
         ContractIdQuery: components["schemas"]["Id"];
         /**
+         * @description Which pending change, the phone number or the e-mail.
+         * @example phone
+         */
+        ContactChannel: "phone" | "email";
+        /**
          * @description The point of delivery's id.
          * @example pt_e_0001
          */
         PointId: components["schemas"]["Id"];
+        /**
+         * @description The contract's id.
+         * @example ctr_e_0001
+         */
+        ContractId: components["schemas"]["Id"];
         /**
          * @description The financial document's id.
          * @example doc_2025_03_0412
@@ -2557,7 +3101,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in. */
+            /** @description Signed in, or new terms must be accepted first. */
             200: {
                 headers: {
                     "Set-Cookie": components["headers"]["SetSessionCookie"];
@@ -2565,7 +3109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoginSignedIn"];
+                    "application/json": components["schemas"]["MfaVerifyResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2630,6 +3174,64 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             /** @description `mfa_expired`, `validation_failed` or `idempotency_key_reuse`. */
+            422: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    acceptTerms: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional idempotency key (8–128 characters, a random UUID recommended). Same key and same body → the
+                 *     stored answer is replayed with `Idempotent-Replayed: true`; same key and a different body →
+                 *     `422 idempotency_key_reuse`; while the first request runs → `409 idempotency_in_progress`. Kept at
+                 *     least 24 hours.
+                 * @example 3f1c9a7e-5b2d-4e8f-9a61-0c2b7d4e8f13
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TermsAcceptanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The terms are accepted; signed in. */
+            200: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SetSessionCookie"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginSignedIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            /** @description `token_invalid_or_expired` (used, expired or unknown challenge) or `validation_failed`. */
             422: {
                 headers: {
                     "Cache-Control": components["headers"]["CacheControlNoStore"];
@@ -3312,6 +3914,264 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    confirmContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional idempotency key (8–128 characters, a random UUID recommended). Same key and same body → the
+                 *     stored answer is replayed with `Idempotent-Replayed: true`; same key and a different body →
+                 *     `422 idempotency_key_reuse`; while the first request runs → `409 idempotency_in_progress`. Kept at
+                 *     least 24 hours.
+                 * @example 3f1c9a7e-5b2d-4e8f-9a61-0c2b7d4e8f13
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactConfirmation"];
+            };
+        };
+        responses: {
+            /** @description The change is confirmed; the updated profile. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            /** @description `validation_failed` (field `/phone/code` or `/email/token`, code `incorrect` or `expired`) or `idempotency_key_reuse`. */
+            422: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelContactChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional idempotency key (8–128 characters, a random UUID recommended). Same key and same body → the
+                 *     stored answer is replayed with `Idempotent-Replayed: true`; same key and a different body →
+                 *     `422 idempotency_key_reuse`; while the first request runs → `409 idempotency_in_progress`. Kept at
+                 *     least 24 hours.
+                 * @example 3f1c9a7e-5b2d-4e8f-9a61-0c2b7d4e8f13
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Which pending change, the phone number or the e-mail.
+                 * @example phone
+                 */
+                channel: components["parameters"]["ContactChannel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nothing is pending for this channel; the updated profile. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resendContactConfirmation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional idempotency key (8–128 characters, a random UUID recommended). Same key and same body → the
+                 *     stored answer is replayed with `Idempotent-Replayed: true`; same key and a different body →
+                 *     `422 idempotency_key_reuse`; while the first request runs → `409 idempotency_in_progress`. Kept at
+                 *     least 24 hours.
+                 * @example 3f1c9a7e-5b2d-4e8f-9a61-0c2b7d4e8f13
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Which pending change, the phone number or the e-mail.
+                 * @example phone
+                 */
+                channel: components["parameters"]["ContactChannel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new code or link was sent; the profile. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAccountRemovalRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest request, or `null`. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountRemovalState"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    requestAccountRemoval: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Optional idempotency key (8–128 characters, a random UUID recommended). Same key and same body → the
+                 *     stored answer is replayed with `Idempotent-Replayed: true`; same key and a different body →
+                 *     `422 idempotency_key_reuse`; while the first request runs → `409 idempotency_in_progress`. Kept at
+                 *     least 24 hours.
+                 * @example 3f1c9a7e-5b2d-4e8f-9a61-0c2b7d4e8f13
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountRemovalInput"];
+            };
+        };
+        responses: {
+            /** @description The request was filed. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountRemovalRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            /** @description `validation_failed` (e.g. a wrong current password) or `idempotency_key_reuse`. */
+            422: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     updateCorrespondenceAddress: {
         parameters: {
             query?: never;
@@ -3635,6 +4495,146 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getTariffOptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The point of delivery's id.
+                 * @example pt_e_0001
+                 */
+                pointId: components["parameters"]["PointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current tariff and the tariffs offered. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TariffOptions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTariffChangeRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Required idempotency key (8–128 characters, a random UUID recommended); a missing or malformed key
+                 *     answers `400 malformed_request`. Same key and same body → the stored answer is replayed with
+                 *     `Idempotent-Replayed: true`; same key and a different body → `422 idempotency_key_reuse`; while the
+                 *     first request runs → `409 idempotency_in_progress`. Kept at least 24 hours.
+                 * @example 3f1c9a7e-5b2d-4e8f-9a61-0c2b7d4e8f13
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKeyRequired"];
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The point of delivery's id.
+                 * @example pt_e_0001
+                 */
+                pointId: components["parameters"]["PointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TariffChangeRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description The request, filed. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TariffChangeRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTariffChangeRequests: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only what concerns this point of delivery (it must be the customer's, otherwise `404 not_found`).
+                 * @example pt_e_0001
+                 */
+                pointId?: components["parameters"]["PointIdQuery"];
+            };
+            header?: {
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TariffChangeRequestList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listContracts: {
         parameters: {
             query?: {
@@ -3676,6 +4676,94 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The contract's id.
+                 * @example ctr_e_0001
+                 */
+                contractId: components["parameters"]["ContractId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract and its documents. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContractDocumentPdf: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of human texts in the answer (`title` and `detail` of errors, messages, outage reasons,
+                 *     fee notes): `pl` or `en`, with the usual quality values. Unsupported languages fall back to the portal's
+                 *     default locale (`pl`).
+                 * @example pl
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The contract's id.
+                 * @example ctr_e_0001
+                 */
+                contractId: components["parameters"]["ContractId"];
+                /**
+                 * @description The contract document's id (`ContractDocument.id`).
+                 * @example cdoc_e_0001_1
+                 */
+                documentId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF file. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

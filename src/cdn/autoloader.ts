@@ -31,6 +31,13 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-tickets': () => import('../widgets/tickets/ebok-tickets.js'),
   'ebok-messages': () => import('../widgets/messages/ebok-messages.js'),
   'ebok-outages': () => import('../widgets/outages/ebok-outages.js'),
+  'ebok-notification-settings': () => import('../widgets/notification-settings/ebok-notification-settings.js'),
+  'ebok-tariff-change': () => import('../widgets/tariff-change/ebok-tariff-change.js'),
+  'ebok-profile': () => import('../widgets/profile/ebok-profile.js'),
+  'ebok-account-removal': () => import('../widgets/account-removal/ebok-account-removal.js'),
+  'ebok-consents': () => import('../widgets/consents/ebok-consents.js'),
+  'ebok-points': () => import('../widgets/points/ebok-points.js'),
+  'ebok-contracts': () => import('../widgets/contracts/ebok-contracts.js'),
 };
 
 /**

@@ -35,7 +35,14 @@ export class NoticeController implements ReactiveController {
   /** The notice's element, to move focus to it. */
   readonly ref = createRef<HTMLElement>();
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  /**
+   * `id`: the message's element id (its text is `<id>-text`); a widget with several notices in one shadow root
+   * (one per section) gives each its own.
+   */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    readonly id = 'notice',
+  ) {
     host.addController(this);
   }
 
@@ -68,8 +75,8 @@ export class NoticeController implements ReactiveController {
   }
 
   /**
-   * The message, `part="notice"` (plus its tone, e.g. `notice error`), `id="notice"` focusable by script and its
-   * text `id="notice-text"` (for a field's `aria-describedby`). `extra` renders inside, under the detail
+   * The message, `part="notice"` (plus its tone, e.g. `notice error`), `id="notice"` (or the given id) focusable by
+   * script and its text `id="notice-text"` (for a field's `aria-describedby`). `extra` renders inside, under the detail
    * (a countdown, the action's button).
    */
   render(extra: unknown = nothing): unknown {
@@ -78,10 +85,10 @@ export class NoticeController implements ReactiveController {
     const icons: Record<NoticeTone, IconName> = { error: 'error', warning: 'warning', info: 'info', success: 'success' };
     return keyed(
       notice.id,
-      html`<div ${ref(this.ref)} class="notice notice--${notice.tone}" part="notice ${notice.tone}" id="notice" tabindex="-1">
+      html`<div ${ref(this.ref)} class="notice notice--${notice.tone}" part="notice ${notice.tone}" id=${this.id} tabindex="-1">
         ${icon(icons[notice.tone])}
         <div class="notice__body">
-          <p id="notice-text" role=${notice.urgent ? 'alert' : 'status'}>${notice.text}</p>
+          <p id="${this.id}-text" role=${notice.urgent ? 'alert' : 'status'}>${notice.text}</p>
           ${notice.detail ? html`<p>${notice.detail}</p>` : nothing}
           ${extra}
         </div>

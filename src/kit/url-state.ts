@@ -127,3 +127,35 @@ export class FilterState<F extends { [K in keyof F]: string }> implements Reacti
     Object.assign(this.host, this.options.normalize({ ...this.options.empty, ...paramsFromUrl(location.search, this.options.names) }));
   };
 }
+
+const POINT_NAMES: UrlNames<'pointId'> = { pointId: 'point' };
+
+/**
+ * The point of delivery a widget shows, in the page's address (`url-state`, `?ebok-point=`): a link from the list of
+ * points ("Odczyty licznika" of that point) opens the reading or the chart on it, and the customer's choice survives
+ * a reload. Widgets of one page share the parameter, so they show the same point.
+ */
+export class PointInAddress implements ReactiveController {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: {
+      /** Whether the widget keeps the point in the address now (its `url-state`). */
+      enabled: () => boolean;
+      /** The address names a point (when the widget connects). */
+      found: (pointId: string) => void;
+    },
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (!this.options.enabled()) return;
+    const pointId = paramsFromUrl(location.search, POINT_NAMES)?.pointId;
+    if (pointId) this.options.found(pointId);
+  }
+
+  /** The customer chose a point (`''`: none in particular, e.g. the sum of all points). */
+  chosen(pointId: string): void {
+    if (this.options.enabled()) replaceUrl(urlWithParams(location.href, POINT_NAMES, { pointId }));
+  }
+}

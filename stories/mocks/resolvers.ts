@@ -57,6 +57,10 @@ import {
 } from '../../demo/personas/index.js';
 import { IDEMPOTENCY_KEY_REQUIRED, OPERATIONS, mswPath, type OperationId, type OperationInfo } from './operations.js';
 import { fieldError, problemResponse, validationProblem, type FieldError } from './problem.js';
+import { NOTIFICATION_TOPICS, fileTariffChange, tariffChangesOf, tariffOf, tariffOptionsOf, type TariffChangeRequest } from './settings.js';
+import { profileResolvers } from './profile.js';
+import { acceptanceRefusal, applyConsentsChange, NEW_TERMS, parseConsentsUpdate, termsRequired, type TermsChallenge } from './consents.js';
+import { contractDocumentPdf, contractOf } from './contracts.js';
 
 type S = components['schemas'];
 
@@ -77,6 +81,8 @@ export interface World {
   balance: BalanceCase | 'documents';
   /** `true`: every list is empty, the balance is zero and there is no consumption. */
   empty: boolean;
+  /** `true`: the utility published new terms (`NEW_TERMS`): a login answers `terms_required` until they are accepted. */
+  termsChanged?: boolean;
 }
 
 export const defaultWorld: World = {
@@ -112,9 +118,13 @@ export interface MockState {
   signedInAt: number;
   lastActivityAt: number;
   mfa: MfaState | undefined;
+  /** The `terms_required` challenge of the last login, and whose it is. */
+  terms: (TermsChallenge & { persona: PersonaKey }) | undefined;
   profile: Profile;
   consents: Consents;
   preferences: NotificationPreferences;
+  /** Tariff change requests filed (newest first), and what the mock utility decided. */
+  tariffChanges: TariffChangeRequest[];
   createdPayments: Payment[];
   submittedReadings: Reading[];
   tickets: TicketDetail[] | undefined;
@@ -125,13 +135,14 @@ export interface MockState {
 }
 
 /** The customer's own part of the state, as the persona has it at `now` (nothing changed yet). */
-function customerState(key: PersonaKey, now: Date): Pick<MockState, 'persona' | 'profile' | 'consents' | 'preferences' | 'createdPayments' | 'submittedReadings' | 'tickets' | 'uploads' | 'readMessages'> {
+function customerState(key: PersonaKey, now: Date): Pick<MockState, 'persona' | 'profile' | 'consents' | 'preferences' | 'tariffChanges' | 'createdPayments' | 'submittedReadings' | 'tickets' | 'uploads' | 'readMessages'> {
   const p = personaAt(key, now);
   return {
     persona: key,
     profile: profileOf(p),
     consents: consentsOf(p),
     preferences: structuredClone(p.customer.preferences),
+    tariffChanges: [],
     createdPayments: [],
     submittedReadings: [],
     tickets: undefined,
@@ -149,6 +160,7 @@ export function createState(now: Date, key: PersonaKey = 'energia'): MockState {
     signedInAt: now.getTime(),
     lastActivityAt: now.getTime(),
     mfa: undefined,
+    terms: undefined,
     idempotency: new Map(),
     sequence: 0,
   };
@@ -179,7 +191,7 @@ function cacheControl(op: OperationId): string {
   return op === 'getPortalConfig' || op === 'listOutages' ? PUBLIC_CACHE : 'no-store';
 }
 
-interface ResolverInput<K extends OperationId> {
+export interface ResolverInput<K extends OperationId> {
   op: K;
   /** A clone of the request: read its body freely. */
   request: Request;
@@ -191,7 +203,7 @@ interface ResolverInput<K extends OperationId> {
   json: (body: SuccessBody<K>, status?: SuccessStatus) => Response;
 }
 
-type Resolver<K extends OperationId> = (input: ResolverInput<K>) => Response | Promise<Response>;
+export type Resolver<K extends OperationId> = (input: ResolverInput<K>) => Response | Promise<Response>;
 
 function noContent(): Response {
   return new HttpResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
@@ -218,14 +230,14 @@ export function invalidCredentials(): Response {
 // Request reading and validation helpers
 // ---------------------------------------------------------------------------------------------------------------
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
 
 function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function readJson(request: Request): Promise<Parsed<Json>> {
+export async function readJson(request: Request): Promise<Parsed<Json>> {
   const type = request.headers.get('Content-Type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) return { ok: false, response: malformed('Treść żądania musi mieć typ application/json.') };
   try {
@@ -249,13 +261,13 @@ async function readForm(request: Request): Promise<Parsed<FormData>> {
 }
 
 /** `not_allowed` for each property outside `allowed` (the contract's `additionalProperties: false`). */
-function unknownProperties(body: Json, allowed: readonly string[], prefix = ''): FieldError[] {
+export function unknownProperties(body: Json, allowed: readonly string[], prefix = ''): FieldError[] {
   return Object.keys(body)
     .filter((key) => !allowed.includes(key))
     .map((key) => fieldError(`${prefix}/${key}`, 'not_allowed', 'Nieznane pole.'));
 }
 
-function checkString(errors: FieldError[], body: Json, key: string, opts: { required?: boolean; min?: number; max?: number; pattern?: RegExp; prefix?: string } = {}): string | undefined {
+export function checkString(errors: FieldError[], body: Json, key: string, opts: { required?: boolean; min?: number; max?: number; pattern?: RegExp; prefix?: string } = {}): string | undefined {
   const field = `${opts.prefix ?? ''}/${key}`;
   const value = body[key];
   if (value === undefined) {
@@ -288,8 +300,8 @@ function checkBoolean(errors: FieldError[], body: Json, key: string, prefix = ''
   return undefined;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+[1-9][0-9]{6,14}$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const PHONE = /^\+[1-9][0-9]{6,14}$/;
 const MONEY_AMOUNT = /^-?[0-9]+\.[0-9]{2}$/;
 const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -449,7 +461,8 @@ const defaultConfig: PortalConfig = personaAt('energia').utility.config;
  */
 function configOf(ctx: MockContext, now: Date, url?: URL): PortalConfig {
   const asked = url?.searchParams.get('utility');
-  const chosen = (asked ? utilityOfKind(asked)?.config : undefined) ?? (ctx.state.signedIn ? personaOf(ctx, now).utility.config : defaultConfig);
+  const picked = (asked ? utilityOfKind(asked)?.config : undefined) ?? (ctx.state.signedIn ? personaOf(ctx, now).utility.config : defaultConfig);
+  const chosen = ctx.world.termsChanged ? { ...picked, terms: structuredClone(NEW_TERMS) } : picked;
   return ctx.world.paymentsEnabled ? chosen : withoutPayments(chosen);
 }
 
@@ -485,7 +498,20 @@ function sessionOf(ctx: MockContext, now: Date): S['Session'] {
 }
 
 /** Signs `key` in; a different customer than before starts from that persona's own data. */
-function signIn(ctx: MockContext, now: Date, key: PersonaKey): SuccessBody<'verifyMfa'> {
+/**
+ * Signs `key` in, unless the customer accepted older terms than the utility's current ones (the `terms-changed`
+ * scenario, or terms accepted earlier in these handlers): then `terms_required` and no session yet.
+ */
+function signInOrTerms(ctx: MockContext, now: Date, key: PersonaKey): SuccessBody<'login'> {
+  const current = ctx.world.termsChanged ? NEW_TERMS : personaAt(key, now).utility.config.terms;
+  const accepted = key === ctx.state.persona ? ctx.state.consents.terms.version : personaAt(key, now).customer.termsVersion;
+  if (accepted === current.version) return signIn(ctx, now, key);
+  const { answer, challenge } = termsRequired(current, now);
+  ctx.state.terms = { ...challenge, persona: key };
+  return answer;
+}
+
+function signIn(ctx: MockContext, now: Date, key: PersonaKey): S['LoginSignedIn'] {
   if (key !== ctx.state.persona) Object.assign(ctx.state, customerState(key, now));
   ctx.state.signedIn = true;
   ctx.state.expired = false;
@@ -575,7 +601,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       ctx.state.mfa = { persona: key, attempts: 0, expiresAt: now.getTime() + 300_000, resendAvailableAt: now.getTime() + 60_000, used: false };
       return json(mfaChallenge(ctx.state.mfa, now));
     }
-    return json(signIn(ctx, now, key));
+    return json(signInOrTerms(ctx, now, key));
   },
 
   verifyMfa: async ({ request, ctx, now, json }) => {
@@ -596,7 +622,29 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       });
     }
     if (mfa) mfa.used = true;
-    return json(signIn(ctx, now, mfa?.persona ?? 'dwuetapowe'));
+    const result = signInOrTerms(ctx, now, mfa?.persona ?? 'dwuetapowe');
+    return json(result.status === 'mfa_required' ? signIn(ctx, now, mfa?.persona ?? 'dwuetapowe') : result);
+  },
+
+  acceptTerms: async ({ request, ctx, now, json }) => {
+    const body = await readJson(request);
+    if (!body.ok) return body.response;
+    const errors = unknownProperties(body.value, ['challengeId', 'version']);
+    const challengeId = checkString(errors, body.value, 'challengeId', { required: true, min: 16, max: 128 });
+    const version = checkString(errors, body.value, 'version', { required: true, min: 1, max: 40 });
+    if (errors.length > 0 || challengeId === undefined || version === undefined) return validationProblem(errors);
+    // As with the code: before any login in these handlers, the demo challenge stands for energia's (samples, stories).
+    const persona = ctx.state.terms?.persona ?? 'energia';
+    const current = ctx.world.termsChanged ? NEW_TERMS : personaAt(persona, now).utility.config.terms;
+    ctx.state.terms ??= { version: current.version, expiresAt: now.getTime() + 900_000, used: false, persona };
+    const pending = ctx.state.terms;
+    const refusal = acceptanceRefusal(pending, { challengeId, version }, current.version, now);
+    if (refusal === 'expired' || !pending) return problemResponse(422, 'token_invalid_or_expired', { detail: 'Czas na akceptację regulaminu minął. Zaloguj się ponownie.' });
+    pending.used = true;
+    if (refusal === 'conflict') return problemResponse(409, 'conflict', { detail: 'Regulamin zmienił się w międzyczasie. Zaloguj się ponownie, aby zobaczyć aktualny.' });
+    const session = signIn(ctx, now, pending.persona);
+    ctx.state.consents = { ...ctx.state.consents, terms: { accepted: true, version, acceptedAt: warsawIso(now) } };
+    return json(session);
   },
 
   resendMfa: async ({ request, ctx, now, json }) => {
@@ -717,7 +765,10 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     } else {
       errors.push(...unknownProperties(consentsBody, ['terms', 'marketing', 'eInvoice'], '/consents'));
       const terms = checkBoolean(errors, consentsBody, 'terms', '/consents');
-      checkBoolean(errors, consentsBody, 'marketing', '/consents');
+      const marketing = consentsBody.marketing;
+      const known = new Set(configOf(ctx, now).marketingConsents.map((c) => c.id));
+      if (!Array.isArray(marketing)) errors.push(fieldError('/consents/marketing', marketing === undefined ? 'required' : 'invalid_format', 'Oczekiwano listy zgód.'));
+      else marketing.forEach((id: unknown, i) => typeof id === 'string' && known.has(id) ? undefined : errors.push(fieldError(`/consents/marketing/${i}`, 'unknown_value', 'Nie ma takiej zgody.')));
       checkBoolean(errors, consentsBody, 'eInvoice', '/consents');
       if (terms === false) errors.push(fieldError('/consents/terms', 'must_be_true', 'Aby założyć konto, zaakceptuj regulamin.'));
     }
@@ -743,31 +794,8 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
 
   getProfile: ({ ctx, json }) => json(ctx.state.profile),
 
-  updateContact: async ({ request, ctx, now, json }) => {
-    const body = await readJson(request);
-    if (!body.ok) return body.response;
-    const b = body.value;
-    const errors = unknownProperties(b, ['email', 'phone', 'currentPassword']);
-    if (b.email === undefined && b.phone === undefined) errors.push(fieldError('/email', 'required', 'Podaj nowy e-mail lub telefon.'));
-    const email = checkString(errors, b, 'email', { max: 254, pattern: EMAIL });
-    const phone = b.phone === null ? null : checkString(errors, b, 'phone', { pattern: PHONE });
-    const currentPassword = checkString(errors, b, 'currentPassword', { min: 1, max: 1024 });
-    if (email !== undefined && currentPassword === undefined && !errors.some((e) => e.field === '/currentPassword')) {
-      errors.push(fieldError('/currentPassword', 'required', 'Aby zmienić e-mail, podaj obecne hasło.'));
-    }
-    if (phone === null && Object.values(ctx.state.preferences.sms).some(Boolean)) {
-      errors.push(fieldError('/phone', 'phone_required', 'Telefon jest potrzebny do powiadomień SMS. Najpierw wyłącz SMS-y.'));
-    }
-    if (errors.length > 0) return validationProblem(errors);
-    if (email !== undefined && currentPassword !== personaOf(ctx, now).account?.password) {
-      return validationProblem([fieldError('/currentPassword', 'incorrect', 'Obecne hasło jest nieprawidłowe.')]);
-    }
-    const next: Profile = { ...ctx.state.profile };
-    if (email !== undefined) next.pendingEmail = email.toLowerCase() === next.email.toLowerCase() ? null : email;
-    if (phone !== undefined) next.phone = phone;
-    ctx.state.profile = next;
-    return json(next);
-  },
+  // The contact changes and the account removal: profile.ts.
+  ...profileResolvers,
 
   updateCorrespondenceAddress: async ({ request, ctx, json }) => {
     const body = await readJson(request);
@@ -796,12 +824,10 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
   updateConsents: async ({ request, ctx, now, json }) => {
     const body = await readJson(request);
     if (!body.ok) return body.response;
-    const errors = unknownProperties(body.value, ['marketing', 'eInvoice']);
-    const marketing = checkBoolean(errors, body.value, 'marketing');
-    const eInvoice = checkBoolean(errors, body.value, 'eInvoice');
-    if (errors.length > 0 || marketing === undefined || eInvoice === undefined) return validationProblem(errors);
-    ctx.state.consents = { ...ctx.state.consents, marketing, eInvoice, updatedAt: warsawIso(now) };
-    ctx.state.profile = { ...ctx.state.profile, eInvoice };
+    const parsed = parseConsentsUpdate(body.value, ctx.state.consents, configOf(ctx, now).eInvoiceRequired);
+    if ('errors' in parsed) return validationProblem(parsed.errors);
+    ctx.state.consents = applyConsentsChange(ctx.state.consents, parsed.change, now);
+    ctx.state.profile = { ...ctx.state.profile, eInvoice: ctx.state.consents.eInvoice };
     return json(ctx.state.consents);
   },
 
@@ -810,27 +836,28 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
   updateNotificationPreferences: async ({ request, ctx, json }) => {
     const body = await readJson(request);
     if (!body.ok) return body.response;
-    const events = ['new_invoice', 'due_date', 'planned_works', 'reading_window'] as const;
-    const errors = unknownProperties(body.value, ['email', 'sms']);
+    const errors = unknownProperties(body.value, ['email', 'sms', 'dueDateReminderDays']);
     const channel = (name: 'email' | 'sms'): S['NotificationEvents'] | undefined => {
       const value = body.value[name];
       if (!isRecord(value)) {
         errors.push(fieldError(`/${name}`, 'required', 'To pole jest wymagane.'));
         return undefined;
       }
-      errors.push(...unknownProperties(value, events, `/${name}`));
-      const [newInvoice, dueDate, plannedWorks, readingWindow] = events.map((e) => checkBoolean(errors, value, e, `/${name}`));
-      if (newInvoice === undefined || dueDate === undefined || plannedWorks === undefined || readingWindow === undefined) return undefined;
-      return { new_invoice: newInvoice, due_date: dueDate, planned_works: plannedWorks, reading_window: readingWindow };
+      errors.push(...unknownProperties(value, NOTIFICATION_TOPICS, `/${name}`));
+      const flags = NOTIFICATION_TOPICS.map((topic) => [topic, checkBoolean(errors, value, topic, `/${name}`)] as const);
+      return flags.every(([, on]) => on !== undefined) ? (Object.fromEntries(flags) as S['NotificationEvents']) : undefined;
     };
     const email = channel('email');
     const sms = channel('sms');
-    if (errors.length > 0 || !email || !sms) return validationProblem(errors);
-    if (ctx.state.profile.phone === null) {
-      const needPhone = events.filter((e) => sms[e]).map((e) => fieldError(`/sms/${e}`, 'phone_required', 'Aby dostawać SMS-y, dodaj numer telefonu w danych kontaktowych.'));
-      if (needPhone.length > 0) return validationProblem(needPhone);
+    const days = body.value['dueDateReminderDays'];
+    if (typeof days !== 'number' || !Number.isInteger(days)) errors.push(fieldError('/dueDateReminderDays', days === undefined ? 'required' : 'invalid_format', 'Podaj liczbę dni.'));
+    else if (days < 1 || days > 14) errors.push(fieldError('/dueDateReminderDays', days < 1 ? 'too_small' : 'too_large', 'Od 1 do 14 dni.', { params: { min: 1, max: 14 } }));
+    if (email && !email.security) errors.push(fieldError('/email/security', 'not_allowed', 'E-maili o bezpieczeństwie nie można wyłączyć.'));
+    if (ctx.state.profile.phone === null && sms) {
+      errors.push(...NOTIFICATION_TOPICS.filter((e) => sms[e]).map((e) => fieldError(`/sms/${e}`, 'phone_required', 'Aby dostawać SMS-y, dodaj numer telefonu w danych kontaktowych.')));
     }
-    ctx.state.preferences = { email, sms };
+    if (errors.length > 0 || !email || !sms || typeof days !== 'number') return validationProblem(errors);
+    ctx.state.preferences = { email, sms, dueDateReminderDays: days };
     return json(ctx.state.preferences);
   },
 
@@ -844,10 +871,44 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     return point ? json(point) : notFound();
   },
 
+  getTariffOptions: ({ request, ctx, params, now, json }) => {
+    const point = pointsOfState(ctx, now).find((p) => p.id === params.pointId);
+    if (!point) return notFound();
+    const lang = /^en\b/i.test(request.headers.get('Accept-Language') ?? '') ? 'en' : 'pl';
+    return json(tariffOptionsOf(personaOf(ctx, now), { ...point, tariff: tariffOf(ctx.state, point, now) }, ctx.world.empty, now, lang));
+  },
+
+  createTariffChangeRequest: async ({ request, ctx, params, now, json }) => {
+    const point = pointsOfState(ctx, now).find((p) => p.id === params.pointId);
+    if (!point) return notFound();
+    const body = await readJson(request);
+    if (!body.ok) return body.response;
+    const errors = unknownProperties(body.value, ['tariff']);
+    const tariff = checkString(errors, body.value, 'tariff', { required: true, min: 1, max: 16 });
+    if (errors.length > 0 || tariff === undefined) return validationProblem(errors);
+    const filed = fileTariffChange(ctx.state, { ...point, tariff: tariffOf(ctx.state, point, now) }, tariff, now);
+    if (filed === 'not_allowed') return validationProblem([fieldError('/tariff', 'not_allowed', 'Tej taryfy nie oferujemy dla tego punktu albo punkt już ją ma.')]);
+    if (filed === 'pending') return problemResponse(409, 'conflict', { detail: 'Wniosek o zmianę taryfy dla tego punktu czeka już na naszą decyzję.' });
+    return json(filed, 201);
+  },
+
+  listTariffChangeRequests: ({ ctx, url, now, json }) => {
+    const pointId = url.searchParams.get('pointId');
+    if (pointId !== null && !pointsOfState(ctx, now).some((p) => p.id === pointId)) return notFound();
+    return json({ items: tariffChangesOf(ctx.state, pointId, now) });
+  },
+
   listContracts: ({ ctx, url, now, json }) => {
     const page = paginate(ctx.world.empty ? [] : contractsOf(personaOf(ctx, now)), url);
     return page.ok ? json(page.value) : page.response;
   },
+
+  getContract: ({ ctx, params, now, json }) => {
+    const contract = contractOf(personaOf(ctx, now), params.contractId ?? '');
+    return contract ? json(contract) : notFound();
+  },
+
+  getContractDocumentPdf: ({ ctx, params, now }) => contractDocumentPdf(personaOf(ctx, now), params.contractId ?? '', params.documentId ?? '') ?? notFound(),
 
   getBalance: ({ ctx, url, now, json }) => {
     const pointId = url.searchParams.get('pointId');

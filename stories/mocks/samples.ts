@@ -3,7 +3,8 @@
  * success status. Used by test/api/mocks.test.ts (every operation is answered) and handy in story docs.
  * The mapped type makes a missing operation a compile error.
  */
-import { readingContext } from '../../demo/personas/index.js';
+import { readingContext, TERMS_VERSION } from '../../demo/personas/index.js';
+import { TERMS_CHALLENGE_ID } from './consents.js';
 import { DEMO, PAYMENT_IDS, PNG_BASE64, POINT_IDS, TICKET_IDS, base64Bytes, energia, makeDocuments, makeMessages } from './data.js';
 import { API_BASE, normalizeBase, type OperationId } from './operations.js';
 
@@ -25,7 +26,7 @@ function get(path: string): RequestFactory {
   return (base = API_BASE) => new Request(absolute(base, path), { headers: { Accept: 'application/json' } });
 }
 
-function send(method: 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown, idempotent = false): RequestFactory {
+function send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, idempotent = false): RequestFactory {
   return (base = API_BASE) => {
     const headers: Record<string, string> = { Accept: 'application/json', 'X-CSRF-Token': DEMO.csrfToken };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -62,6 +63,7 @@ export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = 
   login: send('POST', '/auth/login', { identifier: DEMO.email, password: DEMO.password }),
   verifyMfa: send('POST', '/auth/mfa/verify', { challengeId: DEMO.mfaChallengeId, code: DEMO.mfaCode }),
   resendMfa: send('POST', '/auth/mfa/resend', { challengeId: DEMO.mfaChallengeId }),
+  acceptTerms: send('POST', '/auth/terms-acceptance', { challengeId: TERMS_CHALLENGE_ID, version: TERMS_VERSION }),
   logout: send('POST', '/auth/logout'),
   getSession: get('/auth/session'),
   refreshSession: send('POST', '/auth/session/refresh'),
@@ -79,7 +81,7 @@ export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = 
       email: 'stanislaw.zajac@example.com',
       phone: '+48601234567',
       password: 'Zielona-Herbata-7',
-      consents: { terms: true, marketing: false, eInvoice: true },
+      consents: { terms: true, marketing: [], eInvoice: true },
     },
     true,
   ),
@@ -88,6 +90,11 @@ export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = 
   resendActivation: send('POST', '/auth/activation/resend', { identifier: DEMO.email }),
   getProfile: get('/customer/profile'),
   updateContact: send('PATCH', '/customer/contact', { phone: '+48512345678' }),
+  confirmContact: send('POST', '/customer/contact/confirmation', { phone: { code: '123456' } }),
+  cancelContactChange: send('DELETE', '/customer/contact/pending/phone'),
+  resendContactConfirmation: send('POST', '/customer/contact/pending/phone/resend'),
+  getAccountRemovalRequest: get('/customer/account-removal-request'),
+  requestAccountRemoval: send('POST', '/customer/account-removal-request', { currentPassword: DEMO.password }),
   updateCorrespondenceAddress: send('PUT', '/customer/correspondence-address', {
     street: 'ul. Długa',
     buildingNumber: '15',
@@ -97,15 +104,21 @@ export const SAMPLE_REQUESTS: { readonly [K in OperationId]: RequestFactory } = 
     country: 'PL',
   }),
   getConsents: get('/customer/consents'),
-  updateConsents: send('PUT', '/customer/consents', { marketing: false, eInvoice: true }),
+  updateConsents: send('PUT', '/customer/consents', { marketing: [{ id: 'phone', given: false }], eInvoice: true }),
   getNotificationPreferences: get('/customer/notification-preferences'),
   updateNotificationPreferences: send('PUT', '/customer/notification-preferences', {
-    email: { new_invoice: true, due_date: true, planned_works: true, reading_window: true },
-    sms: { new_invoice: false, due_date: true, planned_works: true, reading_window: false },
+    email: { new_invoice: true, due_date: true, planned_works: true, reading_window: true, collection: true, security: true },
+    sms: { new_invoice: false, due_date: true, planned_works: true, reading_window: false, collection: true, security: false },
+    dueDateReminderDays: 5,
   }),
   listPoints: get('/points'),
   getPoint: get(`/points/${POINT_IDS.flat}`),
+  getTariffOptions: get(`/points/${POINT_IDS.flat}/tariff-options`),
+  createTariffChangeRequest: send('POST', `/points/${POINT_IDS.flat}/tariff-change-requests`, { tariff: 'G12W' }, true),
+  listTariffChangeRequests: get(`/tariff-change-requests?pointId=${POINT_IDS.flat}`),
   listContracts: get('/contracts'),
+  getContract: get('/contracts/ctr_e_0001'),
+  getContractDocumentPdf: get('/contracts/ctr_e_0001/documents/cdoc_e_0001_1'),
   getBalance: get('/balance'),
   listDocuments: get('/documents'),
   getDocument: (base) => get(`/documents/${newestDocumentId()}`)(base),

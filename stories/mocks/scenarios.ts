@@ -30,6 +30,7 @@ export const SCENARIOS = {
   throttled: 'Sign-in, MFA and the reset/reminder/activation requests answer 429 too_many_attempts with Retry-After: 900.',
   'payments-disabled': 'Online payments are off: portal config says so, no document is payable, createPayment answers 403 payments_disabled.',
   'reading-window-closed': 'The reading window is closed: the context says so and submitReading answers 422 reading_window_closed.',
+  'terms-changed': 'The utility published new terms (2099-01): a login answers terms_required until acceptTerms; the portal config shows them.',
 } as const satisfies Record<string, string>;
 
 export type ScenarioName = keyof typeof SCENARIOS;
@@ -127,6 +128,8 @@ export function scenarioHandlers(name: ScenarioName, base: string = API_BASE, ct
       return withWorld(base, context, { balance: 'over-cap' }, BALANCE_OPERATIONS);
     case 'empty':
       return withWorld(base, context, { empty: true }, LIST_OPERATIONS);
+    case 'terms-changed':
+      return withWorld(base, context, { termsChanged: true }, ['getPortalConfig', 'login', 'verifyMfa', 'acceptTerms']);
     case 'payments-disabled':
       return withWorld(base, context, { paymentsEnabled: false }, [
         'getPortalConfig',

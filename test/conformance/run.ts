@@ -23,7 +23,11 @@ const usage = `Usage: ${program} --base-url <API base, e.g. http://localhost:879
   --lockout-max <n>           most wrong passwords to send before giving up (default 20)
   --mfa-login <id>            an account with a second factor (one-time code checks; needs --outbox-url)
   --mfa-password <pw>         its password (default: --password)
+  --removal-login <id>        an account the suite may file an account removal request for (removal checks)
+  --removal-password <pw>     its password (default: --password)
   --outbox-url <url>          a test outbox (GET <url>?to=<address>); the single-use token checks need it
+  --terms-hook-url <url>      a test hook of the login's utility: POST publishes new terms, DELETE restores them
+                              (the terms-at-login checks need it)
   --origin <origin>           the Origin header sent (default: the base URL's origin; must be allowed)
   --return-url <url>          returnUrl for POST /payments (default: <origin>/)
   --timing-samples <n>        login attempts per identifier for the timing comparison (default 5)
@@ -46,7 +50,10 @@ function main(): Promise<number> | number {
         'lockout-max': { type: 'string' },
         'mfa-login': { type: 'string' },
         'mfa-password': { type: 'string' },
+        'removal-login': { type: 'string' },
+        'removal-password': { type: 'string' },
         'outbox-url': { type: 'string' },
+        'terms-hook-url': { type: 'string' },
         origin: { type: 'string' },
         'return-url': { type: 'string' },
         'timing-samples': { type: 'string' },
@@ -90,7 +97,10 @@ function main(): Promise<number> | number {
     ...(values['lockout-password'] ? { lockoutPassword: values['lockout-password'] } : {}),
     ...(values['mfa-login'] ? { mfaLogin: values['mfa-login'] } : {}),
     ...(values['mfa-password'] ? { mfaPassword: values['mfa-password'] } : {}),
+    ...(values['removal-login'] ? { removalLogin: values['removal-login'] } : {}),
+    ...(values['removal-password'] ? { removalPassword: values['removal-password'] } : {}),
     ...(values['outbox-url'] ? { outboxUrl: values['outbox-url'] } : {}),
+    ...(values['terms-hook-url'] ? { termsHookUrl: values['terms-hook-url'] } : {}),
     ...(values.origin ? { origin: values.origin } : {}),
     ...(values['return-url'] ? { returnUrl: values['return-url'] } : {}),
     ...(values.contract ? { contractPath: values.contract } : {}),

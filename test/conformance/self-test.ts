@@ -23,6 +23,8 @@ import type { BreakMode } from './broken-server.js';
 import { BREAK_MODES, startBrokenServer } from './broken-server.js';
 import type { CheckResult, ConformanceOptions, Report } from './suite.js';
 import { formatReport, runConformance } from './suite.js';
+import { PROFILE_CHECKS } from './profile.js';
+import { POINT_CHECK_IDS } from './points.js';
 
 interface ReferenceServer {
   url: string;
@@ -57,6 +59,8 @@ const MAIN_LOGIN = 'energia@example.com';
 const MFA_LOGIN = '2fa@example.com';
 /** Used by nothing else in the suite, no MFA, and the data directory is thrown away: the suite may lock it. */
 const LOCKOUT_LOGIN = 'gaz@example.com';
+/** The account the suite files an account removal request for. */
+const REMOVAL_LOGIN = 'firma@example.com';
 
 // ---------- what the suite must check ----------
 
@@ -64,11 +68,12 @@ type Family = 'csrf' | 'tokens' | 'session' | 'cors' | 'schema' | 'problems' | '
 
 /** Operations the suite exercises against the reference server (per-operation checks: schema, caching, problems). */
 const EXERCISED = [
-  'activateAccount', 'changePassword', 'checkActivationToken', 'checkPasswordResetToken', 'confirmPasswordReset', 'createPayment', 'getBalance', 'getConsents', 'getConsumption', 'getDocument',
+  'acceptTerms', 'activateAccount', 'changePassword', 'checkActivationToken', 'checkPasswordResetToken', 'confirmPasswordReset', 'createPayment', 'getBalance', 'getConsents', 'getConsumption', 'getDocument',
   'getDocumentPdf', 'getNotificationPreferences', 'getPayment', 'getPoint', 'getPortalConfig', 'getProfile', 'getReadingContext', 'getSession',
   'getTicket', 'getTicketAttachment', 'listContracts', 'listDocuments', 'listMessages', 'listOutages', 'listPayments', 'listPoints', 'listReadings',
   'listTicketCategories', 'listTickets', 'login', 'logout', 'markMessageRead', 'refreshSession', 'register', 'requestLoginReminder',
   'requestPasswordReset', 'resendActivation', 'resendMfa', 'updateConsents', 'updateNotificationPreferences', 'verifyMfa',
+  'getTariffOptions', 'createTariffChangeRequest', 'listTariffChangeRequests',
 ];
 /** The public operations whose answers may be cached (the rest must say no-store). */
 const CACHEABLE = new Set(['getPortalConfig', 'listOutages']);
@@ -77,6 +82,7 @@ const WITH_ERRORS = [
   'activateAccount', 'changePassword', 'checkActivationToken', 'checkPasswordResetToken', 'confirmPasswordReset', 'createPayment', 'getBalance', 'getDocument',
   'getPoint', 'getProfile', 'getSession',
   'listDocuments', 'login', 'refreshSession', 'register', 'resendMfa', 'updateNotificationPreferences', 'verifyMfa',
+  'getTariffOptions', 'createTariffChangeRequest', 'listTariffChangeRequests',
 ];
 
 interface FamilySpec {
@@ -118,13 +124,16 @@ const FAMILIES: Record<Family, FamilySpec> = {
 /** Checks of no family (operations, pagination, filters): no mode breaks them, the clean run must pass them. */
 const OTHER_CHECKS = [
   'reachable', 'ops.getPortalConfig', 'ops.listOutages', 'ops.listOutages.filter', 'ops.verifyMfa.unknown', 'ops.resendMfa.unknown',
-  'ops.activateAccount.unknown', 'ops.checkActivationToken.unknown', 'ops.register.invalid', 'ops.login', 'ops.getSession', 'ops.getProfile', 'ops.getConsents', 'ops.updateConsents',
+  'ops.activateAccount.unknown', 'ops.checkActivationToken.unknown', 'ops.register.invalid', 'ops.login', 'ops.getSession', 'ops.getProfile', 'ops.getConsents', 'ops.updateConsents', 'consents.perConsent', 'consents.unknown', 'consents.eInvoiceRequired', 'ops.acceptTerms.unknown',
+  'terms.required', 'terms.wrongVersion', 'terms.accept', 'terms.reuse', 'terms.recorded',
   'ops.getNotificationPreferences', 'ops.listPoints', 'ops.getPoint', 'ops.getReadingContext.*', 'ops.listReadings.*', 'ops.getConsumption.point',
   'ops.getConsumption.kind', 'ops.getPoint.404', 'ops.listContracts', 'ops.getBalance', 'ops.getBalance.contract', 'ops.getBalance.both',
   'ops.listDocuments', 'pagination.limit', 'pagination.next', 'pagination.badCursor', 'pagination.badLimit', 'filter.status', 'filter.type',
   'filter.dates', 'filter.q', 'filter.sort', 'pagination.walk.*', 'pagination.otherSort', 'pagination.defaultSort', 'payments.documents', 'payments.dates', 'ops.getDocument', 'ops.getDocument.404', 'ops.getDocumentPdf', 'ops.listPayments', 'ops.getPayment',
   'ops.listTicketCategories', 'ops.listTickets', 'ops.getTicket', 'ops.getTicketAttachment', 'ops.listMessages', 'ops.markMessageRead',
   'ops.changePassword.wrong', 'ops.listMessages.unread', 'ops.listMessages.event', 'ops.listMessages.badEvent',
+  ...PROFILE_CHECKS,
+  ...POINT_CHECK_IDS,
 ];
 
 /** One run per family: the proxy mode that breaks it and the checks that must then fail. */
@@ -222,7 +231,9 @@ function suiteOptions(origin: string, apiOrigin = origin): ConformanceOptions {
     password: DEMO_PASSWORD,
     lockoutLogin: LOCKOUT_LOGIN,
     mfaLogin: MFA_LOGIN,
+    removalLogin: REMOVAL_LOGIN,
     outboxUrl: `${origin}/api/test/outbox`,
+    termsHookUrl: `${origin}/api/test/terms-version?utility=energy`,
   };
 }
 
@@ -428,7 +439,7 @@ async function builtCommandRun(template: string, clean: Promise<Report | undefin
       const options = suiteOptions(origin);
       const args = [
         join(installed, BIN), '--base-url', options.baseUrl, '--login', MAIN_LOGIN, '--password', DEMO_PASSWORD, '--lockout-login', LOCKOUT_LOGIN,
-        '--mfa-login', MFA_LOGIN, '--outbox-url', options.outboxUrl!, '--json', reportFile, '--quiet',
+        '--mfa-login', MFA_LOGIN, '--removal-login', REMOVAL_LOGIN, '--outbox-url', options.outboxUrl!, '--terms-hook-url', options.termsHookUrl!, '--json', reportFile, '--quiet',
       ];
       // No NODE_PATH, no NODE_OPTIONS (tsx's loader): plain node, as on the utility's machine.
       const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_PATH' && name !== 'NODE_OPTIONS'));

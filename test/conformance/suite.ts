@@ -8,6 +8,10 @@ import type { JsonObject } from './contract.js';
 import { Contract, asArray, asString, get, isObject } from './contract.js';
 import type { Exchange, HttpContext } from './http.js';
 import { Client, SESSION_COOKIE, describe, problemCode } from './http.js';
+import { notificationChecks, tariffChecks, type SettingsTools } from './settings.js';
+import { profileChecks } from './profile.js';
+import { consentChecks, termsChecks } from './consents.js';
+import { pointsAndContracts } from './points.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -46,8 +50,17 @@ export interface ConformanceOptions {
   mfaLogin?: string;
   /** Its password; default `password`. */
   mfaPassword?: string;
+  /** An account the suite may file an account removal request for (the removal checks run only with it). */
+  removalLogin?: string;
+  /** Its password; default `password`. */
+  removalPassword?: string;
   /** A test outbox (`GET <url>?to=<address>` → list of sent messages, newest first): token checks need it. */
   outboxUrl?: string;
+  /**
+   * A test hook of the login's utility: `POST` publishes new terms (answers them as JSON), `DELETE` puts the old ones
+   * back. The terms-at-login checks (`terms_required`, `acceptTerms`) run only with it.
+   */
+  termsHookUrl?: string;
   /** The `Origin` sent with every request; default the base URL's origin. Must be on the server's allowlist. */
   origin?: string;
   /** `returnUrl` for `createPayment`; default `<origin>/`. */
@@ -94,7 +107,7 @@ export const GROUPS = [
   'Problems',
   'Schema',
 ] as const;
-type Group = (typeof GROUPS)[number];
+export type Group = (typeof GROUPS)[number];
 
 class Failure extends Error {
   constructor(
@@ -106,21 +119,21 @@ class Failure extends Error {
 }
 class Skipped extends Error {}
 
-function fail(message: string, exchange?: Exchange): never {
+export function fail(message: string, exchange?: Exchange): never {
   throw new Failure(message, exchange);
 }
-function skip(message: string): never {
+export function skip(message: string): never {
   throw new Skipped(message);
 }
 
-function expectStatus(exchange: Exchange, expected: number, what = ''): void {
+export function expectStatus(exchange: Exchange, expected: number, what = ''): void {
   if (exchange.status !== expected) {
     const detail = asString(get(exchange.json, 'detail'));
     fail(`${what ? `${what}: ` : ''}expected HTTP ${expected}, got ${describe(exchange)}${detail ? ` (“${detail}”)` : ''}`, exchange);
   }
 }
 
-function expectProblem(exchange: Exchange, status: number, codes: readonly string[], what = ''): void {
+export function expectProblem(exchange: Exchange, status: number, codes: readonly string[], what = ''): void {
   const code = problemCode(exchange);
   if (exchange.status !== status || !code || !codes.includes(code)) {
     fail(`${what ? `${what}: ` : ''}expected HTTP ${status} ${codes.join(' or ')}, got ${describe(exchange)}`, exchange);
@@ -191,7 +204,7 @@ interface OutboxMessage {
   createdAt?: string;
 }
 
-class Suite {
+export class Suite {
   readonly checks: CheckResult[] = [];
   readonly contract: Contract;
   readonly ctx: HttpContext;
@@ -374,6 +387,7 @@ class Suite {
         this.skipAll('CSRF', CSRF_CHECKS, 'the sign-in failed (see Signed-in operations)');
         this.skipAll('Idempotency', IDEMPOTENCY_CHECKS, 'the sign-in failed (see Signed-in operations)');
       }
+      await this.section('profile', () => profileChecks(this, main));
       await this.section('session', () => this.session(login, password, main));
     } else {
       const reason = 'no --login/--password given';
@@ -387,6 +401,7 @@ class Suite {
     await this.section('tokens', () => this.singleUseTokens());
     await this.section('mfa', () => this.oneTimeCodes());
     await this.section('lockout', () => this.lockout());
+    await this.section('terms', () => termsChecks(this, this.options));
     this.contractChecks();
   }
 
@@ -433,7 +448,7 @@ class Suite {
     });
     await this.check('Public operations', 'ops.register.invalid', 'POST /auth/register with a bad PESEL checksum and terms refused → 422 validation_failed per field', async () => {
       const exchange = await anonymous.call('register', {
-        body: { pesel: '44051401358', customerNumber: '1', email: `nobody.${randomHex(4)}@example.com`, password: this.newPassword(), consents: { terms: false, marketing: false, eInvoice: false } },
+        body: { pesel: '44051401358', customerNumber: '1', email: `nobody.${randomHex(4)}@example.com`, password: this.newPassword(), consents: { terms: false, marketing: [], eInvoice: false } },
       });
       expectProblem(exchange, 422, ['validation_failed']);
       const fields = asArray(get(exchange.json, 'fields')).map((f) => `${String(get(f, 'field'))} ${String(get(f, 'code'))}`);
@@ -481,12 +496,7 @@ class Suite {
     });
     await call('ops.getProfile', 'GET /customer/profile', 'getProfile');
     const consents = await call('ops.getConsents', 'GET /customer/consents', 'getConsents');
-    if (consents) {
-      const unchanged = { marketing: get(consents.json, 'marketing'), eInvoice: get(consents.json, 'eInvoice') };
-      await call('ops.updateConsents', 'PUT /customer/consents with the current values → 200, nothing changed', 'updateConsents', { body: unchanged }, (exchange) => {
-        if (get(exchange.json, 'marketing') !== unchanged.marketing || get(exchange.json, 'eInvoice') !== unchanged.eInvoice) fail(`answered ${clip(exchange.text)}`, exchange);
-      });
-    }
+    if (consents) await consentChecks(this, c, consents, await this.client('config').call('getPortalConfig'));
     await call('ops.getNotificationPreferences', 'GET /customer/notification-preferences', 'getNotificationPreferences');
 
     const points = await call('ops.listPoints', 'GET /points', 'listPoints', { query: { limit: 100 } });
@@ -510,8 +520,13 @@ class Suite {
     await this.check(G, 'ops.getPoint.404', 'GET /points/{pointId} of an unknown id → 404 not_found', async () => {
       expectProblem(await c.call('getPoint', { params: { pointId: `pt_missing_${randomHex(4)}` } }), 404, ['not_found']);
     });
+    // "My data" settings (test/conformance/settings.ts).
+    const tools: SettingsTools = { check: (id, title, body) => this.check(G, id, title, body), fail, skip, expectStatus, expectProblem };
+    await notificationChecks(tools, c);
+    await tariffChecks(tools, c, pointItems);
 
     const contracts = await call('ops.listContracts', 'GET /contracts', 'listContracts');
+    await pointsAndContracts({ check: (id, title, body) => this.check(G, id, title, body), fail, skip, expectStatus, expectProblem }, c, pointItems, contracts?.json);
     await call('ops.getBalance', 'GET /balance', 'getBalance');
     const contractId = asString(get(contracts?.json, 'items', 0, 'id'));
     if (contractId) await call('ops.getBalance.contract', `GET /balance?contractId=${contractId}`, 'getBalance', { query: { contractId } });

@@ -13,3 +13,18 @@ export function resetPage(): void {
   resetClients();
   resetPaymentReturn();
 }
+
+/**
+ * The device says it is offline (`navigator.onLine === false`) until the returned function puts the real value back;
+ * call that in the test when the connection returns, and again in `afterEach` (a second call does nothing).
+ */
+export function deviceOffline(): () => void {
+  const own = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+  let restored = false;
+  return () => {
+    if (restored) return;
+    restored = true;
+    Object.defineProperty(navigator, 'onLine', own);
+  };
+}

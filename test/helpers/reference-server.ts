@@ -59,6 +59,10 @@ export const undoPayment = (id: string): Promise<void> => testHook(`undo-payment
 export const undoReading = (id: string): Promise<void> => testHook(`undo-reading?id=${encodeURIComponent(id)}`);
 /** Deletes a ticket a test created, with its thread and files (the reference server's test hook). */
 export const undoTicket = (id: string): Promise<void> => testHook(`undo-ticket?id=${encodeURIComponent(id)}`);
+/** Withdraws an account removal request a test filed (the reference server's test hook). */
+export const undoAccountRemoval = (id: string): Promise<void> => testHook(`undo-account-removal?id=${encodeURIComponent(id)}`);
+/** Deletes a tariff change request a test filed, so the point may get one again (the reference server's test hook). */
+export const undoTariffChange = (id: string): Promise<void> => testHook(`undo-tariff-change?id=${encodeURIComponent(id)}`);
 /** A consultant answers the ticket, as the utility's back office would (the ticket then waits for the customer). */
 export const consultantReply = (ticketId: string, text: string): Promise<void> =>
   testHook(`consultant-reply?ticket=${encodeURIComponent(ticketId)}&text=${encodeURIComponent(text)}`);

@@ -187,6 +187,27 @@ describe('<ebok-consumption-chart>', () => {
     await until(() => words(el).includes(`Zużycie w ${thisYear() - 1} `), 'last year shown');
   });
 
+  it('with url-state opens on the point the address names, and writes the one chosen (none for the sum)', async () => {
+    const start = location.href;
+    history.replaceState(null, '', '?ebok-point=pt_e_0002');
+    try {
+      serve();
+      const el = await chart(html`<ebok-consumption-chart url-state></ebok-consumption-chart>`);
+      expect(new URL(api.calls('GET', '/consumption').at(-1)!.url).searchParams.get('pointId'), 'the point of the address').to.equal('pt_e_0002');
+      const point = el.shadowRoot!.querySelector('select')!;
+      point.value = 'pt_e_0001';
+      point.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(new URL(location.href).searchParams.get('ebok-point')).to.equal('pt_e_0001');
+      point.value = 'all';
+      point.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(new URL(location.href).searchParams.has('ebok-point'), 'the sum of all points needs no parameter').to.equal(false);
+    } finally {
+      history.replaceState(null, '', start);
+    }
+  });
+
   it('shows a gas point in m³ on request, converted with its factor, and in kWh as billed by default', async () => {
     const gaz = persona('gaz');
     serve((url) => json(200, { ...g12(Number(url.searchParams.get('year') ?? thisYear()), 11), series: g12(thisYear(), 11).series.filter((x) => x.zone === 'day').map((x) => ({ ...x, zone: 'all' })) }), pointsOf(gaz));

@@ -127,4 +127,58 @@ describe('login.machine', () => {
     expect(lost.state.step).to.equal('credentials');
     expect(noticeOf(lost.effects)?.notice).to.deep.equal({ kind: 'session-lost' });
   });
+
+  describe('new terms at login', () => {
+    const terms = {
+      status: 'terms_required' as const,
+      challengeId: 'trm_1234567890abcdef',
+      terms: { version: '2099-01', url: '/regulamin.html', publishedAt: new Date().toISOString(), summary: null },
+      expiresAt: new Date(Date.now() + 900_000).toISOString(),
+    };
+
+    it('terms_required after the password opens the terms step without a session and focuses its heading', () => {
+      const { state, effects } = run({ type: 'answer', action: 'login', result: terms });
+      expect(state.step).to.equal('terms');
+      expect(state.terms?.challengeId).to.equal('trm_1234567890abcdef');
+      expect(types(effects)).not.to.include('sign-in');
+      expect(effects).to.deep.include({ type: 'clear', fields: ['password', 'code'] });
+      expect(focusOf(effects)).to.equal('heading');
+      expect(state.lastAction, '"Try again" accepts again').to.equal('accept-terms');
+    });
+
+    it('terms_required after the code opens the same step', () => {
+      const onCode = run({ type: 'answer', action: 'login', result: challenge() });
+      expect(transition(onCode.state, { type: 'answer', action: 'verify', result: terms }).state.step).to.equal('terms');
+    });
+
+    it('accepting signs in and moves focus to the message', () => {
+      const onTerms = run({ type: 'answer', action: 'login', result: terms });
+      const { state, effects } = transition(onTerms.state, { type: 'answer', action: 'accept-terms', session: sessionAt() });
+      expect(state.step).to.equal('credentials');
+      expect(state.terms).to.equal(undefined);
+      expect(types(effects)).to.include('sign-in');
+      expect(focusOf(effects)).to.equal('message');
+    });
+
+    it('"Not now" goes back to the login with a note that the portal needs the acceptance', () => {
+      const onTerms = run({ type: 'answer', action: 'login', result: terms });
+      const { state, effects } = transition(onTerms.state, { type: 'decline-terms' });
+      expect(state).to.include({ step: 'credentials', lastAction: 'login' });
+      expect(state.terms).to.equal(undefined);
+      expect(noticeOf(effects)?.notice).to.deep.equal({ kind: 'terms-declined' });
+      expect(focusOf(effects)).to.equal('password');
+    });
+
+    it('an expired or used challenge, and terms changed meanwhile, ask to log in again', () => {
+      const onTerms = run({ type: 'answer', action: 'login', result: terms });
+      const expired = transition(onTerms.state, failed('accept-terms', 'token_expired'));
+      expect(expired.state.step).to.equal('credentials');
+      expect(noticeOf(expired.effects)?.notice).to.deep.equal({ kind: 'terms-expired' });
+      const changed = transition(onTerms.state, failed('accept-terms', 'conflict'));
+      expect(noticeOf(changed.effects)?.notice).to.deep.equal({ kind: 'terms-changed' });
+      const offline = transition(onTerms.state, failed('accept-terms', 'other'));
+      expect(offline.state.step, 'a network failure keeps the step, with "Try again"').to.equal('terms');
+      expect(noticeOf(offline.effects)?.notice.kind).to.equal('failure');
+    });
+  });
 });

@@ -347,6 +347,23 @@ describe('<ebok-meter-reading>', () => {
       expect(shadow<HTMLInputElement>(preset, `#point-${G12}`).checked).to.equal(true);
     });
 
+    it('with url-state opens on the point the address names (a link from the list of points), and writes the one chosen', async () => {
+      const start = location.href;
+      history.replaceState(null, '', `?ebok-point=pt_e_0002#odczyt`);
+      try {
+        serve(contextOf(energia, 'pt_e_0002'), energia, pointsOf(energia));
+        const el = await widget(html`<ebok-meter-reading url-state></ebok-meter-reading>`);
+        await until(() => !!el.shadowRoot?.querySelector('form'), "the cottage's form");
+        expect(shadow<HTMLInputElement>(el, '#point-pt_e_0002').checked, 'the point of the address').to.equal(true);
+        shadow<HTMLInputElement>(el, `#point-${G12}`).click();
+        await el.updateComplete;
+        expect(new URL(location.href).searchParams.get('ebok-point')).to.equal(G12);
+        expect(location.hash, "the host's fragment stays").to.equal('#odczyt');
+      } finally {
+        history.replaceState(null, '', start);
+      }
+    });
+
     it('lists past readings with who read them and the use between them', async () => {
       serve();
       const el = await widget();

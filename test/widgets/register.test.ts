@@ -77,7 +77,7 @@ describe('<ebok-register>', () => {
         pointCode: '590243800000000012',
         email: 'Jan@example.com',
         password: PASSWORD,
-        consents: { terms: true, marketing: false, eInvoice: false },
+        consents: { terms: true, marketing: [], eInvoice: false },
       });
     });
 
@@ -239,7 +239,7 @@ describe('<ebok-register>', () => {
         email: 'jan.kowalski@example.com',
         phone: '+48601234567',
         password: PASSWORD,
-        consents: { terms: true, marketing: false, eInvoice: false },
+        consents: { terms: true, marketing: [], eInvoice: false },
       });
       await el.updateComplete;
       const result = shadow(el, '[part="result"]');

@@ -1,8 +1,6 @@
 /**
  * A customer's way through the contact pages of the demo site, in headless Chromium, as `npm start` serves it
  * (demo/server/main.ts itself: the built CDN bundle, a fresh embedded database): `npx tsx demo/server/browser/contact-check.ts`.
- * It talks to the server only over HTTP, so that this folder can have the DOM's types (its tsconfig.json) for the
- * functions that run in the page, which the server's own code must not see.
  *
  * energia logs in on faktury.html and follows "Reklamuj" of its overdue invoice to zgloszenia.html, where the
  * ticket form has the complaint and the invoice chosen; drops a PDF and a photo; sends with the connection lost (the
@@ -10,58 +8,17 @@
  * number; a consultant answers on the back office's sandbox page and the answer shows in the thread; the message
  * history lists the notice of the answer, and the menu's unread badge goes down when a message is read.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
-import puppeteer, { type Page } from 'puppeteer-core';
+import { deep, log, signIn, startSite, text } from './site.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'ebok-contact-'));
-const main = resolve(import.meta.dirname, '../main.ts');
-const server = spawn(process.execPath, ['--import', 'tsx', main], { env: { ...process.env, PORT: '0', EBOK_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
-const origin = await new Promise<string>((ok, fail) => {
-  let out = '';
-  server.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    const url = /eBOK demo: (http:\/\/\S+?)\/ /.exec(out)?.[1];
-    if (url) ok(url);
-  });
-  server.on('exit', (code) => fail(new Error(`the demo server ended (${code}) before it listened:\n${out}`)));
-});
-const chromium = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
-assert.ok(chromium, 'No Chromium found (set CHROME_PATH).');
-const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'], pipe: true });
-const log = (...a: unknown[]) => console.log('ok  ', ...a);
-const problems: string[] = [];
-const text = (page: Page, host: string) => page.evaluate((h) => document.querySelector(h)?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '', host);
-async function deep(page: Page, host: string, selector: string): Promise<void> {
-  try {
-    await page.waitForFunction((h, s) => document.querySelector(h)?.shadowRoot?.querySelector(s), { timeout: 20000, polling: 100 }, host, selector);
-  } catch (error) {
-    throw new Error(`${host} shows no ${selector} on ${page.url()}: "${await text(page, host)}"`, { cause: error });
-  }
-}
+const site = await startSite('contact');
+const { origin, browser, problems } = site;
 
 try {
-  const page = await browser.newPage();
   // The one expected console error: the request that met no connection.
-  page.on('console', (m) => {
-    if ((m.type() === 'error' || m.type() === 'warn') && !m.text().includes('ERR_INTERNET_DISCONNECTED')) problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${String(e)}`));
-  await page.setViewport({ width: 1280, height: 900 });
+  const page = await site.open(/ERR_INTERNET_DISCONNECTED/);
   await page.goto(`${origin}/faktury.html`);
-  await deep(page, 'ebok-login', 'input[autocomplete="username"]');
-  await page.evaluate(() => {
-    const root = document.querySelector('ebok-login')!.shadowRoot!;
-    for (const [sel, v] of [['input[autocomplete="username"]', 'energia@example.com'], ['input[autocomplete="current-password"]', 'Demo-Haslo-2026']] as const) {
-      const i = root.querySelector<HTMLInputElement>(sel)!;
-      i.value = v;
-      i.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-    }
-    root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-  });
+  await signIn(page, 'energia@example.com');
   await deep(page, 'ebok-invoice-list', '[part="complaint-link"]');
   log('signed in; invoice list with Reklamuj links');
   const href = await page.evaluate(() => {
@@ -158,8 +115,5 @@ try {
   log(`the messages list the answer's notice; the menu's badge went from ${before} to ${after} as one was read`);
   assert.deepEqual(problems, [], 'no console error, warning or page error');
 } finally {
-  await browser.close();
-  server.kill();
-  await new Promise((ok) => server.once('exit', ok));
-  rmSync(dataDir, { recursive: true, force: true });
+  await site.close();
 }

@@ -9,6 +9,7 @@ import { malformedResponse } from '../../api/diagnostics.js';
 import { warsawClock } from '../../i18n/calendar.js';
 import { currentLocale } from '../../i18n/locale.js';
 import { EbokWidget } from '../../kit/widget.js';
+import { PointInAddress } from '../../kit/url-state.js';
 import { describeFailure, failureText } from '../../kit/failure.js';
 import { fileSaver } from '../../kit/download.js';
 import type { Point } from '../meter-reading/meter-reading.logic.js';
@@ -57,9 +58,12 @@ export class EbokConsumptionChart extends EbokWidget {
   @property({ type: Number }) year?: number;
   /** `previous-year` (default) compares with the year before; `none` shows the year alone. */
   @property() compare: 'previous-year' | 'none' = 'previous-year';
+  /** Keeps the chosen point in the page's address (`?ebok-point=`), so a link can open the chart on a point. */
+  @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
 
   @state() private chosenPoint?: string;
   @state() private chosenYear?: number;
+  private readonly address = new PointInAddress(this, { enabled: () => this.urlState, found: (id) => (this.chosenPoint = id) });
   /** Days instead of months, for a point with a smart meter (interval data). */
   @state() private daily = false;
   /** Gas in m³ (as the meter counts) rather than the bill's kWh. */
@@ -202,7 +206,10 @@ export class EbokConsumptionChart extends EbokWidget {
     this.active = Math.max(0, Math.min(last, next));
     const table = this.shownTable!;
     this.announcement = periodAnnouncement(table.rows[this.active]!, table, zoneNames(table));
-    if (this.chart) (await import('./consumption-chart.draw.js')).pointAt(this.chart, this.active);
+    if (!this.chart) return;
+    const { pointAt } = await import('./consumption-chart.draw.js');
+    // The chart may have gone while the module came (another point chosen, the widget removed).
+    if (this.chart) pointAt(this.chart, this.active);
   };
 
   /** The gas point's conversion factor (kWh per m³), when it has one: m³ can be shown. */
@@ -277,7 +284,10 @@ export class EbokConsumptionChart extends EbokWidget {
       this.cubic = change.cubic;
       this.forgetChart();
     }
-    if (change.point !== undefined) this.chosenPoint = change.point;
+    if (change.point !== undefined) {
+      this.chosenPoint = change.point;
+      this.address.chosen(change.point === ALL ? '' : change.point);
+    }
     if (change.daily !== undefined) this.daily = change.daily;
     if (change.year !== undefined) this.chosenYear = change.year;
     this.active = undefined;

@@ -10,7 +10,7 @@ import { ActionController, type ApiHost } from '../../kit/action.js';
 import { describeFailure } from '../../kit/failure.js';
 import { FormController } from '../../kit/form.js';
 import { NoticeController } from '../../kit/notice.js';
-import { failureKind, isLoginResult, isValidCode, normalizeCode, waitSeconds, type LoginResult, type MfaChallenge, type PasswordPolicy, type Session } from './login.logic.js';
+import { failureKind, isLoginResult, isValidCode, normalizeCode, waitSeconds, type LoginResult, type MfaChallenge, type PasswordPolicy, type Session, type VerifyResult } from './login.logic.js';
 import { INITIAL, transition, type FocusTarget, type LoginAction, type LoginEffect, type LoginEvent, type LoginState, type LoginTarget } from './login.machine.js';
 import { codeErrorText, identifierLabelText, noticeWords, policyErrorText } from './login.views.js';
 
@@ -27,6 +27,8 @@ export interface LoginHost extends ApiHost {
   focusAfterSignIn(message: HTMLElement | undefined): HTMLElement | undefined;
   /** Focus into the inline flow (its heading), once it has rendered. */
   focusInlineFlow(): void;
+  /** Focus on the step's heading (true when there was one). */
+  focusHeading(): boolean;
 }
 
 /**
@@ -58,7 +60,9 @@ export class LoginController implements ReactiveController {
   private loadingSteps: Promise<void> | undefined;
 
   readonly credentials: FormController<{ identifier: string; password: string }, { identifier: string; password: string }, LoginResult>;
-  readonly code: FormController<{ code: string }, { challengeId: string; code: string }, Session>;
+  readonly code: FormController<{ code: string }, { challengeId: string; code: string }, VerifyResult>;
+  /** "I accept the terms": a form without fields, for its busy button and one request at a time. */
+  readonly terms: FormController<Record<string, never>, { challengeId: string; version: string }, Session>;
   readonly change: FormController<{ newPassword: string; passwordRepeat: string }, { changeToken: string; newPassword: string }, unknown>;
   readonly resendCode: ActionController<{ challengeId: string }, MfaChallenge>;
   readonly resendActivation: ActionController<{ identifier: string }, unknown>;
@@ -104,11 +108,26 @@ export class LoginController implements ReactiveController {
       body: (values) => (this.state.challenge ? { challengeId: this.state.challenge.challengeId, code: normalizeCode(values.code) } : undefined),
       send: async (client, body) => {
         const result: unknown = await client.post('/auth/mfa/verify', { body });
-        if (!isLoginResult(result) || result.status !== 'signed_in') throw malformedResponse(client.apiBase, 'POST /auth/mfa/verify answered without a session');
+        if (!isLoginResult(result) || result.status === 'mfa_required') throw malformedResponse(client.apiBase, 'POST /auth/mfa/verify answered without a session');
+        return result;
+      },
+      done: (result) => this.dispatch({ type: 'answer', action: 'verify', result }),
+      failed: (error) => this.failed('verify', error),
+    });
+
+    this.terms = new FormController<Record<string, never>, { challengeId: string; version: string }, Session>(host, {
+      ...shared,
+      initial: {},
+      order: [],
+      check: () => undefined,
+      body: () => (this.state.terms ? { challengeId: this.state.terms.challengeId, version: this.state.terms.terms.version } : undefined),
+      send: async (client, body, key) => {
+        const result: unknown = await client.post('/auth/terms-acceptance', { params: { header: { 'Idempotency-Key': key } }, body });
+        if (!isLoginResult(result) || result.status !== 'signed_in') throw malformedResponse(client.apiBase, 'POST /auth/terms-acceptance answered without a session');
         return result.session;
       },
-      done: (session) => this.dispatch({ type: 'answer', action: 'verify', session }),
-      failed: (error) => this.failed('verify', error),
+      done: (session) => this.dispatch({ type: 'answer', action: 'accept-terms', session }),
+      failed: (error) => this.failed('accept-terms', error),
     });
 
     this.change = new FormController<{ newPassword: string; passwordRepeat: string }, { changeToken: string; newPassword: string }, unknown>(host, {
@@ -154,6 +173,7 @@ export class LoginController implements ReactiveController {
   get busy(): LoginAction | undefined {
     if (this.credentials.busy) return 'login';
     if (this.code.busy) return 'verify';
+    if (this.terms.busy) return 'accept-terms';
     if (this.change.busy) return 'change';
     if (this.resendCode.busy) return 'resend-code';
     if (this.resendActivation.busy) return 'resend-activation';
@@ -170,7 +190,7 @@ export class LoginController implements ReactiveController {
     const { state, effects } = transition(this.state, event);
     this.state = state;
     if (state.step === 'change-password') this.loadPasswords();
-    if (state.step === 'code' || state.step === 'change-password') this.loadSteps();
+    if (state.step === 'code' || state.step === 'change-password' || state.step === 'terms') this.loadSteps();
     for (const effect of effects) this.run(effect);
     this.host.requestUpdate();
   }
@@ -200,12 +220,13 @@ export class LoginController implements ReactiveController {
       (steps) => {
         this.steps = steps;
         if (this.state.step === 'code') this.focus.next(this.code.field('code').ref);
+        else if (this.state.step === 'terms') this.focus.next(this.target('heading'));
         else if (this.state.step === 'change-password' && this.passwords) this.focus.next(this.change.field('newPassword').ref);
         this.host.requestUpdate();
       },
       () => {
         this.loadingSteps = undefined;
-        this.stepsFailed = this.state.step === 'code' || this.state.step === 'change-password';
+        this.stepsFailed = this.state.step === 'code' || this.state.step === 'change-password' || this.state.step === 'terms';
         this.host.requestUpdate();
       },
     );
@@ -232,6 +253,11 @@ export class LoginController implements ReactiveController {
     if (challenge && !this.cooldown.running) void this.resendCode.run({ challengeId: challenge.challengeId });
   }
 
+  /** "I accept the terms". */
+  acceptTerms(): void {
+    void this.terms.submit();
+  }
+
   requestActivation(): void {
     void this.resendActivation.run({ identifier: this.credentials.values.identifier.trim() });
   }
@@ -244,6 +270,7 @@ export class LoginController implements ReactiveController {
       'resend-code': () => this.requestCode(),
       change: () => void this.change.submit(),
       'resend-activation': () => this.requestActivation(),
+      'accept-terms': () => this.acceptTerms(),
     };
     retries[this.state.lastAction]();
   }
@@ -339,6 +366,12 @@ export class LoginController implements ReactiveController {
         return this.credentials.submitRef;
       case 'message':
         return () => this.host.focusAfterSignIn(this.message.value);
+      case 'heading':
+        // The step's heading (its view may still be loading: its placeholder has the same heading).
+        return () => {
+          this.host.focusHeading();
+          return undefined;
+        };
       case 'back':
         // Inline, the flow's own heading takes focus once it has rendered (after this update).
         if (this.state.step === 'inline') {

@@ -6,7 +6,10 @@ export type PortalConfig = components['schemas']['PortalConfig'];
 export type PasswordPolicy = components['schemas']['PasswordPolicy'];
 export type LoginIdentifierKind = components['schemas']['LoginIdentifierKind'];
 export type MfaChallenge = components['schemas']['MfaChallenge'];
-export type LoginResult = components['schemas']['LoginSignedIn'] | MfaChallenge;
+export type TermsRequired = components['schemas']['TermsRequired'];
+export type LoginResult = components['schemas']['LoginSignedIn'] | MfaChallenge | TermsRequired;
+/** What the code step may answer: signed in, or new terms to accept first. */
+export type VerifyResult = components['schemas']['LoginSignedIn'] | TermsRequired;
 export type Session = components['schemas']['Session'];
 
 /** Which identifiers the login field accepts, as one key for the label and hint. */
@@ -90,6 +93,8 @@ export function failureKind(error: unknown): FailureKind {
     case 'password_policy_violation':
     case 'validation_failed':
       return 'policy';
+    case 'conflict':
+      return 'conflict';
     default:
       return 'other';
   }
@@ -101,7 +106,13 @@ export function isLoginResult(value: unknown): value is LoginResult {
   if (!v || typeof v !== 'object') return false;
   if (v.status === 'signed_in') return isSession((v as { session?: unknown }).session);
   if (v.status === 'mfa_required') return typeof v.challengeId === 'string';
+  if (v.status === 'terms_required') return typeof v.challengeId === 'string' && isTerms(v.terms);
   return false;
+}
+
+function isTerms(value: unknown): value is TermsRequired['terms'] {
+  const t = value as Partial<TermsRequired['terms']> | null;
+  return !!t && typeof t === 'object' && typeof t.version === 'string' && typeof t.url === 'string';
 }
 
 export function isSession(value: unknown): value is components['schemas']['Session'] {

@@ -4,20 +4,22 @@
  * the views (login.views.ts) put the notices into words. Everything here is unit-tested without a browser page.
  */
 import type { Failure } from '../../kit/failure.js';
-import type { LoginResult, MfaChallenge, Session } from './login.logic.js';
+import type { LoginResult, MfaChallenge, Session, TermsRequired, VerifyResult } from './login.logic.js';
 
 /** Where the "forgot" and "register" links lead. */
 export type LoginTarget = 'password-reset' | 'login-reminder' | 'register';
 
-export type LoginStep = 'credentials' | 'code' | 'change-password' | 'inline';
+export type LoginStep = 'credentials' | 'code' | 'change-password' | 'terms' | 'inline';
 
 /** What the customer last asked for: "Try again" repeats it. */
-export type LoginAction = 'login' | 'verify' | 'resend-code' | 'change' | 'resend-activation';
+export type LoginAction = 'login' | 'verify' | 'resend-code' | 'change' | 'resend-activation' | 'accept-terms';
 
 export interface LoginState {
   step: LoginStep;
   /** The two-step code's challenge (step `code`). */
   challenge?: MfaChallenge;
+  /** New terms to accept before any session exists (step `terms`). */
+  terms?: TermsRequired;
   /** The one-time password was accepted and must be replaced (step `change-password`). */
   changeToken?: string;
   /** The flow shown in place with `navigation="inline"` (step `inline`), and the link that opened it. */
@@ -42,11 +44,17 @@ export type LoginNotice =
   | { kind: 'code-expired' }
   | { kind: 'change-expired' }
   | { kind: 'password-changed' }
+  /** "Not now" on the new terms: the portal needs them accepted. */
+  | { kind: 'terms-declined' }
+  /** The time to accept the terms ran out (or the challenge was used): log in again. */
+  | { kind: 'terms-expired' }
+  /** The terms changed while the customer read them: log in again to see the current ones. */
+  | { kind: 'terms-changed' }
   /** Signed in, and the session was gone at once (the browser did not keep it): say so rather than bounce back. */
   | { kind: 'session-lost' }
   | { kind: 'failure'; failure: Failure };
 
-export type FocusTarget = 'identifier' | 'password' | 'code' | 'newPassword' | 'notice' | 'submit' | 'message' | 'back' | { link: LoginTarget };
+export type FocusTarget = 'identifier' | 'password' | 'code' | 'newPassword' | 'notice' | 'submit' | 'message' | 'back' | 'heading' | { link: LoginTarget };
 
 export type LoginEffect =
   | { type: 'sign-in'; session: Session }
@@ -69,11 +77,13 @@ export type FailureKind =
   | 'code_expired'
   | 'token_expired'
   | 'policy'
+  | 'conflict'
   | 'other';
 
 export type LoginEvent =
   | { type: 'answer'; action: 'login' | 'relogin'; result: LoginResult }
-  | { type: 'answer'; action: 'verify'; session: Session }
+  | { type: 'answer'; action: 'verify'; result: VerifyResult }
+  | { type: 'answer'; action: 'accept-terms'; session: Session }
   | { type: 'answer'; action: 'resend-code'; challenge: MfaChallenge }
   | { type: 'answer'; action: 'change' | 'resend-activation' }
   | {
@@ -91,6 +101,8 @@ export type LoginEvent =
   | { type: 'attempts-allowed' }
   | { type: 'open'; target: LoginTarget }
   | { type: 'back' }
+  /** "Not now" on the new terms. */
+  | { type: 'decline-terms' }
   | { type: 'session-ended'; justSignedIn?: boolean; loggedOut?: boolean }
   | { type: 'edited-credentials' };
 
@@ -110,19 +122,30 @@ function toCredentials(state: LoginState, reason?: LoginNotice, report?: string)
   return { state: next, effects: [{ type: 'clear', fields: ['code', 'newPassword', 'passwordRepeat'] }, { type: 'clear-notice' }, focus(link ? { link } : 'identifier')] };
 }
 
+const signIn = (session: Session): Transition => ({ state: { ...INITIAL }, effects: [{ type: 'clear', fields: ['password', 'code'] }, { type: 'sign-in', session }, focus('message')] });
+
+/** The password (and code) were right, but new terms come first: no session until they are accepted. */
+const toTerms = (terms: TermsRequired): Transition => ({
+  state: { step: 'terms', terms, rejected: false, lastAction: 'accept-terms' },
+  effects: [{ type: 'clear', fields: ['password', 'code'] }, { type: 'clear-notice' }, focus('heading')],
+});
+
 function answered(state: LoginState, event: Extract<LoginEvent, { type: 'answer' }>): Transition {
   switch (event.action) {
     case 'login':
     case 'relogin': {
       const result = event.result;
-      if (result.status === 'signed_in') return { state: { ...INITIAL }, effects: [{ type: 'clear', fields: ['password', 'code'] }, { type: 'sign-in', session: result.session }, focus('message')] };
+      if (result.status === 'signed_in') return signIn(result.session);
+      if (result.status === 'terms_required') return toTerms(result);
       return {
         state: { step: 'code', challenge: result, rejected: false, lastAction: 'login' },
         effects: [{ type: 'clear', fields: ['code'] }, { type: 'clear-notice' }, { type: 'cooldown', until: Date.parse(result.resendAvailableAt) }, focus('code')],
       };
     }
     case 'verify':
-      return { state: { ...INITIAL }, effects: [{ type: 'clear', fields: ['password', 'code'] }, { type: 'sign-in', session: event.session }, focus('message')] };
+      return event.result.status === 'signed_in' ? signIn(event.result.session) : toTerms(event.result);
+    case 'accept-terms':
+      return signIn(event.session);
     case 'resend-code':
       return {
         state: { ...state, challenge: event.challenge },
@@ -176,6 +199,10 @@ function failed(state: LoginState, event: Extract<LoginEvent, { type: 'failed' }
       if (event.kind === 'policy') return { state, effects: [{ type: 'field-error', field: 'newPassword', error: 'policy', codes: event.codes ?? [], report: event.failure.code }] };
       if (event.kind === 'token_expired') return toCredentials({ ...state, changeToken: undefined }, { kind: 'change-expired' }, event.failure.code);
       return other();
+    case 'accept-terms':
+      if (event.kind === 'token_expired') return toCredentials({ ...state, terms: undefined }, { kind: 'terms-expired' }, event.failure.code);
+      if (event.kind === 'conflict') return toCredentials({ ...state, terms: undefined }, { kind: 'terms-changed' }, event.failure.code);
+      return other();
     case 'resend-activation':
       return { state, effects: [notice({ kind: 'activation-failed', ...(event.kind === 'throttled' && event.wait !== undefined ? { wait: event.wait } : {}) }, event.failure.code), focus('notice')] };
   }
@@ -194,6 +221,8 @@ export function transition(state: LoginState, event: LoginEvent): Transition {
       return { state: { ...state, step: 'inline', inline: event.target }, effects: [{ type: 'clear-notice' }, focus('back')] };
     case 'back':
       return toCredentials(state);
+    case 'decline-terms':
+      return toCredentials({ ...state, terms: undefined, lastAction: 'login' }, { kind: 'terms-declined' });
     case 'session-ended':
       return {
         state: { ...INITIAL },

@@ -1,15 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { msg, str } from '@lit/localize';
-import { formatDuration, formatTime, PLACEHOLDER } from '../../i18n/format.js';
+import { formatDate, formatDuration, formatTime, PLACEHOLDER } from '../../i18n/format.js';
+import { localized } from '../../i18n/locale.js';
 import { codeField, formFeedback, passwordField, submitButton } from '../../kit/fields.js';
 import { renderLoading } from '../../core/status.js';
 import { notice, onSubmit, type LoginViewContext } from './login.views.js';
 import type { LoginController } from './login.controller.js';
 
 /**
- * The steps after a first answer of the server: the one-time code (two-step login) and the forced change of a
- * one-time password. Most logins never see them, so they load on their own (login.controller.ts `loadSteps`),
+ * The steps after a first answer of the server: the one-time code (two-step login), new terms to accept (seeds
+ * 002, 004) and the forced change of a one-time password. Most logins never see them, so they load on their own (login.controller.ts `loadSteps`),
  * from the moment the credentials are sent, in parallel with the login request.
  */
 
@@ -66,5 +67,35 @@ export function changePasswordView(c: LoginController, v: LoginViewContext): Tem
     </form>
     <ul class="links" part="links">
       <li><button ${ref(c.back)} class="link" part="back" type="button" @click=${v.onBack}>${msg('Wróć do logowania')}</button></li>
+    </ul>`;
+}
+
+/** A link the page may follow: a path of the site, or http(s); anything else (a `javascript:` URL) is no link. */
+function documentHref(url: string): string | undefined {
+  try {
+    const parsed = new URL(url, document.baseURI);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** New terms: what changed, the document, "I accept" and "Not now" (no session exists until they are accepted). */
+export function termsView(c: LoginController, v: LoginViewContext): TemplateResult {
+  const { terms } = c.state.terms!;
+  const href = documentHref(terms.url);
+  const published = formatDate(terms.publishedAt);
+  return html`${v.heading(msg('Zmienił się regulamin eBOK'))} ${formFeedback(c.terms, notice(c))}
+    <p class="intro" id="terms-intro">
+      ${published !== PLACEHOLDER ? msg(str`Od ${published} obowiązuje nowa wersja regulaminu (${terms.version}).`) : msg(str`Obowiązuje nowa wersja regulaminu (${terms.version}).`)}
+      ${msg('Aby dalej korzystać z eBOK, przeczytaj ją i zaakceptuj.')}
+    </p>
+    ${terms.summary ? html`<div class="summary-box" part="terms-summary"><p class="summary-box__title">${msg('Co się zmienia')}</p><p>${localized(terms.summary)}</p></div>` : nothing}
+    ${href ? html`<p><a class="link" part="terms-link" href=${href} target="_blank" rel="noopener">${msg('Przeczytaj regulamin (otworzy się w nowej karcie)')}</a></p>` : nothing}
+    <form part="form" novalidate @submit=${onSubmit(() => c.acceptTerms())}>
+      <div class="actions">${submitButton(c.terms, { label: msg('Akceptuję regulamin'), busyLabel: msg('Zapisujemy…'), describedBy: 'terms-intro' })}</div>
+    </form>
+    <ul class="links" part="links">
+      <li><button ${ref(c.back)} class="link" part="back" type="button" @click=${() => c.dispatch({ type: 'decline-terms' })}>${msg('Nie teraz')}</button></li>
     </ul>`;
 }

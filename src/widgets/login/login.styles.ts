@@ -16,8 +16,18 @@ export const loginStyles = css`
   .base > .title {
     margin: 0;
   }
-  .intro {
+  .intro,
+  .summary-box p {
     margin: 0;
+  }
+  .summary-box {
+    padding: ${t.spaceM};
+    border-inline-start: 4px solid ${t.colorInfo};
+    background: ${t.colorInfoBg};
+    border-radius: ${t.radius};
+  }
+  .summary-box__title {
+    font-weight: ${t.fontWeightBold};
   }
   .links {
     margin: 0;

@@ -33,7 +33,8 @@ const INLINE_MODULES: Record<LoginTarget, () => Promise<unknown>> = {
 
 /**
  * Logging in to the eBOK (seeds 000, 002–004): identifier and password, then, when the account asks for it,
- * a one-time code sent by SMS or e-mail. It also handles what can stand in the way: a neutral message for
+ * a one-time code sent by SMS or e-mail, and, when the utility published new terms since the customer's last
+ * login, the terms to accept ("Akceptuję regulamin", or "Nie teraz" back to the login: no session exists before). It also handles what can stand in the way: a neutral message for
  * wrong credentials (it never says whether an account exists), a lockout countdown, an account not yet
  * activated (with a new activation link), a one-time password that must be replaced (with the portal's
  * password policy as a live checklist), and network failures, where nothing typed is lost.
@@ -72,7 +73,9 @@ const INLINE_MODULES: Record<LoginTarget, () => Promise<unknown>> = {
  * @csspart password-help - The password policy checklist and strength.
  * @csspart links - The list of links under the form.
  * @csspart link - One of those links ("Forgot password"…), and "Send the code again".
- * @csspart back - "Back to login".
+ * @csspart back - "Back to login", and "Not now" on new terms.
+ * @csspart terms-summary - What changed in new terms (the terms step).
+ * @csspart terms-link - The new terms document (the terms step).
  * @csspart message - "Signed in as …".
  * @cssprop --ebok-login-max-width - Widest the card grows (default 30em: 510 px at the base text size, wider with large text).
  */
@@ -188,6 +191,7 @@ export class EbokLogin extends EbokWidget {
     if (session.status === 'signed-in' && session.user) view = signedInView(flow, context, session.user.displayName);
     else if (step === 'code' && flow.state.challenge) view = flow.steps ? flow.steps.codeView(flow, context) : this.loadingStep(msg('Wpisz kod z wiadomości'));
     else if (step === 'change-password') view = flow.steps ? flow.steps.changePasswordView(flow, context) : this.loadingStep(msg('Ustaw nowe hasło'));
+    else if (step === 'terms' && flow.state.terms) view = flow.steps ? flow.steps.termsView(flow, context) : this.loadingStep(msg('Zmienił się regulamin eBOK'));
     else if (step === 'inline' && flow.state.inline) view = inlineView(keyed(flow.state.inline, this.inlineElement(flow.state.inline)));
     else view = credentialsView(flow, context);
     return html`<div class="base ${step === 'inline' ? 'base--bare inline-view' : ''}" part="base" @ebok-navigate=${this.onInlineNavigate}>

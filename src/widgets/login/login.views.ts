@@ -119,6 +119,12 @@ export function noticeWords(notice: LoginNotice): Notice {
       return { tone: 'warning', text: msg('Czas na ustawienie hasła minął. Zaloguj się ponownie hasłem jednorazowym albo poproś o nowe („Nie pamiętam hasła”).') };
     case 'password-changed':
       return { tone: 'success', text: msg('Hasło zostało zmienione. Zaloguj się nowym hasłem.') };
+    case 'terms-declined':
+      return { tone: 'warning', text: msg('Aby korzystać z eBOK, trzeba zaakceptować nowy regulamin.'), detail: msg('Zaloguj się ponownie, kiedy zechcesz go zaakceptować.') };
+    case 'terms-expired':
+      return { tone: 'warning', text: msg('Czas na akceptację regulaminu minął. Zaloguj się ponownie.') };
+    case 'terms-changed':
+      return { tone: 'warning', text: msg('Regulamin zmienił się w międzyczasie. Zaloguj się ponownie, aby przeczytać aktualną wersję.') };
     case 'session-lost':
       return {
         tone: 'warning',

@@ -7,6 +7,7 @@ import { renderEmpty, renderError, renderLoading, renderOffline } from '../../co
 import { malformedResponse } from '../../api/diagnostics.js';
 import { warsawDate } from '../../i18n/calendar.js';
 import { EbokWidget } from '../../kit/widget.js';
+import { PointInAddress } from '../../kit/url-state.js';
 import { formFeedback, submitButton, textField } from '../../kit/fields.js';
 import { choiceField } from '../../kit/choice-fields.js';
 import { formStyles } from '../../kit/form.styles.js';
@@ -83,9 +84,12 @@ export class EbokMeterReading extends EbokWidget {
   @property({ attribute: 'pay-href' }) payHref?: string;
   /** Hides the history of readings under the form. */
   @property({ type: Boolean, attribute: 'hide-history' }) hideHistory = false;
+  /** Keeps the chosen point in the page's address (`?ebok-point=`), so a link can open the form on a point. */
+  @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
 
   @state() private chosen?: string;
   @state() private result?: ReadingResult;
+  private readonly address = new PointInAddress(this, { enabled: () => this.urlState, found: (id) => (this.chosen = id) });
   private historyVersion = 0;
   private readonly resultRef = createRef<HTMLElement>();
 
@@ -156,6 +160,7 @@ export class EbokMeterReading extends EbokWidget {
 
   private readonly choose = (id: string): void => {
     this.chosen = id;
+    this.address.chosen(id);
     this.result = undefined;
     this.sender.forget();
   };

@@ -38,7 +38,6 @@ export interface RegisterValues {
   password: string;
   passwordRepeat: string;
   terms: boolean;
-  marketing: boolean;
   eInvoice: boolean;
 }
 
@@ -52,7 +51,6 @@ export const EMPTY_VALUES: RegisterValues = {
   password: '',
   passwordRepeat: '',
   terms: false,
-  marketing: false,
   eInvoice: false,
 };
 
@@ -125,7 +123,8 @@ export function checkAll(values: RegisterValues, config: PortalConfig): Partial<
  * The request body, with every value normalized as the contract wants it (PESEL/NIP/PPE without spaces, the
  * phone as +48…, the e-mail trimmed), or undefined when a field is wrong.
  */
-export function registerBody(values: RegisterValues, config: PortalConfig): RegisterRequest | undefined {
+/** `marketing`: the ids of the marketing consents ticked (each of `config.marketingConsents` separately). */
+export function registerBody(values: RegisterValues, config: PortalConfig, marketing: readonly string[] = []): RegisterRequest | undefined {
   if (Object.keys(checkAll(values, config)).length > 0) return undefined;
   const id = values.kind === 'person' ? validatePesel(values.idNumber) : validateNip(values.idNumber);
   const proof = values.proofKind === 'pointCode' ? validatePpe(values.proof, { allowLegacy: config.allowLegacyPointCodes }) : validateCustomerNumber(values.proof);
@@ -138,7 +137,7 @@ export function registerBody(values: RegisterValues, config: PortalConfig): Regi
     email: email.value,
     ...(phone?.valid ? { phone: phone.value } : {}),
     password: values.password,
-    consents: { terms: values.terms, marketing: values.marketing, eInvoice: values.eInvoice },
+    consents: { terms: values.terms, marketing: config.marketingConsents.map((c) => c.id).filter((id) => marketing.includes(id)), eInvoice: values.eInvoice || config.eInvoiceRequired },
   };
 }
 

@@ -12,6 +12,7 @@ import { formStyles } from '../../kit/form.styles.js';
 import { linkLifetime } from '../../kit/messages.js';
 import { newPasswordFields } from '../../kit/password.js';
 import { PortalConfigController } from '../../kit/portal-config.js';
+import { localized } from '../../i18n/locale.js';
 import { checkField, EMPTY_VALUES, FIELDS, fieldOfPointer, registerBody, type CustomerKind, type PortalConfig, type ProofKind, type RegisterField } from './register.logic.js';
 import { problemText, serverFieldText } from './register.messages.js';
 
@@ -49,7 +50,8 @@ type RegistrationAccepted = components['schemas']['RegistrationAccepted'];
  * @csspart submit - The send button.
  * @csspart result - The answer after sending.
  * @csspart login - The log-in link.
- * @csspart terms - The link to the terms of service (with `terms-href`).
+ * @csspart terms - The link to the terms of service (`terms-href`, else the portal's `terms.url`).
+ * @csspart hint - Each marketing consent's description, and why e-invoice is on where the eBOK requires it.
  * @csspart status - Loading, error and offline states (with `retry`).
  * @cssprop --ebok-color-primary - Buttons and links.
  * @cssprop --ebok-color-danger - Errors.
@@ -62,6 +64,8 @@ export class EbokRegister extends EbokWidget {
   @property({ attribute: 'terms-href' }) termsHref?: string;
 
   @state() private done?: RegistrationAccepted;
+  /** The marketing consents ticked, by id (kept on any failure, as the form's values are). */
+  @state() private marketing: ReadonlySet<string> = new Set();
 
   private readonly config: PortalConfigController = new PortalConfigController(this);
   private readonly result = createRef<HTMLElement>();
@@ -76,7 +80,7 @@ export class EbokRegister extends EbokWidget {
       const problem = checkField(name as RegisterField, values, config);
       return problem ? problemText(problem, config) : undefined;
     },
-    body: (values) => (this.config.value ? registerBody(values, this.config.value) : undefined),
+    body: (values) => (this.config.value ? registerBody(values, this.config.value, [...this.marketing]) : undefined),
     send: (client, body, key) => client.post('/auth/register', { params: { header: { 'Idempotency-Key': key } }, body }),
     done: (accepted): void => {
       this.done = accepted;
@@ -107,8 +111,17 @@ export class EbokRegister extends EbokWidget {
     </div>`;
   }
 
+  private toggleMarketing(id: string, given: boolean): void {
+    const next = new Set(this.marketing);
+    if (given) next.add(id);
+    else next.delete(id);
+    this.marketing = next;
+  }
+
   private renderForm(config: PortalConfig) {
     const form = this.form;
+    // The page's own link wins; otherwise the terms document the portal publishes.
+    const termsHref = this.termsHref ?? config.terms?.url;
     const v = form.values;
     const person = v.kind === 'person';
     const ppe = v.proofKind === 'pointCode';
@@ -175,13 +188,27 @@ export class EbokRegister extends EbokWidget {
         <fieldset class="choice consents">
           <legend>${msg('Zgody')}</legend>
           ${checkboxField(form.field('terms'), { label: msg('Akceptuję regulamin eBOK (wymagane).'), required: true })}
-          ${this.termsHref
-            ? html`<a class="link" part="terms" href=${this.termsHref} target="_blank" rel="noopener" @click=${(ev: MouseEvent) => this.navigate(ev, 'terms', this.termsHref)}
+          ${termsHref
+            ? html`<a class="link" part="terms" href=${termsHref} target="_blank" rel="noopener" @click=${(ev: MouseEvent) => this.navigate(ev, 'terms', termsHref)}
                 >${msg('Przeczytaj regulamin (otworzy się w nowej karcie)')}</a
               >`
             : nothing}
-          ${checkboxField(form.field('eInvoice'), { label: msg('Chcę dostawać faktury elektronicznie (e-faktura) zamiast papierowych.') })}
-          ${checkboxField(form.field('marketing'), { label: msg('Chcę dostawać informacje o ofertach i promocjach.') })}
+          ${config.eInvoiceRequired
+            ? html`<p class="field__hint" part="hint">${msg('Faktury dostaniesz elektronicznie (e-faktura): tak stanowi regulamin eBOK.')}</p>`
+            : checkboxField(form.field('eInvoice'), { label: msg('Chcę dostawać faktury elektronicznie (e-faktura) zamiast papierowych.') })}
+          ${(config.marketingConsents ?? []).map((consent) =>
+            checkboxField(
+              {
+                id: `marketing-${consent.id}`,
+                value: this.marketing.has(consent.id),
+                error: undefined,
+                ref: createRef(),
+                input: (given) => this.toggleMarketing(consent.id, given),
+                blur: () => undefined,
+              },
+              { label: localized(consent.title), hint: localized(consent.description) },
+            ),
+          )}
         </fieldset>
         <div class="actions">${submitButton(form, { label: msg('Załóż konto') })} ${this.loginLink(msg('Masz już konto? Zaloguj się'), 'link')}</div>
       </form>`;
