@@ -45,9 +45,11 @@ export const NoMarketing: Story = {
   parameters: {
     msw: {
       handlers: [
-        http.get(`${BASE}/customer/consents`, () =>
-          HttpResponse.json({ terms: { accepted: true, version: '2025-01', acceptedAt: '2025-10-29T10:00:00+01:00' }, marketing: [], eInvoice: false, updatedAt: '2025-10-29T10:00:00+01:00' }),
-        ),
+        http.get(`${BASE}/customer/consents`, () => {
+          // Accepted a month ago, whatever the day the story is opened.
+          const accepted = new Date(Date.now() - 30 * 86_400_000).toISOString();
+          return HttpResponse.json({ terms: { accepted: true, version: '2025-01', acceptedAt: accepted }, marketing: [], eInvoice: false, updatedAt: accepted });
+        }),
         ...createHandlers({ base: BASE }),
       ],
     },

@@ -13,16 +13,21 @@ type S = components['schemas'];
 /** The challenge of a `terms_required` answer in the mocks (one at a time). */
 export const TERMS_CHALLENGE_ID = 'trm_Vd3kQ8zLm2Xp7RtN4wYb';
 
-/** The terms a utility publishes in the `terms-changed` scenario: newer than any demo customer accepted. */
-export const NEW_TERMS: S['TermsDocument'] = {
-  version: '2099-01',
-  url: '/regulamin.html',
-  publishedAt: '2026-12-01T00:00:00+01:00',
-  summary: {
-    pl: 'Zmieniliśmy zasady wysyłania e-faktur i czas odpowiedzi na zgłoszenia (do 14 dni).',
-    en: 'We changed how e-invoices are sent and how long an answer to a ticket takes (up to 14 days).',
-  },
-};
+/**
+ * The terms a utility publishes in the `terms-changed` scenario: newer than any demo customer accepted, published
+ * the day before `now` (so the stories and tests hold on any day).
+ */
+export function newTerms(now: Date): S['TermsDocument'] {
+  return {
+    version: '2099-01',
+    url: '/regulamin.html',
+    publishedAt: new Date(now.getTime() - 86_400_000).toISOString(),
+    summary: {
+      pl: 'Zmieniliśmy zasady wysyłania e-faktur i czas odpowiedzi na zgłoszenia (do 14 dni).',
+      en: 'We changed how e-invoices are sent and how long an answer to a ticket takes (up to 14 days).',
+    },
+  };
+}
 
 export interface TermsChallenge {
   version: string;

@@ -59,7 +59,7 @@ import { IDEMPOTENCY_KEY_REQUIRED, OPERATIONS, mswPath, type OperationId, type O
 import { fieldError, problemResponse, validationProblem, type FieldError } from './problem.js';
 import { NOTIFICATION_TOPICS, fileTariffChange, tariffChangesOf, tariffOf, tariffOptionsOf, type TariffChangeRequest } from './settings.js';
 import { profileResolvers } from './profile.js';
-import { acceptanceRefusal, applyConsentsChange, NEW_TERMS, parseConsentsUpdate, termsRequired, type TermsChallenge } from './consents.js';
+import { acceptanceRefusal, applyConsentsChange, newTerms, parseConsentsUpdate, termsRequired, type TermsChallenge } from './consents.js';
 import { contractDocumentPdf, contractOf } from './contracts.js';
 
 type S = components['schemas'];
@@ -81,7 +81,7 @@ export interface World {
   balance: BalanceCase | 'documents';
   /** `true`: every list is empty, the balance is zero and there is no consumption. */
   empty: boolean;
-  /** `true`: the utility published new terms (`NEW_TERMS`): a login answers `terms_required` until they are accepted. */
+  /** `true`: the utility published new terms (`newTerms`): a login answers `terms_required` until they are accepted. */
   termsChanged?: boolean;
 }
 
@@ -462,7 +462,7 @@ const defaultConfig: PortalConfig = personaAt('energia').utility.config;
 function configOf(ctx: MockContext, now: Date, url?: URL): PortalConfig {
   const asked = url?.searchParams.get('utility');
   const picked = (asked ? utilityOfKind(asked)?.config : undefined) ?? (ctx.state.signedIn ? personaOf(ctx, now).utility.config : defaultConfig);
-  const chosen = ctx.world.termsChanged ? { ...picked, terms: structuredClone(NEW_TERMS) } : picked;
+  const chosen = ctx.world.termsChanged ? { ...picked, terms: newTerms(now) } : picked;
   return ctx.world.paymentsEnabled ? chosen : withoutPayments(chosen);
 }
 
@@ -503,7 +503,7 @@ function sessionOf(ctx: MockContext, now: Date): S['Session'] {
  * scenario, or terms accepted earlier in these handlers): then `terms_required` and no session yet.
  */
 function signInOrTerms(ctx: MockContext, now: Date, key: PersonaKey): SuccessBody<'login'> {
-  const current = ctx.world.termsChanged ? NEW_TERMS : personaAt(key, now).utility.config.terms;
+  const current = ctx.world.termsChanged ? newTerms(now) : personaAt(key, now).utility.config.terms;
   const accepted = key === ctx.state.persona ? ctx.state.consents.terms.version : personaAt(key, now).customer.termsVersion;
   if (accepted === current.version) return signIn(ctx, now, key);
   const { answer, challenge } = termsRequired(current, now);
@@ -635,7 +635,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     if (errors.length > 0 || challengeId === undefined || version === undefined) return validationProblem(errors);
     // As with the code: before any login in these handlers, the demo challenge stands for energia's (samples, stories).
     const persona = ctx.state.terms?.persona ?? 'energia';
-    const current = ctx.world.termsChanged ? NEW_TERMS : personaAt(persona, now).utility.config.terms;
+    const current = ctx.world.termsChanged ? newTerms(now) : personaAt(persona, now).utility.config.terms;
     ctx.state.terms ??= { version: current.version, expiresAt: now.getTime() + 900_000, used: false, persona };
     const pending = ctx.state.terms;
     const refusal = acceptanceRefusal(pending, { challengeId, version }, current.version, now);
