@@ -1,8 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createRef, ref } from 'lit/directives/ref.js';
+import { ref } from 'lit/directives/ref.js';
 import { msg, str } from '@lit/localize';
-import type { Chart } from 'chart.js';
 import { ApiTask } from '../../controllers/api-task.js';
 import { renderEmpty, renderError, renderLoading, renderOffline } from '../../core/status.js';
 import { malformedResponse } from '../../api/diagnostics.js';
@@ -17,6 +16,7 @@ import { pointText } from '../../kit/meters.js';
 import { csvFileName, csvOf, inCubicMetres, isUsableConsumption, summaryOf, tableOf, type Consumption, type Table } from './consumption-chart.logic.js';
 import { choice, dataTable, periodAnnouncement, periodLabel, quantity, summaryText, zoneNames } from './consumption-chart.views.js';
 import { consumptionChartStyles } from './consumption-chart.styles.js';
+import { LazyChart } from './consumption-chart.lazy.js';
 
 /** "All points" in the choice of point (the sum over the points of one kind). */
 const ALL = 'all';
@@ -72,16 +72,7 @@ export class EbokConsumptionChart extends EbokWidget {
   /** The period the keyboard is on. */
   @state() private active?: number;
   @state() private announcement = '';
-  @state() private drawn = false;
 
-  private chart?: Chart;
-  /** The data the chart was drawn from. */
-  private chartOf?: Consumption;
-  private drawing?: Promise<void>;
-  private observer?: IntersectionObserver;
-  private onScreen = false;
-  private readonly canvas = createRef<HTMLCanvasElement>();
-  private readonly box = createRef<HTMLElement>();
 
   private readonly points: ApiTask<Point[]> = new ApiTask<Point[]>(this, {
     load: async (client, signal) => {
@@ -103,6 +94,22 @@ export class EbokConsumptionChart extends EbokWidget {
     },
   });
 
+  private readonly chart = new LazyChart(this, {
+    shown: () => (this.data.status === 'complete' ? this.data.value : undefined),
+    spec: (consumption, read) => {
+      const table = this.tableFrom(consumption);
+      return {
+        table,
+        labels: table.rows.map((r) => periodLabel(r.period)),
+        zoneNames: zoneNames(table),
+        previousName: this.compare === 'none' ? undefined : msg(str`Rok ${table.year - 1}`),
+        format: (value) => quantity(value, table.unit),
+        palette: { zones: [read('--_zone-1'), read('--_zone-2'), read('--_zone-3')], previous: read('--_previous'), grid: read('--_grid'), text: read('--_text') },
+        still: matchMedia('(prefers-reduced-motion: reduce)').matches,
+      };
+    },
+  });
+
   private get shownYear(): number {
     return this.chosenYear ?? (this.year && Number.isInteger(this.year) ? this.year : warsawClock(new Date()).year);
   }
@@ -117,82 +124,10 @@ export class EbokConsumptionChart extends EbokWidget {
     return { kind: points[0]!.kind, name: msg('wszystkie punkty') };
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Chart.js notices a canvas leaving the page only in the document's tree, never inside a shadow root.
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.forgetChart();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    this.watchScreen();
-    const value = this.data.status === 'complete' ? this.data.value : undefined;
-    if (value && this.onScreen && this.canvas.value && (!this.chart || this.chart.canvas !== this.canvas.value || this.chartOf !== value)) void this.draw();
-  }
-
-  /** Chart.js is loaded when the chart's box first comes near the screen. */
-  private watchScreen(): void {
-    const box = this.box.value;
-    if (!box || this.observer) return;
-    if (typeof IntersectionObserver !== 'function') {
-      this.onScreen = true;
-      return;
-    }
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        this.onScreen = true;
-        this.observer?.disconnect();
-        this.requestUpdate();
-      },
-      { rootMargin: '200px' },
-    );
-    this.observer.observe(box);
-  }
-
-  private async draw(): Promise<void> {
-    if (this.drawing) return this.drawing;
-    this.drawing = (async () => {
-      const { drawChart } = await import('./consumption-chart.draw.js');
-      // What is shown now, after Chart.js arrived (the customer may have chosen another year meanwhile).
-      const consumption = this.data.status === 'complete' ? this.data.value : undefined;
-      const canvas = this.canvas.value;
-      if (!consumption || !canvas?.isConnected || !this.box.value) return;
-      const table = this.tableFrom(consumption);
-      const style = getComputedStyle(this.box.value);
-      const read = (name: string) => style.getPropertyValue(name).trim();
-      this.forgetChart();
-      this.chartOf = consumption;
-      this.chart = drawChart(canvas, {
-        table,
-        labels: table.rows.map((r) => periodLabel(r.period)),
-        zoneNames: zoneNames(table),
-        previousName: this.compare === 'none' ? undefined : msg(str`Rok ${table.year - 1}`),
-        format: (value) => quantity(value, table.unit),
-        palette: { zones: [read('--_zone-1'), read('--_zone-2'), read('--_zone-3')], previous: read('--_previous'), grid: read('--_grid'), text: read('--_text') },
-        still: matchMedia('(prefers-reduced-motion: reduce)').matches,
-      });
-      this.drawn = true;
-    })().finally(() => {
-      this.drawing = undefined;
-      // Drawn from older data than is shown now (a choice made while it drew): draw again.
-      this.requestUpdate();
-    });
-    return this.drawing;
-  }
-
-  private forgetChart(): void {
-    this.chart?.destroy();
-    this.chart = undefined;
-    this.drawn = false;
-  }
-
   /** The data changed (another point, year or language): the chart is drawn again from it. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.data.status !== 'complete' && this.chart) this.forgetChart();
+    if (this.data.status !== 'complete' && this.chart.exists) this.chart.forget();
   }
 
   private readonly onKey = async (event: KeyboardEvent): Promise<void> => {
@@ -206,10 +141,7 @@ export class EbokConsumptionChart extends EbokWidget {
     this.active = Math.max(0, Math.min(last, next));
     const table = this.shownTable!;
     this.announcement = periodAnnouncement(table.rows[this.active]!, table, zoneNames(table));
-    if (!this.chart) return;
-    const { pointAt } = await import('./consumption-chart.draw.js');
-    // The chart may have gone while the module came (another point chosen, the widget removed).
-    if (this.chart) pointAt(this.chart, this.active);
+    await this.chart.pointAt(this.active);
   };
 
   /** The gas point's conversion factor (kWh per m³), when it has one: m³ can be shown. */
@@ -282,7 +214,7 @@ export class EbokConsumptionChart extends EbokWidget {
   private choose(change: { point?: string; year?: number; daily?: boolean; cubic?: boolean }): void {
     if (change.cubic !== undefined) {
       this.cubic = change.cubic;
-      this.forgetChart();
+      this.chart.forget();
     }
     if (change.point !== undefined) {
       this.chosenPoint = change.point;
@@ -310,11 +242,11 @@ export class EbokConsumptionChart extends EbokWidget {
         aria-roledescription=${msg('wykres')}
         aria-label=${msg('Wykres zużycia. Strzałki w lewo i w prawo przechodzą między okresami.')}
         aria-describedby="summary"
-        ${ref(this.box)}
+        ${ref(this.chart.box)}
         @keydown=${this.onKey}
       >
-        ${this.drawn ? nothing : html`<div class="chart__placeholder" aria-hidden="true"></div>`}
-        <canvas ${ref(this.canvas)} aria-hidden="true"></canvas>
+        ${this.chart.drawn ? nothing : html`<div class="chart__placeholder" aria-hidden="true"></div>`}
+        <canvas ${ref(this.chart.canvas)} aria-hidden="true"></canvas>
       </div>
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
       <ul class="legend" part="legend">
