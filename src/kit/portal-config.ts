@@ -80,6 +80,12 @@ export class PortalConfigController implements ReactiveController {
 
   retry = (): void => this.task.retry();
 
+  /** Resolves once a configuration that is loading has arrived or failed (at once when none is loading). */
+  async settled(): Promise<void> {
+    if (this.status !== 'pending') return;
+    await this.task.taskComplete.catch(() => undefined);
+  }
+
   /**
    * While the configuration is not there: loading, failed with a retry, offline, or no API configured.
    * `nothing` once it is.

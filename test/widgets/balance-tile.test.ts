@@ -264,12 +264,30 @@ describe('<ebok-balance-tile>', () => {
       api.on('POST', '/payments', json(201, { id: 'pay-2', status: 'pending', amount: money('4300.00'), redirectUrl: 'https://gateway.test/p/2', expiresAt: inMinutes(30) }));
       const el = await tile();
       shadow<HTMLButtonElement>(el, '[part="pay"]').click();
-      await el.updateComplete;
+      await until(() => !!el.shadowRoot?.querySelector('.cap'), 'the cap explained');
       expect(shadow(el, '.cap').textContent).to.contain('4300,00').and.contain('700,00');
       el.addEventListener('ebok-payment-start', (e) => e.preventDefault(), { once: true });
       shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
       await until(() => api.calls('POST', '/payments').length === 1, 'payment created');
       expect((JSON.parse(api.calls('POST', '/payments')[0]!.body) as { amount: unknown }).amount).to.deep.equal(money('4300.00'));
+    });
+
+    it('a click on Zapłać before the payment settings arrived waits for them, so the cap is explained before paying', async () => {
+      serve({ ...balanceAt(), balance: money('5000.00') });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      api.on('GET', '/portal-config', async () => {
+        await held;
+        return json(200, CONFIG);
+      });
+      const el = await tile();
+      shadow<HTMLButtonElement>(el, '[part="pay"]').click();
+      await el.updateComplete;
+      expect(shadow<EbokDialog>(el, 'ebok-dialog').open, 'no confirmation without the cap').to.equal(false);
+      release();
+      await until(() => !!el.shadowRoot?.querySelector('.cap'), 'the cap explained');
+      expect(shadow<EbokDialog>(el, 'ebok-dialog').open).to.equal(true);
+      expect(shadow(el, '.cap').textContent).to.contain('4300,00');
     });
 
     it('keeps the dialog and says why when the payment cannot start, and the same action retries with the same key', async () => {

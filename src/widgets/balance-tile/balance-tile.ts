@@ -11,7 +11,6 @@ import { PortalConfigController } from '../../kit/portal-config.js';
 import { icon, type IconName } from '../../kit/icons.js';
 import { PaymentFlow } from '../../kit/payment.js';
 import { paymentStyles } from '../../kit/payment.styles.js';
-import type { PayPlan } from '../../kit/money.js';
 import { balanceTileStyles } from './balance-tile.styles.js';
 import { balanceState, isUsableBalance, payPlan, type Balance, type BalanceState, type PortalConfig } from './balance-tile.logic.js';
 
@@ -144,7 +143,7 @@ export class EbokBalanceTile extends EbokWidget {
       <p class="details" part="details">${this.detailsText(balance, state)}</p>
       <div class="actions">
         ${plan
-          ? html`<button class="button" part="pay" type="button" ?disabled=${this.pay.busy} @click=${() => this.openPayment(plan, currency, config)}>${msg('Zapłać')}</button>`
+          ? html`<button class="button" part="pay" type="button" ?disabled=${this.pay.busy} @click=${() => this.openPayment(balance, currency)}>${msg('Zapłać')}</button>`
           : nothing}
         ${this.href
           ? html`<a class="link" part="details-link" href=${this.href} @click=${(e: MouseEvent) => this.navigate(e, 'balance-details', this.href)}>${msg('Szczegóły salda')}</a>`
@@ -172,7 +171,16 @@ export class EbokBalanceTile extends EbokWidget {
     return state === 'due' ? msg('Kwota czeka na zapłatę; termin nie minął.') : msg('Wszystkie rachunki są opłacone.');
   }
 
-  private openPayment(plan: PayPlan, currency: string, config: PortalConfig | undefined): void {
-    this.pay.open(plan, { scope: 'balance' }, currency, config);
+  /**
+   * A click that comes before the configuration arrived waits for it, so the confirmation already knows the
+   * per-payment cap and the fee note (rather than learning the cap from the operator's refusal).
+   */
+  private openPayment(balance: Balance, currency: string): void {
+    if (this.config.status === 'pending') {
+      void this.config.settled().then(() => this.openPayment(balance, currency));
+      return;
+    }
+    const plan = payPlan(balance, this.config.value);
+    if (plan) this.pay.open(plan, { scope: 'balance' }, currency, this.config.value);
   }
 }
