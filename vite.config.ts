@@ -196,7 +196,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
         },
         rolldownOptions: {
           output: {
-            chunkFileNames: 'chunks/[name]-[hash:6].js',
+            chunkFileNames: 'chunks/[name]-[hash:8].js',
             minify: true,
             // The CDN files are run as they are, never bundled again: a later bundler's `/* @__PURE__ */` hints
             // are bytes every page paid for.
