@@ -1,0 +1,411 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { msg, str } from '@lit/localize';
+// The controller alone: the package's index also loads its `Router`, which reads `location` as it loads and
+// listens to every click and popstate of the window, which a portal inside a host's page must not do.
+import { Routes } from '@lit-labs/router/routes.js';
+import { EbokWidget } from '../../kit/widget.js';
+import { NoticeController } from '../../kit/notice.js';
+import { renderError, renderLoading, renderOffline } from '../../core/status.js';
+import type { EbokNavigateEvent } from '../../core/events.js';
+import { EbokNavigateEvent as NavigateEvent } from '../../core/events.js';
+import type { EbokClient } from '../../api/client.js';
+import { icon } from '../../kit/icons.js';
+import { svg } from 'lit';
+import { portalStyles } from './portal.styles.js';
+import { EbokRouteChangeEvent } from './portal.events.js';
+import { SECTIONS, TARGETS, sectionAt, type Section, type SectionContext } from './portal.sections.js';
+import { HOME, formatPlace, hrefFor, parsePlace, placeFromUrl, samePlace, type Place, type Routing } from './portal.routes.js';
+
+/** Three lines: the menu button's icon (the portal's own, kept out of the kit every page loads). */
+const menuIcon = svg`<path d="M4 6h16M4 12h16M4 18h16" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"/>`;
+
+/** The login in place of a section a signed-out visitor asked for; the code arrives with the portal's first render. */
+const loadLogin = (): Promise<unknown> => Promise.all([import('../login/ebok-login.js'), import('../session/ebok-session.js')]);
+
+/**
+ * The whole customer office in one tag (seeds 000–004): signed out, the login (with registration, password
+ * reset and login reminder in place); signed in, the session bar, a navigation and the sections: Pulpit (the
+ * dashboard), Finanse, Odczyty, Zużycie, Zgłoszenia, Wiadomości, Moje dane, Umowy i punkty, and the public
+ * planned works and failures. Under 700 px of its own width the navigation becomes a menu button.
+ *
+ * Routing suits a page of someone else's site:
+ * - `routing="path"` (the default when `base-path` is set): `/ebok/finanse` under the CMS page `/ebok/`; the
+ *   site must answer every address under the base with the same page;
+ * - `routing="hash"` (the default otherwise): `#/finanse`, on any page;
+ * - `routing="memory"`: the address is never touched (`route` tells and sets where the portal is).
+ *
+ * Deep links and Back/Forward work in path and hash modes; a signed-out visit to a deep link shows the login
+ * and continues there. Every navigation first fires a cancelable `ebok-navigate` (`target: 'portal'`,
+ * `params.route`): a single-page host cancels it, routes itself and calls `goTo(route)`. Links of the host
+ * page are never touched: the portal listens only to its own links and to its widgets' `ebok-navigate`.
+ *
+ * On each change focus moves to the section's heading and the change is announced; the host gets
+ * `ebok-route-change` with the title (the portal does not write `document.title`). Sections load their code
+ * when first shown.
+ *
+ * @customElement ebok-portal
+ * @fires ebok-navigate - Before every navigation (`target: 'portal'`, `href`, `params.route`); cancelable.
+ * @fires ebok-route-change - Another section is shown (`detail.route`, `detail.title`, `detail.found`), also the first.
+ * @csspart base - The portal.
+ * @csspart skip-link - "Skip to content", visible when focused.
+ * @csspart bar - The session bar's place above the navigation.
+ * @csspart nav - The navigation.
+ * @csspart menu-button - The button that opens the navigation under 700 px.
+ * @csspart menu - The list of sections.
+ * @csspart menu-link - One section's link; the current one has `aria-current="page"`.
+ * @csspart content - The section shown.
+ * @csspart section-title - Its heading (focused after a navigation).
+ * @csspart not-found - What an unknown address shows.
+ * @csspart home-link - "Go to the dashboard" on the not-found page.
+ * @csspart status - Loading state.
+ */
+export class EbokPortal extends EbokWidget {
+  static override styles = [EbokWidget.styles, portalStyles];
+
+  /** `path`, `hash` or `memory`; without it `path` when `base-path` is set, else `hash`. */
+  @property() routing?: Routing;
+  /** The page's own address for path routing (`/ebok/`): the sections live under it. */
+  @property({ attribute: 'base-path' }) basePath?: string;
+  /**
+   * Where the portal is (`''` for the dashboard, `finanse`, `umowy?punkt=pt_1`): read it, or set it to move
+   * (like `goTo()`, without an `ebok-navigate`). With memory routing, the attribute is the first place.
+   */
+  @property({ reflect: true }) route = '';
+
+  @state() private place: Place = HOME;
+  @state() private menuOpen = false;
+  /** The place's code is loading (its previous section stays until it arrives). */
+  @state() private pending = false;
+  /** Who is signed in could not be learnt (the API unreachable, the device offline). */
+  @state() private sessionProblem: 'offline' | 'error' | undefined;
+  /** A section was shown once: until then the content is a loading state. */
+  @state() private shownOnce = false;
+
+  private readonly notices = new NoticeController(this);
+  private readonly routes = new Routes(
+    this,
+    SECTIONS.map((section) => ({
+      path: `/${section.path}`,
+      enter: () => this.enter(section),
+      render: () => this.renderSection(section),
+    })),
+    { fallback: { render: () => this.renderNotFound() } },
+  );
+  /** Each navigation's number: a slow section's code that arrives after a newer navigation is not shown. */
+  private navigation = 0;
+  /** The next change moves focus to the heading (not on the first render: the page decides its own focus). */
+  private focusNext = false;
+  private signedInBefore: boolean | undefined;
+  private watched: EbokClient | undefined;
+  private unwatch: (() => void) | undefined;
+  private listening = false;
+
+  constructor() {
+    super();
+    // `Routes` announces itself to a parent router up the page: a host's own router must not adopt the portal.
+    this.addEventListener('lit-routes-connected', (event) => {
+      if (event.composedPath()[0] === this) event.stopPropagation();
+    });
+  }
+
+  /** The routing in force. */
+  get mode(): Routing {
+    if (this.routing === 'path' || this.routing === 'hash' || this.routing === 'memory') return this.routing;
+    return this.basePath ? 'path' : 'hash';
+  }
+
+  /** The href of a place inside the portal (`/ebok/finanse`, `#/finanse`). */
+  hrefOf(route: string): string {
+    return hrefFor(this.mode, this.basePath ?? '/', parsePlace(route));
+  }
+
+  /**
+   * Shows `route` (`finanse`, `umowy?punkt=pt_1`) and adds it to the history in path and hash modes, without an
+   * `ebok-navigate` (a host that cancelled one calls this once it routed).
+   */
+  goTo(route: string): Promise<void> {
+    const place = parsePlace(route);
+    this.record(place, 'push');
+    return this.show(place, true);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.listening) {
+      this.listening = true;
+      this.renderRoot.addEventListener('ebok-navigate', this.onInnerNavigate as EventListener);
+    }
+    window.addEventListener('popstate', this.onAddressChange);
+    window.addEventListener('hashchange', this.onAddressChange);
+    window.addEventListener('online', this.onOnline);
+    void loadLogin();
+    void this.show(this.placeInAddress() ?? parsePlace(this.route), false);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onAddressChange);
+    window.removeEventListener('hashchange', this.onAddressChange);
+    window.removeEventListener('online', this.onOnline);
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.watched = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.watchSession();
+    // A host set `route` (not the portal reflecting where it is).
+    if (changed.has('route') && changed.get('route') !== undefined && this.route !== formatPlace(this.place)) {
+      const place = parsePlace(this.route);
+      this.record(place, 'push');
+      void this.show(place, true);
+    }
+    const signedIn = this.status === 'signed-in';
+    // Logged in over a protected place: the place itself now, with focus on its heading.
+    if (this.signedInBefore === false && signedIn) this.focusNext = true;
+    if (this.status !== 'unknown') this.signedInBefore = signedIn;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.focusNext || this.pending || this.status === 'unknown') return;
+    this.focusNext = false;
+    const heading = this.renderRoot.querySelector<HTMLElement>('.section-title');
+    heading?.focus();
+  }
+
+  private get status(): 'unknown' | 'signed-in' | 'signed-out' {
+    return this.client?.session.state.status ?? 'unknown';
+  }
+
+  /** Follows the session of the client in use: login and logout re-render the portal. */
+  private watchSession(): void {
+    const client = this.isConnected ? this.client : undefined;
+    if (client === this.watched) return;
+    this.unwatch?.();
+    this.watched = client;
+    this.unwatch = client?.session.subscribe(() => this.requestUpdate());
+    this.checkSession();
+  }
+
+  private readonly onOnline = (): void => {
+    if (this.sessionProblem) this.checkSession();
+  };
+
+  /** Asks who is signed in; a failure shows an error (or offline) with "Try again" instead of the sections. */
+  private checkSession = (): void => {
+    const client = this.watched;
+    if (!client) return;
+    this.sessionProblem = undefined;
+    client.session.ready().catch(() => {
+      if (client !== this.watched) return;
+      this.sessionProblem = navigator.onLine === false ? 'offline' : 'error';
+    });
+  };
+
+  /** The place the address shows (path and hash modes), or undefined (memory, or an address outside the base). */
+  private placeInAddress(): Place | undefined {
+    return placeFromUrl(this.mode, this.basePath ?? '/', new URL(window.location.href));
+  }
+
+  private readonly onAddressChange = (): void => {
+    const place = this.placeInAddress();
+    if (!place || samePlace(place, this.place)) return;
+    void this.show(place, true);
+  };
+
+  /** Writes the place into the history (path and hash modes). */
+  private record(place: Place, how: 'push' | 'replace'): void {
+    if (this.mode === 'memory') return;
+    const current = this.placeInAddress();
+    if (current && samePlace(current, place)) return;
+    const href = hrefFor(this.mode, this.basePath ?? '/', place);
+    const url = new URL(href, window.location.href);
+    if (how === 'push') history.pushState(history.state, '', url);
+    else history.replaceState(history.state, '', url);
+  }
+
+  /** Shows a place: loads its section's code, renders it, and tells the host; `focus` after a navigation. */
+  private async show(place: Place, focus: boolean): Promise<void> {
+    const number = ++this.navigation;
+    this.place = place;
+    this.route = formatPlace(place);
+    this.menuOpen = false;
+    this.pending = true;
+    try {
+      await this.routes.goto(`/${place.path}`);
+    } catch {
+      // A section's code failed to load (offline): the previous section stays, the menu still works.
+    }
+    if (number !== this.navigation) return;
+    this.pending = false;
+    this.shownOnce = true;
+    this.focusNext = focus;
+    const section = sectionAt(place.path);
+    const title = section ? section.title() : msg('Nie ma takiej strony');
+    if (focus) this.notices.announce(msg(str`Otwarto: ${title}`));
+    await this.updateComplete;
+    this.emit(new EbokRouteChangeEvent({ route: this.route, title, found: section !== undefined }));
+  }
+
+  /** `Routes`' enter: the section's code (the navigation is dropped if a newer one started meanwhile). */
+  private async enter(section: Section): Promise<boolean> {
+    const number = this.navigation;
+    await section.load();
+    return number === this.navigation;
+  }
+
+  /**
+   * The customer followed a link: the host may cancel (and route itself); else the portal moves there.
+   * Modified clicks (new tab, new window) are the browser's.
+   */
+  private follow(event: Event | undefined, place: Place): void {
+    if (event instanceof MouseEvent && (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) return;
+    event?.preventDefault();
+    const href = hrefFor(this.mode, this.basePath ?? '/', place);
+    const proceed = this.emit(new NavigateEvent({ target: 'portal', href, params: { route: formatPlace(place) } }));
+    if (!proceed) return;
+    this.record(place, 'push');
+    void this.show(place, true);
+  }
+
+  /**
+   * A widget inside asked to navigate (a dashboard card, "Your tickets", a point's readings): a place of the
+   * portal is followed here and the widget's event goes no further; anything else (a PDF, the payment, the
+   * terms) is the widget's own and reaches the host as it is.
+   */
+  private readonly onInnerNavigate = (event: EbokNavigateEvent): void => {
+    const place = this.placeOf(event.detail.href, event.detail.target);
+    if (!place) return;
+    event.stopPropagation();
+    event.preventDefault();
+    this.follow(undefined, place);
+  };
+
+  /** The portal's place an inner link leads to, or undefined when it leads elsewhere. */
+  private placeOf(href: string | undefined, target: string): Place | undefined {
+    if (href) {
+      const mine = this.mode === 'path' ? placeFromUrl('path', this.basePath ?? '/', new URL(href, window.location.href)) : href.startsWith('#/') ? parsePlace(href.slice(1)) : undefined;
+      if (mine) return mine;
+    }
+    if (target === 'login') return this.place;
+    const path = TARGETS[target];
+    return path === undefined ? undefined : { path, query: {} };
+  }
+
+  private context(): SectionContext {
+    return {
+      apiBase: this.apiBase,
+      level: Math.min(6, this.level + 1),
+      query: this.place.query,
+      // Placeholders such as `{pointId}` stay readable for the widget that fills them in.
+      href: (path, query = {}) => hrefFor(this.mode, this.basePath ?? '/', { path, query }).replace(/%7B(\w+)%7D/g, '{$1}'),
+      link: (path, text) => {
+        const place = { path, query: {} };
+        return html`<a class="button" part="section-link" href=${hrefFor(this.mode, this.basePath ?? '/', place)} @click=${(event: MouseEvent) => this.follow(event, place)}>${text}</a>`;
+      },
+    };
+  }
+
+  private sectionHeading(text: string): TemplateResult {
+    return html`<div class="section-title" part="section-title" role="heading" aria-level=${this.level} tabindex="-1" id="section-title">${text}</div>`;
+  }
+
+  private renderSection(section: Section): TemplateResult {
+    if (!section.public && this.status !== 'signed-in') return this.renderLogin(section);
+    return html`${this.sectionHeading(section.title())}${section.render(this.context())}`;
+  }
+
+  /** Signed out on a protected place: the login here, and the place itself once signed in. */
+  private renderLogin(section: Section): TemplateResult {
+    const wanted = section.path === '' ? nothing : html`<p class="lead">${msg(str`Zaloguj się, aby zobaczyć: ${section.title()}.`)}</p>`;
+    return html`${this.sectionHeading(msg('Logowanie'))}${wanted}
+      <ebok-login api-base=${ifDefined(this.apiBase)} heading-level=${Math.min(6, this.level + 1)} navigation="inline" after-login="hidden"></ebok-login>`;
+  }
+
+  private renderNotFound(): TemplateResult {
+    return html`${this.sectionHeading(msg('Nie ma takiej strony'))}
+      <div part="not-found">
+        <p class="lead">${msg('Pod tym adresem nie ma żadnej części eBOK. Mógł się zmienić albo zawierać literówkę.')}</p>
+        <p class="lead">
+          <a class="button" part="home-link" href=${hrefFor(this.mode, this.basePath ?? '/', HOME)} @click=${(event: MouseEvent) => this.follow(event, HOME)}
+            >${msg('Przejdź do pulpitu')}</a
+          >
+        </p>
+      </div>`;
+  }
+
+  private renderMenu(signedIn: boolean): TemplateResult {
+    const current = sectionAt(this.place.path);
+    const currentPath = current?.parent ?? current?.path;
+    const items = SECTIONS.filter((section) => section.menu && (signedIn || section.public || section.path === ''));
+    return html`<nav part="nav" class=${this.menuOpen ? 'open' : ''} aria-label=${msg('eBOK')} @keydown=${this.onMenuKey}>
+      <button
+        type="button"
+        class="button button--secondary menu-button"
+        part="menu-button"
+        aria-expanded=${this.menuOpen ? 'true' : 'false'}
+        aria-controls="menu"
+        @click=${() => (this.menuOpen = !this.menuOpen)}
+      >
+        ${icon(menuIcon)}${msg('Menu')}
+      </button>
+      <ul class="menu" part="menu" id="menu">
+        ${items.map((section) => {
+          const place = { path: section.path, query: {} };
+          const here = current !== undefined && currentPath === section.path;
+          const label = section.path === '' && !signedIn ? msg('Logowanie') : section.title();
+          return html`<li>
+            <a
+              part="menu-link"
+              href=${hrefFor(this.mode, this.basePath ?? '/', place)}
+              aria-current=${ifDefined(here ? 'page' : undefined)}
+              @click=${(event: MouseEvent) => this.follow(event, place)}
+              >${label}</a
+            >
+          </li>`;
+        })}
+      </ul>
+    </nav>`;
+  }
+
+  /** Escape closes the open menu and gives focus back to its button. */
+  private onMenuKey(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.menuOpen) return;
+    this.menuOpen = false;
+    this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
+  }
+
+  private skipToContent(event: MouseEvent): void {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('.section-title')?.focus();
+  }
+
+  private renderContent(waiting: boolean): unknown {
+    if (!this.client && !this.waitingForProvider) return renderError({ message: msg('eBOK jest chwilowo niedostępny.') });
+    if (this.status === 'unknown' && this.sessionProblem === 'offline') return renderOffline(this.checkSession);
+    if (this.status === 'unknown' && this.sessionProblem === 'error') return renderError({ onRetry: this.checkSession });
+    return waiting ? renderLoading() : this.routes.outlet();
+  }
+
+  protected override render(): TemplateResult {
+    if (!this.client && !this.waitingForProvider) this.reportMissingApi();
+    const status = this.status;
+    const signedIn = status === 'signed-in';
+    const waiting = status === 'unknown' || !this.shownOnce;
+    return html`<div class="base portal" part="base">
+      <a class="link skip" part="skip-link" href="#section-title" @click=${this.skipToContent}>${msg('Przejdź do treści')}</a>
+      <div class="bar" part="bar">
+        ${signedIn ? html`<ebok-session api-base=${ifDefined(this.apiBase)}></ebok-session>` : nothing}
+      </div>
+      ${status === 'unknown' ? nothing : this.renderMenu(signedIn)}
+      <section class="content" part="content" aria-labelledby="section-title" aria-busy=${this.pending ? 'true' : 'false'}>
+        ${this.renderContent(waiting)}
+      </section>
+      ${this.notices.renderLiveRegion()}
+    </div>`;
+  }
+}
