@@ -27,6 +27,7 @@ const server = await createServer({
 
 console.log(`
 eBOK demo: ${server.url}/  (gaz: ${server.url}/gas.html, woda: ${server.url}/water.html)
+Portal:    ${server.url}/demo/portal/  (cały eBOK w jednym znaczniku <ebok-portal>)
 API:       ${server.url}/api/v1
 Outbox:    ${server.url}/outbox   (e-maile i SMS-y, np. linki aktywacyjne i kody logowania)
 

@@ -173,10 +173,11 @@ export function siteApp(options: SiteOptions): Hono {
       headers: { ...pageHeadersNow, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
     });
 
-  const page = (name: string) =>
+  /** A demo page with the site's header and footer, or `plain` as it is (the portal's page: one tag). */
+  const page = (name: string, plain = false) =>
     load(resolve(demo, name), (html) => {
       if (html.split(DEV_SCRIPT).length !== 2) throw new Error(`demo/${name} must load the widgets with exactly one ${DEV_SCRIPT} (served as the CDN script).`);
-      return withSiteChrome(html, name).replace(DEV_SCRIPT, CDN_SCRIPT);
+      return (plain ? html : withSiteChrome(html, name)).replace(DEV_SCRIPT, CDN_SCRIPT);
     });
 
   const h = new Hono();
@@ -189,6 +190,9 @@ export function siteApp(options: SiteOptions): Hono {
   h.get('/cdn/ebok-widgets.js', (c) => send(c, load(loader), 'no-cache'));
   h.get('/cdn/:file{ebok-widgets\\.js\\.map}', (c) => send(c, load(resolve(cdn, c.req.param('file'))), 'no-cache'));
   h.get('/cdn/chunks/:file{[\\w.-]+\\.js(\\.map)?}', (c) => send(c, load(resolve(cdn, 'chunks', basename(c.req.param('file')))), 'public, max-age=31536000, immutable'));
+  // The portal's page answers every address under its base, as a CMS page with path routing must.
+  h.get('/demo/portal', (c) => c.redirect(`/demo/portal/${new URL(c.req.url).search}`, 301));
+  h.get('/demo/portal/*', (c) => send(c, page('portal/index.html', true), 'no-cache', pageHeadersNow));
   // Addresses of the Vite days (/demo/…) lead to the same pages.
   const moved = (page: string) => (c: Context) => c.redirect(`/${page === 'index.html' ? '' : page}${new URL(c.req.url).search}`, 301);
   h.get('/demo/', moved(''));

@@ -53,6 +53,7 @@ const steps = [
   ['reference server end to end (demo/server/selftest.ts)', 'npx', ['tsx', 'demo/server/selftest.ts']],
   ['demo pages in Chromium, signed out: no console error, no CSP violation, no layout shift', 'npx', ['tsx', 'demo/server/pages-check.ts']],
   ['the demo site end to end: a complaint from the invoice list, sent offline, answered, and the unread badge', 'npx', ['tsx', 'demo/server/browser/contact-check.ts']],
+  ['the demo site end to end: the whole eBOK in one tag (<ebok-portal>): a deep link through the login, every section, Back and Forward, not-found, the phone menu', 'npx', ['tsx', 'demo/server/browser/portal-check.ts']],
   ['the demo site end to end: my data (phone, address, notifications, consents), a tariff change, new terms at login, a firm\'s points and contracts', 'npx', ['tsx', 'demo/server/browser/my-data-check.ts']],
   ['the demo world agrees: reference server and mock API serve the same personas', 'npx', ['tsx', 'demo/server/personas-agree.ts']],
   ['API conformance suite (reference server, and a broken one)', 'npx', ['tsx', 'test/conformance/self-test.ts']],
