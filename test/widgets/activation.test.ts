@@ -7,8 +7,8 @@ import { configure, getClient } from '../../src/api/registry.js';
 import { spy } from 'sinon';
 import { FakeApi, json, portalConfigOf, problem } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
-import { getResponse } from 'msw';
-import { createHandlers, DEMO } from '../../stories/mocks/handlers.js';
+import { useMockApi } from '../helpers/mock-api.js';
+import { DEMO } from '../../stories/mocks/handlers.js';
 import { resetPage } from '../helpers/page.js';
 import { active, words } from '../helpers/harness.js';
 import { localeReady } from '../../src/i18n/locale.js';
@@ -261,13 +261,7 @@ describe('<ebok-activation>', () => {
   });
 
   it('against the mock API: a good token activates, an expired one offers a new link', async () => {
-    const handlers = createHandlers({ base: BASE });
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-      const response = await getResponse(handlers, input instanceof Request ? input : new Request(input, init));
-      if (!response || response.type === 'error') throw new TypeError('Failed to fetch');
-      return response;
-    };
-    configure({ apiBase: BASE, fetch, retry: { retries: 0 } });
+    useMockApi(BASE);
     const good = await fixture<EbokActivation>(html`<ebok-activation token=${freshToken()}></ebok-activation>`);
     await until(() => words(good).includes('Konto jest aktywne'), 'activated');
     const bogus = await fixture<EbokActivation>(html`<ebok-activation token=${DEMO.invalidToken}></ebok-activation>`);

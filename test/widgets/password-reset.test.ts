@@ -7,8 +7,8 @@ import { configure } from '../../src/api/registry.js';
 import { FakeApi, json, problem, portalConfigOf } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { checkResetIdentifier } from '../../src/widgets/password-reset/password-reset.logic.js';
-import { getResponse } from 'msw';
-import { createHandlers, DEMO } from '../../stories/mocks/handlers.js';
+import { useMockApi } from '../helpers/mock-api.js';
+import { DEMO } from '../../stories/mocks/handlers.js';
 import { resetPage } from '../helpers/page.js';
 import { active, control, fieldError, fill, noticeText, submit, words } from '../helpers/harness.js';
 import { localeReady } from '../../src/i18n/locale.js';
@@ -358,13 +358,7 @@ describe('<ebok-password-reset>', () => {
   });
 
   it('against the mock API: asks for a link, sets a password, and says at once that a used, expired or bogus link cannot be used', async () => {
-    const handlers = createHandlers({ base: BASE });
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-      const response = await getResponse(handlers, input instanceof Request ? input : new Request(input, init));
-      if (!response || response.type === 'error') throw new TypeError('Failed to fetch');
-      return response;
-    };
-    configure({ apiBase: BASE, fetch, retry: { retries: 0 } });
+    useMockApi(BASE);
     const request = await widget();
     await fill(request, 'identifier', DEMO.email);
     submit(request);

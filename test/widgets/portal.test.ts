@@ -42,7 +42,7 @@ describe('<ebok-portal>', () => {
 
   /** Follows a menu link with a real click; resolves with the section shown. */
   async function open(el: EbokPortal, text: string, expected = text): Promise<EbokRouteChangeEvent> {
-    const changed = oneEvent(el, 'ebok-route-change') as Promise<EbokRouteChangeEvent>;
+    const changed: Promise<EbokRouteChangeEvent> = oneEvent(el, 'ebok-route-change');
     link(el, text).click();
     const event = await changed;
     await until(() => headingText(el) === expected, `${expected} shown`);
@@ -75,7 +75,7 @@ describe('<ebok-portal>', () => {
 
     it('follows a menu link: address, section, aria-current, focus on the heading, an announcement, and the title offered by event only', async () => {
       const el = await portal();
-      const navigate = oneEvent(el, 'ebok-navigate') as Promise<EbokNavigateEvent>;
+      const navigate: Promise<EbokNavigateEvent> = oneEvent(el, 'ebok-navigate');
       const changed = open(el, 'Finanse');
       const event = await navigate;
       expect(event.cancelable).to.equal(true);
@@ -176,7 +176,7 @@ describe('<ebok-portal>', () => {
       expect(words(el)).to.contain('Pod tym adresem nie ma żadnej części eBOK');
       expect(current(el)).to.equal(undefined);
       await expect(el).to.be.accessible();
-      const changed = oneEvent(el, 'ebok-route-change') as Promise<EbokRouteChangeEvent>;
+      const changed: Promise<EbokRouteChangeEvent> = oneEvent(el, 'ebok-route-change');
       shadow<HTMLAnchorElement>(el, '[part="home-link"]').click();
       expect((await changed).detail.route).to.equal('');
       await until(() => headingText(el) === 'Pulpit', 'the dashboard');
@@ -196,7 +196,9 @@ describe('<ebok-portal>', () => {
     });
 
     it('under 700 px puts the sections behind a menu button that opens, closes on Escape and after a choice', async () => {
-      const el = await portal(html`<ebok-portal routing="memory" style="display:block;width:420px"></ebok-portal>`);
+      const el = await portal(html`<ebok-portal routing="memory"></ebok-portal>`);
+      el.style.width = '420px';
+      await el.updateComplete;
       const button = shadow<HTMLButtonElement>(el, '[part="menu-button"]');
       const menu = shadow(el, '[part="menu"]');
       expect(getComputedStyle(button).display).to.not.equal('none');
@@ -221,7 +223,8 @@ describe('<ebok-portal>', () => {
     });
 
     it('on a wide block shows the navigation beside the content, without a menu button', async () => {
-      const el = await portal(html`<ebok-portal routing="memory" style="display:block;width:1000px"></ebok-portal>`);
+      const el = await portal(html`<ebok-portal routing="memory"></ebok-portal>`);
+      el.style.width = '1000px';
       expect(getComputedStyle(shadow(el, '[part="menu-button"]')).display).to.equal('none');
       expect(getComputedStyle(shadow(el, '[part="menu"]')).display).to.not.equal('none');
     });

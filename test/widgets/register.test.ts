@@ -8,8 +8,7 @@ import { FakeApi, json, problem, portalConfigOf } from '../helpers/fake-api.js';
 import { shadow, until } from '../helpers/dom.js';
 import { EMPTY_VALUES, fieldOfPointer, registerBody } from '../../src/widgets/register/register.logic.js';
 import { formatLifetime } from '../../src/i18n/format.js';
-import { getResponse } from 'msw';
-import { createHandlers } from '../../stories/mocks/handlers.js';
+import { useMockApi } from '../helpers/mock-api.js';
 import { resetPage } from '../helpers/page.js';
 import { active, control, fieldError, fill, noticeText, submit, words } from '../helpers/harness.js';
 
@@ -430,13 +429,7 @@ describe('<ebok-register>', () => {
 
   describe('against the mock API (the contract\'s rules)', () => {
     function useMock() {
-      const handlers = createHandlers({ base: BASE });
-      const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-        const response = await getResponse(handlers, input instanceof Request ? input : new Request(input, init));
-        if (!response || response.type === 'error') throw new TypeError('Failed to fetch');
-        return response;
-      };
-      configure({ apiBase: BASE, fetch, retry: { retries: 0 } });
+      useMockApi(BASE);
     }
 
     it('a person with PESEL and customer number is accepted', async () => {

@@ -51,7 +51,7 @@ try {
   // Signed out, a deep link: the login in its place, and the place itself after it.
   await page.goto(`${origin}${BASE}finanse`);
   await showsSection(page, 'Logowanie');
-  assert.match(await page.evaluate(() => document.querySelector('ebok-portal')!.shadowRoot!.textContent!), /Zaloguj się, aby zobaczyć: Finanse\./);
+  assert.match(await page.evaluate(() => document.querySelector('ebok-portal')!.shadowRoot!.textContent ?? ''), /Zaloguj się, aby zobaczyć: Finanse\./);
   const user = await page.waitForSelector('ebok-portal >>> ebok-login >>> input[autocomplete="username"]', { timeout: 20000 });
   await user!.type('energia@example.com');
   await (await page.waitForSelector('ebok-portal >>> ebok-login >>> input[autocomplete="current-password"]'))!.type('Demo-Haslo-2026');

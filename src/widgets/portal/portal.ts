@@ -373,16 +373,16 @@ export class EbokPortal extends EbokWidget {
   }
 
   /** Escape closes the open menu and gives focus back to its button. */
-  private onMenuKey(event: KeyboardEvent): void {
+  private readonly onMenuKey = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || !this.menuOpen) return;
     this.menuOpen = false;
     this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
-  }
+  };
 
-  private skipToContent(event: MouseEvent): void {
+  private readonly skipToContent = (event: MouseEvent): void => {
     event.preventDefault();
     this.renderRoot.querySelector<HTMLElement>('.section-title')?.focus();
-  }
+  };
 
   private renderContent(waiting: boolean): unknown {
     if (!this.client && !this.waitingForProvider) return renderError({ message: msg('eBOK jest chwilowo niedostępny.') });
