@@ -25,5 +25,6 @@ import './widgets/account-removal/ebok-account-removal.js';
 import './widgets/consents/ebok-consents.js';
 import './widgets/points/ebok-points.js';
 import './widgets/contracts/ebok-contracts.js';
+import './widgets/dashboard/ebok-dashboard.js';
 
 export * from './index.js';

@@ -49,6 +49,7 @@ export { EbokConsents } from './widgets/consents/consents.js';
 export { EbokConsentsChangedEvent, type ConsentsChangedDetail } from './widgets/consents/consents.events.js';
 export { EbokPoints } from './widgets/points/points.js';
 export { EbokContracts } from './widgets/contracts/contracts.js';
+export { EbokDashboard } from './widgets/dashboard/dashboard.js';
 export { EbokReadingSubmittedEvent } from './widgets/meter-reading/meter-reading.events.js';
 export { parseReading, windowView, reminderOf, isRollOver } from './widgets/meter-reading/meter-reading.logic.js';
 export { EbokLogin, type LoginTarget } from './widgets/login/login.js';

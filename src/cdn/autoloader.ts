@@ -38,6 +38,7 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-consents': () => import('../widgets/consents/ebok-consents.js'),
   'ebok-points': () => import('../widgets/points/ebok-points.js'),
   'ebok-contracts': () => import('../widgets/contracts/ebok-contracts.js'),
+  'ebok-dashboard': () => import('../widgets/dashboard/ebok-dashboard.js'),
 };
 
 /**
