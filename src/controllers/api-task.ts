@@ -126,7 +126,8 @@ export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveCo
       case 'signed-out':
         return renderers.signedOut?.();
       case 'no-api':
-        this.host.reportMissingApi();
+        // A widget already taken off the page (its last update after a reset) tells the developer nothing.
+        if (this.host.isConnected) this.host.reportMissingApi();
         return renderers.noApi?.() ?? renderers.error?.(new Error('no API base configured'), this.retry);
       case 'offline':
         return renderers.offline?.(this.retry) ?? renderers.error?.(this.task.error as Error, this.retry);

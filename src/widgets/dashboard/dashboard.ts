@@ -90,7 +90,7 @@ export class EbokDashboard extends EbokWidget {
   }
 
   private renderNoApi(): TemplateResult {
-    this.reportMissingApi();
+    if (this.isConnected) this.reportMissingApi();
     return renderError({ message: msg('Pulpit jest chwilowo niedostępny.') });
   }
 
