@@ -196,7 +196,8 @@ export default defineConfig(({ command, mode }): UserConfig => {
         },
         rolldownOptions: {
           output: {
-            chunkFileNames: 'chunks/[name]-[hash:6].js',
+            // Seven characters: Rolldown refuses a hash too short to tell this many chunks apart (six held up to 64 chunks).
+            chunkFileNames: 'chunks/[name]-[hash:7].js',
             minify: true,
             // The CDN files are run as they are, never bundled again: a later bundler's `/* @__PURE__ */` hints
             // are bytes every page paid for.

@@ -125,12 +125,6 @@ export function isContract(value: unknown): value is Contract {
   return typeof c === 'object' && c !== null && typeof c.id === 'string' && typeof c.number === 'string' && typeof c.startDate === 'string' && STATUSES.includes(c.status) && Array.isArray(c.pointIds);
 }
 
-/** The postal codes of the customer's points, each once, in the order of the points. */
-export function pointAreas(points: readonly Point[]): string[] {
-  const codes = points.map((p) => p.address?.postalCode).filter((code): code is string => typeof code === 'string' && /^\d{2}-\d{3}$/.test(code));
-  return [...new Set(codes)];
-}
-
 /** Every point of delivery of the customer (all pages). */
 export const loadPoints = (client: EbokClient, signal: AbortSignal): Promise<Point[]> => allPages(client, '/points', isPoint, signal);
 

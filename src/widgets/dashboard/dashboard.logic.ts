@@ -2,19 +2,21 @@
  * What the dashboard's cards show, as pure functions (no DOM, no Lit): the nearest unpaid document, the points whose
  * reading window is open now, the unread messages, the open tickets and the interruptions in the customer's areas,
  * each loaded through the shared client (one request per resource: the cards and the embedded balance tile share
- * the client's cache, so `GET /points` serves both the readings and the outages card).
+ * the client's cache, so `GET /points` serves both the readings and the outages card, and the meter-reading and
+ * outages widgets when a page shows them too: they ask for it the same way).
  */
 import type { components } from '../../api/schema.js';
 import type { EbokClient } from '../../api/client.js';
 import { malformedResponse } from '../../api/diagnostics.js';
 import { warsawDate } from '../../i18n/calendar.js';
 import { toMinor } from '../../kit/money.js';
-import { loadPoints, pointAreas, type Point } from '../../kit/supply.js';
+import { pointAreas, type Outage } from '../../kit/outages.js';
 import { windowView, type WindowView } from '../../kit/reading-window.js';
 
 type S = components['schemas'];
 export type DocumentSummary = S['DocumentSummary'];
-export type Outage = S['Outage'];
+export type { Outage };
+export type Point = S['PointOfDelivery'];
 export type TicketStatus = S['TicketStatus'];
 
 /** The sections a card leads to: the `target` of its `ebok-navigate`. */
@@ -133,6 +135,14 @@ export async function loadOpenTickets(client: EbokClient, signal: AbortSignal): 
   const count = countOf(await client.get('/tickets', { params: { query: { status: [...OPEN_TICKETS], limit: 100 } }, signal }));
   if (!count) throw malformedResponse(client.apiBase, 'GET /tickets answered without items');
   return count;
+}
+
+/** `GET /points` as `<ebok-meter-reading>` and `<ebok-outages>` ask for it (one answer for them all). */
+export async function loadPoints(client: EbokClient, signal: AbortSignal): Promise<Point[]> {
+  const answer: unknown = await client.get('/points', { params: { query: { limit: 100 } }, signal });
+  const items = (answer as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) throw malformedResponse(client.apiBase, 'GET /points answered without items');
+  return (items as Point[]).filter((p) => typeof p?.id === 'string' && Array.isArray(p.meters));
 }
 
 const isWindow = (value: unknown): value is S['ReadingWindow'] => typeof (value as S['ReadingWindow'] | null)?.open === 'boolean';

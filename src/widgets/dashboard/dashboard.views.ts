@@ -4,7 +4,7 @@ import { plural } from '../../controllers/list.js';
 import { formatDate, formatMoney, formatNumber } from '../../i18n/format.js';
 import { icon } from '../../kit/icons.js';
 import { windowText } from '../../kit/reading-window.js';
-import { mediumText } from '../../kit/supply.js';
+import { areaText, kindText } from '../../kit/outages.js';
 import type { Count, NextPayment, Outage, OutagesCard, ReadingsCard } from './dashboard.logic.js';
 
 /** Points listed by name on the readings card and interruptions on the outages card; the rest are counted. */
@@ -99,10 +99,9 @@ export function outagesText(count: number): string {
 export const countBody = (text: string): TemplateResult => figure(text, 'figure--count');
 
 function outageLine(o: Outage): TemplateResult {
-  const where = o.area.locality && o.area.locality !== o.area.municipality ? `${o.area.municipality}, ${o.area.locality}` : o.area.municipality;
   const when = o.status === 'ongoing' ? msg('trwa teraz') : msg(str`planowane od ${formatDate(o.startsAt)}`);
   return html`<li class=${o.status === 'ongoing' ? 'tone-warning' : ''}>
-    ${icon(o.status === 'ongoing' ? 'warning' : 'clock')}<span><span class="item__name">${mediumText(o.kind)}: ${where}</span> – ${when}</span>
+    ${icon(o.status === 'ongoing' ? 'warning' : 'clock')}<span><span class="item__name">${kindText(o.kind)}: ${areaText(o.area)}</span> – ${when}</span>
   </li>`;
 }
 

@@ -36,7 +36,7 @@ export function outageQuery(filters: OutageFilters): { area?: string; kind?: Uti
   return { ...(filters.area ? { area: filters.area } : {}), ...(filters.kind ? { kind: filters.kind } : {}) };
 }
 
-export { pointAreas } from '../../kit/supply.js';
+export { pointAreas } from '../../kit/outages.js';
 
 /** How a status looks: its icon and tone (the words say it too). */
 export function statusLook(status: Outage['status']): { tone: 'warning' | 'info' | 'muted'; icon: IconName } {
