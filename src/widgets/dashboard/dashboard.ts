@@ -13,6 +13,12 @@ import type { CardName, Count, NextPayment, OutagesCard, ReadingsCard } from './
 import * as view from './dashboard.views.js';
 
 /**
+ * The tile's code, loaded as soon as a dashboard is on the page. Not a static import: the CDN build keeps the tile a
+ * chunk of its own (preloaded for its tag, measured by its own budget) only while no other chunk includes it.
+ */
+const loadTile = (): Promise<unknown> => import('../balance-tile/ebok-balance-tile.js');
+
+/**
  * The first screen a signed-in customer sees ("Pulpit", seeds 002 and 004): the balance (the embedded
  * `<ebok-balance-tile>`), the next payment (the nearest unpaid document, "overdue" said in words), a reminder for
  * the points whose reading window is open now, the unread messages, the open tickets and the interruptions in the
@@ -33,6 +39,7 @@ import * as view from './dashboard.views.js';
  * @csspart heading - Its title.
  * @csspart cards - The list of cards.
  * @csspart card - Each card, also `card-finance`, `card-payment`, `card-readings`, `card-messages`, `card-tickets`, `card-outages`.
+ * @csspart card-finance - The balance card: the tile and its link.
  * @csspart card-title - A card's title.
  * @csspart link - A card's link into its section, also `link-finance`, `link-payment`, `link-readings`, `link-messages`, `link-tickets`, `link-outages`.
  * @csspart balance-tile - The embedded `<ebok-balance-tile>`.
@@ -47,12 +54,6 @@ import * as view from './dashboard.views.js';
  * @cssprop --ebok-dashboard-card-min-width - The narrowest a card gets before the grid wraps (default `16rem`).
  * @cssprop --ebok-dashboard-overdue-color - Tone of an overdue next payment (default: the overdue balance token).
  */
-/**
- * The tile's code, loaded as soon as a dashboard is on the page. Not a static import: the CDN build keeps the tile a
- * chunk of its own (preloaded for its tag, measured by its own budget) only while no other chunk includes it.
- */
-const loadTile = (): Promise<unknown> => import('../balance-tile/ebok-balance-tile.js');
-
 export class EbokDashboard extends EbokWidget {
   static override styles = [EbokWidget.styles, listWidgetStyles, dashboardStyles];
 
