@@ -26,5 +26,6 @@ import './widgets/consents/ebok-consents.js';
 import './widgets/points/ebok-points.js';
 import './widgets/contracts/ebok-contracts.js';
 import './widgets/portal/ebok-portal.js';
+import './widgets/dashboard/ebok-dashboard.js';
 
 export * from './index.js';

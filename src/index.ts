@@ -52,6 +52,7 @@ export { EbokContracts } from './widgets/contracts/contracts.js';
 export { EbokPortal } from './widgets/portal/portal.js';
 export { EbokRouteChangeEvent, type RouteChangeDetail } from './widgets/portal/portal.events.js';
 export type { Routing as PortalRouting } from './widgets/portal/portal.routes.js';
+export { EbokDashboard } from './widgets/dashboard/dashboard.js';
 export { EbokReadingSubmittedEvent } from './widgets/meter-reading/meter-reading.events.js';
 export { parseReading, windowView, reminderOf, isRollOver } from './widgets/meter-reading/meter-reading.logic.js';
 export { EbokLogin, type LoginTarget } from './widgets/login/login.js';

@@ -39,6 +39,7 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-points': () => import('../widgets/points/ebok-points.js'),
   'ebok-contracts': () => import('../widgets/contracts/ebok-contracts.js'),
   'ebok-portal': () => import('../widgets/portal/ebok-portal.js'),
+  'ebok-dashboard': () => import('../widgets/dashboard/ebok-dashboard.js'),
 };
 
 /**

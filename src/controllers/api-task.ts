@@ -65,7 +65,8 @@ export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveCo
       args: () => {
         const client = this.host.client;
         // The customer too: another one signing in without a logout seen here must not see the first one's data.
-        const session = client?.session.state;
+        // Public data is the same for anyone: the session's answer must not abort and repeat its request.
+        const session = this.options.personal === false ? undefined : client?.session.state;
         // Waiting for a provider's code, then not: the task runs again (to "no API" if the provider has none).
         return [client, this.host.waitingForProvider, session?.status, session?.user?.id, currentLocale(), ...(this.options.args?.() ?? ([] as unknown as A))] as [
           EbokClient | undefined,
@@ -125,7 +126,8 @@ export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveCo
       case 'signed-out':
         return renderers.signedOut?.();
       case 'no-api':
-        this.host.reportMissingApi();
+        // A widget already taken off the page (its last update after a reset) tells the developer nothing.
+        if (this.host.isConnected) this.host.reportMissingApi();
         return renderers.noApi?.() ?? renderers.error?.(new Error('no API base configured'), this.retry);
       case 'offline':
         return renderers.offline?.(this.retry) ?? renderers.error?.(this.task.error as Error, this.retry);

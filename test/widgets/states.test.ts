@@ -41,6 +41,7 @@ const WIDGETS: { tag: string; attrs: string; act?: (el: Element) => Promise<void
   { tag: 'ebok-consents', attrs: '' },
   { tag: 'ebok-points', attrs: '' },
   { tag: 'ebok-contracts', attrs: '' },
+  { tag: 'ebok-dashboard', attrs: '' },
   { tag: 'ebok-login', attrs: '', act: logIn },
   { tag: 'ebok-register', attrs: '' },
   { tag: 'ebok-password-reset', attrs: '' },

@@ -190,27 +190,8 @@ export const valueField = (registerId: string): string => `value-${registerId}`;
 
 // ------------------------------------------------------------------------------------------------ window
 
-export type WindowView =
-  | { state: 'open'; closesAt: string; lastDay: boolean; daysLeft: number }
-  | { state: 'closed'; nextOpensAt: string | null; nextClosesAt: string | null; daysUntil: number | null };
-
-/** The reading window in the terms a customer needs: open until when, or when the next one opens. */
-export function windowView(window: ReadingWindow, now: Date): WindowView {
-  const today = warsawDate(now);
-  const days = (iso: string) => Math.round((Date.parse(`${warsawDate(new Date(iso))}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-  if (window.open && window.closesAt) {
-    const daysLeft = Math.max(0, days(window.closesAt));
-    return { state: 'open', closesAt: window.closesAt, lastDay: daysLeft === 0, daysLeft };
-  }
-  return { state: 'closed', nextOpensAt: window.nextOpensAt, nextClosesAt: window.nextClosesAt, daysUntil: window.nextOpensAt ? Math.max(0, days(window.nextOpensAt)) : null };
-}
-
-/** The reminder a dashboard shows: `open` (send now, until …), `soon` (opens within `soonDays`), or nothing. */
-export function reminderOf(window: ReadingWindow, now: Date, soonDays = 7): 'open' | 'soon' | undefined {
-  const view = windowView(window, now);
-  if (view.state === 'open') return 'open';
-  return view.daysUntil !== null && view.daysUntil <= soonDays ? 'soon' : undefined;
-}
+/** The window in plain terms lives in the kit: the dashboard's reminder says it the same way. */
+export { windowView, reminderOf, type WindowView } from '../../kit/reading-window.js';
 
 // ------------------------------------------------------------------------------------------------ labels
 

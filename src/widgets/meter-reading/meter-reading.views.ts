@@ -19,7 +19,6 @@ import {
   type ReadingResult,
   type Register,
   type ValueProblem,
-  type WindowView,
 } from './meter-reading.logic.js';
 
 /**
@@ -86,19 +85,7 @@ export function dateProblemText(problem: DateProblem): string {
   }[problem];
 }
 
-/** The reading window in words (the widget's line and the reminder a dashboard shows). */
-export function windowText(view: WindowView): string {
-  if (view.state === 'open') {
-    const until = formatDate(view.closesAt);
-    if (view.lastDay) return msg(str`Dziś, ${until}, jest ostatni dzień na podanie odczytu.`);
-    return msg(str`Możesz podać odczyt do ${until}.`);
-  }
-  if (!view.nextOpensAt) return msg('Teraz nie przyjmujemy odczytów. Termin następnego odczytu podamy na fakturze.');
-  const from = formatDate(view.nextOpensAt);
-  return view.nextClosesAt
-    ? msg(str`Teraz nie przyjmujemy odczytów. Następny odczyt podasz od ${from} do ${formatDate(view.nextClosesAt)}.`)
-    : msg(str`Teraz nie przyjmujemy odczytów. Następny odczyt podasz od ${from}.`);
-}
+export { windowText } from '../../kit/reading-window.js';
 
 /** What happens while the window is closed. */
 export function closedMeanwhileText(): string {

@@ -6,7 +6,6 @@ import type { IconName } from '../../kit/icons.js';
 
 export type Outage = components['schemas']['Outage'];
 export type UtilityKind = components['schemas']['UtilityKind'];
-type Point = components['schemas']['PointOfDelivery'];
 
 export interface OutageFilters {
   /** A postal code (`NN-NNN`) or a municipality or locality; empty for every area. */
@@ -37,11 +36,7 @@ export function outageQuery(filters: OutageFilters): { area?: string; kind?: Uti
   return { ...(filters.area ? { area: filters.area } : {}), ...(filters.kind ? { kind: filters.kind } : {}) };
 }
 
-/** The postal codes of the customer's points, each once, in the order of the points. */
-export function pointAreas(points: readonly Point[]): string[] {
-  const codes = points.map((p) => p.address?.postalCode).filter((code): code is string => typeof code === 'string' && /^\d{2}-\d{3}$/.test(code));
-  return [...new Set(codes)];
-}
+export { pointAreas } from '../../kit/outages.js';
 
 /** How a status looks: its icon and tone (the words say it too). */
 export function statusLook(status: Outage['status']): { tone: 'warning' | 'info' | 'muted'; icon: IconName } {

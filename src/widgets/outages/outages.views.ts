@@ -3,34 +3,12 @@ import { msg, str } from '@lit/localize';
 import { plural } from '../../controllers/list.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { icon } from '../../kit/icons.js';
-import { statusLook, type Outage, type UtilityKind } from './outages.logic.js';
+import { areaText, kindText, statusText } from '../../kit/outages.js';
+import { statusLook, type Outage } from './outages.logic.js';
 
 /** The words and templates of `<ebok-outages>`: pure, the element holds the state. */
 
-export function kindText(kind: UtilityKind): string {
-  switch (kind) {
-    case 'gas':
-      return msg('Gaz');
-    case 'water':
-      return msg('Woda');
-    case 'heat':
-      return msg('Ciepło');
-    default:
-      return msg('Prąd');
-  }
-}
-
-export function statusText(status: Outage['status']): string {
-  if (status === 'ongoing') return msg('Trwa teraz');
-  if (status === 'ended') return msg('Zakończone');
-  return msg('Planowane');
-}
-
-/** "Gliwice, Sośnica (44-109)": the locality named only when it is not the municipality itself. */
-export function areaText(area: Outage['area']): string {
-  const place = area.locality && area.locality !== area.municipality ? `${area.municipality}, ${area.locality}` : area.municipality;
-  return area.postalCodes.length ? `${place} (${area.postalCodes.join(', ')})` : place;
-}
+export { areaText, kindText, statusText };
 
 /** "3.12.2026, 08:00 – 3.12.2026, 14:00", or "od … do odwołania" for a failure whose end nobody knows yet. */
 export function whenText(outage: Pick<Outage, 'startsAt' | 'endsAt'>): string {
