@@ -402,9 +402,8 @@ export class EbokPortal extends EbokWidget {
         ${signedIn ? html`<ebok-session api-base=${ifDefined(this.apiBase)}></ebok-session>` : nothing}
       </div>
       ${status === 'unknown' ? nothing : this.renderMenu(signedIn)}
-      <section class="content" part="content" aria-labelledby="section-title" aria-busy=${this.pending ? 'true' : 'false'}>
-        ${this.renderContent(waiting)}
-      </section>
+      <!-- Not a landmark of its own: the widgets inside are regions named by their headings, often the section's. -->
+      <div class="content" part="content" aria-busy=${this.pending ? 'true' : 'false'}>${this.renderContent(waiting)}</div>
       ${this.notices.renderLiveRegion()}
     </div>`;
   }
