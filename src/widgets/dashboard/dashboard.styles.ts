@@ -85,6 +85,9 @@ export const dashboardStyles = css`
   .item__name {
     font-weight: ${t.fontWeightBold};
   }
+  .item__name--line {
+    display: block;
+  }
   .muted {
     color: ${t.colorTextMuted};
   }

@@ -70,6 +70,7 @@ export class EbokDashboard extends EbokWidget {
   /** Where the balance tile's "Details" leads (`target: 'balance-details'`); no such link when absent. */
   @property({ attribute: 'balance-href' }) balanceHref?: string;
 
+  // Each card's own data, so each loads, fails and retries alone (the clock of the first two is the real one).
   private readonly payment: ApiTask<NextPayment | undefined> = new ApiTask<NextPayment | undefined>(this, { load: (client, signal) => logic.loadNextPayment(client, signal) });
   private readonly readings: ApiTask<ReadingsCard> = new ApiTask<ReadingsCard>(this, { load: (client, signal) => logic.loadReadings(client, signal) });
   private readonly unread: ApiTask<number> = new ApiTask<number>(this, { load: logic.loadUnread });
@@ -81,14 +82,18 @@ export class EbokDashboard extends EbokWidget {
     void loadTile();
   }
 
+  private get cards(): ApiTask<unknown>[] {
+    return [this.payment, this.readings, this.unread, this.tickets, this.outages];
+  }
+
   /** Settles when every card has loaded (or failed): tests and hosts that wait for the whole screen. */
   get cardsComplete(): Promise<unknown> {
-    return Promise.allSettled([this.payment, this.readings, this.unread, this.tickets, this.outages].map((t) => t.taskComplete));
+    return Promise.allSettled(this.cards.map((t) => t.taskComplete));
   }
 
   override render() {
     const status: ApiTaskStatus = this.unread.status;
-    const busy = [this.payment, this.readings, this.unread, this.tickets, this.outages].some((t) => t.status === 'pending');
+    const busy = this.cards.some((t) => t.status === 'pending');
     return html`<section class="base" part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
       <div class="header">${this.heading(msg('Pulpit'), { id: 'title' })}</div>
       ${status === 'signed-out'

@@ -60,7 +60,7 @@ export function readingsBody(data: ReadingsCard): TemplateResult {
         : msg(str`Możesz teraz podać odczyt w punktach poboru: ${formatNumber(data.open.length)}.`),
     )}
     <ul class="items" part="items">
-      ${data.open.slice(0, SHOWN).map((o) => html`<li><span class="item__name">${o.point.name}</span> ${windowText(o.window)}</li>`)}
+      ${data.open.slice(0, SHOWN).map((o) => html`<li><span class="item__name item__name--line">${o.point.name}</span> ${windowText(o.window)}</li>`)}
     </ul>
     ${more > 0 ? html`<p class="muted">${msg(str`i jeszcze ${formatNumber(more)}`)}</p>` : nothing}`;
 }
