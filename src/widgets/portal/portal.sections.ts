@@ -22,6 +22,11 @@ export interface Section {
   title(): string;
   /** Shown in the navigation (sub-pages such as a new ticket are reached from their section). */
   menu: boolean;
+  /**
+   * Its one widget's own heading names the section ("Pulpit", "Wiadomości"): the portal adds no second one, the
+   * widget's heading is at the portal's level, and focus goes to it after a navigation.
+   */
+  titled?: boolean;
   /** Open to a visitor who is not signed in (planned works and failures). */
   public?: boolean;
   /** The menu item that is current while this section is shown (a sub-page marks its parent). */
@@ -44,6 +49,7 @@ function q(context: SectionContext, key: string): string | undefined {
 export const SECTIONS: readonly Section[] = [
   {
     path: '',
+    titled: true,
     title: () => msg('Pulpit'),
     menu: true,
     load: () => import('../dashboard/ebok-dashboard.js'),
@@ -126,6 +132,7 @@ export const SECTIONS: readonly Section[] = [
   },
   {
     path: 'wiadomosci',
+    titled: true,
     title: () => msg('Wiadomości'),
     menu: true,
     load: () => import('../messages/ebok-messages.js'),
@@ -173,6 +180,7 @@ export const SECTIONS: readonly Section[] = [
   },
   {
     path: 'umowy/zmiana-taryfy',
+    titled: true,
     title: () => msg('Zmiana taryfy'),
     menu: false,
     parent: 'umowy',
@@ -182,6 +190,7 @@ export const SECTIONS: readonly Section[] = [
   },
   {
     path: 'awarie',
+    titled: true,
     title: () => msg('Wyłączenia i awarie'),
     menu: true,
     public: true,

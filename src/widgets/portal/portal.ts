@@ -173,8 +173,21 @@ export class EbokPortal extends EbokWidget {
     super.updated(changed);
     if (!this.focusNext || this.pending || this.status === 'unknown') return;
     this.focusNext = false;
-    const heading = this.renderRoot.querySelector<HTMLElement>('.section-title');
-    heading?.focus();
+    void this.focusSection();
+  }
+
+  /** Focus on the section's heading: the portal's own, or that of the widget that names the section. */
+  private async focusSection(): Promise<void> {
+    const own = this.renderRoot.querySelector<HTMLElement>('.section-title');
+    if (own) {
+      own.focus();
+      return;
+    }
+    type Named = HTMLElement & { focusHeading?: () => boolean; updateComplete?: Promise<unknown> };
+    const widget = [...(this.renderRoot.querySelector('.content')?.children ?? [])].find((child): child is Named => typeof (child as Named).focusHeading === 'function');
+    if (!widget?.focusHeading) return;
+    await widget.updateComplete;
+    widget.focusHeading();
   }
 
   private get status(): 'unknown' | 'signed-in' | 'signed-out' {
@@ -296,10 +309,10 @@ export class EbokPortal extends EbokWidget {
     return path === undefined ? undefined : { path, query: {} };
   }
 
-  private context(): SectionContext {
+  private context(section: Section): SectionContext {
     return {
       apiBase: this.apiBase,
-      level: Math.min(6, this.level + 1),
+      level: section.titled ? this.level : Math.min(6, this.level + 1),
       query: this.place.query,
       // Placeholders such as `{pointId}` stay readable for the widget that fills them in.
       href: (path, query = {}) => hrefFor(this.mode, this.basePath ?? '/', { path, query }).replace(/%7B(\w+)%7D/g, '{$1}'),
@@ -316,14 +329,15 @@ export class EbokPortal extends EbokWidget {
 
   private renderSection(section: Section): TemplateResult {
     if (!section.public && this.status !== 'signed-in') return this.renderLogin(section);
-    return html`${this.sectionHeading(section.title())}${section.render(this.context())}`;
+    if (section.titled) return section.render(this.context(section));
+    return html`${this.sectionHeading(section.title())}${section.render(this.context(section))}`;
   }
 
   /** Signed out on a protected place: the login here, and the place itself once signed in. */
   private renderLogin(section: Section): TemplateResult {
     const wanted = section.path === '' ? nothing : html`<p class="lead">${msg(str`Zaloguj się, aby zobaczyć: ${section.title()}.`)}</p>`;
-    return html`${this.sectionHeading(msg('Logowanie'))}${wanted}
-      <ebok-login api-base=${ifDefined(this.apiBase)} heading-level=${Math.min(6, this.level + 1)} navigation="inline" after-login="hidden"></ebok-login>`;
+    return html`${wanted}
+      <ebok-login api-base=${ifDefined(this.apiBase)} heading-level=${this.level} navigation="inline" after-login="hidden"></ebok-login>`;
   }
 
   private renderNotFound(): TemplateResult {
@@ -381,7 +395,7 @@ export class EbokPortal extends EbokWidget {
 
   private readonly skipToContent = (event: MouseEvent): void => {
     event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>('.section-title')?.focus();
+    void this.focusSection();
   };
 
   private renderContent(waiting: boolean): unknown {
@@ -397,13 +411,13 @@ export class EbokPortal extends EbokWidget {
     const signedIn = status === 'signed-in';
     const waiting = status === 'unknown' || !this.shownOnce;
     return html`<div class="base portal" part="base">
-      <a class="link skip" part="skip-link" href="#section-title" @click=${this.skipToContent}>${msg('Przejdź do treści')}</a>
+      <a class="link skip" part="skip-link" href="#content" @click=${this.skipToContent}>${msg('Przejdź do treści')}</a>
       <div class="bar" part="bar">
         ${signedIn ? html`<ebok-session api-base=${ifDefined(this.apiBase)}></ebok-session>` : nothing}
       </div>
       ${status === 'unknown' ? nothing : this.renderMenu(signedIn)}
       <!-- Not a landmark of its own: the widgets inside are regions named by their headings, often the section's. -->
-      <div class="content" part="content" aria-busy=${this.pending ? 'true' : 'false'}>${this.renderContent(waiting)}</div>
+      <div class="content" part="content" id="content" aria-busy=${this.pending ? 'true' : 'false'}>${this.renderContent(waiting)}</div>
       ${this.notices.renderLiveRegion()}
     </div>`;
   }
