@@ -219,6 +219,11 @@ describe('<ebok-dashboard>', () => {
     const before = document.createElement('button');
     before.textContent = 'before';
     el.before(before);
+    // A stop after the dashboard too: Tab past a page's last stop leaves the page for the browser's own UI, and
+    // the test files after this one would then run in a page without focus (no focus or blur events).
+    const after = document.createElement('button');
+    after.textContent = 'after';
+    el.after(after);
     before.focus();
     const order: string[] = [];
     for (let i = 0; i < 8; i++) {
@@ -230,6 +235,7 @@ describe('<ebok-dashboard>', () => {
     const links = order.filter((p) => p.startsWith('link'));
     expect(links).to.deep.equal(['link link-finance', 'link link-payment', 'link link-readings', 'link link-messages', 'link link-tickets', 'link link-outages']);
     before.remove();
+    after.remove();
   });
 
   it('asks a signed-out visitor to log in, and loads nothing personal, accessibly', async () => {
