@@ -7,6 +7,7 @@ import { composeStories } from 'storybook/preview-api';
 import type { AxeResults, Result, RunOptions } from 'axe-core';
 import type { SetupWorker } from 'msw/browser';
 import preview from '../../.storybook/preview.js';
+import { DEFAULT_RETRY } from '../../src/api/retry.js';
 
 /** A story as composeStories hands it out: its id, and run() to load, render and play it. */
 export interface CheckableStory {
@@ -29,8 +30,18 @@ const PENDING_ON_PURPOSE_MS = 700;
 /** The longest a story may take to settle before it is checked as it is. */
 const SETTLE_LIMIT_MS = 4000;
 
+/**
+ * After an answer the client may retry (a network error, 429, 502, 503 or 504), the longest it waits before it does:
+ * its last backoff ceiling, and a little more. A story of such failures settles only after that.
+ */
+const RETRY_GAP_MS = Math.min(DEFAULT_RETRY.maxDelayMs, DEFAULT_RETRY.baseDelayMs * 2 ** (DEFAULT_RETRY.retries - 1)) + 150;
+
+/** The statuses the client retries (src/api/retry.ts). */
+const RETRIED_STATUSES = new Set([429, 502, 503, 504]);
+
 let worker: SetupWorker | undefined;
 const inFlight = new Map<string, number>();
+let lastRetryable = -Infinity;
 
 const project = setProjectAnnotations([
   preview,
@@ -43,6 +54,12 @@ const project = setProjectAnnotations([
         worker = msw;
         msw.events.on('request:start', ({ requestId }) => void inFlight.set(requestId, performance.now()));
         msw.events.on('request:end', ({ requestId }) => void inFlight.delete(requestId));
+        // HttpResponse.error() (the offline scenario) comes out as a bypassed response of type "error".
+        const retryable = ({ response }: { response: Response }) => {
+          if (response.type === 'error' || RETRIED_STATUSES.has(response.status)) lastRetryable = performance.now();
+        };
+        msw.events.on('response:mocked', retryable);
+        msw.events.on('response:bypass', retryable);
       }
     },
   },
@@ -69,7 +86,10 @@ function widgets(root: Element | ShadowRoot, found: Updating[] = []): Updating[]
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
-/** Waits until no widget has an update pending and every request is answered (or pending on purpose). */
+/**
+ * Waits until no widget has an update pending, every request is answered (or pending on purpose) and no
+ * retry of a failed one can still come.
+ */
 async function settle(canvas: HTMLElement): Promise<void> {
   const start = performance.now();
   let quiet = 0;
@@ -78,7 +98,7 @@ async function settle(canvas: HTMLElement): Promise<void> {
     await Promise.all(elements.flatMap((element) => (element.updateComplete ? [element.updateComplete] : [])));
     await frame();
     const now = performance.now();
-    const waiting = [...inFlight.values()].some((since) => now - since < PENDING_ON_PURPOSE_MS);
+    const waiting = [...inFlight.values()].some((since) => now - since < PENDING_ON_PURPOSE_MS) || now - lastRetryable < RETRY_GAP_MS;
     const updating = widgets(canvas).some((element) => element.isUpdatePending);
     quiet = waiting || updating ? 0 : quiet + 1;
   }
