@@ -35,6 +35,8 @@ function indexed(file) {
  */
 const PREBUNDLED_SOURCE = '@testing-library/dom';
 const PREBUNDLED_PATH = '/__ebok/prebundled/testing-library-dom.js';
+/** The manifest as a module, for an `import … from '…/custom-elements.json'` (a fetch of it still gets JSON). */
+const MANIFEST_MODULE_PATH = '/__ebok/custom-elements.js';
 
 /**
  * What Storybook's modules need in web-test-runner (test/stories/, the story check):
@@ -45,7 +47,7 @@ const PREBUNDLED_PATH = '/__ebok/prebundled/testing-library-dom.js';
  * - `@testing-library/dom` pre-bundled (above), and `process.env.NODE_ENV` in Storybook's chunks;
  * - `/mockServiceWorker.js`: MSW's worker script (kept in stories/public, Storybook's static folder), at the
  *   root so that it controls the test page;
- * - `/custom-elements.json` as a module: .storybook/preview.ts imports the manifest (`npm run manifest`)
+ * - `custom-elements.json` as a module: .storybook/preview.ts imports the manifest (`npm run manifest`)
  *   for the docs tables; without one yet (a development run before any build), an empty manifest.
  */
 export function storiesPlugin() {
@@ -54,6 +56,7 @@ export function storiesPlugin() {
     name: 'ebok-stories',
     resolveImport({ source }) {
       if (source === PREBUNDLED_SOURCE) return PREBUNDLED_PATH;
+      if (source.endsWith('/custom-elements.json')) return MANIFEST_MODULE_PATH;
       return undefined;
     },
     // Storybook's browser chunks read process.env.NODE_ENV, which Vite replaces and a browser lacks.
@@ -83,7 +86,7 @@ export function storiesPlugin() {
       if (context.path === '/mockServiceWorker.js') {
         return { body: readFileSync(join(STORIES_DIR, 'public/mockServiceWorker.js'), 'utf8'), type: 'js' };
       }
-      if (context.path === '/custom-elements.json') {
+      if (context.path === MANIFEST_MODULE_PATH) {
         const file = join(ROOT, 'custom-elements.json');
         const manifest = existsSync(file) ? readFileSync(file, 'utf8') : '{"schemaVersion":"1.0.0","modules":[]}';
         return { body: `export default ${manifest};`, type: 'js' };
