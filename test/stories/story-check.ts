@@ -13,6 +13,7 @@ import { DEFAULT_RETRY } from '../../src/api/retry.js';
 export interface CheckableStory {
   id: string;
   storyName: string;
+  globals: Record<string, unknown>;
   run: (context?: { canvasElement?: HTMLElement }) => Promise<void>;
 }
 
