@@ -131,6 +131,9 @@ function describeViolation(violation: Result): string {
  * uncaught error or rejection while it renders and settles) and have no serious or critical axe violation.
  */
 export async function checkStory(story: CheckableStory, canvas: HTMLElement): Promise<void> {
+  // What the story before left (a request it kept pending, a failure it was answered) is not this story's.
+  inFlight.clear();
+  lastRetryable = -Infinity;
   const uncaught: unknown[] = [];
   const onError = (event: ErrorEvent) => uncaught.push(event.error ?? event.message);
   const onRejection = (event: PromiseRejectionEvent) => uncaught.push(event.reason);
