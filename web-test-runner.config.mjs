@@ -6,6 +6,7 @@ import { createServer as createNetServer } from 'node:net';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { screenshotPlugin } from './test/tools/wtr-screenshot-plugin.mjs';
+import { storiesPlugin } from './test/tools/wtr-stories-plugin.mjs';
 
 /**
  * Every test runs in real headless Chromium (Debian's `chromium`), never jsdom.
@@ -143,6 +144,6 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), referenceServer(), screenshotPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), referenceServer(), screenshotPlugin(), storiesPlugin()],
   filterBrowserLogs: ({ type }) => type === 'error' || type === 'warn',
 };

@@ -95,7 +95,7 @@ const columns = (): readonly TableColumn<Doc>[] => [
  * A documents list the way the coming invoice widget builds it from the kit: `ListController` pages the
  * API, `VirtualTable` renders the rows on screen. `source="local"` shows the table alone over 10,000 rows.
  */
-export class EbokKitTableDemo extends EbokApiElement {
+class EbokKitTableDemo extends EbokApiElement {
   static override styles = [
     EbokElement.styles,
     statusStyles,

@@ -49,6 +49,8 @@ const steps = [
   ['the package as published: what npm would pack, and a strict TypeScript consumer (skipLibCheck: false)', 'sh', ['-c', 'node test/tools/check-pack.mjs && node test/tools/check-consumer-types.mjs']],
   ['browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner']],
   // The same tests again (not counted twice) 400 days ahead with the device in another zone: fixtures that rot.
+  // The story check (test/stories/, about 2.5 minutes) runs here too: the stories' mock data are dated from now,
+  // and a story that only renders today is as much a defect as a test that only passes today.
   ['browser tests on a clock 400 days ahead (faketime, TZ=America/New_York)', 'node', ['test/tools/test-clock.mjs', '+400d'], { repeat: true }],
   ['reference server end to end (demo/server/selftest.ts)', 'npx', ['tsx', 'demo/server/selftest.ts']],
   ['demo pages in Chromium, signed out: no console error, no CSP violation, no layout shift', 'npx', ['tsx', 'demo/server/pages-check.ts']],
