@@ -149,6 +149,27 @@ describe('<ebok-portal>', () => {
       await until(() => headingText(el) === 'Odczyty', 'a typed hash');
     });
 
+    it('leaves the host page\'s own links to the browser: no ebok-navigate, nothing prevented, the portal stays', async () => {
+      const el = await portal();
+      const link = document.createElement('a');
+      link.href = '#/finanse';
+      link.textContent = 'the host\'s link';
+      document.body.append(link);
+      let heard = false;
+      el.addEventListener('ebok-navigate', () => (heard = true));
+      const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+      // Followed or not, the default is the host's: the test prevents it only after everyone else had the event.
+      document.addEventListener('click', (event) => {
+        expect(event.defaultPrevented, 'nobody prevented the host\'s link').to.equal(false);
+        event.preventDefault();
+      }, { once: true });
+      link.dispatchEvent(click);
+      link.remove();
+      await el.updateComplete;
+      expect(heard).to.equal(false);
+      expect(headingText(el)).to.equal('Pulpit');
+    });
+
     it('leaves a plain anchor of the host page (#top) alone in hash mode', async () => {
       const el = await portal();
       await open(el, 'Finanse');

@@ -6,7 +6,8 @@
  * A signed-out deep link to Finanse shows the login; energia logs in and lands there. Every section of the menu
  * opens with its address, its heading focused and its menu item current; Back and Forward and a reload of a deep
  * link work; an unknown address gets the portal's not-found; on a phone the sections are behind a menu button;
- * a dashboard card leads into its section; the host page's title is never written by the portal.
+ * a dashboard card leads into its section; the host page's title is never written by the portal; a deep link
+ * opened in a browser without a session asks to log in and then shows it; a link of the host page still navigates.
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
@@ -103,6 +104,19 @@ try {
   }
   log(`every section opened from the menu (${sections.length}) with its address, current item and focused heading`);
 
+  // By keyboard: from the skip link, Tab to a section's link and Enter.
+  const skip = await page.waitForSelector('ebok-portal >>> [part="skip-link"]');
+  await skip!.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await focusedOnHeading(page), true, 'the skip link moves focus to the heading');
+  await (await page.waitForSelector('ebok-portal >>> nav ::-p-text(Wiadomości)'))!.focus();
+  await page.keyboard.press('Enter');
+  await showsSection(page, 'Wiadomości');
+  assert.equal(await focusedOnHeading(page), true, 'focus on the heading after Enter on a link');
+  await page.goBack();
+  await showsSection(page, 'Finanse');
+  log('by keyboard: the skip link, then Enter on a section\'s link');
+
   await page.goBack();
   await showsSection(page, 'Wyłączenia i awarie');
   await page.goBack();
@@ -139,6 +153,31 @@ try {
   await showsSection(page, 'Wiadomości');
   assert.equal(await button!.evaluate((b) => b.getAttribute('aria-expanded')), 'false', 'the menu closes after a choice');
   log('on a phone the sections are behind a menu button, which closes after a choice');
+
+  // A deep link shared to someone else's browser (no session there): the login first, then that section.
+  const fresh = await site.browser.createBrowserContext();
+  const other = await fresh.newPage();
+  await other.goto(`${origin}${BASE}umowy`);
+  await showsSection(other, 'Logowanie');
+  await (await other.waitForSelector('ebok-portal >>> ebok-login >>> input[autocomplete="username"]', { timeout: 20000 }))!.type('firma@example.com');
+  await (await other.waitForSelector('ebok-portal >>> ebok-login >>> input[autocomplete="current-password"]'))!.type('Demo-Haslo-2026');
+  await other.keyboard.press('Enter');
+  await showsSection(other, 'Umowy i punkty');
+  assert.equal(new URL(other.url()).pathname, `${BASE}umowy`);
+  await fresh.close();
+  log('a deep link opened in a browser without a session asks to log in, then shows that section');
+
+  // The host page's own links are the browser's: a link the host adds beside the portal navigates as always.
+  await page.evaluate(() => {
+    const link = document.createElement('a');
+    link.href = '/zgloszenia.html';
+    link.id = 'host-link';
+    link.textContent = 'Strona zgłoszeń';
+    document.body.append(link);
+  });
+  await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.evaluate(() => document.getElementById('host-link')!.click())]);
+  assert.equal(new URL(page.url()).pathname, '/zgloszenia.html');
+  log('a link of the host page beside the portal navigates normally');
 
   assert.deepEqual(problems, [], 'no console errors, warnings or page errors');
   log('no console errors or page errors');
