@@ -68,7 +68,7 @@ function referenceServer() {
       if (apiBase) return;
       if (process.env.TEST_FILES && !process.env.TEST_FILES.includes('integration')) return;
       dataDir = mkdtempSync(join(tmpdir(), 'ebok-wtr-'));
-      child = spawn(join(import.meta.dirname, 'node_modules/.bin/tsx'), ['demo/server/main.ts'], {
+      child = spawn(join(import.meta.dirname, 'node_modules/.bin/tsx'), ['demo/server/main.ts', '--demo'], {
         cwd: import.meta.dirname,
         env: {
           ...process.env,

@@ -67,7 +67,7 @@ export function gaz(clock: DayClock): Persona {
     documents: () => billing().documents,
     payments: () => billing().payments,
     tickets: [
-      ticket({ id: 'tkt_g_0001', number: `ZG/${clock.day(-12).slice(0, 4)}/000990`, categoryId: 'cat_data', subject: 'Zmiana adresu korespondencyjnego', status: 'awaiting_customer' }, [
+      ticket({ id: 'tkt_g_0001', number: `ZG/${clock.day(-12).slice(0, 4)}/000992`, categoryId: 'cat_data', subject: 'Zmiana adresu korespondencyjnego', status: 'awaiting_customer' }, [
         ticketMessage('tmsg_g1_1', 'customer', NAME, 'Proszę o zmianę adresu do korespondencji na ul. Wolności 230, 41-800 Zabrze.', at(-12, 10, 0)),
         ticketMessage('tmsg_g1_2', 'consultant', 'Marek z Biura Obsługi Klienta', 'Dzień dobry, prosimy o potwierdzenie, czy zmiana ma dotyczyć także adresu na fakturach.', at(-10, 12, 0)),
       ]),

@@ -38,6 +38,12 @@ export interface ServerOptions {
   serveSite?: boolean;
   validateResponses?: boolean;
   log?: boolean;
+  /**
+   * The demo/test switch: serve the outbox (every link and code sent), the test hooks (reset throttles, undo…)
+   * and the back-office sandbox pages, to loopback clients only. Off by default: anyone reaching them could take
+   * over any account. `npm start` and the tests turn it on (`main.ts --demo`).
+   */
+  testHooks?: boolean;
 }
 
 export interface RunningServer {
@@ -133,6 +139,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     secureCookies: !(pub.protocol === 'http:' && (pub.hostname === 'localhost' || pub.hostname === '127.0.0.1')),
     validateResponses: options.validateResponses ?? true,
     log: options.log ?? false,
+    testHooks: options.testHooks ?? false,
     running: new Set(),
   };
 
@@ -165,6 +172,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   // Static paths before parameterised ones (e.g. /tickets/categories before /tickets/{ticketId}).
   const ordered = [...contract.operations].sort((a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0));
   for (const op of ordered) hono.on(op.method.toUpperCase(), `${API_BASE}${op.honoPath}`, operationHandler(state, op, handlers[op.id]!));
+  // A path the contract has, asked with a method it does not have: 405 naming the ones it has.
+  const methodsOf = new Map<string, string[]>();
+  for (const op of ordered) methodsOf.set(op.honoPath, [...(methodsOf.get(op.honoPath) ?? []), op.method.toUpperCase()]);
+  for (const [path, methods] of methodsOf) {
+    const allow = [...new Set([...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'])].join(', ');
+    hono.all(`${API_BASE}${path}`, (c) => {
+      const answer = problemResponse(c, 'method_not_allowed');
+      answer.headers.set('Allow', allow);
+      return answer;
+    });
+  }
   hono.all(`${API_BASE}/*`, (c) => problemResponse(c, 'not_found'));
   hono.route('/', pagesApp(state));
   if (site) hono.route('/', site);

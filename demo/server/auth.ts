@@ -39,7 +39,7 @@ export const LIMITS = {
   clientFailures: 50,
   throttleWindowSeconds: 15 * 60,
   throttleBlockSeconds: 15 * 60,
-  /** Requests for e-mails (reset, reminder, activation) per identifier and per client per hour. */
+  /** Requests for e-mails (reset, reminder, activation, registration) per identifier and per client per hour. */
   mailPerIdentifier: 5,
   mailPerClient: 30,
   mfaLifetimeSeconds: 5 * 60,
@@ -575,6 +575,9 @@ export const register: Handler = async (ctx) => {
   if (errors.length || passwordErrors.length) throw validationError(lang, [...errors, ...passwordErrors], errors.length ? 'validation_failed' : 'password_policy_violation');
 
   const email = b.email.trim();
+  // Each registration sends an e-mail (to any address) and runs scrypt: throttled per address and per client
+  // like the password reset, before either happens.
+  await mailThrottle(ctx, 'register', email);
   const hash = await hashPassword(b.password); // always, so timing does not depend on what exists
   const nationalId = b.pesel ?? normalizeNip(b.nip);
   const customer = (

@@ -14,7 +14,7 @@ import { DEMO_PASSWORD } from './seed.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const dataDir = mkdtempSync(join(tmpdir(), 'ebok-bench-'));
-const server = await createServer({ port: 0, dataDir, serveSite: false, validateResponses: false });
+const server = await createServer({ port: 0, dataDir, serveSite: false, validateResponses: false, testHooks: true });
 const api = `${server.url}/api/v1`;
 
 async function login(email: string): Promise<string> {

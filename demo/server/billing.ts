@@ -4,7 +4,7 @@ import { json, requireFeature, siteLink, validationError, type AppState, type Ct
 import type { Queryable } from './db.ts';
 import { decodeCursor, encodeCursor, limitOf } from './paging.ts';
 import { addDays, warsawDate, warsawInstant, warsawIso } from '../../src/i18n/calendar.ts';
-import { formatPln, fromCents, money, randomId, toCents } from './util.ts';
+import { formatPln, fromCents, money, randomId, randomToken, toCents } from './util.ts';
 import { invoicePdf } from './pdf.ts';
 import { sendEmail } from './outbox.ts';
 
@@ -455,7 +455,7 @@ export const createPayment: Handler = async (ctx) => {
   const customerId = ctx.user!.customer_id;
   // One payment decision at a time per customer: two tabs paying the same document (each with its own key)
   // must not both see it payable. The customer's row is the lock; the check and the insert commit together.
-  const { id, amount, expiresAt } = await ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     await tx.query('SELECT id FROM customers WHERE id = $1 FOR UPDATE', [customerId]);
     let dueCents: number;
     let docIds: string[] = [];
@@ -482,6 +482,14 @@ export const createPayment: Handler = async (ctx) => {
       dueCents = rows.reduce((s, r) => s + toCents(r.remaining), 0);
       docIds = b.documentIds!;
     } else {
+      // One pending payment of the balance at a time (each tab its own key would otherwise start one each).
+      const pending = (
+        await tx.query<{ expires_at: Date }>("SELECT expires_at FROM payments WHERE customer_id = $1 AND scope = 'balance' AND status = 'pending' AND expires_at > $2 ORDER BY expires_at DESC LIMIT 1", [customerId, ctx.now])
+      )[0];
+      if (pending) {
+        const until = warsawIso(pending.expires_at).slice(11, 16);
+        throw new ApiError('conflict', lang === 'en' ? `A payment of the balance is in progress; finish it, or pay again after ${until}.` : `Płatność salda jest w toku. Dokończ ją albo zapłać ponownie po ${until}.`);
+      }
       const open = toCents(
         (await tx.query<{ v: string }>('SELECT COALESCE(SUM(gross - paid), 0)::text AS v FROM documents WHERE customer_id = $1 AND gross <> paid', [customerId]))[0]?.v ?? '0',
       );
@@ -503,15 +511,18 @@ export const createPayment: Handler = async (ctx) => {
       );
     }
     const id = randomId('pay');
+    const key = randomToken(18);
     const expiresAt = new Date(ctx.now.getTime() + 15 * 60 * 1000);
     await tx.query(
-      `INSERT INTO payments (id, customer_id, status, amount, method, scope, document_ids, return_url, created_at, expires_at)
-       VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9)`,
-      [id, customerId, fromCents(amount), b.method ?? null, b.scope, docIds, b.returnUrl, ctx.now, expiresAt],
+      `INSERT INTO payments (id, customer_id, status, amount, method, scope, document_ids, return_url, created_at, expires_at, page_key)
+       VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [id, customerId, fromCents(amount), b.method ?? null, b.scope, docIds, b.returnUrl, ctx.now, expiresAt, key],
     );
-    return { id, amount, expiresAt };
+    return { id, key, amount, expiresAt };
   });
-  return json(201, { id, status: 'pending', amount: money(amount), redirectUrl: `${ctx.app.publicOrigin}/sandbox/pay/${id}`, expiresAt: warsawIso(expiresAt) });
+  const { id, amount, expiresAt } = created;
+  const redirectUrl = `${ctx.app.publicOrigin}/sandbox/pay/${id}?key=${created.key}`;
+  return json(201, { id, status: 'pending', amount: money(amount), redirectUrl, expiresAt: warsawIso(expiresAt) });
 };
 
 const isPayKey = (d: unknown): d is [string, string] => Array.isArray(d) && d.length === 2 && typeof d[0] === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(d[0]) && typeof d[1] === 'string';

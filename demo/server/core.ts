@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db, Queryable } from './db.ts';
 import type { Contract, OperationSpec } from './contract.ts';
-import { ApiError, fieldError, pickLang, problemBody, statusOf, type Lang } from './problem.ts';
+import { ApiError, fieldError, pickLang, problemBody, statusOf, type FieldError, type Lang } from './problem.ts';
 import { safeEqual, sha256 } from './util.ts';
 
 export const API_BASE = '/api/v1';
@@ -95,6 +95,8 @@ export interface AppState {
   secureCookies: boolean;
   validateResponses: boolean;
   log: boolean;
+  /** The outbox, the test hooks and the back-office sandbox pages are served (to loopback clients only). */
+  testHooks: boolean;
   /** Keys of requests running now (idempotency "in progress" without a database round trip). */
   running: Set<string>;
 }
@@ -245,15 +247,57 @@ function coerceQuery(op: OperationSpec, c: Context): Record<string, unknown> {
   return out;
 }
 
-async function readMultipart(c: Context): Promise<MultipartBody> {
-  const parsed = await c.req.parseBody({ all: true });
-  const out: MultipartBody = { fields: {}, files: {} };
-  for (const [name, value] of Object.entries(parsed)) {
-    const list = Array.isArray(value) ? value : [value];
-    for (const v of list) {
-      if (typeof v === 'string') (out.fields[name] ??= []).push(v);
-      else (out.files[name] ??= []).push(v);
+/**
+ * The request's body, read as it arrives and refused (`413`) as soon as it passes `max` bytes: a chunked body
+ * without Content-Length, or one longer than its Content-Length says, is never buffered past the limit.
+ */
+async function readLimited(request: Request, max: number): Promise<Uint8Array> {
+  const reader: ReadableStreamDefaultReader<Uint8Array> | undefined = request.body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      // The rest of the body is never read: the connection ends with this answer, so no client sends its
+      // next request after a body the server stopped listening to.
+      throw new ApiError('payload_too_large', undefined, { headers: { Connection: 'close' } });
     }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** A NUL character or half of a surrogate pair: text no answer and no database column may hold. */
+// eslint-disable-next-line no-control-regex -- finding the NUL character is the point
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Each string of `value` (a JSON body, the query, form fields) that holds unsafe text, as a field error. */
+export function unsafeTextFields(value: unknown, lang: Lang, at: string, bare = false): FieldError[] {
+  if (typeof value === 'string') return UNSAFE_TEXT.test(value) ? [fieldError(at || '/', 'invalid_format', lang, undefined, lang === 'en' ? 'The text holds a character that is not allowed.' : 'Tekst zawiera niedozwolony znak.')] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => unsafeTextFields(item, lang, bare ? at : `${at}/${index}`, bare));
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => unsafeTextFields(item, lang, bare && !at ? key : `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, bare));
+  }
+  return [];
+}
+
+async function readMultipart(c: Context, bytes: Uint8Array): Promise<MultipartBody> {
+  // Parsed from the bytes already read within the limit (only the boundary of the original headers is needed).
+  const form = await new Request(c.req.url, { method: 'POST', headers: { 'content-type': c.req.header('content-type') ?? '' }, body: bytes }).formData();
+  const out: MultipartBody = { fields: {}, files: {} };
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') (out.fields[name] ??= []).push(value);
+    else (out.files[name] ??= []).push(value);
   }
   return out;
 }
@@ -285,6 +329,8 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
     const idem: { scope: string | null; key: string | null } = { scope: null, key: null };
     let idemHash = '';
     let reply: Reply;
+    /** The answer followed a signed-in customer (a public operation personalised by the session). */
+    let personal = false;
     try {
       reply = await (async (): Promise<Reply> => {
         if (STATE_CHANGING.has(method) && !originAllowed(app, c)) throw new ApiError('csrf_failed', lang === 'en' ? 'The request did not come from an allowed site.' : 'Żądanie nie pochodzi z dozwolonej strony.');
@@ -349,6 +395,16 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
           // The configuration follows the signed-in customer's utility (never refreshes the session).
           const s = (await app.db.query<SessionRow>('SELECT * FROM sessions WHERE id_hash = $1 AND idle_expires_at > $2 AND absolute_expires_at > $2', [sha256(ctx.sessionCookie), now]))[0];
           if (s) ctx.user = await loadUser(app.db, 'u.id = $1', [s.user_id]);
+          personal = ctx.user !== undefined && ctx.user !== null;
+        }
+        // --- request headers with a schema (Accept-Language's maxLength) ---
+        for (const param of op.params) {
+          if (param.in !== 'header') continue;
+          const value = c.req.header(param.name);
+          const max = (param.schema as { maxLength?: number }).maxLength;
+          if (value !== undefined && max !== undefined && value.length > max) {
+            throw new ApiError('malformed_request', lang === 'en' ? `The ${param.name} header is too long (at most ${max} characters).` : `Nagłówek ${param.name} jest za długi (najwyżej ${max} znaków).`);
+          }
         }
         // --- Idempotency-Key header ---
         const key = c.req.header('idempotency-key');
@@ -358,6 +414,8 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
         }
         // --- query ---
         ctx.query = coerceQuery(op, c);
+        const unsafeQuery = unsafeTextFields(ctx.query, lang, '', true);
+        if (unsafeQuery.length) throw validationError(lang, unsafeQuery);
         const queryErrors = app.contract.validateQuery(op, ctx.query, lang);
         if (queryErrors) throw new ApiError('validation_failed', lang === 'en' ? 'Correct the marked fields.' : 'Popraw zaznaczone pola.', { fields: queryErrors });
         // --- body ---
@@ -368,13 +426,15 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
           const ct = (c.req.header('content-type') ?? '').toLowerCase();
           if (op.body.contentType === 'application/json') {
             if (!/^application\/([a-z.+-]*\+)?json\b/.test(ct)) throw new ApiError('malformed_request', lang === 'en' ? 'Content-Type must be application/json.' : 'Content-Type musi być application/json.');
-            bodyText = await c.req.text();
-            if (bodyText.length > MAX_BODY_BYTES) throw new ApiError('payload_too_large');
+            const bytes = await readLimited(c.req.raw, MAX_BODY_BYTES);
             try {
+              bodyText = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
               ctx.body = JSON.parse(bodyText);
             } catch {
               throw new ApiError('malformed_request', lang === 'en' ? 'The body is not valid JSON.' : 'Treść żądania nie jest poprawnym dokumentem JSON.');
             }
+            const unsafe = unsafeTextFields(ctx.body, lang, '');
+            if (unsafe.length) throw validationError(lang, unsafe);
             const errors = app.contract.validateBody(op, ctx.body, lang);
             if (errors) {
               const onlyPassword = op.id !== 'register' && errors.every((e) => e.field === '/newPassword' && e.code === 'too_long');
@@ -382,11 +442,14 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
             }
           } else if (op.body.contentType === 'multipart/form-data') {
             if (!ct.startsWith('multipart/form-data')) throw new ApiError('malformed_request', lang === 'en' ? 'Content-Type must be multipart/form-data.' : 'Content-Type musi być multipart/form-data.');
+            const bytes = await readLimited(c.req.raw, MAX_BODY_BYTES);
             try {
-              ctx.multipart = await readMultipart(c);
+              ctx.multipart = await readMultipart(c, bytes);
             } catch {
               throw new ApiError('malformed_request', lang === 'en' ? 'The multipart body cannot be read.' : 'Nie można odczytać treści multipart.');
             }
+            const unsafe = Object.entries(ctx.multipart.fields).flatMap(([name, values]) => unsafeTextFields(values, lang, `/${name}`, true));
+            if (unsafe.length) throw validationError(lang, unsafe);
             let total = 0;
             for (const files of Object.values(ctx.multipart.files)) for (const f of files) total += f.size;
             if (total > MAX_BODY_BYTES) throw new ApiError('payload_too_large');
@@ -474,12 +537,13 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
         reply = problemReply(lang, new ApiError('internal_error', 'The server produced an answer that breaks the API contract.'));
       }
     }
-    const headers = new Headers();
-    headers.set('Cache-Control', PUBLIC_CACHE.has(op.id) && reply.status < 400 ? 'public, max-age=300' : 'no-store');
+    const headers = new Headers(SAFETY_HEADERS);
+    // A public answer that followed the customer's session (the portal config of its utility) is its own.
+    const shared = PUBLIC_CACHE.has(op.id) && reply.status < 400 && !personal;
+    headers.set('Cache-Control', shared ? 'public, max-age=300' : 'no-store');
     if (reply.headers) for (const [k, v] of Object.entries(reply.headers)) headers.set(k, v);
     for (const cookie of reply.cookies ?? []) headers.append('Set-Cookie', cookie);
     headers.set('Content-Language', lang);
-    headers.set('X-Content-Type-Options', 'nosniff');
     if (reply.raw) {
       headers.set('Content-Type', reply.contentType ?? 'application/octet-stream');
       return new Response(reply.raw, { status: reply.status, headers });
@@ -496,9 +560,12 @@ export function problemResponse(c: Context, code: string, detail?: string): Resp
   const body = problemBody(code, lang, detail);
   return new Response(JSON.stringify(body), {
     status: statusOf(code),
-    headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' },
+    headers: { ...SAFETY_HEADERS, 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' },
   });
 }
+
+/** On every answer of the API, also a 404 of an unknown path: no type sniffing, no address leaked onwards. */
+const SAFETY_HEADERS: Readonly<Record<string, string>> = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
 
 export function validationError(lang: Lang, fields: ReturnType<typeof fieldError>[], code = 'validation_failed'): ApiError {
   return new ApiError(code, lang === 'en' ? 'Correct the marked fields.' : 'Popraw zaznaczone pola.', { fields });

@@ -78,7 +78,9 @@ function stripWebp(b: Uint8Array): Uint8Array {
 export function sanitizeFileName(name: string, type: string): string {
   const base = (name.split(/[\\/]/).pop() ?? '')
     .normalize('NFC')
-    .replace(/[\p{Cc}"<>:|?*]/gu, '')
+    // Controls, and the format characters that turn text around (bidi overrides and isolates: "cv‮fdp.exe"
+    // would show as "cvexe.pdf"), zero-width ones and lone surrogates: none belongs in a name shown to people.
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}"<>:|?*]/gu, '')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 120);

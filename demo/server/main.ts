@@ -4,6 +4,7 @@
  * Environment: PORT (default 8787), EBOK_DATA_DIR (default .data/), DATABASE_URL (use PostgreSQL instead of
  * the embedded PGlite), EBOK_ALLOWED_ORIGINS (comma-separated extra origins for CORS and return URLs),
  * EBOK_PUBLIC_ORIGIN (the address people use, for links in e-mails), EBOK_LOG=1 (log requests).
+ * `--demo` serves the outbox, the test hooks and the back-office sandbox pages, to this computer only (npm start).
  */
 import { resolve } from 'node:path';
 import { createServer, REPO_ROOT } from './app.ts';
@@ -12,6 +13,8 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from './seed.ts';
 import { daysBetween, warsawDate } from '../../src/i18n/calendar.ts';
 
 const started = performance.now();
+/** `--demo` (npm start, the tests): the outbox, the test hooks and the sandbox pages, for this computer only. */
+const DEMO = process.argv.includes('--demo');
 const serveSite = process.env.EBOK_NO_SITE !== '1';
 // The site serves the built CDN bundle, as a utility hosts it: rebuilt here only when its sources changed.
 if (serveSite) ensureCdnBuild(REPO_ROOT);
@@ -23,13 +26,15 @@ const server = await createServer({
   publicOrigin: process.env.EBOK_PUBLIC_ORIGIN || undefined,
   serveSite,
   log: process.env.EBOK_LOG === '1',
+  testHooks: DEMO,
 });
 
 console.log(`
 eBOK demo: ${server.url}/  (gaz: ${server.url}/gas.html, woda: ${server.url}/water.html)
 Portal:    ${server.url}/demo/portal/  (cały eBOK w jednym znaczniku <ebok-portal>)
 API:       ${server.url}/api/v1
-Outbox:    ${server.url}/outbox   (e-maile i SMS-y, np. linki aktywacyjne i kody logowania)
+${DEMO ? `Outbox:    ${server.url}/outbox   (e-maile i SMS-y, np. linki aktywacyjne i kody logowania)
+Tryb demo (--demo): outbox, haki testowe (/api/test/…) i strony sandbox tylko dla tego komputera.` : 'Bez --demo: bez outboxa, haków testowych i stron sandbox zaplecza.'}
 
 Loginy demo (hasło dla wszystkich: ${DEMO_PASSWORD}):
 ${DEMO_LOGINS.map((l) => `  ${l.email.padEnd(22)} ${l.what}`).join('\n')}

@@ -299,7 +299,7 @@ try {
   if (!origin) {
     ensureCdnBuild(REPO_ROOT);
     dataDir = mkdtempSync(join(tmpdir(), 'ebok-pages-'));
-    server = await createServer({ port: 0, dataDir, serveSite: true });
+    server = await createServer({ port: 0, dataDir, serveSite: true, testHooks: true });
     origin = server.url;
   }
   browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, pipe: true });

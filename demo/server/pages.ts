@@ -1,8 +1,8 @@
 /** Plain HTML pages outside the contract: the outbox and the payment operator's sandbox; JSON test hooks. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppState } from './core.ts';
-import { originAllowed } from './core.ts';
+import { clientIp, originAllowed } from './core.ts';
 import { listOutbox } from './outbox.ts';
 import { loadPayment, settlePayment } from './billing.ts';
 import { addConsultantReply } from './tickets.ts';
@@ -10,7 +10,7 @@ import { decideTariffChange, pendingTariffChanges, undoTariffChange } from './ta
 import { confirmEmailToken } from './profile.ts';
 import { termsPages } from './terms-pages.ts';
 import { warsawIso } from '../../src/i18n/calendar.ts';
-import { escapeHtml, formatPln, toCents } from './util.ts';
+import { escapeHtml, formatPln, safeEqual, toCents } from './util.ts';
 
 const CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1b1f24}
 main{max-width:860px;margin:0 auto;padding:24px}
@@ -45,8 +45,34 @@ function linkify(text: string): string {
   return escapeHtml(text).replace(/https?:\/\/[^\s<>"]+/g, (url) => `<a href="${url}">${url}</a>`);
 }
 
+/**
+ * What only the demo and the tests may reach: the outbox (every link and code sent), the test hooks (reset
+ * throttles, undo, decide) and the sandbox pages of the utility's back office. Without the demo/test switch
+ * (`--demo`, which `npm start` and the tests pass) they do not exist; with it they answer loopback clients only.
+ */
+const TEST_ONLY = ['/outbox', '/api/test/*', '/sandbox/consultant', '/sandbox/tariffs', '/sandbox/email-confirm', '/sandbox/terms'];
+
+function loopback(address: string): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || address.startsWith('127.');
+}
+
+/** The payment an address of the sandbox page opens: its id with the key its customer was given, or none. */
+async function paymentAt(app: AppState, id: string, key: string | undefined): Promise<Awaited<ReturnType<typeof loadPayment>>> {
+  const stored = (await app.db.query<{ page_key: string | null }>('SELECT page_key FROM payments WHERE id = $1', [id]))[0]?.page_key;
+  if (!stored || !key || !safeEqual(stored, key)) return null;
+  return loadPayment(app.db, id);
+}
+
 export function pagesApp(app: AppState): Hono {
   const h = new Hono();
+  for (const path of TEST_ONLY) {
+    h.use(path, async (c, next) => {
+      if (!app.testHooks) return c.text('Nie znaleziono', 404, { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+      if (!loopback(clientIp(c as Context))) return c.text('Tylko z tego komputera (demo)', 403, { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+      await next();
+      return undefined;
+    });
+  }
   // The pages and their stylesheet go out compressed (gzip) when the browser takes it.
   h.use('/outbox', compress());
   h.use('/sandbox/*', compress());
@@ -232,11 +258,13 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
   termsPages(h, app, page);
 
   h.get('/sandbox/pay/:id', async (c) => {
-    const p = await loadPayment(app.db, c.req.param('id'));
+    const key = c.req.query('key');
+    const p = await paymentAt(app, c.req.param('id'), key);
     if (!p) return page('Nie znaleziono płatności', '<h1>Nie znaleziono płatności</h1>');
     const settled = p.status !== 'pending';
     const labels: Record<string, string> = { paid: 'opłacona', declined: 'odrzucona', cancelled: 'anulowana', expired: 'wygasła', pending: 'oczekuje' };
-    const action = (name: string, label: string, cls: string) => `<form method="post" action="/sandbox/pay/${encodeURIComponent(p.id)}/${name}"><button type="submit" class="${cls}">${label}</button></form>`;
+    const action = (name: string, label: string, cls: string) =>
+      `<form method="post" action="/sandbox/pay/${encodeURIComponent(p.id)}/${name}"><input type="hidden" name="key" value="${escapeHtml(key ?? '')}"><button type="submit" class="${cls}">${label}</button></form>`;
     return page(
       'Bramka płatności (sandbox)',
       `<div class="pay"><h1>Bramka płatności – sandbox</h1><p>Operator płatności w wersji demonstracyjnej. Żadne pieniądze nie są pobierane.</p>
@@ -250,6 +278,10 @@ ${settled ? `<p>Ta płatność już się zakończyła (${escapeHtml(labels[p.sta
     if (!originAllowed(app, c)) return page('Odrzucono', '<h1>Odrzucono żądanie</h1>');
     const outcome = ({ approve: 'paid', decline: 'declined', cancel: 'cancelled' } as const)[c.req.param('action') as 'approve' | 'decline' | 'cancel'];
     if (!outcome) return page('Nieznana operacja', '<h1>Nieznana operacja</h1>');
+    // The key comes with the page's form (or, for a script, in the address).
+    const form = c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded') ? await c.req.parseBody() : {};
+    const key = typeof form['key'] === 'string' ? form['key'] : c.req.query('key');
+    if (!(await paymentAt(app, c.req.param('id'), key))) return page('Nie znaleziono płatności', '<h1>Nie znaleziono płatności</h1>');
     const p = await app.db.transaction((tx) => settlePayment(tx, c.req.param('id'), outcome, app));
     if (!p) return page('Nie znaleziono płatności', '<h1>Nie znaleziono płatności</h1>');
     return new Response(null, { status: 303, headers: { Location: returnTo(p.return_url ?? `${app.publicOrigin}/`, p.id, p.status), 'Cache-Control': 'no-store' } });

@@ -17,7 +17,7 @@ import { DEMO, createHandlers } from '../../stories/mocks/handlers.ts';
 import { DEMO_LOGIN_KEYS, ONE_TIME_PASSWORD, persona, PERSONA_KEYS, type PersonaKey } from '../personas/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ebok-agree-'));
-const server = await createServer({ port: 0, dataDir: dir });
+const server = await createServer({ port: 0, dataDir: dir, testHooks: true });
 const api = `${server.url}/api/v1`;
 const MOCK_BASE = 'http://mock.test/api/v1';
 let failures = 0;

@@ -44,6 +44,7 @@ const TITLES: Record<string, [number, string, string]> = {
   attachment_too_large: [422, 'Plik jest za duży', 'The file is too large'],
   attachment_type_not_allowed: [422, 'Niedozwolony typ pliku', 'File type not allowed'],
   payload_too_large: [413, 'Żądanie jest za duże', 'The request is too large'],
+  method_not_allowed: [405, 'Metoda niedozwolona', 'Method not allowed'],
   rate_limited: [429, 'Zbyt wiele żądań', 'Too many requests'],
   service_unavailable: [503, 'Usługa chwilowo niedostępna', 'Service temporarily unavailable'],
   internal_error: [500, 'Wystąpił błąd', 'An error occurred'],

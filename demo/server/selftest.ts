@@ -12,6 +12,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createServer, REPO_ROOT } from './app.ts';
 import { createTestDatabase } from './db.ts';
 import { DEMO_PASSWORD } from './seed.ts';
+import { pagesApp } from './pages.ts';
+import type { AppState } from './core.ts';
 import { CDN_SCRIPT, SITE_CSP, ensureCdnBuild } from './site.ts';
 import { warsawDate } from '../../src/i18n/calendar.ts';
 
@@ -20,7 +22,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ebok-selftest-'));
 // DATABASE_URL: on a real PostgreSQL instead, in a new database created (and dropped) for this run.
 const database = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : undefined;
 if (database) console.log(`PostgreSQL: database ${database.name}`);
-const server = await createServer({ port: 0, dataDir: dir, serveSite: true, databaseUrl: database?.url });
+const server = await createServer({ port: 0, dataDir: dir, serveSite: true, databaseUrl: database?.url, testHooks: true });
 const api = `${server.url}/api/v1`;
 let failures = 0;
 
@@ -259,6 +261,16 @@ try {
     assert.equal(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
   });
 
+  await step('test hooks: absent without the demo/test switch, and for loopback clients only with it', async () => {
+    const off = pagesApp({ testHooks: false } as AppState);
+    for (const path of ['/outbox', '/api/test/outbox?to=energia@example.com', '/sandbox/consultant', '/sandbox/terms']) assert.equal((await off.request(path)).status, 404, path);
+    assert.equal((await off.request('/api/test/reset-throttles', { method: 'POST' })).status, 404);
+    // With the switch, a client that is not this computer (no loopback socket here) is refused.
+    const on = pagesApp({ testHooks: true } as AppState);
+    assert.equal((await on.request('/outbox')).status, 403);
+    assert.equal((await on.request('/api/test/reset-throttles', { method: 'POST' })).status, 403);
+  });
+
   await step('payment: idempotent create, sandbox approve, balance changes', async () => {
     const e = await login('energia@example.com');
     const body = { scope: 'balance', method: 'blik', returnUrl: `${server.url}/index.html` };
@@ -268,7 +280,13 @@ try {
     assert.equal(b.headers.get('idempotent-replayed'), 'true');
     assert.equal(a.body.id, b.body.id);
     assert.equal((await call('POST', '/payments', e, { ...body, method: 'card' }, { 'Idempotency-Key': 'selftest-pay-1' })).body.code, 'idempotency_key_reuse');
-    const res = await fetch(`${server.url}/sandbox/pay/${String(a.body.id)}/approve`, { method: 'POST', redirect: 'manual' });
+    // The sandbox page opens only with the key of the address the customer was given.
+    const page = new URL(String(a.body.redirectUrl));
+    const bare = await (await fetch(`${server.url}${page.pathname}`)).text();
+    assert.doesNotMatch(bare, /Kwota do zapłaty/, 'without its key the page shows no payment');
+    const guessed = await fetch(`${server.url}${page.pathname}/approve?key=wrong`, { method: 'POST', redirect: 'manual' });
+    assert.notEqual(guessed.status, 303, 'a wrong key approves nothing');
+    const res = await fetch(`${server.url}${page.pathname}/approve${page.search}`, { method: 'POST', redirect: 'manual' });
     assert.equal(res.status, 303);
     assert.match(res.headers.get('location') ?? '', /ebok-payment-status=paid/);
     assert.equal((await call('GET', `/payments/${String(a.body.id)}`, e)).body.status, 'paid');
@@ -343,7 +361,9 @@ try {
     assert.equal(notJson.status, 400);
     const noType = await fetch(`${api}/auth/activation/check`, { method: 'POST', body: 'token=abc' });
     assert.equal(noType.status, 400);
-    assert.equal((await fetch(`${api}/auth/password-reset/check`)).status, 404, 'no GET: the token stays out of URLs');
+    const get = await fetch(`${api}/auth/password-reset/check`);
+    assert.equal(get.status, 405, 'no GET: the token stays out of URLs');
+    assert.equal(get.headers.get('allow'), 'POST, OPTIONS');
   });
 
   await step('SMS second factor', async () => {

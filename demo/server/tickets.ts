@@ -235,6 +235,9 @@ export const createTicket: Handler = async (ctx) => {
   const year = warsawDate(ctx.now).slice(0, 4);
   const user = ctx.user!;
   await ctx.db.transaction(async (tx) => {
+    // The case number counts the tickets before it: two tickets filed at once (two server processes on one
+    // PostgreSQL) take turns here, so no number is given twice (the unique index would refuse the second).
+    await tx.query('LOCK TABLE tickets IN SHARE ROW EXCLUSIVE MODE');
     const n = (await tx.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM tickets'))[0]?.n ?? 0;
     await tx.query(
       `INSERT INTO tickets (id, customer_id, number, category_id, subject, status, point_id, document_id, created_at, updated_at, last_message_author)

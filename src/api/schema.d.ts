@@ -399,6 +399,9 @@ export interface paths {
          *     * data match no contract (or the e-mail must match the contract and does not) → create nothing and
          *       e-mail the given address explaining that registration failed and how to contact the utility.
          *
+         *     Every registration sends an e-mail, so it is throttled like the password reset, per e-mail address
+         *     and per client: past the limit `429 too_many_attempts` with `Retry-After`, the same for any data.
+         *
          *     `Idempotency-Key` is required.
          */
         post: operations["register"];
@@ -1023,7 +1026,9 @@ export interface paths {
          * Start an online payment
          * @description Starts a payment with the utility's payment operator and answers where to send the customer. The
          *     widget must have shown the amount and asked for confirmation first.
-         *     * `scope: balance` pays the balance (oldest due first); `documentIds` must be absent.
+         *     * `scope: balance` pays the balance (oldest due first); `documentIds` must be absent. One payment of
+         *       the balance is pending at a time: while one is (until it ends or expires), another answers
+         *       `409 conflict`, whatever its `Idempotency-Key` (a document already in a pending payment is `not_payable`).
          *     * `scope: documents` pays the listed documents (1–50, each `payable`, of this customer); otherwise
          *       `422 validation_failed` with a field per bad id (`/documentIds/1`, code `not_payable` or
          *       `unknown_value`).
@@ -1518,12 +1523,13 @@ export interface components {
          *     * `attachment_too_large` (422): a file is over the size limit; `fields` points at it.
          *     * `attachment_type_not_allowed` (422): a file's real type (magic bytes) is not allowed; `fields` points at it.
          *     * `payload_too_large` (413): the whole request body is over the server's limit.
+         *     * `method_not_allowed` (405): the path has no operation for this method; `Allow` lists those it has.
          *     * `rate_limited` (429): general per-client rate limit; `Retry-After` given.
          *     * `service_unavailable` (503): maintenance or a system behind the API is down; `Retry-After` given.
          *     * `internal_error` (500): unexpected error.
          * @enum {string}
          */
-        ProblemCode: "malformed_request" | "validation_failed" | "invalid_credentials" | "too_many_attempts" | "account_not_activated" | "password_change_required" | "mfa_required" | "mfa_invalid_code" | "mfa_expired" | "token_invalid_or_expired" | "token_used" | "token_expired" | "password_policy_violation" | "unauthenticated" | "session_expired" | "csrf_failed" | "forbidden" | "feature_disabled" | "not_found" | "conflict" | "idempotency_key_reuse" | "idempotency_in_progress" | "reading_window_closed" | "reading_out_of_range" | "reading_lower_than_previous" | "reading_duplicate" | "payment_amount_over_cap" | "payment_nothing_to_pay" | "payments_disabled" | "attachment_too_large" | "attachment_type_not_allowed" | "payload_too_large" | "rate_limited" | "service_unavailable" | "internal_error";
+        ProblemCode: "malformed_request" | "validation_failed" | "invalid_credentials" | "too_many_attempts" | "account_not_activated" | "password_change_required" | "mfa_required" | "mfa_invalid_code" | "mfa_expired" | "token_invalid_or_expired" | "token_used" | "token_expired" | "password_policy_violation" | "unauthenticated" | "session_expired" | "csrf_failed" | "forbidden" | "feature_disabled" | "not_found" | "conflict" | "idempotency_key_reuse" | "idempotency_in_progress" | "reading_window_closed" | "reading_out_of_range" | "reading_lower_than_previous" | "reading_duplicate" | "payment_amount_over_cap" | "payment_nothing_to_pay" | "payments_disabled" | "attachment_too_large" | "attachment_type_not_allowed" | "payload_too_large" | "method_not_allowed" | "rate_limited" | "service_unavailable" | "internal_error";
         /**
          * @description Why one field was refused: `required`, `invalid_format`, `invalid_checksum` (PESEL, NIP, PPE, IBAN),
          *     `too_short` / `too_long` (text length), `too_small` / `too_large` (numbers, amounts, files),
@@ -2930,7 +2936,8 @@ export interface components {
          */
         CacheControlNoStore: "no-store";
         /**
-         * @description Public, non-personal answers may be cached briefly.
+         * @description Public, non-personal answers may be cached briefly (`public, max-age=…`). The same operation asked with
+         *     a session whose answer follows the customer (the portal configuration of its utility) answers `no-store`.
          * @example public, max-age=300
          */
         CacheControlPublic: string;
@@ -2992,6 +2999,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalConfig"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3066,6 +3074,7 @@ export interface operations {
                 };
             };
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -3115,6 +3124,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `mfa_invalid_code`, `mfa_expired` or `validation_failed`. */
             422: {
                 headers: {
@@ -3173,6 +3183,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `mfa_expired`, `validation_failed` or `idempotency_key_reuse`. */
             422: {
                 headers: {
@@ -3231,6 +3242,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `token_invalid_or_expired` (used, expired or unknown challenge) or `validation_failed`. */
             422: {
                 headers: {
@@ -3325,6 +3337,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -3414,6 +3427,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -3453,6 +3467,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `token_used`, `token_expired`, `token_invalid_or_expired` or `validation_failed` (a token of the wrong length). */
             422: {
                 headers: {
@@ -3509,6 +3524,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `token_invalid_or_expired`, `token_used`, `password_policy_violation`, `validation_failed` or `idempotency_key_reuse`. */
             422: {
                 headers: {
@@ -3566,6 +3582,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `password_policy_violation`, `validation_failed` (e.g. a wrong current password), `token_invalid_or_expired`, `token_used` or `idempotency_key_reuse`. */
             422: {
                 headers: {
@@ -3614,6 +3631,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -3663,6 +3681,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `validation_failed` (with `fields`), `password_policy_violation` or `idempotency_key_reuse`. */
             422: {
                 headers: {
@@ -3719,6 +3738,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `token_invalid_or_expired`, `token_used`, `validation_failed` or `idempotency_key_reuse`. */
             422: {
                 headers: {
@@ -3767,6 +3787,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `token_used` (the account is active), `token_expired`, `token_invalid_or_expired` or `validation_failed` (a token of the wrong length). */
             422: {
                 headers: {
@@ -3815,6 +3836,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -3848,6 +3870,7 @@ export interface operations {
                     "application/json": components["schemas"]["Profile"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -3899,6 +3922,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `validation_failed` (with `fields`) or `idempotency_key_reuse`. */
             422: {
                 headers: {
@@ -3958,6 +3982,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `validation_failed` (field `/phone/code` or `/email/token`, code `incorrect` or `expired`) or `idempotency_key_reuse`. */
             422: {
                 headers: {
@@ -4106,6 +4131,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccountRemovalState"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -4157,6 +4183,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `validation_failed` (e.g. a wrong current password) or `idempotency_key_reuse`. */
             422: {
                 headers: {
@@ -4216,6 +4243,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `validation_failed` (with `fields`) or `idempotency_key_reuse`. */
             422: {
                 headers: {
@@ -4258,6 +4286,7 @@ export interface operations {
                     "application/json": components["schemas"]["Consents"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -4309,6 +4338,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -4342,6 +4372,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferences"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -4393,6 +4424,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `validation_failed` (e.g. SMS without a phone) or `idempotency_key_reuse`. */
             422: {
                 headers: {
@@ -4446,6 +4478,7 @@ export interface operations {
                     "application/json": components["schemas"]["PointList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -4487,6 +4520,7 @@ export interface operations {
                     "application/json": components["schemas"]["PointOfDelivery"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4528,6 +4562,7 @@ export interface operations {
                     "application/json": components["schemas"]["TariffOptions"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4587,6 +4622,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -4626,6 +4662,7 @@ export interface operations {
                     "application/json": components["schemas"]["TariffChangeRequestList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4673,6 +4710,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContractList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -4714,6 +4752,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContractDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4761,6 +4800,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4807,6 +4847,7 @@ export interface operations {
                     "application/json": components["schemas"]["Balance"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4899,6 +4940,7 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4941,6 +4983,7 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4983,6 +5026,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5039,6 +5083,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -5100,6 +5145,7 @@ export interface operations {
                 };
             };
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `payment_amount_over_cap`, `payment_nothing_to_pay`, `validation_failed` or `idempotency_key_reuse`. */
             422: {
                 headers: {
@@ -5148,6 +5194,7 @@ export interface operations {
                     "application/json": components["schemas"]["Payment"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5189,6 +5236,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReadingContext"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5251,6 +5299,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReadingList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5374,6 +5423,7 @@ export interface operations {
                     "application/json": components["schemas"]["Consumption"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5410,6 +5460,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketCategoryList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -5464,6 +5515,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -5565,6 +5617,7 @@ export interface operations {
                     "application/json": components["schemas"]["TicketDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5682,6 +5735,7 @@ export interface operations {
                     "image/png": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5740,6 +5794,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -5854,6 +5909,7 @@ export interface operations {
                     "application/json": components["schemas"]["OutageList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];

@@ -42,6 +42,7 @@ const TITLES: Record<ProblemCode, string> = {
   attachment_too_large: 'Plik jest za duży',
   attachment_type_not_allowed: 'Niedozwolony typ pliku',
   payload_too_large: 'Żądanie jest za duże',
+  method_not_allowed: 'Metoda niedozwolona',
   rate_limited: 'Zbyt wiele żądań',
   service_unavailable: 'Usługa chwilowo niedostępna',
   internal_error: 'Wystąpił błąd',

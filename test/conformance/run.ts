@@ -30,6 +30,8 @@ const usage = `Usage: ${program} --base-url <API base, e.g. http://localhost:879
                               (the terms-at-login checks need it)
   --origin <origin>           the Origin header sent (default: the base URL's origin; must be allowed)
   --return-url <url>          returnUrl for POST /payments (default: <origin>/)
+  --max-body-bytes <n>        the server's limit for a request body (default 31457280, 30 MiB); the suite sends
+                              a chunked body 1 MiB over it and expects 413
   --timing-samples <n>        login attempts per identifier for the timing comparison (default 5)
   --timing-factor <x>         the slower median may be at most x times the faster one... (default 3)
   --timing-slack-ms <ms>      ...or at most this many ms slower (default 150)
@@ -56,6 +58,7 @@ function main(): Promise<number> | number {
         'terms-hook-url': { type: 'string' },
         origin: { type: 'string' },
         'return-url': { type: 'string' },
+        'max-body-bytes': { type: 'string' },
         'timing-samples': { type: 'string' },
         'timing-factor': { type: 'string' },
         'timing-slack-ms': { type: 'string' },
@@ -108,6 +111,8 @@ function main(): Promise<number> | number {
   try {
     const max = number('lockout-max', values['lockout-max']);
     if (max !== undefined) options.lockoutMaxAttempts = max;
+    const bodyLimit = number('max-body-bytes', values['max-body-bytes']);
+    if (bodyLimit !== undefined) options.maxBodyBytes = bodyLimit;
     const samples = number('timing-samples', values['timing-samples']);
     const factor = number('timing-factor', values['timing-factor']);
     const slackMs = number('timing-slack-ms', values['timing-slack-ms']);

@@ -25,6 +25,7 @@ import type { CheckResult, ConformanceOptions, Report } from './suite.js';
 import { formatReport, runConformance } from './suite.js';
 import { PROFILE_CHECKS } from './profile.js';
 import { POINT_CHECK_IDS } from './points.js';
+import { INPUT_CHECK_IDS } from './input.js';
 
 interface ReferenceServer {
   url: string;
@@ -34,6 +35,8 @@ interface ReferenceServerOptions {
   port: number;
   dataDir: string;
   databaseUrl?: string;
+  /** The outbox and the test hooks (the suite reads links and codes through its --outbox-url). */
+  testHooks?: boolean;
 }
 type CreateServer = (options: ReferenceServerOptions) => Promise<ReferenceServer> | ReferenceServer;
 interface TestDatabase {
@@ -134,6 +137,7 @@ const OTHER_CHECKS = [
   'ops.changePassword.wrong', 'ops.listMessages.unread', 'ops.listMessages.event', 'ops.listMessages.badEvent',
   ...PROFILE_CHECKS,
   ...POINT_CHECK_IDS,
+  ...INPUT_CHECK_IDS,
 ];
 
 /** One run per family: the proxy mode that breaks it and the checks that must then fail. */
@@ -185,7 +189,7 @@ async function seedTemplate(): Promise<{ template: string; remove(): Promise<voi
   if (DATABASE_URL) {
     const database = await (await testDatabaseModule())(DATABASE_URL);
     try {
-      const server = await create({ port: 0, dataDir, databaseUrl: database.url });
+      const server = await create({ port: 0, dataDir, databaseUrl: database.url, testHooks: true });
       await server.close();
     } catch (error) {
       await database.drop();
@@ -195,7 +199,7 @@ async function seedTemplate(): Promise<{ template: string; remove(): Promise<voi
     }
     return { template: `${PG_TEMPLATE}${database.name}`, remove: () => database.drop() };
   }
-  const server = await create({ port: 0, dataDir });
+  const server = await create({ port: 0, dataDir, testHooks: true });
   await server.close();
   return { template: dataDir, remove: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })) };
 }
@@ -209,7 +213,7 @@ async function withServer<T>(template: string, label: string, body: (origin: str
     database = await (await testDatabaseModule())(DATABASE_URL, template.slice(PG_TEMPLATE.length));
   } else cpSync(template, dataDir, { recursive: true });
   try {
-    const server = await create({ port: 0, dataDir, databaseUrl: database?.url });
+    const server = await create({ port: 0, dataDir, databaseUrl: database?.url, testHooks: true });
     try {
       return await body(new URL(server.url).origin);
     } finally {

@@ -12,6 +12,7 @@ import { notificationChecks, tariffChecks, type SettingsTools } from './settings
 import { profileChecks } from './profile.js';
 import { consentChecks, termsChecks } from './consents.js';
 import { pointsAndContracts } from './points.js';
+import { inputChecks } from './input.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -54,6 +55,8 @@ export interface ConformanceOptions {
   removalLogin?: string;
   /** Its password; default `password`. */
   removalPassword?: string;
+  /** The server's limit for a whole request body, in bytes (default 30 MiB, the reference server's). */
+  maxBodyBytes?: number;
   /** A test outbox (`GET <url>?to=<address>` → list of sent messages, newest first): token checks need it. */
   outboxUrl?: string;
   /**
@@ -373,6 +376,12 @@ export class Suite {
       });
     }
     await this.section('public', () => this.publicOperations());
+    await this.section('input', () =>
+      inputChecks(
+        { check: (id, title, body) => this.check('Public operations', id, title, body), fail, expectProblem, maxBodyBytes: this.options.maxBodyBytes ?? 30 * 1024 * 1024 },
+        this.client('anonymous'),
+      ),
+    );
     const { login, password } = this.options;
     let main: Client | undefined;
     if (login && password) {

@@ -3,6 +3,7 @@ import '../../src/widgets/balance-tile/ebok-balance-tile.js';
 import type { EbokBalanceTile } from '../../src/widgets/balance-tile/balance-tile.js';
 import type { EbokPaymentStartEvent } from '../../src/core/events.js';
 import { signInAs, referenceApiBase, cleanups, undoPayment } from '../helpers/reference-server.js';
+import { submitSandbox } from '../helpers/sandbox.js';
 import { shadow, until } from '../helpers/dom.js';
 import { resetPage } from '../helpers/page.js';
 
@@ -64,10 +65,7 @@ describe('<ebok-balance-tile> with the reference server', function () {
     const { detail } = await started;
     undo.later(() => undoPayment(detail.paymentId));
     // The customer at the operator: the sandbox page offers approve / decline / cancel as forms.
-    const page = await (await fetch(detail.redirectUrl)).text();
-    const form = new DOMParser().parseFromString(page, 'text/html').querySelector<HTMLFormElement>(`form[action$="/${action}"]`);
-    expect(form, `the sandbox offers ${action}`).to.exist;
-    const answer = await fetch(new URL(form!.getAttribute('action')!, detail.redirectUrl), { method: 'POST', redirect: 'manual' });
+    const answer = await submitSandbox(detail.redirectUrl, action);
     const location = answer.headers.get('Location');
     expect(answer.status, 'the sandbox sends the customer back').to.be.oneOf([302, 303, 0]);
     el.remove();

@@ -9,6 +9,7 @@ import '../../src/widgets/balance-tile/ebok-balance-tile.js';
 import type { EbokBalanceTile } from '../../src/widgets/balance-tile/balance-tile.js';
 import type { EbokPaymentStartEvent } from '../../src/core/events.js';
 import { getClient } from '../../src/api/registry.js';
+import { submitSandbox } from '../helpers/sandbox.js';
 import { shadow, until } from '../helpers/dom.js';
 import { active } from '../helpers/harness.js';
 import { resetPage } from '../helpers/page.js';
@@ -148,9 +149,7 @@ describe('<ebok-invoice-list> with the reference server', function () {
     undo.later(() => undoPayment(detail.paymentId));
     expect(Math.round(Number(detail.amount) * 100), 'the payment is the sum of the three, or the cap').to.equal(paid);
     // At the operator: approve, and the sandbox sends the customer back.
-    const page = await (await fetch(detail.redirectUrl)).text();
-    const form = new DOMParser().parseFromString(page, 'text/html').querySelector<HTMLFormElement>('form[action$="/approve"]')!;
-    const answer = await fetch(new URL(form.getAttribute('action')!, detail.redirectUrl), { method: 'POST', redirect: 'manual' });
+    const answer = await submitSandbox(detail.redirectUrl, 'approve');
     const back = new URL(answer.headers.get('Location') ?? `${location.href}?paymentId=${detail.paymentId}&ebok-payment=ebok-invoice-list`, location.href);
     expect(back.searchParams.get('ebok-payment'), 'the return names the list').to.equal('ebok-invoice-list');
     el.remove();

@@ -167,7 +167,7 @@ async function startServer() {
   const origin = `http://127.0.0.1:${proxy.address().port}`;
 
   // As `npm start` runs it (validating its answers against the contract), on a port of its own choosing.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts', '--demo'], {
     cwd: root,
     env: { ...process.env, PORT: '0', EBOK_DATA_DIR: dataDir, EBOK_ALLOWED_ORIGINS: origin, EBOK_LOG: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -329,7 +329,7 @@ function serveApp(root, config) {
 async function startReferenceServer(origins) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'ebok-hosts-data-'));
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['demo/server/main.ts'], {
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['demo/server/main.ts', '--demo'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), EBOK_DATA_DIR: dataDir, EBOK_NO_SITE: '1', EBOK_ALLOWED_ORIGINS: origins.join(',') },
     stdio: ['ignore', 'pipe', 'pipe'],

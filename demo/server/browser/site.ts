@@ -27,7 +27,7 @@ export const log = (...a: unknown[]) => console.log('ok  ', ...a);
 export async function startSite(name: string): Promise<Site> {
   const dataDir = mkdtempSync(join(tmpdir(), `ebok-${name}-`));
   const main = resolve(import.meta.dirname, '../main.ts');
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', main], { env: { ...process.env, PORT: '0', EBOK_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', main, '--demo'], { env: { ...process.env, PORT: '0', EBOK_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
   const origin = await new Promise<string>((ok, fail) => {
     let out = '';
     server.stdout!.on('data', (chunk: Buffer) => {
