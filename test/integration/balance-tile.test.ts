@@ -58,7 +58,8 @@ describe('<ebok-balance-tile> with the reference server', function () {
   async function payThroughSandbox(action: 'approve' | 'decline' | 'cancel'): Promise<{ paymentId: string; back: URL }> {
     const el = await tileFor('energia@example.com');
     shadow<HTMLButtonElement>(el, '[part="pay"]').click();
-    await el.updateComplete;
+    // "Zapłać" opens the confirmation once the payment settings are in (the portal config, asked afresh with a session).
+    await until(() => !!el.shadowRoot?.querySelector('[part="confirm"]'), 'the confirmation', 10000);
     el.addEventListener('ebok-payment-start', (e) => e.preventDefault(), { once: true });
     const started = new Promise<EbokPaymentStartEvent>((resolve) => el.addEventListener('ebok-payment-start', resolve, { once: true }));
     shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
