@@ -321,12 +321,43 @@ export function logError(app: AppState, ...args: unknown[]): void {
   if (app.log) console.error(...args);
 }
 
+/** An answer a retry with the same key gets again (a throttle, an outage or a file is asked for afresh). */
+function replayable(reply: Reply): boolean {
+  return ![429, 500, 503].includes(reply.status) && !reply.raw;
+}
+
+/**
+ * `db` for a handler that runs inside `tx`: its queries join the transaction, and its own transactions become
+ * savepoints, which roll back alone when they throw (as they would on their own), the rest staying.
+ */
+function nestedIn(db: Db, tx: Queryable): Db {
+  let depth = 0;
+  return {
+    ...db,
+    query: (sql, params) => tx.query(sql, params),
+    transaction: async (fn) => {
+      const name = `nested_${++depth}`;
+      await tx.query(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn(tx);
+        await tx.query(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (error) {
+        await tx.query(`ROLLBACK TO SAVEPOINT ${name}`);
+        throw error;
+      } finally {
+        depth--;
+      }
+    },
+  };
+}
+
 /** Builds the Hono handler of one operation. */
 export function operationHandler(app: AppState, op: OperationSpec, handler: Handler) {
   return async (c: Context): Promise<Response> => {
     const lang = pickLang(c.req.header('accept-language'));
     const method = c.req.method.toUpperCase();
-    const idem: { scope: string | null; key: string | null } = { scope: null, key: null };
+    const idem: { scope: string | null; key: string | null; stored?: boolean } = { scope: null, key: null };
     let idemHash = '';
     let reply: Reply;
     /** The answer followed a signed-in customer (a public operation personalised by the session). */
@@ -499,6 +530,32 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
             [scope, key, idemHash],
           );
         }
+        if (idem.scope && idem.key && !NEVER_REPLAYED.has(op.id)) {
+          // The work and the key's outcome commit together: a crash after the work leaves the answer to
+          // replay, a crash before it leaves nothing done and the claim, which a retry takes over later.
+          const { scope, key: claimed } = idem;
+          return app.db.transaction(async (tx) => {
+            ctx.db = nestedIn(app.db, tx);
+            let answer: Reply;
+            try {
+              answer = await handler(ctx);
+            } catch (error) {
+              if (!(error instanceof ApiError)) throw error;
+              answer = problemReply(lang, error);
+            }
+            if (replayable(answer)) {
+              await tx.query("UPDATE idempotency_keys SET state = 'done', status = $3, headers = $4, body = $5 WHERE scope = $1 AND key = $2", [
+                scope,
+                claimed,
+                answer.status,
+                answer.headers ?? {},
+                answer.body === undefined ? null : JSON.stringify(answer.body),
+              ]);
+              idem.stored = true;
+            }
+            return answer;
+          });
+        }
         return handler(ctx);
       })();
     } catch (error) {
@@ -512,7 +569,9 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
     if (idem.scope && idem.key) {
       app.running.delete(`${idem.scope}\n${idem.key}`);
       try {
-        if ([429, 500, 503].includes(reply.status) || NEVER_REPLAYED.has(op.id) || reply.raw) {
+        if (idem.stored) {
+          // Recorded with the work, in its transaction.
+        } else if (!replayable(reply) || NEVER_REPLAYED.has(op.id)) {
           await app.db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [idem.scope, idem.key]);
         } else {
           await app.db.query("UPDATE idempotency_keys SET state = 'done', status = $3, headers = $4, body = $5 WHERE scope = $1 AND key = $2", [

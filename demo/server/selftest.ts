@@ -4,6 +4,7 @@
  * walks the main flows with fetch and fails loudly on the first surprise.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -383,6 +384,31 @@ try {
     assert.ok(statuses[0] === 201 && (statuses[1] === 409 || statuses[1] === 201), `statuses ${statuses.join(',')}`);
     const list = (await call('GET', '/payments?limit=5', f)).body as { items: { amount: { amount: string }; status: string }[] };
     assert.equal(list.items.filter((p) => p.status === 'pending' && p.amount.amount === '100.00').length, 1);
+  });
+
+  await step('idempotency: a claim a crashed server left is taken over after its window, the work runs once and replays', async () => {
+    const f = await login('firma@example.com');
+    const firma = (await server.db.query<{ id: string; customer_id: string }>("SELECT id, customer_id FROM users WHERE email = 'firma@example.com'"))[0]!;
+    const doc = (
+      await server.db.query<{ id: string }>(
+        "SELECT d.id FROM documents d WHERE d.customer_id = $1 AND d.gross > d.paid AND d.gross - d.paid < 1000 AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.status = 'pending' AND d.id = ANY(p.document_ids)) ORDER BY d.id LIMIT 1",
+        [firma.customer_id],
+      )
+    )[0]!;
+    const body = { scope: 'documents', documentIds: [doc.id], returnUrl: `${server.url}/` };
+    const key = 'selftest-crashed-claim';
+    // What a server that died while running this request leaves behind: the claim, and no work.
+    const hash = createHash('sha256').update(`POST /api/v1/payments\n${JSON.stringify(body)}`).digest('base64url');
+    await server.db.query("INSERT INTO idempotency_keys (scope, key, request_hash, state, created_at) VALUES ($1, $2, $3, 'running', now() - interval '5 minutes')", [`user:${firma.id}`, key, hash]);
+    const first = await call('POST', '/payments', f, body, { 'Idempotency-Key': key });
+    assert.equal(first.status, 201, `the retry runs the work: ${JSON.stringify(first.body)}`);
+    const again = await call('POST', '/payments', f, body, { 'Idempotency-Key': key });
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.equal(again.body.id, first.body.id);
+    const stored = (await server.db.query<{ state: string; status: number }>('SELECT state, status FROM idempotency_keys WHERE scope = $1 AND key = $2', [`user:${firma.id}`, key]))[0]!;
+    assert.deepEqual([stored.state, stored.status], ['done', 201]);
+    const pending = await server.db.query("SELECT 1 FROM payments WHERE status = 'pending' AND $1 = ANY(document_ids)", [doc.id]);
+    assert.equal(pending.length, 1, 'one payment for the document');
   });
 
   await step('meter reading (multipart) and a ticket with an attachment checked by magic bytes', async () => {
