@@ -118,7 +118,11 @@ export class EbokPortal extends EbokWidget {
 
   /** The href of a place inside the portal (`/ebok/finanse`, `#/finanse`). */
   hrefOf(route: string): string {
-    return hrefFor(this.mode, this.basePath ?? '/', parsePlace(route));
+    return this.hrefOfPlace(parsePlace(route));
+  }
+
+  private hrefOfPlace(place: Place): string {
+    return hrefFor(this.mode, this.basePath ?? '/', place);
   }
 
   /**
@@ -235,7 +239,7 @@ export class EbokPortal extends EbokWidget {
     if (this.mode === 'memory') return;
     const current = this.placeInAddress();
     if (current && samePlace(current, place)) return;
-    const href = hrefFor(this.mode, this.basePath ?? '/', place);
+    const href = this.hrefOfPlace(place);
     const url = new URL(href, window.location.href);
     if (how === 'push') history.pushState(history.state, '', url);
     else history.replaceState(history.state, '', url);
@@ -278,7 +282,7 @@ export class EbokPortal extends EbokWidget {
   private follow(event: Event | undefined, place: Place): void {
     if (event instanceof MouseEvent && (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) return;
     event?.preventDefault();
-    const href = hrefFor(this.mode, this.basePath ?? '/', place);
+    const href = this.hrefOfPlace(place);
     const proceed = this.emit(new NavigateEvent({ target: 'portal', href, params: { route: formatPlace(place) } }));
     if (!proceed) return;
     this.record(place, 'push');
@@ -315,10 +319,10 @@ export class EbokPortal extends EbokWidget {
       level: section.titled ? this.level : Math.min(6, this.level + 1),
       query: this.place.query,
       // Placeholders such as `{pointId}` stay readable for the widget that fills them in.
-      href: (path, query = {}) => hrefFor(this.mode, this.basePath ?? '/', { path, query }).replace(/%7B(\w+)%7D/g, '{$1}'),
+      href: (path, query = {}) => this.hrefOfPlace({ path, query }).replace(/%7B(\w+)%7D/g, '{$1}'),
       link: (path, text) => {
         const place = { path, query: {} };
-        return html`<a class="button" part="section-link" href=${hrefFor(this.mode, this.basePath ?? '/', place)} @click=${(event: MouseEvent) => this.follow(event, place)}>${text}</a>`;
+        return html`<a class="button" part="section-link" href=${this.hrefOfPlace(place)} @click=${(event: MouseEvent) => this.follow(event, place)}>${text}</a>`;
       },
     };
   }
@@ -345,7 +349,7 @@ export class EbokPortal extends EbokWidget {
       <div part="not-found">
         <p class="lead">${msg('Pod tym adresem nie ma żadnej części eBOK. Mógł się zmienić albo zawierać literówkę.')}</p>
         <p class="lead">
-          <a class="button" part="home-link" href=${hrefFor(this.mode, this.basePath ?? '/', HOME)} @click=${(event: MouseEvent) => this.follow(event, HOME)}
+          <a class="button" part="home-link" href=${this.hrefOfPlace(HOME)} @click=${(event: MouseEvent) => this.follow(event, HOME)}
             >${msg('Przejdź do pulpitu')}</a
           >
         </p>
@@ -375,7 +379,7 @@ export class EbokPortal extends EbokWidget {
           return html`<li>
             <a
               part="menu-link"
-              href=${hrefFor(this.mode, this.basePath ?? '/', place)}
+              href=${this.hrefOfPlace(place)}
               aria-current=${ifDefined(here ? 'page' : undefined)}
               @click=${(event: MouseEvent) => this.follow(event, place)}
               >${label}</a
