@@ -554,6 +554,27 @@ describe('<ebok-invoice-list>', () => {
       expect((JSON.parse(api.calls('POST', '/payments')[0]!.body) as { amount: unknown }).amount).to.deep.equal(money('400.00'));
     });
 
+    it('a click on Zapłać before the payment settings arrived waits for them, so the cap is explained before paying', async () => {
+      servePayable('400.00');
+      const config = portalConfigOf('energia');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      api.on('GET', '/portal-config', async () => {
+        await held;
+        return json(200, { ...config, payments: { ...config.payments, perTransactionCap: money('400.00') } });
+      });
+      const el = await list();
+      await until(() => !!choose(el, 0), 'checkboxes shown');
+      for (const i of [0, 1, 2]) choose(el, i)!.click();
+      await el.updateComplete;
+      shadow<HTMLButtonElement>(el, '[part="selection"] [part="pay"]').click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('ebok-dialog[open]'), 'no confirmation without the cap').to.equal(null);
+      release();
+      await until(() => !!el.shadowRoot!.querySelector('ebok-dialog .cap'), 'the cap explained in the confirmation');
+      expect(shadow(el, 'ebok-dialog .cap').textContent).to.contain('400,00');
+    });
+
     it('when another tab already pays a chosen document, drops it from the choice, reloads, and offers the rest', async () => {
       servePayable();
       api.on(

@@ -161,7 +161,7 @@ export class DocumentSelection implements ReactiveController {
             ${this.note ? html`<p class="selection__note" role="alert">${this.note}</p>` : nothing}
             <div class="actions">
               ${plan
-                ? html`<button class="button" part="pay" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.pay(config)}>
+                ? html`<button class="button" part="pay" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.pay()}>
                     ${msg(str`Zapłać wybrane (${formatMoney(plan.amount, { currency: this.currency() })})`)}
                   </button>`
                 : nothing}
@@ -176,7 +176,13 @@ export class DocumentSelection implements ReactiveController {
     return this.documents[0]?.remaining.currency ?? 'PLN';
   }
 
-  private async pay(config: PortalConfig | undefined): Promise<void> {
+  /**
+   * A click before the configuration arrived waits for it, so the confirmation already knows the per-payment cap
+   * and the fee note (as the balance tile does) rather than learning the cap from the operator's refusal.
+   */
+  private async pay(): Promise<void> {
+    if (this.host.config.status === 'pending') await this.host.config.settled();
+    const config = this.host.config.value;
     const plan = this.plan(config);
     if (!plan || this.flow?.busy) return;
     const flow = await this.load();
