@@ -31,6 +31,13 @@ export interface PaymentHost extends ApiHost {
   dispatchEvent(event: Event): boolean;
 }
 
+/** Where the flow reads the payment settings (the cap, the fee note): the widget's `PortalConfigController`. */
+export interface PaymentSettings {
+  readonly status: string;
+  readonly value: PortalConfig | undefined;
+  settled(): Promise<void>;
+}
+
 export interface PaymentFlowOptions {
   /** "What for" in the confirmation: the whole balance, part of it, the chosen documents… */
   whatFor: (plan: PaymentPlan) => string;
@@ -87,8 +94,16 @@ export class PaymentFlow implements ReactiveController {
     return this.pay.busy;
   }
 
-  /** Opens the confirmation for `plan` (from `planFor`) of `scope`. */
-  open(plan: PayPlan, scope: PaymentScope, currency: string, config: PortalConfig | undefined): void {
+  /**
+   * Opens the confirmation of `scope` for the plan `planOf` makes from the portal configuration. A click that
+   * comes before the configuration arrived waits for it, so the confirmation already knows the per-payment cap
+   * and the fee note (rather than the customer learning of the cap from the operator's refusal).
+   */
+  async open(planOf: (config: PortalConfig | undefined) => PayPlan | undefined, scope: PaymentScope, currency: string, settings: PaymentSettings): Promise<void> {
+    if (settings.status === 'pending') await settings.settled();
+    const config = settings.value;
+    const plan = planOf(config);
+    if (!plan) return;
     const fee = config?.payments.feeNote;
     const feeText = fee ? localized(fee) : undefined;
     this.pay.cancel();

@@ -171,16 +171,7 @@ export class EbokBalanceTile extends EbokWidget {
     return state === 'due' ? msg('Kwota czeka na zapłatę; termin nie minął.') : msg('Wszystkie rachunki są opłacone.');
   }
 
-  /**
-   * A click that comes before the configuration arrived waits for it, so the confirmation already knows the
-   * per-payment cap and the fee note (rather than learning the cap from the operator's refusal).
-   */
   private openPayment(balance: Balance, currency: string): void {
-    if (this.config.status === 'pending') {
-      void this.config.settled().then(() => this.openPayment(balance, currency));
-      return;
-    }
-    const plan = payPlan(balance, this.config.value);
-    if (plan) this.pay.open(plan, { scope: 'balance' }, currency, this.config.value);
+    void this.pay.open((config) => payPlan(balance, config), { scope: 'balance' }, currency, this.config);
   }
 }

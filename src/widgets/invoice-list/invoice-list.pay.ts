@@ -176,18 +176,12 @@ export class DocumentSelection implements ReactiveController {
     return this.documents[0]?.remaining.currency ?? 'PLN';
   }
 
-  /**
-   * A click before the configuration arrived waits for it, so the confirmation already knows the per-payment cap
-   * and the fee note (as the balance tile does) rather than learning the cap from the operator's refusal.
-   */
   private async pay(): Promise<void> {
-    if (this.host.config.status === 'pending') await this.host.config.settled();
-    const config = this.host.config.value;
-    const plan = this.plan(config);
-    if (!plan || this.flow?.busy) return;
+    if (this.flow?.busy) return;
     const flow = await this.load();
-    flow.open(plan, { scope: 'documents', documentIds: this.documents.map((doc) => doc.id) }, this.currency(), config);
+    await flow.open((config) => this.plan(config), { scope: 'documents', documentIds: this.documents.map((doc) => doc.id) }, this.currency(), this.host.config);
   }
+
 
   private load(): Promise<PaymentFlow> {
     this.loading ??= import('../../kit/payment.js').then(({ PaymentFlow }) => {
@@ -232,7 +226,7 @@ export class DocumentSelection implements ReactiveController {
     const text = msg(str`Tych dokumentów nie można już zapłacić (są opłacone albo ich płatność trwa, np. w innym oknie): ${numbers}.`);
     const rest = this.plan(this.host.config.value);
     if (rest && this.flow) {
-      this.flow.open(rest, { scope: 'documents', documentIds: this.documents.map((doc) => doc.id) }, this.currency(), this.host.config.value);
+      void this.flow.open(() => rest, { scope: 'documents', documentIds: this.documents.map((doc) => doc.id) }, this.currency(), this.host.config);
       return msg(str`${text} Pozostałe możesz zapłacić teraz.`);
     }
     this.flow?.close();
