@@ -4,7 +4,7 @@ import { tokens as t } from '../theme/tokens.js';
 /** What the list widgets (documents, payments) look like around their table: title, count, links and buttons. */
 export const listWidgetStyles = css`
   .base {
-    display: grid;
+    display: inline-grid;
     gap: ${t.spaceM};
     min-inline-size: 0;
   }

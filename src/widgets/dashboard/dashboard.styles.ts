@@ -5,7 +5,7 @@ import { tokens as t } from '../../theme/tokens.js';
 export const dashboardStyles = css`
   .cards {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--ebok-dashboard-card-min-width, 16rem)), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--ebok-dashboard-card-min-width, 16em)), 1fr));
     gap: ${t.spaceM};
     margin: 0;
     padding: 0;

@@ -51,7 +51,7 @@ const loadTile = (): Promise<unknown> => import('../balance-tile/ebok-balance-ti
  * @csspart retry - "Try again" on a card that failed.
  * @csspart status - Loading, empty, error and offline states of a card.
  * @cssprop --ebok-dashboard-card-bg - Background of a card (default: the surface token).
- * @cssprop --ebok-dashboard-card-min-width - The narrowest a card gets before the grid wraps (default `16rem`).
+ * @cssprop --ebok-dashboard-card-min-width - The narrowest a card gets before the grid wraps (default `16em`: of the widget's text size, not the page's root).
  * @cssprop --ebok-dashboard-overdue-color - Tone of an overdue next payment (default: the overdue balance token).
  */
 export class EbokDashboard extends EbokWidget {

@@ -4,7 +4,7 @@ import { tokens as t } from '../../theme/tokens.js';
 /** The grid stays a table down to 320 px: the topic column wraps, the two switch columns keep their width. */
 export const notificationSettingsStyles = css`
   .base {
-    display: grid;
+    display: inline-grid;
     gap: ${t.spaceM};
   }
   .grid {

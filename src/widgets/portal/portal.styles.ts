@@ -11,8 +11,8 @@ export const portalStyles = css`
     container: ebok-portal / inline-size;
   }
   .portal {
-    display: grid;
-    grid-template-columns: minmax(11rem, 15rem) minmax(0, 1fr);
+    display: inline-grid;
+    grid-template-columns: minmax(11em, 15em) minmax(0, 1fr);
     grid-template-areas:
       'skip skip'
       'bar bar'

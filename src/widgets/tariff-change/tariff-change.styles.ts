@@ -3,7 +3,7 @@ import { tokens as t } from '../../theme/tokens.js';
 
 export const tariffChangeStyles = css`
   .base {
-    display: grid;
+    display: inline-grid;
     gap: ${t.spaceM};
   }
   .subtitle {
