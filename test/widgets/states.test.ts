@@ -24,7 +24,13 @@ async function logIn(el: Element) {
   await sendKeys({ press: 'Enter' });
 }
 
-const WIDGETS: { tag: string; attrs: string; act?: (el: Element) => Promise<void> }[] = [
+const WIDGETS: {
+  tag: string;
+  attrs: string;
+  act?: (el: Element) => Promise<void>;
+  /** Its own error state is about the session check itself (the portal: the sections wait for it). */
+  sessionFails?: boolean;
+}[] = [
   { tag: 'ebok-balance-tile', attrs: '' },
   { tag: 'ebok-invoice-list', attrs: '' },
   { tag: 'ebok-payment-history', attrs: '' },
@@ -42,6 +48,7 @@ const WIDGETS: { tag: string; attrs: string; act?: (el: Element) => Promise<void
   { tag: 'ebok-points', attrs: '' },
   { tag: 'ebok-contracts', attrs: '' },
   { tag: 'ebok-dashboard', attrs: '' },
+  { tag: 'ebok-portal', attrs: 'routing="memory"', sessionFails: true },
   { tag: 'ebok-login', attrs: '', act: logIn },
   { tag: 'ebok-register', attrs: '' },
   { tag: 'ebok-password-reset', attrs: '' },
@@ -82,21 +89,21 @@ describe('every widget offline and on a server error, in Polish and English', ()
     configure({ ...apiOf(where), fetch: () => Promise.reject(new TypeError('Failed to fetch')), retry: { retries: 0 } });
   }
 
-  /** Every call fails with a 500, but the session: signed in, or (for the login) signed out. */
-  function serverError(signedIn: boolean, where: Where) {
+  /** Every call fails with a 500, but the session (unless `sessionToo`): signed in, or (for the login) signed out. */
+  function serverError(signedIn: boolean, where: Where, sessionToo = false) {
     const api = new FakeApi().on('GET', '/auth/session', signedIn ? json(200, sessionAt()) : problem(401, 'unauthenticated'));
     configure({
       ...apiOf(where),
       fetch: (input, init) => {
         const request = input instanceof Request ? input : new Request(input, init);
-        if (request.url.endsWith('/auth/session')) return api.fetch(request);
+        if (request.url.endsWith('/auth/session') && !sessionToo) return api.fetch(request);
         return Promise.resolve(problem(500, 'internal_error'));
       },
       retry: { retries: 0 },
     });
   }
 
-  for (const { tag, attrs, act } of WIDGETS) {
+  for (const { tag, attrs, act, sessionFails } of WIDGETS) {
     for (const [lang, where] of [['pl', 'page'], ['en', 'page'], ['pl', 'provider'], ['en', 'provider']] as const) {
       const inProvider = where === 'provider' ? ' inside <ebok-provider>' : '';
       it(`<${tag}>${inProvider} says it is offline (${lang}), accessibly`, async () => {
@@ -108,7 +115,7 @@ describe('every widget offline and on a server error, in Polish and English', ()
       });
 
       it(`<${tag}>${inProvider} shows a server error with a way to try again (${lang}), accessibly`, async () => {
-        serverError(tag !== 'ebok-login', where);
+        serverError(tag !== 'ebok-login', where, sessionFails);
         const el = await render(tag, attrs, lang, where, act);
         // An alert that says something: an empty live region waiting for later messages is not the error state.
         const alerts = () => [...(el.shadowRoot?.querySelectorAll('[role="alert"]') ?? [])].filter((a) => a.textContent?.trim());
