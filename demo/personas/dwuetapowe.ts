@@ -32,7 +32,7 @@ export function dwuetapowe(clock: DayClock): Persona {
   );
   return {
     key: 'dwuetapowe',
-    what: 'prąd, logowanie dwuetapowe kodem SMS (kod w /outbox)',
+    what: 'prąd, logowanie dwuetapowe kodem SMS (kod w /outbox, gdy serwer działa z --demo, jak w npm start)',
     worlds: 'server and mocks',
     utility: ENERGIA,
     account: account(clock, { userId: 'usr_2fa', login: '2fa@example.com', phone: '+48609876543', mfa: 'sms' }),
