@@ -35,6 +35,12 @@ export type MailJobRunner = (env: MailEnv, identifier: string) => Promise<void>;
 const MAX_ATTEMPTS = 5;
 /** Jobs of processes that crashed, or that another process queued, are picked up at least this often. */
 const SWEEP_MS = 30_000;
+/**
+ * A woken worker starts this long after the answer, at random: the work for an account (a token, an e-mail)
+ * must not slow exactly the next request, which would tell, the other way round, that the one before was for
+ * an account (on the embedded database every statement waits for the one before).
+ */
+const WAKE_DELAY_MS = { min: 50, max: 250 };
 
 interface JobRow {
   id: string;
@@ -53,6 +59,7 @@ export class MailJobs {
   private running: Promise<void> | undefined;
   private again = false;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private wake: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
   constructor(private readonly runners: Record<MailJobKind, MailJobRunner>) {}
@@ -60,13 +67,23 @@ export class MailJobs {
   /** Runs the jobs of `app` from now on: first what earlier processes left queued, then at every kick and sweep. */
   start(app: AppState): void {
     this.app = app;
-    this.timer = setInterval(() => this.kick(), SWEEP_MS);
+    this.timer = setInterval(() => this.run(), SWEEP_MS);
     this.timer.unref();
-    this.kick();
+    this.run();
   }
 
-  /** Runs the queued jobs soon (one worker per process: a kick while it runs makes it look again). */
+  /** Runs the queued jobs soon: a moment after the answer (WAKE_DELAY_MS). */
   kick(): void {
+    if (!this.app || this.closed || this.wake) return;
+    const { min, max } = WAKE_DELAY_MS;
+    this.wake = setTimeout(() => {
+      this.wake = undefined;
+      this.run();
+    }, min + Math.random() * (max - min));
+  }
+
+  /** Runs the queued jobs now (one worker per process: asked while it runs, it looks again). */
+  private run(): void {
     const app = this.app;
     if (!app || this.closed) return;
     if (this.running) {
@@ -86,8 +103,8 @@ export class MailJobs {
   }
 
   /**
-   * Runs every queued job, waiting for those another worker is running, and resolves when none is left: what
-   * is sent for the requests answered so far is then in the outbox.
+   * Runs every queued job now, waiting for those another worker is running, and resolves when none is left:
+   * what is sent for the requests answered so far is then in the outbox.
    */
   async drain(): Promise<void> {
     const app = this.app;
@@ -98,6 +115,7 @@ export class MailJobs {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.wake) clearTimeout(this.wake);
     await this.running;
   }
 
