@@ -29,7 +29,7 @@ export interface CheckResult {
 }
 
 export interface TimingOptions {
-  /** Attempts per identifier (unknown and known, interleaved). Default 5. */
+  /** Attempts per identifier (unknown and known, interleaved). Default 5; at most 3 for the e-mail requests. */
   samples?: number;
   /** The slower median may be at most this many times the faster one... Default 3. */
   factor?: number;
