@@ -11,7 +11,8 @@ import { openDb, type Db } from './db.ts';
 import { loadContract } from './contract.ts';
 import { API_BASE, operationHandler, problemResponse, type AppState, type Handler, type Utility } from './core.ts';
 import { fillUtilitySites, seedIfEmpty } from './seed.ts';
-import { authHandlers } from './auth.ts';
+import { accountMailJobs, authHandlers } from './auth.ts';
+import { MailJobs } from './mail-jobs.ts';
 import { profileHandlers } from './profile.ts';
 import { accountRemovalHandlers } from './account-removal.ts';
 import { billingHandlers } from './billing.ts';
@@ -141,6 +142,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     log: options.log ?? false,
     testHooks: options.testHooks ?? false,
     running: new Set(),
+    mailJobs: new MailJobs(accountMailJobs),
   };
 
   const handlers: Record<string, Handler> = {
@@ -192,6 +194,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   });
   const listener = getRequestListener(hono.fetch);
   markReady((req, res) => void listener(req, res));
+  state.mailJobs.start(state);
 
   let closed = false;
   return {
@@ -199,14 +202,22 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     seededAt,
     db,
     outbox: {
-      list: (to) => listOutbox(db, to),
-      latest: async (to) => (await listOutbox(db, to, 1))[0],
+      // What was asked for before is sent first (reset and reminder e-mails go out after the answer).
+      list: async (to) => {
+        await state.mailJobs.drain();
+        return listOutbox(db, to);
+      },
+      latest: async (to) => {
+        await state.mailJobs.drain();
+        return (await listOutbox(db, to, 1))[0];
+      },
     },
     async close() {
       if (closed) return;
       closed = true;
       http.closeAllConnections();
       await new Promise<void>((ok) => http.close(() => ok()));
+      await state.mailJobs.close();
       await db.close();
     },
   };

@@ -23,6 +23,7 @@ import {
   utilityOfPage,
 } from './core.ts';
 import { sendEmail, sendSms } from './outbox.ts';
+import { queueMail, type MailEnv, type MailJobKind, type MailJobRunner } from './mail-jobs.ts';
 import { signInOrTerms } from './terms.ts';
 import { warsawIso } from '../../src/i18n/calendar.ts';
 import { dummyPasswordHash, hashPassword, maskEmail, maskPhone, randomToken, sha256, sixDigitCode, verifyPassword } from './util.ts';
@@ -252,7 +253,7 @@ async function spendToken(db: Queryable, row: TokenRow, now: Date): Promise<bool
   return done.length === 1;
 }
 
-async function sendActivation(ctx: Ctx, user: UserRow): Promise<void> {
+async function sendActivation(ctx: MailEnv, user: UserRow): Promise<void> {
   const utility = ctx.app.utilities.get(user.utility_id) ?? ctx.utility;
   await invalidateTokens(ctx.db, user.id, 'activation', ctx.now);
   const { token } = await createToken(ctx.db, user.id, 'activation', utility.config.activationLinkLifetimeSeconds, ctx.now);
@@ -265,7 +266,7 @@ async function sendActivation(ctx: Ctx, user: UserRow): Promise<void> {
   );
 }
 
-async function sendReset(ctx: Ctx, user: UserRow, reason: 'request' | 'locked'): Promise<void> {
+async function sendReset(ctx: MailEnv, user: UserRow, reason: 'request' | 'locked'): Promise<void> {
   const utility = ctx.app.utilities.get(user.utility_id) ?? ctx.utility;
   await invalidateTokens(ctx.db, user.id, 'reset', ctx.now);
   const { token } = await createToken(ctx.db, user.id, 'reset', utility.config.resetLinkLifetimeSeconds, ctx.now);
@@ -437,13 +438,40 @@ async function mailThrottle(ctx: Ctx, name: string, identifier: string): Promise
 
 const neutral = (ctx: Ctx) => json(202, { status: 'accepted', message: NEUTRAL[ctx.lang] });
 
-export const requestPasswordReset: Handler = async (ctx) => {
-  const { identifier } = ctx.body as { identifier: string };
-  await mailThrottle(ctx, 'reset', identifier);
-  const user = await findUser(ctx.db, identifier);
-  if (user?.status === 'active') await sendReset(ctx, user, 'request');
-  else if (user?.status === 'pending') await sendActivation(ctx, user);
-  return neutral(ctx);
+/**
+ * Password reset and login reminder: the answer throttles, queues the ask and says `202`, the same work for any
+ * identifier, so its timing tells nothing; the account is looked up and mailed after it (mail-jobs.ts).
+ */
+const queuedMail =
+  (kind: MailJobKind): Handler =>
+  async (ctx) => {
+    const { identifier } = ctx.body as { identifier: string };
+    await mailThrottle(ctx, kind, identifier);
+    await queueMail(ctx, kind, identifier);
+    return neutral(ctx);
+  };
+
+export const requestPasswordReset: Handler = queuedMail('reset');
+export const requestLoginReminder: Handler = queuedMail('reminder');
+
+/** What the queued asks send, after the answer: a reset link (an activation link to an account not activated yet), the login. */
+export const accountMailJobs: Record<MailJobKind, MailJobRunner> = {
+  async reset(env, identifier) {
+    const user = await findUser(env.db, identifier);
+    if (user?.status === 'active') await sendReset(env, user, 'request');
+    else if (user?.status === 'pending') await sendActivation(env, user);
+  },
+  async reminder(env, identifier) {
+    const user = await findUser(env.db, identifier);
+    if (!user) return;
+    const utility = env.app.utilities.get(user.utility_id) ?? env.utility;
+    await sendEmail(
+      env.db,
+      user.email,
+      'Przypomnienie loginu do eBOK',
+      `Dzień dobry,\n\nTwój login do eBOK to: ${user.email}\nZalogujesz się też numerem ${user.customer_kind === 'business' ? 'NIP' : 'PESEL'}.\nNie pamiętasz hasła? Ustaw nowe: ${siteLink(env.app, utility, 'passwordReset')}\n\n${utility.name}`,
+    );
+  },
 };
 
 async function setPassword(ctx: Ctx, user: UserRow, newPassword: string, keepSessionHash: string | null): Promise<void> {
@@ -505,22 +533,6 @@ export const changePassword: Handler = async (ctx) => {
   if (!(await spendToken(ctx.db, row, ctx.now))) throw new ApiError('token_used');
   await setPassword(ctx, user, body.newPassword, null);
   return { status: 204 };
-};
-
-export const requestLoginReminder: Handler = async (ctx) => {
-  const { identifier } = ctx.body as { identifier: string };
-  await mailThrottle(ctx, 'reminder', identifier);
-  const user = await findUser(ctx.db, identifier);
-  if (user) {
-    const utility = ctx.app.utilities.get(user.utility_id) ?? ctx.utility;
-    await sendEmail(
-      ctx.db,
-      user.email,
-      'Przypomnienie loginu do eBOK',
-      `Dzień dobry,\n\nTwój login do eBOK to: ${user.email}\nZalogujesz się też numerem ${user.customer_kind === 'business' ? 'NIP' : 'PESEL'}.\nNie pamiętasz hasła? Ustaw nowe: ${siteLink(ctx.app, utility, 'passwordReset')}\n\n${utility.name}`,
-    );
-  }
-  return neutral(ctx);
 };
 
 export const resendActivation: Handler = async (ctx) => {

@@ -9,6 +9,7 @@ import type { Db, Queryable } from './db.ts';
 import type { Contract, OperationSpec } from './contract.ts';
 import { ApiError, fieldError, pickLang, problemBody, statusOf, type FieldError, type Lang } from './problem.ts';
 import { safeEqual, sha256 } from './util.ts';
+import type { MailJobs } from './mail-jobs.ts';
 
 export const API_BASE = '/api/v1';
 export const SESSION_COOKIE = 'ebok_session';
@@ -99,6 +100,8 @@ export interface AppState {
   testHooks: boolean;
   /** Keys of requests running now (idempotency "in progress" without a database round trip). */
   running: Set<string>;
+  /** The e-mails asked for without a session, sent after the answer (mail-jobs.ts). */
+  mailJobs: MailJobs;
 }
 
 export interface UserRow {
@@ -151,6 +154,8 @@ export interface Ctx {
   sessionCookie: string | undefined;
   utility: Utility;
   now: Date;
+  /** Runs `fn` once the request's work is committed (after its transaction, when it has one), e.g. to wake a worker. */
+  afterCommit(fn: () => void): void;
 }
 
 export interface Reply {
@@ -358,6 +363,7 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
     const lang = pickLang(c.req.header('accept-language'));
     const method = c.req.method.toUpperCase();
     const idem: { scope: string | null; key: string | null; stored?: boolean } = { scope: null, key: null };
+    const committed: (() => void)[] = [];
     let idemHash = '';
     let reply: Reply;
     /** The answer followed a signed-in customer (a public operation personalised by the session). */
@@ -384,6 +390,7 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
           sessionCookie: getCookie(c, SESSION_COOKIE),
           utility: app.utilities.get(app.defaultUtilityId)!,
           now,
+          afterCommit: (fn) => void committed.push(fn),
         };
         // --- authentication ---
         const authz = c.req.header('authorization');
@@ -586,6 +593,7 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
         logError(app, '[ebok-server] idempotency store failed', error);
       }
     }
+    for (const fn of committed) fn();
     // --- contract check of the answer ---
     const isProblem = reply.status >= 400;
     const contentType = reply.raw ? (reply.contentType ?? 'application/octet-stream') : reply.body === undefined ? null : (reply.contentType ?? (isProblem ? 'application/problem+json' : 'application/json'));

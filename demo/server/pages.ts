@@ -80,6 +80,7 @@ export function pagesApp(app: AppState): Hono {
 
   h.get('/outbox', async (c) => {
     const to = c.req.query('to');
+    await app.mailJobs.drain();
     const items = await listOutbox(app.db, to, 300);
     const list = items
       .map(
@@ -94,6 +95,8 @@ ${m.subject ? `<h2>${escapeHtml(m.subject)}</h2>` : ''}${m.code ? `<p>Kod: <span
   });
 
   h.get('/api/test/outbox', async (c) => {
+    // Reset and reminder e-mails go out after their 202: what was asked for before this read is in it.
+    await app.mailJobs.drain();
     const items = await listOutbox(app.db, c.req.query('to'), 500);
     return c.json(items, 200, { 'Cache-Control': 'no-store' });
   });

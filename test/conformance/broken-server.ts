@@ -21,7 +21,7 @@ export const BREAK_MODES = {
   lockout: 'no lockout: wrong passwords for the `credentials` accounts never reach the server (the proxy answers them like an unknown identifier would), so the right one still signs in',
   mfa: 'one-time codes are neither limited nor single use: after the first wrong code of a challenge the proxy answers wrong codes itself, and a used code answers the first sign-in again',
   caching: 'every Cache-Control header is removed (personal answers lose no-store)',
-  enumeration: 'unknown identifiers get their own text (login and password reset) and answer faster than a wrong password for an existing account',
+  enumeration: 'unknown identifiers get their own text (login and password reset) and answer faster than a wrong password for an existing account; password resets and login reminders for an existing account answer later (as if mailed before the answer)',
   idempotency: 'a replayed POST /payments gets a new payment id and loses Idempotent-Replayed, as if the Idempotency-Key were ignored',
 } as const;
 export type BreakMode = keyof typeof BREAK_MODES;
@@ -48,7 +48,7 @@ export interface BrokenServer {
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'host', 'upgrade']);
 const SESSION_COOKIE = 'ebok_session';
-/** How much slower a wrong password for an existing account answers in `enumeration` mode. */
+/** How much slower a wrong password, a reset or a reminder for an existing account answers in `enumeration` mode. */
 const ENUMERATION_DELAY_MS = 400;
 
 /** One answer, as the proxy hands it on. */
@@ -255,6 +255,10 @@ export async function startBrokenServer(targetUrl: string, options: BrokenServer
       if (method === 'POST' && route === '/auth/password-reset' && identifier && reply.status === 202 && !known.has(identifier)) {
         const body = replyJson(reply);
         if (body) setJson(reply, { ...body, message: 'There is no account with this login.' });
+      }
+      // The token and the e-mail made before the answer, for accounts only.
+      if (method === 'POST' && (route === '/auth/password-reset' || route === '/auth/login-reminder') && identifier && reply.status === 202 && known.has(identifier)) {
+        await sleep(ENUMERATION_DELAY_MS);
       }
     }
 

@@ -32,7 +32,8 @@ const usage = `Usage: ${program} --base-url <API base, e.g. http://localhost:879
   --return-url <url>          returnUrl for POST /payments (default: <origin>/)
   --max-body-bytes <n>        the server's limit for a request body (default 31457280, 30 MiB); the suite sends
                               a chunked body 1 MiB over it and expects 413
-  --timing-samples <n>        login attempts per identifier for the timing comparison (default 5)
+  --timing-samples <n>        login attempts per identifier for the timing comparisons (default 5; password
+                              reset and login reminder take at most 3, each asks for an e-mail)
   --timing-factor <x>         the slower median may be at most x times the faster one... (default 3)
   --timing-slack-ms <ms>      ...or at most this many ms slower (default 150)
   --contract <path>           the OpenAPI file (default: the src/api/openapi.yaml of this repository or package)

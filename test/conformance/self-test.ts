@@ -113,7 +113,10 @@ const FAMILIES: Record<Family, FamilySpec> = {
   caching: { title: 'caching', checks: EXERCISED.filter((op) => !CACHEABLE.has(op)).map((op) => `caching.${op}`), member: byPrefix('caching.') },
   enumeration: {
     title: 'enumeration',
-    checks: ['enumeration.login.status', 'enumeration.login.body', 'enumeration.login.timing', 'enumeration.passwordReset', 'enumeration.loginReminder', 'enumeration.activationResend'],
+    checks: [
+      'enumeration.login.status', 'enumeration.login.body', 'enumeration.login.timing', 'enumeration.passwordReset', 'enumeration.passwordReset.timing',
+      'enumeration.loginReminder', 'enumeration.loginReminder.timing', 'enumeration.activationResend',
+    ],
     // A locked account that answers unlike an unknown identifier is an enumeration leak too.
     member: (id) => id.startsWith('enumeration.') || id === 'lockout.lookalike',
   },
@@ -151,7 +154,11 @@ const MUTATIONS: readonly { mode: BreakMode; family: Family; mustFail: readonly 
   { mode: 'lockout', family: 'lockout', mustFail: ['lockout.refuses', 'lockout.lookalike'] },
   { mode: 'mfa', family: 'mfa', mustFail: ['mfa.reuse', 'mfa.attempts'] },
   { mode: 'caching', family: 'caching', mustFail: ['caching.getProfile', 'caching.login', 'caching.getSession', 'caching.listDocuments'] },
-  { mode: 'enumeration', family: 'enumeration', mustFail: ['enumeration.login.body', 'enumeration.login.timing', 'enumeration.passwordReset'] },
+  {
+    mode: 'enumeration',
+    family: 'enumeration',
+    mustFail: ['enumeration.login.body', 'enumeration.login.timing', 'enumeration.passwordReset', 'enumeration.passwordReset.timing', 'enumeration.loginReminder.timing'],
+  },
   { mode: 'idempotency', family: 'idempotency', mustFail: ['idempotency.replay'] },
 ];
 
@@ -330,7 +337,7 @@ interface Outcome {
  * line either way by noise, so a run whose only fault is a timing check is run once more, on a fresh server;
  * a real timing leak, or a real mutation of it, shows again.
  */
-const TIMING_CHECKS = new Set(['enumeration.login.timing']);
+const TIMING_CHECKS = new Set(['enumeration.login.timing', 'enumeration.passwordReset.timing', 'enumeration.loginReminder.timing']);
 
 async function cleanRun(template: string, lane: RunProcess): Promise<Outcome & { report: Report }> {
   const started = Date.now();

@@ -29,7 +29,7 @@ export interface CheckResult {
 }
 
 export interface TimingOptions {
-  /** Attempts per identifier (unknown and known, interleaved). Default 5. */
+  /** Attempts per identifier (unknown and known, interleaved). Default 5; at most 3 for the e-mail requests. */
   samples?: number;
   /** The slower median may be at most this many times the faster one... Default 3. */
   factor?: number;
@@ -144,6 +144,54 @@ export function expectProblem(exchange: Exchange, status: number, codes: readonl
 }
 
 const randomHex = (bytes = 6): string => randomBytes(bytes).toString('hex');
+/** Answers of the same request for an unknown and for a known identifier, taken in turns. */
+interface Samples {
+  unknown: Exchange[];
+  known: Exchange[];
+}
+
+/**
+ * Reset e-mails asked for the login in one run: these samples, then the two of the reset link checks, within
+ * the reference server's 5 per identifier and hour (auth.ts LIMITS.mailPerIdentifier).
+ */
+const MAIL_TIMING_SAMPLES = 3;
+
+/** `samples` answers of each kind, sent in turns (unknown first) so that a change of the server's load meets both. */
+async function alternately(samples: number, unknown: () => Promise<Exchange>, known: () => Promise<Exchange>, between?: () => Promise<void>): Promise<Samples> {
+  const answers: Samples = { unknown: [], known: [] };
+  for (let i = 0; i < samples; i++) {
+    answers.unknown.push(await unknown());
+    answers.known.push(await known());
+    await between?.();
+  }
+  return answers;
+}
+
+/**
+ * Fails when one kind answers measurably slower (README "Timing"): the slower median more than `slackMs` over the
+ * faster, and either more than `factor` times it or every sample of one kind slower than every one of the other.
+ * Answers the medians as the check's note.
+ */
+function compareTiming(answers: Samples, knownName: string, limits: { factor: number; slackMs: number }): string {
+  const unknownMs = answers.unknown.map((e) => e.ms);
+  const knownMs = answers.known.map((e) => e.ms);
+  const mu = median(unknownMs);
+  const mk = median(knownMs);
+  const [fast, slow] = mu < mk ? [mu, mk] : [mk, mu];
+  const [fastMs, slowMs] = mu < mk ? [unknownMs, knownMs] : [knownMs, unknownMs];
+  const faster = mu < mk ? 'unknown identifier' : 'known identifier';
+  const text = `median unknown ${mu.toFixed(1)} ms, ${knownName} ${mk.toFixed(1)} ms`;
+  if (slow - fast > limits.slackMs) {
+    if (slow > fast * limits.factor) fail(`${text}: the ${faster} answers ${(slow / Math.max(fast, 0.001)).toFixed(1)}× faster`);
+    // A slow base (a remote server, a loaded machine) hides a constant difference from the factor; it still
+    // shows when every attempt of one kind is slower than every attempt of the other, interleaved as they are.
+    if (fastMs.length >= 3 && Math.min(...slowMs) > Math.max(...fastMs)) {
+      fail(`${text}: every ${faster} attempt (slowest ${Math.max(...fastMs).toFixed(1)} ms) was faster than every other one (fastest ${Math.min(...slowMs).toFixed(1)} ms)`);
+    }
+  }
+  return text;
+}
+
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -1013,73 +1061,78 @@ export class Suite {
     const unknown = this.twinOf(known);
     const unknownForMail = this.twinOf(knownForMail);
     const samples = Math.max(1, this.options.timing?.samples ?? 5);
-    const factor = this.options.timing?.factor ?? 3;
-    const slackMs = this.options.timing?.slackMs ?? 150;
-    const unknownAnswers: Exchange[] = [];
-    const knownAnswers: Exchange[] = [];
-    let u: Exchange | undefined;
-    let k: Exchange | undefined;
+    const limits = { factor: this.options.timing?.factor ?? 3, slackMs: this.options.timing?.slackMs ?? 150 };
+    const within = (n: number) => `medians of ${n}: within ×${limits.factor} or ${limits.slackMs} ms, or overlapping`;
+    let login: Samples | undefined;
     await this.check(G, 'enumeration.login.status', `login: unknown identifier and wrong password get the same status (401 invalid_credentials)`, async () => {
-      for (let i = 0; i < samples; i++) {
-        unknownAnswers.push(await this.wrongLogin(unknown));
-        knownAnswers.push(await this.wrongLogin(known));
-        await this.noteLockSignal(known);
-      }
-      [u, k] = [unknownAnswers[0]!, knownAnswers[0]!];
+      login = await alternately(
+        samples,
+        () => this.wrongLogin(unknown),
+        () => this.wrongLogin(known),
+        () => this.noteLockSignal(known),
+      );
+      const [u, k] = [login.unknown[0]!, login.known[0]!];
       const carried = carriedThrottle(u, k, known);
       if (carried) {
         this.throttledAtStart.add(known);
         skip(carried);
       }
       expectProblem(u, 401, ['invalid_credentials'], 'unknown identifier');
-      const differing = unknownAnswers.findIndex((answer, i) => answer.status !== knownAnswers[i]!.status || problemCode(answer) !== problemCode(knownAnswers[i]!));
+      const differing = login.unknown.findIndex((answer, i) => answer.status !== login!.known[i]!.status || problemCode(answer) !== problemCode(login!.known[i]!));
       if (differing >= 0) {
-        const [a, b] = [unknownAnswers[differing]!, knownAnswers[differing]!];
+        const [a, b] = [login.unknown[differing]!, login.known[differing]!];
         fail(`attempt ${differing + 1}: unknown → ${describe(a)}, wrong password → ${describe(b)}${throttleHint(a, b)}`, b);
       }
     });
     await this.check(G, 'enumeration.login.body', 'login: the same body (except `instance`) and the same Content-Type and Cache-Control', () => {
-      if (!u || !k) skip('no answers to compare');
+      if (!login) skip('no answers to compare');
       if (this.throttledAtStart.has(known)) skip(`${known} was already throttled when the run began (see above)`);
-      const found = differences(u, k);
-      if (found.length) fail(`unknown identifier vs wrong password for ${known}: ${found.join('; ')}`, k);
+      const found = differences(login.unknown[0]!, login.known[0]!);
+      if (found.length) fail(`unknown identifier vs wrong password for ${known}: ${found.join('; ')}`, login.known[0]);
     });
-    await this.check(G, 'enumeration.login.timing', `login: comparable timing (medians of ${samples}: within ×${factor} or ${slackMs} ms, or overlapping)`, () => {
-      if (unknownAnswers.length < samples || knownAnswers.length < samples) skip('the attempts did not complete');
+    await this.check(G, 'enumeration.login.timing', `login: comparable timing (${within(samples)})`, () => {
+      if (!login || login.unknown.length < samples || login.known.length < samples) skip('the attempts did not complete');
       if (this.throttledAtStart.has(known)) skip(`${known} was already throttled when the run began: its answers take another path`);
-      const unknownMs = unknownAnswers.map((e) => e.ms);
-      const knownMs = knownAnswers.map((e) => e.ms);
-      const mu = median(unknownMs);
-      const mk = median(knownMs);
-      const [fast, slow] = mu < mk ? [mu, mk] : [mk, mu];
-      const [fastMs, slowMs] = mu < mk ? [unknownMs, knownMs] : [knownMs, unknownMs];
-      const faster = mu < mk ? 'unknown identifier' : 'known identifier';
-      const text = `median unknown ${mu.toFixed(1)} ms, wrong password ${mk.toFixed(1)} ms`;
-      if (slow - fast > slackMs) {
-        if (slow > fast * factor) fail(`${text}: the ${faster} answers ${(slow / Math.max(fast, 0.001)).toFixed(1)}× faster`);
-        // A slow base (a remote server, a loaded machine) hides a constant difference from the factor; it still
-        // shows when every attempt of one kind is slower than every attempt of the other, interleaved as they are.
-        if (samples >= 3 && Math.min(...slowMs) > Math.max(...fastMs)) {
-          fail(`${text}: every ${faster} attempt (slowest ${Math.max(...fastMs).toFixed(1)} ms) was faster than every other one (fastest ${Math.min(...slowMs).toFixed(1)} ms)`);
-        }
-      }
-      return text;
+      return compareTiming(login, 'wrong password', limits);
     });
-    const neutral = async (id: string, operationId: string, title: string): Promise<void> => {
-      await this.check(G, id, title, async () => {
+    // The e-mail requests count against the server's per-identifier limit (the reference server: 5 an hour per
+    // operation), and the reset link checks need two more resets of the same account: a few samples only.
+    const mailSamples = Math.min(samples, MAIL_TIMING_SAMPLES);
+    const neutral = async (id: string, operationId: string, what: string, timed: boolean): Promise<void> => {
+      const n = timed ? mailSamples : 1;
+      let answers: Samples | undefined;
+      let carried: string | undefined;
+      await this.check(G, id, `${what}: unknown and known identifier get the same 202 and body`, async () => {
         const anonymous = this.client('anonymous');
-        const a = await anonymous.call(operationId, { body: { identifier: unknownForMail } });
-        const b = await anonymous.call(operationId, { body: { identifier: knownForMail } });
+        answers = await alternately(
+          n,
+          () => anonymous.call(operationId, { body: { identifier: unknownForMail } }),
+          () => anonymous.call(operationId, { body: { identifier: knownForMail } }),
+        );
+        const [a, b] = [answers.unknown[0]!, answers.known[0]!];
         expectStatus(a, 202, 'unknown identifier');
-        const carried = carriedThrottle(a, b, knownForMail);
+        carried = carriedThrottle(a, b, knownForMail);
         if (carried) skip(carried);
         const found = differences(a, b, []);
         if (found.length) fail(`unknown vs ${knownForMail}: ${found.join('; ')}`, b);
+        const differing = answers.unknown.findIndex((answer, i) => answer.status !== answers!.known[i]!.status);
+        if (differing >= 0) {
+          const [u, k] = [answers.unknown[differing]!, answers.known[differing]!];
+          fail(`request ${differing + 1}: unknown → ${describe(u)}, ${knownForMail} → ${describe(k)}${throttleHint(u, k)}`, k);
+        }
+      });
+      if (!timed) return;
+      await this.check(G, `${id}.timing`, `${what}: comparable timing, unknown vs known identifier (${within(n)})`, () => {
+        if (!answers || answers.unknown.length < n || answers.known.length < n) skip('the requests did not complete');
+        if (carried) skip(`${knownForMail} was already throttled when the run began: its answers take another path`);
+        const refused = [...answers.unknown, ...answers.known].find((answer) => answer.status !== 202);
+        if (refused) skip(`not every request was accepted (${describe(refused)}): throttled answers take another path`);
+        return compareTiming(answers, 'known identifier', limits);
       });
     };
-    await neutral('enumeration.passwordReset', 'requestPasswordReset', 'password reset: unknown and known identifier get the same 202 and body');
-    await neutral('enumeration.loginReminder', 'requestLoginReminder', 'login reminder: unknown and known identifier get the same 202 and body');
-    await neutral('enumeration.activationResend', 'resendActivation', 'activation resend: unknown and known (active) identifier get the same 202 and body');
+    await neutral('enumeration.passwordReset', 'requestPasswordReset', 'password reset', true);
+    await neutral('enumeration.loginReminder', 'requestLoginReminder', 'login reminder', true);
+    await neutral('enumeration.activationResend', 'resendActivation', 'activation resend (known: an active account)', false);
   }
 
   async singleUseTokens(): Promise<void> {
@@ -1487,7 +1540,9 @@ const ENUMERATION_CHECKS: [string, string][] = [
   ['enumeration.login.body', 'login: same body and headers'],
   ['enumeration.login.timing', 'login: comparable timing'],
   ['enumeration.passwordReset', 'password reset: same answer'],
+  ['enumeration.passwordReset.timing', 'password reset: comparable timing'],
   ['enumeration.loginReminder', 'login reminder: same answer'],
+  ['enumeration.loginReminder.timing', 'login reminder: comparable timing'],
   ['enumeration.activationResend', 'activation resend: same answer'],
 ];
 const TOKEN_CHECKS: [string, string][] = [
