@@ -54,9 +54,12 @@ export interface Contract {
   idempotencyKeyValid(key: string): boolean;
 }
 
-/** The fields of a `oneOf` whose every branch requires one property ("exactly one of these"), else null. */
-function exactlyOneOf(e: ErrorObject): string[] | null {
-  if (e.keyword !== 'oneOf' || !Array.isArray(e.schema)) return null;
+/**
+ * The fields of a `oneOf` ("exactly one of these") or `anyOf` ("at least one of these") whose every branch
+ * requires one property, else null.
+ */
+function eachRequiresOne(e: ErrorObject, keyword: 'oneOf' | 'anyOf'): string[] | null {
+  if (e.keyword !== keyword || !Array.isArray(e.schema)) return null;
   const fields = (e.schema as Json[]).map((branch) => (Array.isArray(branch.required) && branch.required.length === 1 ? String(branch.required[0]) : null));
   return fields.length > 1 && fields.every((f) => f !== null) ? fields : null;
 }
@@ -166,10 +169,17 @@ export function loadContract(): Contract {
     };
     // The contract's pairs ("exactly one of PESEL or NIP", "pointId or contractId, not both") fail as a whole
     // `oneOf` or `not`; the customer is told which field, with `exactly_one_required`, as the widgets expect.
-    const pairs = all.filter((e) => exactlyOneOf(e) || notTogether(e));
+    // "At least one of email or phone" fails as an `anyOf`: `required` on the first.
+    const pairs = all.filter((e) => eachRequiresOne(e, 'oneOf') || eachRequiresOne(e, 'anyOf') || notTogether(e));
     const errors = all.filter((e) => pairs.includes(e) || !pairs.some((p) => e.schemaPath.startsWith(`${p.schemaPath}/`)));
     for (const e of errors) {
-      const exactlyOne = exactlyOneOf(e);
+      const atLeastOne = eachRequiresOne(e, 'anyOf');
+      if (atLeastOne) {
+        const field = place(`${e.instancePath}/${atLeastOne[0]!}`);
+        seen.set(field, fieldError(field, 'required', lang));
+        continue;
+      }
+      const exactlyOne = eachRequiresOne(e, 'oneOf');
       if (exactlyOne) {
         const data = (e.data ?? {}) as Json;
         const given = exactlyOne.filter((k) => data[k] !== undefined);

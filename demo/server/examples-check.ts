@@ -10,8 +10,8 @@
  *    validation_failed` / `password_policy_violation` whose fields say the value is malformed. Answers about
  *    the world (a wrong current password, a link that is not known, a closed reading window, `404`) are fine:
  *    an example cannot be a live token or today's reading.
- * 3. The either-or rules (`oneOf` of PESEL or NIP, customer number or PPE, current password or change token;
- *    `x-query-schema` of pointId or contractId) answer `422 validation_failed` with `exactly_one_required` on
+ * 3. The either-or rules (`oneOf` of PESEL or NIP, customer number or PPE, current password or change token, SMS code or link token;
+ *    `x-query-schema` of pointId or contractId; `anyOf` of e-mail or phone) answer `422 validation_failed` with `exactly_one_required` on
  *    the field the widgets show.
  */
 import assert from 'node:assert/strict';
@@ -266,27 +266,31 @@ try {
   }
 
   // 3. The either-or rules the examples stand for, refused as the widgets expect: `exactly_one_required` naming
-  //    the first field when neither is sent and the second when both are.
+  //    the first field when neither is sent and the second when both are; `required` on the first of an
+  //    "at least one of".
   session = null;
   const register = { email: 'nowy@example.com', password: 'Zielona-Herbata-7', consents: { terms: true, marketing: [], eInvoice: false } };
-  const rules: [string, string, string, Record<string, unknown>, unknown, boolean, string[]][] = [
+  const rules: [string, string, string, Record<string, unknown>, unknown, boolean, string[], string?][] = [
     ['register, neither', 'post', '/auth/register', {}, register, false, ['/pesel', '/customerNumber']],
     ['register, both', 'post', '/auth/register', {}, { ...register, pesel: '44051401359', nip: '8567346215', customerNumber: '1200345678', pointCode: '590243800000000012' }, false, ['/nip', '/pointCode']],
     ['changePassword, neither', 'post', '/auth/password', {}, { newPassword: 'Jesienne-Liscie-2025' }, true, ['/currentPassword']],
     ['changePassword, both', 'post', '/auth/password', {}, { newPassword: 'Jesienne-Liscie-2025', currentPassword: DEMO_PASSWORD, changeToken: 'chg_4PzLr8QwX2mKd7VtYc1N' }, true, ['/changeToken']],
     ['getBalance, both', 'get', '/balance', { pointId: 'pt_e_0001', contractId: 'ctr_e_0001' }, undefined, true, ['contractId']],
+    ['confirmContact, neither', 'post', '/customer/contact/confirmation', {}, {}, true, ['/phone']],
+    ['confirmContact, both', 'post', '/customer/contact/confirmation', {}, { phone: { code: '123456' }, email: { token: 'abc' } }, true, ['/email']],
+    ['updateContact, neither e-mail nor phone', 'patch', '/customer/contact', {}, { currentPassword: DEMO_PASSWORD }, true, ['/email'], 'required'],
   ];
   const ruleParams: Param[] = [
     { name: 'pointId', in: 'query', schema: {} },
     { name: 'contractId', in: 'query', schema: {} },
     { name: 'Idempotency-Key', in: 'header', schema: {} },
   ];
-  for (const [label, method, path, query, value, signedIn, fields] of rules) {
+  for (const [label, method, path, query, value, signedIn, fields, code = 'exactly_one_required'] of rules) {
     // `send` gives each request a key of its own once the example key was used.
     const answer = await send(method, path, { ...query, 'Idempotency-Key': 'any' }, ruleParams, value === undefined ? undefined : { contentType: 'application/json', value, encoding: {} }, signedIn);
-    const got = ((answer.body.fields as { field: string; code: string }[] | undefined) ?? []).filter((f) => f.code === 'exactly_one_required').map((f) => f.field);
+    const got = ((answer.body.fields as { field: string; code: string }[] | undefined) ?? []).filter((f) => f.code === code).map((f) => f.field);
     if (answer.status !== 422 || answer.body.code !== 'validation_failed' || JSON.stringify(got) !== JSON.stringify(fields)) {
-      refused.push(`${label}: expected 422 validation_failed, exactly_one_required on ${fields.join(', ')}; got ${answer.status} ${JSON.stringify(answer.body)}`);
+      refused.push(`${label}: expected 422 validation_failed, ${code} on ${fields.join(', ')}; got ${answer.status} ${JSON.stringify(answer.body)}`);
     }
   }
 } finally {

@@ -1912,14 +1912,24 @@ export interface components {
             correspondenceAddress: components["schemas"]["Address"];
             eInvoice: boolean;
         };
-        /** @description Send at least one of `email` or `phone`; `currentPassword` is required when `email` changes. */
+        /**
+         * @description Send at least one of `email` or `phone` (the `anyOf`; otherwise `422 validation_failed`, code `required`,
+         *     on `/email`); `currentPassword` is required when `email` changes.
+         */
         ContactUpdate: {
             email?: components["schemas"]["Email"];
             /** @description New phone, or `null` to remove it. */
             phone?: components["schemas"]["Phone"] | null;
             currentPassword?: components["schemas"]["Password"];
-        };
-        /** @description Exactly one of `phone` (the SMS code) or `email` (the link's token). */
+        } & ({
+            email: unknown;
+        } | {
+            phone: unknown;
+        });
+        /**
+         * @description Exactly one of `phone` (the SMS code) or `email` (the link's token); otherwise `422 validation_failed`,
+         *     code `exactly_one_required`, on `/phone` when neither is sent and on `/email` when both are.
+         */
         ContactConfirmation: {
             phone?: {
                 code: string;
@@ -1927,7 +1937,13 @@ export interface components {
             email?: {
                 token: string;
             };
-        };
+        } & ({
+            phone: unknown;
+            email?: never;
+        } | {
+            email: unknown;
+            phone?: never;
+        });
         AccountRemovalInput: {
             currentPassword: components["schemas"]["Password"];
             /** @description Why, in the customer's words (optional). */
