@@ -227,6 +227,8 @@ operations.sort((a, b) => LAST.indexOf(a.id) - LAST.indexOf(b.id));
 
 const refused: string[] = [];
 const unsent: string[] = [];
+/** Answers about the world (the example names no live token, no id of the demo persona): shown, not failed. */
+const world: string[] = [];
 let sent = 0;
 try {
   for (const { id, method, path, op } of operations) {
@@ -261,6 +263,7 @@ try {
       if (process.env.EXAMPLES_VERBOSE) console.log(`     ${answer.status} ${JSON.stringify(answer.body.code ?? '')} ${id} ${r.label} ${JSON.stringify(answer.body.fields ?? '')}`);
       const why = refusal(answer);
       if (why) refused.push(`${id} (${method.toUpperCase()} ${path}) with ${r.label}: ${why}`);
+      else if (answer.status >= 400) world.push(`${id} ${answer.status} ${JSON.stringify(answer.body.code ?? '')}`);
       if (answer.status === 401 && signedIn) session = null;
     }
   }
@@ -298,6 +301,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 for (const r of refused) console.log(`FAIL ${r}`);
+if (world.length) console.log(`note: ${world.length} answers about the world, not the example's shape: ${world.join('; ')}`);
 if (unsent.length) console.log(`note: no body example to send for ${unsent.join(', ')}`);
 console.log(`${refused.length ? 'FAIL' : 'ok  '} ${sent} requests made of ${operations.length} operations' examples, and the either-or rules: ${refused.length} wrong answers of the reference server`);
 if (problems.length || refused.length) process.exit(1);
