@@ -35,6 +35,8 @@ export interface OperationSpec {
   /** `public`: no session; `session`: session needed; `optional`: either (changePassword). */
   auth: 'public' | 'session' | 'optional';
   params: ParamSpec[];
+  /** `x-query-schema`: rules that relate query parameters (OpenAPI 3.1 has no place for them), or null. */
+  querySchema: Json | null;
   body: { contentType: string; schema: Json; required: boolean } | null;
   responses: Record<string, ResponseSpec>;
   idempotencyKey: 'required' | 'optional' | 'none';
@@ -52,6 +54,24 @@ export interface Contract {
   idempotencyKeyValid(key: string): boolean;
 }
 
+/**
+ * The fields of a `oneOf` ("exactly one of these") or `anyOf` ("at least one of these") whose every branch
+ * requires one property, else null.
+ */
+function eachRequiresOne(e: ErrorObject, keyword: 'oneOf' | 'anyOf'): string[] | null {
+  if (e.keyword !== keyword || !Array.isArray(e.schema)) return null;
+  const fields = (e.schema as Json[]).map((branch) => (Array.isArray(branch.required) && branch.required.length === 1 ? String(branch.required[0]) : null));
+  return fields.length > 1 && fields.every((f) => f !== null) ? fields : null;
+}
+
+/** The fields of a `not: { required: [...] }` ("not all of these together"), else null. */
+function notTogether(e: ErrorObject): string[] | null {
+  if (e.keyword !== 'not') return null;
+  const schema = e.schema as Json | undefined;
+  const keys = Object.keys(schema ?? {});
+  return keys.length === 1 && Array.isArray(schema!.required) && schema!.required.length > 1 ? (schema!.required as string[]).map(String) : null;
+}
+
 function rewriteRefs(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(rewriteRefs);
   if (node && typeof node === 'object') {
@@ -67,7 +87,8 @@ function rewriteRefs(node: unknown): unknown {
 export function loadContract(): Contract {
   const doc = parse(readFileSync(CONTRACT_PATH, 'utf8')) as Json;
   const components = doc.components as Json;
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, discriminator: false });
+  // `verbose`: an error carries its schema and data, so a `oneOf` of "exactly one of these fields" can name the field.
+  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, validateFormats: true, discriminator: false });
   addFormats(ajv);
   ajv.addFormat('binary', true);
   ajv.addFormat('password', true);
@@ -122,6 +143,7 @@ export function loadContract(): Contract {
         honoPath: path.replace(/\{([^}]+)\}/g, ':$1'),
         auth,
         params,
+        querySchema: (raw['x-query-schema'] as Json | undefined) ? (rewriteRefs(raw['x-query-schema']) as Json) : null,
         body,
         responses,
         idempotencyKey: idem ? (idem.required ? 'required' : 'optional') : 'none',
@@ -139,9 +161,39 @@ export function loadContract(): Contract {
     return v;
   };
 
-  const toFields = (errors: ErrorObject[], lang: Lang, bare: boolean, prefix = ''): FieldError[] => {
+  const toFields = (all: ErrorObject[], lang: Lang, bare: boolean, prefix = ''): FieldError[] => {
     const seen = new Map<string, FieldError>();
+    const place = (path: string): string => {
+      if (bare) return path.replace(/^\//, '').split('/')[0] || '/';
+      return prefix + path || '/';
+    };
+    // The contract's pairs ("exactly one of PESEL or NIP", "pointId or contractId, not both") fail as a whole
+    // `oneOf` or `not`; the customer is told which field, with `exactly_one_required`, as the widgets expect.
+    // "At least one of email or phone" fails as an `anyOf`: `required` on the first.
+    const pairs = all.filter((e) => eachRequiresOne(e, 'oneOf') || eachRequiresOne(e, 'anyOf') || notTogether(e));
+    const errors = all.filter((e) => pairs.includes(e) || !pairs.some((p) => e.schemaPath.startsWith(`${p.schemaPath}/`)));
     for (const e of errors) {
+      const atLeastOne = eachRequiresOne(e, 'anyOf');
+      if (atLeastOne) {
+        const field = place(`${e.instancePath}/${atLeastOne[0]!}`);
+        seen.set(field, fieldError(field, 'required', lang));
+        continue;
+      }
+      const exactlyOne = eachRequiresOne(e, 'oneOf');
+      if (exactlyOne) {
+        const data = (e.data ?? {}) as Json;
+        const given = exactlyOne.filter((k) => data[k] !== undefined);
+        const field = place(`${e.instancePath}/${given.length === 0 ? exactlyOne[0]! : given[1]!}`);
+        seen.set(field, fieldError(field, 'exactly_one_required', lang));
+        continue;
+      }
+      const together = notTogether(e);
+      if (together) {
+        const field = place(`${e.instancePath}/${together.at(-1)!}`);
+        const names = together.join(lang === 'en' ? ' or ' : ' albo ');
+        seen.set(field, fieldError(field, 'exactly_one_required', lang, undefined, lang === 'en' ? `Give ${names}, not both.` : `Podaj ${names}, nie oba.`));
+        continue;
+      }
       let field = e.instancePath;
       let code = 'invalid_format';
       const params: Record<string, string | number> = {};
@@ -189,9 +241,7 @@ export function loadContract(): Contract {
         default:
           code = 'invalid_format';
       }
-      if (bare) field = field.replace(/^\//, '').split('/')[0] ?? field;
-      else field = prefix + field;
-      if (!field) field = '/';
+      field = place(field);
       // oneOf/anyOf wrappers repeat a more precise error below them: keep the first per field.
       if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') {
         if (!seen.has(field)) seen.set(field, fieldError(field, code, lang));
@@ -213,6 +263,7 @@ export function loadContract(): Contract {
         type: 'object',
         properties: Object.fromEntries(qp.map((p) => [p.name, p.schema])),
         required: qp.filter((p) => p.required).map((p) => p.name),
+        ...(op.querySchema ? { allOf: [op.querySchema] } : {}),
       }));
       return v(query) ? null : toFields(v.errors ?? [], lang, true);
     },

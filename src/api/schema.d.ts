@@ -917,7 +917,8 @@ export interface paths {
         /**
          * Read the balance
          * @description Answers the balance (saldo) over all the customer's financial documents, or over one point of
-         *     delivery (`pointId`) or one contract (`contractId`); sending both answers `422 validation_failed`.
+         *     delivery (`pointId`) or one contract (`contractId`); sending both answers `422 validation_failed`
+         *     (the rule is `x-query-schema`).
          *     `balance` = open documents − unallocated payments: positive means the customer owes, negative means
          *     a credit (overpayment). `overdue` sums the remaining amounts of documents past their due date.
          *     `nextPayment` is the earliest not-yet-due open amount. `asOf` is when the figures were computed.
@@ -1820,15 +1821,26 @@ export interface components {
             token: string;
             newPassword: components["schemas"]["Password"];
         };
-        /** @description Exactly one of `currentPassword` (signed in) or `changeToken` (after a one-time password). */
+        /**
+         * @description Exactly one of `currentPassword` (signed in) or `changeToken` (after a one-time password); otherwise
+         *     `422 validation_failed`, code `exactly_one_required`, on `/currentPassword` when neither is sent and on
+         *     `/changeToken` when both are.
+         */
         ChangePasswordRequest: {
             currentPassword?: components["schemas"]["Password"];
             changeToken?: string;
             newPassword: components["schemas"]["Password"];
-        };
+        } & ({
+            currentPassword: unknown;
+            changeToken?: never;
+        } | {
+            changeToken: unknown;
+            currentPassword?: never;
+        });
         /**
-         * @description Exactly one of `pesel` / `nip` and exactly one of `customerNumber` / `pointCode`
-         *     (otherwise `422 validation_failed`, code `exactly_one_required`).
+         * @description Exactly one of `pesel` / `nip` and exactly one of `customerNumber` / `pointCode` (the two `oneOf`
+         *     below). Otherwise `422 validation_failed`, code `exactly_one_required`, on the first of the pair when
+         *     neither is sent (`/pesel`, `/customerNumber`) and on the second when both are (`/nip`, `/pointCode`).
          */
         RegisterRequest: {
             /** @description PESEL of a person (11 digits, checksum and date checked). */
@@ -1849,7 +1861,19 @@ export interface components {
                 marketing: string[];
                 eInvoice: boolean;
             };
-        };
+        } & (({
+            pesel: unknown;
+            nip?: never;
+        } | {
+            nip: unknown;
+            pesel?: never;
+        }) & ({
+            customerNumber: unknown;
+            pointCode?: never;
+        } | {
+            pointCode: unknown;
+            customerNumber?: never;
+        }));
         RegistrationAccepted: {
             activationLinkExpiresInSeconds: number;
             /** @description The given e-mail, masked (it is echoed whatever happened). */
@@ -1888,14 +1912,24 @@ export interface components {
             correspondenceAddress: components["schemas"]["Address"];
             eInvoice: boolean;
         };
-        /** @description Send at least one of `email` or `phone`; `currentPassword` is required when `email` changes. */
+        /**
+         * @description Send at least one of `email` or `phone` (the `anyOf`; otherwise `422 validation_failed`, code `required`,
+         *     on `/email`); `currentPassword` is required when `email` changes.
+         */
         ContactUpdate: {
             email?: components["schemas"]["Email"];
             /** @description New phone, or `null` to remove it. */
             phone?: components["schemas"]["Phone"] | null;
             currentPassword?: components["schemas"]["Password"];
-        };
-        /** @description Exactly one of `phone` (the SMS code) or `email` (the link's token). */
+        } & ({
+            email: unknown;
+        } | {
+            phone: unknown;
+        });
+        /**
+         * @description Exactly one of `phone` (the SMS code) or `email` (the link's token); otherwise `422 validation_failed`,
+         *     code `exactly_one_required`, on `/phone` when neither is sent and on `/email` when both are.
+         */
         ContactConfirmation: {
             phone?: {
                 code: string;
@@ -1903,7 +1937,13 @@ export interface components {
             email?: {
                 token: string;
             };
-        };
+        } & ({
+            phone: unknown;
+            email?: never;
+        } | {
+            email: unknown;
+            phone?: never;
+        });
         AccountRemovalInput: {
             currentPassword: components["schemas"]["Password"];
             /** @description Why, in the customer's words (optional). */
@@ -2863,8 +2903,8 @@ export interface components {
          */
         IdempotencyKeyRequired: components["schemas"]["IdempotencyKeyValue"];
         /**
-         * @description The opaque `nextCursor` of the previous page; absent for the first page.
-         * @example eyJvIjoyMH0
+         * @description The opaque `nextCursor` of the previous page; absent for the first page. A cursor belongs to its query
+         *     and customer (another one answers `422 validation_failed`), so no example here: take it from `nextCursor`.
          */
         Cursor: string;
         /**
@@ -4444,8 +4484,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The opaque `nextCursor` of the previous page; absent for the first page.
-                 * @example eyJvIjoyMH0
+                 * @description The opaque `nextCursor` of the previous page; absent for the first page. A cursor belongs to its query
+                 *     and customer (another one answers `422 validation_failed`), so no example here: take it from `nextCursor`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -4676,8 +4716,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The opaque `nextCursor` of the previous page; absent for the first page.
-                 * @example eyJvIjoyMH0
+                 * @description The opaque `nextCursor` of the previous page; absent for the first page. A cursor belongs to its query
+                 *     and customer (another one answers `422 validation_failed`), so no example here: take it from `nextCursor`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -4906,8 +4946,8 @@ export interface operations {
                  */
                 sort?: "-issueDate" | "issueDate" | "-dueDate" | "dueDate" | "-amount" | "amount";
                 /**
-                 * @description The opaque `nextCursor` of the previous page; absent for the first page.
-                 * @example eyJvIjoyMH0
+                 * @description The opaque `nextCursor` of the previous page; absent for the first page. A cursor belongs to its query
+                 *     and customer (another one answers `422 validation_failed`), so no example here: take it from `nextCursor`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -5049,8 +5089,8 @@ export interface operations {
                  */
                 to?: components["parameters"]["ToDate"];
                 /**
-                 * @description The opaque `nextCursor` of the previous page; absent for the first page.
-                 * @example eyJvIjoyMH0
+                 * @description The opaque `nextCursor` of the previous page; absent for the first page. A cursor belongs to its query
+                 *     and customer (another one answers `422 validation_failed`), so no example here: take it from `nextCursor`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -5259,8 +5299,8 @@ export interface operations {
                  */
                 to?: components["parameters"]["ToDate"];
                 /**
-                 * @description The opaque `nextCursor` of the previous page; absent for the first page.
-                 * @example eyJvIjoyMH0
+                 * @description The opaque `nextCursor` of the previous page; absent for the first page. A cursor belongs to its query
+                 *     and customer (another one answers `422 validation_failed`), so no example here: take it from `nextCursor`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -5481,8 +5521,8 @@ export interface operations {
                  */
                 status?: components["schemas"]["TicketStatus"][];
                 /**
-                 * @description The opaque `nextCursor` of the previous page; absent for the first page.
-                 * @example eyJvIjoyMH0
+                 * @description The opaque `nextCursor` of the previous page; absent for the first page. A cursor belongs to its query
+                 *     and customer (another one answers `422 validation_failed`), so no example here: take it from `nextCursor`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -5760,8 +5800,8 @@ export interface operations {
                  */
                 event?: components["schemas"]["MessageEvent"][];
                 /**
-                 * @description The opaque `nextCursor` of the previous page; absent for the first page.
-                 * @example eyJvIjoyMH0
+                 * @description The opaque `nextCursor` of the previous page; absent for the first page. A cursor belongs to its query
+                 *     and customer (another one answers `422 validation_failed`), so no example here: take it from `nextCursor`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**
@@ -5875,8 +5915,8 @@ export interface operations {
                  */
                 to?: components["parameters"]["ToDate"];
                 /**
-                 * @description The opaque `nextCursor` of the previous page; absent for the first page.
-                 * @example eyJvIjoyMH0
+                 * @description The opaque `nextCursor` of the previous page; absent for the first page. A cursor belongs to its query
+                 *     and customer (another one answers `422 validation_failed`), so no example here: take it from `nextCursor`.
                  */
                 cursor?: components["parameters"]["Cursor"];
                 /**

@@ -74,7 +74,7 @@ export const profileResolvers: { [K in Ops]: Resolver<K> } = {
     if (!body.ok) return body.response;
     const b = body.value;
     const errors = unknownProperties(b, ['phone', 'email']);
-    if ((b.phone === undefined) === (b.email === undefined)) errors.push(fieldError('/phone', 'exactly_one_required', 'Podaj kod z SMS-a albo token z linku.'));
+    if ((b.phone === undefined) === (b.email === undefined)) errors.push(fieldError(b.phone === undefined ? '/phone' : '/email', 'exactly_one_required', 'Podaj kod z SMS-a albo token z linku.'));
     const part = (key: 'phone' | 'email'): Record<string, unknown> | undefined => (typeof b[key] === 'object' && b[key] !== null ? (b[key] as Record<string, unknown>) : undefined);
     const code = part('phone') && checkString(errors, part('phone')!, 'code', { required: true, pattern: /^[0-9]{6}$/, prefix: '/phone' });
     const token = part('email') && checkString(errors, part('email')!, 'token', { required: true, min: 1, max: 200, prefix: '/email' });

@@ -709,7 +709,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     const changeToken = checkString(errors, body.value, 'changeToken', { min: 16, max: 512 });
     const newPassword = checkString(errors, body.value, 'newPassword', { required: true, min: 1, max: 1024 });
     if ((body.value.currentPassword === undefined) === (body.value.changeToken === undefined)) {
-      errors.push(fieldError('/currentPassword', 'exactly_one_required', 'Podaj obecne hasło albo kod zmiany hasła (dokładnie jedno).'));
+      errors.push(fieldError(body.value.currentPassword === undefined ? '/currentPassword' : '/changeToken', 'exactly_one_required', 'Podaj obecne hasło albo kod zmiany hasła (dokładnie jedno).'));
     }
     if (errors.length > 0 || newPassword === undefined) return validationProblem(errors);
     if (changeToken !== undefined) {
@@ -736,7 +736,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     const b = body.value;
     const errors = unknownProperties(b, ['pesel', 'nip', 'customerNumber', 'pointCode', 'email', 'phone', 'password', 'consents']);
     if ((b.pesel === undefined) === (b.nip === undefined)) {
-      errors.push(fieldError('/pesel', 'exactly_one_required', 'Podaj PESEL (osoba) albo NIP (firma).'));
+      errors.push(fieldError(b.pesel === undefined ? '/pesel' : '/nip', 'exactly_one_required', 'Podaj PESEL (osoba) albo NIP (firma).'));
     } else if (b.pesel !== undefined) {
       const pesel = checkString(errors, b, 'pesel', { pattern: /^[0-9]{11}$/ });
       if (pesel !== undefined && !validatePesel(pesel).valid) errors.push(fieldError('/pesel', 'invalid_checksum', 'Numer PESEL jest niepoprawny. Sprawdź, czy nie ma literówki.'));
@@ -745,7 +745,7 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
       if (nip !== undefined && !validateNip(nip).valid) errors.push(fieldError('/nip', 'invalid_checksum', 'Numer NIP jest niepoprawny.'));
     }
     if ((b.customerNumber === undefined) === (b.pointCode === undefined)) {
-      errors.push(fieldError('/customerNumber', 'exactly_one_required', 'Podaj numer klienta albo numer punktu poboru z faktury.'));
+      errors.push(fieldError(b.customerNumber === undefined ? '/customerNumber' : '/pointCode', 'exactly_one_required', 'Podaj numer klienta albo numer punktu poboru z faktury.'));
     } else if (b.customerNumber !== undefined) {
       checkString(errors, b, 'customerNumber', { min: 1, max: 30 });
     } else {

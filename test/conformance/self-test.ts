@@ -130,7 +130,7 @@ const FAMILIES: Record<Family, FamilySpec> = {
 /** Checks of no family (operations, pagination, filters): no mode breaks them, the clean run must pass them. */
 const OTHER_CHECKS = [
   'reachable', 'ops.getPortalConfig', 'ops.listOutages', 'ops.listOutages.filter', 'ops.verifyMfa.unknown', 'ops.resendMfa.unknown',
-  'ops.activateAccount.unknown', 'ops.checkActivationToken.unknown', 'ops.register.invalid', 'ops.login', 'ops.getSession', 'ops.getProfile', 'ops.getConsents', 'ops.updateConsents', 'consents.perConsent', 'consents.unknown', 'consents.eInvoiceRequired', 'ops.acceptTerms.unknown',
+  'ops.activateAccount.unknown', 'ops.checkActivationToken.unknown', 'ops.register.invalid', 'ops.register.exactlyOne', 'ops.login', 'ops.getSession', 'ops.getProfile', 'ops.getConsents', 'ops.updateConsents', 'consents.perConsent', 'consents.unknown', 'consents.eInvoiceRequired', 'ops.acceptTerms.unknown',
   'terms.required', 'terms.wrongVersion', 'terms.accept', 'terms.reuse', 'terms.recorded',
   'ops.getNotificationPreferences', 'ops.listPoints', 'ops.getPoint', 'ops.getReadingContext.*', 'ops.listReadings.*', 'ops.getConsumption.point',
   'ops.getConsumption.kind', 'ops.getPoint.404', 'ops.listContracts', 'ops.getBalance', 'ops.getBalance.contract', 'ops.getBalance.both',

@@ -513,6 +513,16 @@ export class Suite {
         if (!fields.includes(wanted)) fail(`fields ${JSON.stringify(fields)} lack ${wanted}`, exchange);
       }
     });
+    await this.check('Public operations', 'ops.register.exactlyOne', 'POST /auth/register with both PESEL and NIP and neither customer number nor PPE → 422 exactly_one_required on /nip and /customerNumber', async () => {
+      const exchange = await anonymous.call('register', {
+        body: { pesel: '44051401359', nip: '8567346215', email: `nobody.${randomHex(4)}@example.com`, password: this.newPassword(), consents: { terms: true, marketing: [], eInvoice: false } },
+      });
+      expectProblem(exchange, 422, ['validation_failed']);
+      const fields = asArray(get(exchange.json, 'fields')).map((f) => `${String(get(f, 'field'))} ${String(get(f, 'code'))}`);
+      for (const wanted of ['/nip exactly_one_required', '/customerNumber exactly_one_required']) {
+        if (!fields.includes(wanted)) fail(`fields ${JSON.stringify(fields)} lack ${wanted}`, exchange);
+      }
+    });
     await this.check('Session', 'session.unauthenticated', 'a personal operation without a session → 401 unauthenticated', async () => {
       expectProblem(await anonymous.call('getProfile'), 401, ['unauthenticated']);
     });
@@ -588,8 +598,11 @@ export class Suite {
     const contractId = asString(get(contracts?.json, 'items', 0, 'id'));
     if (contractId) await call('ops.getBalance.contract', `GET /balance?contractId=${contractId}`, 'getBalance', { query: { contractId } });
     if (contractId && firstPoint) {
-      await this.check(G, 'ops.getBalance.both', 'GET /balance with both pointId and contractId → 422 validation_failed', async () => {
-        expectProblem(await c.call('getBalance', { query: { contractId, pointId: String(firstPoint.id) } }), 422, ['validation_failed']);
+      await this.check(G, 'ops.getBalance.both', 'GET /balance with both pointId and contractId → 422 validation_failed, exactly_one_required on contractId', async () => {
+        const exchange = await c.call('getBalance', { query: { contractId, pointId: String(firstPoint.id) } });
+        expectProblem(exchange, 422, ['validation_failed']);
+        const fields = asArray(get(exchange.json, 'fields')).map((f) => `${String(get(f, 'field'))} ${String(get(f, 'code'))}`);
+        if (!fields.includes('contractId exactly_one_required')) fail(`fields ${JSON.stringify(fields)} lack contractId exactly_one_required`, exchange);
       });
     }
 

@@ -53,6 +53,7 @@ const steps = [
   // and a story that only renders today is as much a defect as a test that only passes today.
   ['browser tests on a clock 400 days ahead (faketime, TZ=America/New_York)', 'node', ['test/tools/test-clock.mjs', '+400d'], { repeat: true }],
   ['reference server end to end (demo/server/selftest.ts)', 'npx', ['tsx', 'demo/server/selftest.ts']],
+  ['API contract examples: each valid against its schema and accepted by the reference server, and the either-or rules answered on the field (demo/server/examples-check.ts)', 'npx', ['tsx', 'demo/server/examples-check.ts']],
   ['demo pages in Chromium, signed out: no console error, no CSP violation, no layout shift', 'npx', ['tsx', 'demo/server/pages-check.ts']],
   ['the demo site end to end: a complaint from the invoice list, sent offline, answered, and the unread badge', 'npx', ['tsx', 'demo/server/browser/contact-check.ts']],
   ['the demo site end to end: the whole eBOK in one tag (<ebok-portal>): a deep link through the login, every section, Back and Forward, not-found, the phone menu', 'npx', ['tsx', 'demo/server/browser/portal-check.ts']],
