@@ -209,9 +209,9 @@ export class EbokLogin extends EbokWidget {
   private viewContext(): LoginViewContext {
     return {
       heading: (text) => this.heading(text, { focusable: true }),
-      kinds: this.config.value?.loginIdentifierKinds,
+      kinds: this.identifierKinds,
       configLoading: this.config.status === 'pending',
-      policy: this.config.value?.passwordPolicy,
+      policy: this.policy,
       registration: this.config.value?.features.registration !== false,
       inlineLinks: this.navigation === 'inline',
       hrefs: { 'password-reset': this.forgotPasswordHref, 'login-reminder': this.forgotLoginHref, register: this.registerHref },
