@@ -70,6 +70,7 @@ const INLINE_MODULES: Record<LoginTarget, () => Promise<unknown>> = {
  * @csspart submit - The main button of the step.
  * @csspart retry - "Try again" after a network or server error.
  * @csspart resend-activation - "Send the activation link again" when the account is not activated.
+ * @csspart password-reset - "Set a new password" in the notice when the account may be locked or sign-in is paused.
  * @csspart password-help - The password policy checklist and strength.
  * @csspart links - The list of links under the form.
  * @csspart link - One of those links ("Forgot password"…), and "Send the code again".
