@@ -93,6 +93,15 @@ export const LockedAccount: Story = {
   parameters: signedOut('locked'),
   play: after(DEMO.lockedEmail, DEMO.password),
 };
+/**
+ * After repeated failed sign-ins for one login (the mock counts them per login, as the reference server does:
+ * five wrong passwords for any login give this too), whether or not the account exists: it may be locked.
+ */
+export const LockNotice: Story = {
+  name: 'After repeated failures: the account may be locked (any login)',
+  parameters: signedOut('lock-notice'),
+  play: after(DEMO.email, DEMO.password),
+};
 export const Throttled: Story = { name: 'Throttled (countdown)', parameters: signedOut('throttled'), play: after(DEMO.email, DEMO.password) };
 export const NotActivated: Story = { name: 'Account not activated', parameters: signedOut(), play: after(DEMO.notActivatedEmail, DEMO.password) };
 export const TwoStepCode: Story = { name: 'Two-step code (123456)', parameters: signedOut(), play: after(DEMO.mfaEmail, DEMO.password) };

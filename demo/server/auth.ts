@@ -31,7 +31,11 @@ import { normalizeNip, validateNip, validatePesel, validatePpe } from '../../src
 
 // ---------- limits ----------
 export const LIMITS = {
-  /** Failed sign-ins in a row before the account is locked (answers stay `401 invalid_credentials`). */
+  /**
+   * Failed sign-ins before the account is locked (within `throttleWindowSeconds`, counted per account), and
+   * before any identifier string answers `401 login_locked` for `accountLockSeconds` (counted per string,
+   * whether an account exists or not, so the notice tells nothing about existence).
+   */
   accountLockAfter: 5,
   accountLockSeconds: 15 * 60,
   /** Failed sign-ins per identifier string (any string) before `429 too_many_attempts`. */
@@ -90,7 +94,8 @@ async function throttleBlockedUntil(db: Queryable, key: string, now: Date): Prom
   return row?.blocked_until && new Date(row.blocked_until) > now ? new Date(row.blocked_until) : null;
 }
 
-async function throttleHit(db: Queryable, key: string, limit: number, windowSeconds: number, blockSeconds: number, now: Date): Promise<void> {
+/** Counts one attempt for `key` in its window and blocks it once `limit` is reached; answers the count. */
+async function throttleHit(db: Queryable, key: string, limit: number, windowSeconds: number, blockSeconds: number, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - windowSeconds * 1000);
   const row = (
     await db.query<{ count: number }>(
@@ -104,6 +109,7 @@ async function throttleHit(db: Queryable, key: string, limit: number, windowSeco
     )
   )[0];
   if (row && row.count >= limit) await db.query('UPDATE throttles SET blocked_until = $2 WHERE key = $1', [key, new Date(now.getTime() + blockSeconds * 1000)]);
+  return row?.count ?? 0;
 }
 
 export function tooManyAttempts(until: Date, now: Date, lang: Lang): ApiError {
@@ -114,6 +120,18 @@ export function tooManyAttempts(until: Date, now: Date, lang: Lang): ApiError {
     lockedUntil: warsawIso(until),
     headers: { 'Retry-After': String(seconds) },
   });
+}
+
+/** `401 login_locked`: this identifier string failed too often lately; identical whether an account exists or not. */
+function lockNotice(until: Date, lang: Lang): ApiError {
+  const minutes = Math.round(LIMITS.accountLockSeconds / 60);
+  return new ApiError(
+    'login_locked',
+    lang === 'en'
+      ? `After several failed attempts the account may be locked for up to ${minutes} min. If the account exists, we have sent an e-mail saying how to unlock it.`
+      : `Po kilku nieudanych próbach konto może być zablokowane do ${minutes} min. Jeśli konto istnieje, wysłaliśmy e-mail z instrukcją odblokowania.`,
+    { lockedUntil: warsawIso(until) },
+  );
 }
 
 /** Answers `429` when any of the keys is blocked (the latest deadline wins). */
@@ -311,6 +329,7 @@ export const getPortalConfig: Handler = (ctx) => Promise.resolve(json(200, utili
 export const login: Handler = async (ctx) => {
   const { identifier, password } = ctx.body as { identifier: string; password: string };
   const idKey = `login:id:${normalizeIdentifier(identifier)}`;
+  const lockKey = `login:lock:${normalizeIdentifier(identifier)}`;
   const clientKey = `login:ip:${ctx.ip}`;
   await checkThrottles(ctx, [idKey, clientKey]);
   const user = await findUser(ctx.db, identifier);
@@ -318,17 +337,31 @@ export const login: Handler = async (ctx) => {
   const ok = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
   const locked = Boolean(user?.locked_until && new Date(user.locked_until) > ctx.now);
   if (!user || !ok || locked) {
-    await throttleHit(ctx.db, idKey, LIMITS.identifierFailures, LIMITS.throttleWindowSeconds, LIMITS.throttleBlockSeconds, ctx.now);
+    const failures = await throttleHit(ctx.db, idKey, LIMITS.identifierFailures, LIMITS.throttleWindowSeconds, LIMITS.throttleBlockSeconds, ctx.now);
     await throttleHit(ctx.db, clientKey, LIMITS.clientFailures, LIMITS.throttleWindowSeconds, LIMITS.throttleBlockSeconds, ctx.now);
+    // The lock notice follows the identifier string's failures alone (the same for every string), never the account.
+    let noticeUntil = await throttleBlockedUntil(ctx.db, lockKey, ctx.now);
+    if (!noticeUntil && failures >= LIMITS.accountLockAfter) {
+      noticeUntil = new Date(ctx.now.getTime() + LIMITS.accountLockSeconds * 1000);
+      await ctx.db.query(
+        `INSERT INTO throttles (key, count, window_start, blocked_until) VALUES ($1, 0, $2, $3)
+         ON CONFLICT (key) DO UPDATE SET count = 0, window_start = $2, blocked_until = $3`,
+        [lockKey, ctx.now, noticeUntil],
+      );
+    }
     if (user && !ok && !locked) {
-      const row = (await ctx.db.query<{ failed_logins: number }>('UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins', [user.id]))[0];
-      if (row && row.failed_logins >= LIMITS.accountLockAfter) {
+      // Counted in the same window as the string, so an account locked through one identifier shows its notice.
+      const accountKey = `login:account:${user.id}`;
+      if ((await throttleHit(ctx.db, accountKey, Number.MAX_SAFE_INTEGER, LIMITS.throttleWindowSeconds, 0, ctx.now)) >= LIMITS.accountLockAfter) {
+        await ctx.db.query('DELETE FROM throttles WHERE key = $1', [accountKey]);
         await ctx.db.query('UPDATE users SET failed_logins = 0, locked_until = $2 WHERE id = $1', [user.id, new Date(ctx.now.getTime() + LIMITS.accountLockSeconds * 1000)]);
         if (user.status === 'active') await sendReset(ctx, user, 'locked');
       }
     }
+    if (noticeUntil) throw lockNotice(noticeUntil, ctx.lang);
     throw new ApiError('invalid_credentials', ctx.lang === 'en' ? 'Check the login and the password (and whether Caps Lock is on).' : 'Sprawdź login i hasło (także, czy nie jest włączony Caps Lock).');
   }
+  await ctx.db.query('DELETE FROM throttles WHERE key = ANY($1)', [[idKey, lockKey, `login:account:${user.id}`]]);
   if (user.status !== 'active') {
     throw new ApiError('account_not_activated', ctx.lang === 'en' ? 'Activate the account with the link from the e-mail or ask for a new link.' : 'Aktywuj konto linkiem z wiadomości e-mail albo poproś o nowy link.');
   }

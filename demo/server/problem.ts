@@ -15,6 +15,7 @@ const TITLES: Record<string, [number, string, string]> = {
   malformed_request: [400, 'Nieprawidłowe żądanie', 'Malformed request'],
   validation_failed: [422, 'Niepoprawne dane', 'Invalid data'],
   invalid_credentials: [401, 'Nieprawidłowy login lub hasło', 'Wrong login or password'],
+  login_locked: [401, 'Konto może być czasowo zablokowane', 'The account may be locked for a while'],
   too_many_attempts: [429, 'Zbyt wiele prób', 'Too many attempts'],
   account_not_activated: [403, 'Konto nie jest aktywne', 'The account is not active'],
   password_change_required: [403, 'Ustaw nowe hasło', 'Set a new password'],

@@ -311,15 +311,28 @@ try {
     assert.equal(res.body.code, 'csrf_failed');
   });
 
-  await step('no account enumeration: unknown, wrong password and locked answer alike', async () => {
-    const strip = (b: Record<string, unknown>) => JSON.stringify({ ...b, instance: undefined });
-    const unknown = await call('POST', '/auth/login', null, { identifier: 'nobody@example.com', password: 'Whatever-123456' });
-    const wrong = await call('POST', '/auth/login', null, { identifier: 'woda@example.com', password: 'Whatever-123456' });
-    for (let i = 0; i < 4; i++) await call('POST', '/auth/login', null, { identifier: 'woda@example.com', password: 'Whatever-123456' });
-    const locked = await call('POST', '/auth/login', null, { identifier: 'woda@example.com', password: DEMO_PASSWORD });
+  await step('no account enumeration: unknown, wrong password and locked answer alike, the lock notice too', async () => {
+    const strip = (b: Record<string, unknown>) => JSON.stringify({ ...b, instance: undefined, lockedUntil: undefined });
+    const attempt = (identifier: string, password = 'Whatever-123456') => call('POST', '/auth/login', null, { identifier, password });
+    const unknown = await attempt('nobody@example.com');
+    const wrong = await attempt('woda@example.com');
     assert.equal(unknown.status, 401);
+    assert.equal(unknown.body.code, 'invalid_credentials');
     assert.equal(strip(unknown.body), strip(wrong.body));
-    assert.equal(strip(unknown.body), strip(locked.body));
+    // The failure that locks the account (the fifth) already answers the notice, for the unknown string as well.
+    for (let i = 2; i <= 5; i++) {
+      const [u, k] = [await attempt('nobody@example.com'), await attempt('woda@example.com')];
+      assert.deepEqual([u.status, u.body.code], [401, i < 5 ? 'invalid_credentials' : 'login_locked'], `unknown, failure ${i}`);
+      assert.equal(strip(u.body), strip(k.body), `failure ${i}`);
+    }
+    const locked = await attempt('woda@example.com', DEMO_PASSWORD);
+    const twin = await attempt('nobody@example.com', DEMO_PASSWORD);
+    assert.deepEqual([locked.status, locked.body.code], [401, 'login_locked'], 'the right password of the locked account');
+    assert.equal(strip(twin.body), strip(locked.body));
+    const until = [locked.body.lockedUntil, twin.body.lockedUntil].map((v) => Date.parse(String(v)));
+    assert.ok(until.every((ms) => ms > Date.now() + 13 * 60_000), `lockedUntil ${String(locked.body.lockedUntil)} about 15 min ahead`);
+    assert.ok(Math.abs(until[0]! - until[1]!) <= 2000, 'the same deadline for both');
+    assert.equal(locked.headers.get('retry-after'), twin.headers.get('retry-after'));
   });
 
   await step('password reset link works once', async () => {

@@ -45,8 +45,19 @@ export interface paths {
          *     `portalConfig.loginIdentifierKinds`) and the password. The server must:
          *     * answer an **unknown identifier, a wrong password and a locked account exactly alike**:
          *       `401 invalid_credentials`, identical body (except `instance`) and similar timing (verify a dummy
-         *       hash for unknown identifiers). A locked account answers `401 invalid_credentials` even for the right
-         *       password; its owner learns about the lock by e-mail (with a password-reset link that also unlocks).
+         *       hash for unknown identifiers). A locked account is refused even for the right password; its owner
+         *       learns about the lock by e-mail (with a password-reset link that also unlocks).
+         *     * count failed sign-ins **per identifier string** (whether an account exists or not) and, from the
+         *       failure that reaches the account-lock threshold on, answer **`401 login_locked`** instead of
+         *       `invalid_credentials` for as long as an account would stay locked: for an unknown identifier, for a
+         *       wrong password and for the right password of the locked account alike, with `lockedUntil` (when the
+         *       lock ends at the latest, computed from the string's failures, never read from an account). It tells the
+         *       customer why the right password does not work: the account *may* be locked for some minutes, and if
+         *       it exists an e-mail says how to unlock it (setting a new password unlocks at once). The right password
+         *       of an account that is not locked (say, unlocked by a password reset meanwhile) still signs in. An
+         *       account locked by failures under another of its identifiers, or by the utility, answers
+         *       `invalid_credentials` until its own string reaches the threshold: saying more would tell that the two
+         *       identifiers are one account.
          *     * throttle **per identifier** (counted for any identifier string, whether an account exists or not)
          *       **and per client** (IP address / network). A throttled attempt answers
          *       `429 too_many_attempts` with `Retry-After` (and `retryAfter`, `lockedUntil` in the body); this answer
@@ -1495,6 +1506,7 @@ export interface components {
          *     * `malformed_request` (400): body not parseable as declared, wrong `Content-Type`, required header missing or malformed.
          *     * `validation_failed` (422): values break the rules; `fields` lists each problem.
          *     * `invalid_credentials` (401): unknown login, wrong password **or locked account**; all three must give the identical status and body (only `instance` differs) and similar timing.
+         *     * `login_locked` (401): after repeated failed sign-ins for this identifier string, instead of `invalid_credentials`: the account, if there is one, may be locked until `lockedUntil` and its owner got an e-mail on how to unlock it; identical for unknown identifiers, wrong passwords and the right password of a locked account (only `instance` differs, and `lockedUntil` by when the failures happened).
          *     * `too_many_attempts` (429): authentication throttle per identifier and per client (also MFA resend cooldown); identical for existing and unknown identifiers; `Retry-After`, `retryAfter` and `lockedUntil` given.
          *     * `account_not_activated` (403): right password, account never activated; offer `resendActivation`.
          *     * `password_change_required` (403): a one-time password was used; the body carries `changeToken` for `changePassword`.
@@ -1530,7 +1542,7 @@ export interface components {
          *     * `internal_error` (500): unexpected error.
          * @enum {string}
          */
-        ProblemCode: "malformed_request" | "validation_failed" | "invalid_credentials" | "too_many_attempts" | "account_not_activated" | "password_change_required" | "mfa_required" | "mfa_invalid_code" | "mfa_expired" | "token_invalid_or_expired" | "token_used" | "token_expired" | "password_policy_violation" | "unauthenticated" | "session_expired" | "csrf_failed" | "forbidden" | "feature_disabled" | "not_found" | "conflict" | "idempotency_key_reuse" | "idempotency_in_progress" | "reading_window_closed" | "reading_out_of_range" | "reading_lower_than_previous" | "reading_duplicate" | "payment_amount_over_cap" | "payment_nothing_to_pay" | "payments_disabled" | "attachment_too_large" | "attachment_type_not_allowed" | "payload_too_large" | "method_not_allowed" | "rate_limited" | "service_unavailable" | "internal_error";
+        ProblemCode: "malformed_request" | "validation_failed" | "invalid_credentials" | "login_locked" | "too_many_attempts" | "account_not_activated" | "password_change_required" | "mfa_required" | "mfa_invalid_code" | "mfa_expired" | "token_invalid_or_expired" | "token_used" | "token_expired" | "password_policy_violation" | "unauthenticated" | "session_expired" | "csrf_failed" | "forbidden" | "feature_disabled" | "not_found" | "conflict" | "idempotency_key_reuse" | "idempotency_in_progress" | "reading_window_closed" | "reading_out_of_range" | "reading_lower_than_previous" | "reading_duplicate" | "payment_amount_over_cap" | "payment_nothing_to_pay" | "payments_disabled" | "attachment_too_large" | "attachment_type_not_allowed" | "payload_too_large" | "method_not_allowed" | "rate_limited" | "service_unavailable" | "internal_error";
         /**
          * @description Why one field was refused: `required`, `invalid_format`, `invalid_checksum` (PESEL, NIP, PPE, IBAN),
          *     `too_short` / `too_long` (text length), `too_small` / `too_large` (numbers, amounts, files),
@@ -1591,7 +1603,8 @@ export interface components {
             retryAfter?: number;
             /**
              * Format: date-time
-             * @description With `too_many_attempts`, when attempts for this identifier and client are allowed again.
+             * @description With `too_many_attempts`, when attempts for this identifier and client are allowed again; with
+             *     `login_locked`, when an account locked by this identifier's failures is unlocked at the latest.
              */
             lockedUntil?: string;
             /** @description With `payment_amount_over_cap`, the per-transaction cap. */
@@ -3088,7 +3101,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             /**
              * @description `invalid_credentials`: unknown identifier, wrong password or locked account. The answer is the same
-             *     in all three cases.
+             *     in all three cases. `login_locked` (with `lockedUntil`): this identifier string had too many failed
+             *     sign-ins lately; the same for unknown identifiers and for the right or a wrong password of a locked
+             *     account.
              */
             401: {
                 headers: {

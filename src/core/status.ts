@@ -82,7 +82,7 @@ export const statusStyles = css`
     color: ${t.colorPrimaryHover};
   }
   .button[disabled],
-  .button[aria-disabled='true'] {
+  .button[aria-disabled=true] {
     cursor: not-allowed;
     opacity: 0.7;
   }

@@ -13,6 +13,7 @@ const TITLES: Record<ProblemCode, string> = {
   malformed_request: 'Nieprawidłowe żądanie',
   validation_failed: 'Niepoprawne dane',
   invalid_credentials: 'Nieprawidłowy login lub hasło',
+  login_locked: 'Konto może być czasowo zablokowane',
   too_many_attempts: 'Zbyt wiele prób',
   account_not_activated: 'Konto nie jest aktywne',
   password_change_required: 'Ustaw nowe hasło',

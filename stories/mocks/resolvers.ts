@@ -132,6 +132,8 @@ export interface MockState {
   readMessages: Map<string, string>;
   idempotency: Map<string, StoredAnswer>;
   sequence: number;
+  /** Failed sign-ins per identifier string (any string), and since when it answers `login_locked` (epoch ms). */
+  loginFailures: Map<string, { count: number; lockedAt?: number }>;
 }
 
 /** The customer's own part of the state, as the persona has it at `now` (nothing changed yet). */
@@ -163,6 +165,7 @@ export function createState(now: Date, key: PersonaKey = 'energia'): MockState {
     terms: undefined,
     idempotency: new Map(),
     sequence: 0,
+    loginFailures: new Map(),
   };
 }
 
@@ -224,6 +227,35 @@ export function noSession(state: MockState): Response {
 /** The one answer for an unknown login, a wrong password and a locked account (the same body every time). */
 export function invalidCredentials(): Response {
   return problemResponse(401, 'invalid_credentials', { detail: 'Sprawdź login i hasło (także, czy nie jest włączony Caps Lock).' });
+}
+
+/** The reference server's lock: failures per identifier string before `login_locked`, and how long it holds. */
+export const LOGIN_LOCK = { after: 5, seconds: 15 * 60 } as const;
+
+/** After repeated failures for one identifier string, for any string and password: the account may be locked. */
+export function loginLocked(now: Date, seconds: number = LOGIN_LOCK.seconds): Response {
+  return problemResponse(401, 'login_locked', {
+    detail: `Po kilku nieudanych próbach konto może być zablokowane do ${Math.round(LOGIN_LOCK.seconds / 60)} min. Jeśli konto istnieje, wysłaliśmy e-mail z instrukcją odblokowania.`,
+    extra: { lockedUntil: instantFromNow(now, seconds) },
+  });
+}
+
+/**
+ * A refused sign-in as the reference server counts it: per identifier string, whether an account exists or not;
+ * from the failure that reaches the threshold on, `login_locked` for as long as the lock holds.
+ */
+function refusedLogin(state: MockState, identifier: string, now: Date): Response {
+  const key = identifier.trim().toLowerCase();
+  const entry = state.loginFailures.get(key) ?? { count: 0 };
+  if (entry.lockedAt !== undefined && now.getTime() - entry.lockedAt >= LOGIN_LOCK.seconds * 1000) {
+    entry.count = 0;
+    delete entry.lockedAt;
+  }
+  entry.count++;
+  if (entry.lockedAt === undefined && entry.count >= LOGIN_LOCK.after) entry.lockedAt = now.getTime();
+  state.loginFailures.set(key, entry);
+  if (entry.lockedAt === undefined) return invalidCredentials();
+  return loginLocked(now, LOGIN_LOCK.seconds - Math.floor((now.getTime() - entry.lockedAt) / 1000));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -589,7 +621,11 @@ const resolvers: { [K in OperationId]: Resolver<K> } = {
     // Any demo login, by e-mail, PESEL or NIP, with its password; the reference server's order of answers.
     const key = personaKeyByLogin(identifier, now);
     const account = key === undefined ? null : personaAt(key, now).account;
-    if (key === undefined || !account || password !== account.password || (account.lockedUntil !== null && account.lockedUntil > now)) return invalidCredentials();
+    // While the string's lock holds, the account behind it (if any) is locked too: the right password is refused.
+    const lockedString = ctx.state.loginFailures.get(identifier.trim().toLowerCase())?.lockedAt;
+    const stringLocked = lockedString !== undefined && now.getTime() - lockedString < LOGIN_LOCK.seconds * 1000;
+    if (key === undefined || !account || stringLocked || password !== account.password || (account.lockedUntil !== null && account.lockedUntil > now)) return refusedLogin(ctx.state, identifier, now);
+    ctx.state.loginFailures.delete(identifier.trim().toLowerCase());
     if (account.status !== 'active') return problemResponse(403, 'account_not_activated', { detail: 'Aktywuj konto linkiem z wiadomości e-mail albo poproś o nowy link.' });
     if (account.mustChangePassword) {
       return problemResponse(403, 'password_change_required', {

@@ -6,7 +6,7 @@ import { HttpResponse, delay, http, type HttpHandler } from 'msw';
 import { instantFromNow } from './data.js';
 import { API_BASE, OPERATION_LIST, mswPath, type OperationId, type OperationInfo } from './operations.js';
 import { problemResponse } from './problem.js';
-import { createState, defaultWorld, invalidCredentials, noSession, operationHandler, resolverHandlers, type MockContext, type World } from './resolvers.js';
+import { createState, defaultWorld, invalidCredentials, loginLocked, noSession, operationHandler, resolverHandlers, type MockContext, type World } from './resolvers.js';
 
 /** What each scenario does (for a Storybook toolbar or docs). */
 export const SCENARIOS = {
@@ -27,6 +27,7 @@ export const SCENARIOS = {
   'malformed-shape': 'Every operation answers 200 with valid JSON of the wrong shape.',
   offline: 'Every request fails with a network error.',
   locked: 'Sign-in answers 401 invalid_credentials even for the right password (identical to a wrong password).',
+  'lock-notice': 'Sign-in answers 401 login_locked (lockedUntil 15 min ahead) for any login and password, as after repeated failed sign-ins.',
   throttled: 'Sign-in, MFA and the reset/reminder/activation requests answer 429 too_many_attempts with Retry-After: 900.',
   'payments-disabled': 'Online payments are off: portal config says so, no document is payable, createPayment answers 403 payments_disabled.',
   'reading-window-closed': 'The reading window is closed: the context says so and submitReading answers 422 reading_window_closed.',
@@ -189,6 +190,8 @@ export function scenarioHandlers(name: ScenarioName, base: string = API_BASE, ct
           return invalidCredentials();
         }),
       ];
+    case 'lock-notice':
+      return [operationHandler('login', base, context, () => loginLocked(new Date()))];
     case 'throttled':
       return everyOperation(
         base,

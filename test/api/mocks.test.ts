@@ -692,6 +692,28 @@ describe('mock API handlers (stories/mocks)', () => {
       expect(right).to.deep.equal(wrong);
     });
 
+    it('lock-notice: any sign-in answers 401 login_locked with lockedUntil about 15 minutes ahead', async () => {
+      const handlers = createHandlers({ scenario: 'lock-notice' });
+      const body = await expectProblem(await answer(handlers, post('/auth/login', { identifier: 'nikt@example.com', password: 'Cokolwiek-2026' })), 401, 'login_locked');
+      const left = Date.parse(String(body.lockedUntil)) - Date.now();
+      expect(left).to.be.within(14 * 60_000, 15 * 60_000 + 1000);
+    });
+
+    it('repeated failures for one login, known or not, answer login_locked alike from the fifth on, the right password too', async () => {
+      const handlers = createHandlers();
+      const strip = ({ instance: _i, lockedUntil: _l, ...rest }: Record<string, unknown>) => rest;
+      for (let i = 1; i <= 5; i++) {
+        const known = await bodyOf(await answer(handlers, post('/auth/login', { identifier: DEMO.email, password: 'Zle-Haslo-2026' })));
+        const unknown = await bodyOf(await answer(handlers, post('/auth/login', { identifier: 'nikt@example.com', password: 'Zle-Haslo-2026' })));
+        expect(known.code, `failure ${i}`).to.equal(i < 5 ? 'invalid_credentials' : 'login_locked');
+        expect(strip(known)).to.deep.equal(strip(unknown));
+      }
+      const right = await expectProblem(await answer(handlers, post('/auth/login', { identifier: DEMO.email, password: DEMO.password })), 401, 'login_locked');
+      expect(right).to.have.property('lockedUntil');
+      // Another login is not affected.
+      expect((await answer(handlers, post('/auth/login', { identifier: DEMO.mfaEmail, password: DEMO.password }))).status).to.equal(200);
+    });
+
     it('throttled: sign-in answers 429 too_many_attempts with Retry-After and lockedUntil; other operations are not throttled', async () => {
       const handlers = createHandlers({ scenario: 'throttled' });
       const response = await answer(handlers, SAMPLE_REQUESTS.login());

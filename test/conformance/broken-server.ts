@@ -18,7 +18,8 @@ export const BREAK_MODES = {
   cors: 'CORS reflects any Origin with credentials, answers without Vary: Origin, and preflights leave Idempotency-Key out of Access-Control-Allow-Headers',
   schema: 'GET /customer/profile answers without customerNumber and with eInvoice as a string',
   problems: 'every problem+json answer has type about:blank instead of urn:ebok-widgets:problem:<code> (still schema-valid)',
-  lockout: 'no lockout: wrong passwords for the `credentials` accounts never reach the server (the proxy answers them like an unknown identifier would), so the right one still signs in',
+  lockout: 'no lockout: wrong passwords for the `credentials` accounts never reach the server (the proxy asks them for a stand-in identifier nobody has, one per account, so the answers count and change as an unknown identifier’s do), so the right one still signs in',
+  silentlock: 'the lock is never told: every 401 login_locked of the login becomes the plain 401 invalid_credentials (as a server that answers a locked account like a wrong password), so the customer never learns why the right password fails',
   mfa: 'one-time codes are neither limited nor single use: after the first wrong code of a challenge the proxy answers wrong codes itself, and a used code answers the first sign-in again',
   caching: 'every Cache-Control header is removed (personal answers lose no-store)',
   enumeration: 'unknown identifiers get their own text (login and password reset) and answer faster than a wrong password for an existing account; password resets and login reminders for an existing account answer later (as if mailed before the answer)',
@@ -153,10 +154,11 @@ export async function startBrokenServer(targetUrl: string, options: BrokenServer
   const csrfTokens = new Map<string, string>();
   /** session: the id the browser holds → the server's current session behind it. */
   const sessions = new Map<string, string>();
-  /** lockout: a genuine `401 invalid_credentials` (for an unknown identifier) to answer wrong passwords with. */
-  let wrongPasswordTemplate: Reply | undefined;
-  let wrongPasswordMs = 50;
+  /** lockout: each account's stand-in, an identifier nobody has, that its wrong passwords are sent for instead. */
+  const standIns = new Map<string, string>();
   const credentials = new Map(Object.entries(options.credentials ?? {}).map(([identifier, password]) => [identifier.trim().toLowerCase(), password]));
+  /** silentlock: the latest genuine `invalid_credentials` body, to answer a `login_locked` with. */
+  let invalidCredentials: Record<string, unknown> | undefined;
   /** mfa: the code sent for each challenge, the first wrong-code answer of each, the sign-ins by challenge+code. */
   const mfaCodes = new Map<string, string>();
   const mfaWrongTemplates = new Map<string, Reply>();
@@ -213,16 +215,11 @@ export async function startBrokenServer(targetUrl: string, options: BrokenServer
       const identifier = normalize(json?.identifier);
       const right = identifier === undefined ? undefined : credentials.get(identifier);
       if (right !== undefined && json?.password !== right) {
-        if (!wrongPasswordTemplate) {
-          // A genuine wrong-password answer, asked for an identifier nobody has (counts nothing on the account).
-          const probe = { ...json, identifier: `nobody.proxy.${randomBytes(5).toString('hex')}@example.com` };
-          const { reply, ms } = await forward(incoming, { body: Buffer.from(JSON.stringify(probe)) });
-          if (reply.status !== 401) return reply;
-          wrongPasswordTemplate = reply;
-          wrongPasswordMs = ms;
-        }
-        await sleep(wrongPasswordMs);
-        return freshProblem(wrongPasswordTemplate);
+        // Genuine answers for an unknown identifier with as many failures (the lock notice and the throttle
+        // included), and nothing counted on the account.
+        let standIn = standIns.get(identifier!);
+        if (!standIn) standIns.set(identifier!, (standIn = `nobody.proxy.${randomBytes(5).toString('hex')}@example.com`));
+        return (await forward(incoming, { body: Buffer.from(JSON.stringify({ ...json, identifier: standIn })) })).reply;
       }
     }
     if (modes.has('mfa') && method === 'POST' && route === '/auth/mfa/verify') {
@@ -236,11 +233,25 @@ export async function startBrokenServer(targetUrl: string, options: BrokenServer
   };
 
   // ---------- after the answer came back: change it ----------
-  const after = async (incoming: Incoming, reply: Reply, ms: number): Promise<void> => {
+  const after = async (incoming: Incoming, reply: Reply): Promise<void> => {
     const { method, route, headers, json } = incoming;
     const problem = /^application\/problem\+json\b/i.test(String(reply.headers.get('content-type') ?? ''));
 
     if (modes.has('caching')) reply.headers.delete('cache-control');
+
+    if (modes.has('silentlock') && method === 'POST' && route === '/auth/login' && reply.status === 401) {
+      const body = replyJson(reply);
+      if (body?.code === 'invalid_credentials') invalidCredentials = body;
+      if (body?.code === 'login_locked') {
+        const { lockedUntil: _until, ...rest } = body;
+        setJson(
+          reply,
+          invalidCredentials
+            ? { ...invalidCredentials, instance: body.instance ?? `urn:uuid:${randomUUID()}` }
+            : { ...rest, type: 'urn:ebok-widgets:problem:invalid_credentials', title: 'Nieprawidłowy login lub hasło', code: 'invalid_credentials' },
+        );
+      }
+    }
 
     if (modes.has('enumeration')) {
       const identifier = normalize(json?.identifier);
@@ -341,7 +352,6 @@ export async function startBrokenServer(targetUrl: string, options: BrokenServer
       }
     }
 
-    if (modes.has('lockout') && method === 'POST' && route === '/auth/login' && reply.status === 401) wrongPasswordMs = ms;
 
     if (modes.has('mfa')) {
       const body = replyJson(reply);
@@ -377,9 +387,8 @@ export async function startBrokenServer(targetUrl: string, options: BrokenServer
     };
     let reply = await before(incoming);
     if (!reply) {
-      const forwarded = await forward(incoming);
-      reply = forwarded.reply;
-      await after(incoming, reply, forwarded.ms);
+      reply = (await forward(incoming)).reply;
+      await after(incoming, reply);
     }
     reply.headers.set('content-length', String(reply.payload.length));
     response.writeHead(reply.status, Object.fromEntries(reply.headers));

@@ -108,7 +108,7 @@ const FAMILIES: Record<Family, FamilySpec> = {
   cors: { title: 'CORS', checks: ['cors.allowed', 'cors.foreign', 'cors.preflight'], member: byPrefix('cors.') },
   schema: { title: 'schema', checks: EXERCISED.map((op) => `schema.${op}`), member: byPrefix('schema.') },
   problems: { title: 'problem answers', checks: WITH_ERRORS.map((op) => `problems.${op}`), member: byPrefix('problems.') },
-  lockout: { title: 'lockout', checks: ['lockout.outbox', 'lockout.refuses', 'lockout.lookalike'], member: byPrefix('lockout.') },
+  lockout: { title: 'lockout', checks: ['lockout.outbox', 'lockout.refuses', 'lockout.lookalike', 'lockout.notice'], member: byPrefix('lockout.') },
   mfa: { title: 'one-time codes', checks: ['mfa.challenge', 'mfa.wrongCode', 'mfa.verify', 'mfa.reuse', 'mfa.attempts'], member: byPrefix('mfa.') },
   caching: { title: 'caching', checks: EXERCISED.filter((op) => !CACHEABLE.has(op)).map((op) => `caching.${op}`), member: byPrefix('caching.') },
   enumeration: {
@@ -117,8 +117,8 @@ const FAMILIES: Record<Family, FamilySpec> = {
       'enumeration.login.status', 'enumeration.login.body', 'enumeration.login.timing', 'enumeration.passwordReset', 'enumeration.passwordReset.timing',
       'enumeration.loginReminder', 'enumeration.loginReminder.timing', 'enumeration.activationResend',
     ],
-    // A locked account that answers unlike an unknown identifier is an enumeration leak too.
-    member: (id) => id.startsWith('enumeration.') || id === 'lockout.lookalike',
+    // A locked account that answers unlike an unknown identifier is an enumeration leak too (the lock notice as well).
+    member: (id) => id.startsWith('enumeration.') || id === 'lockout.lookalike' || id === 'lockout.notice',
   },
   idempotency: {
     title: 'idempotency',
@@ -152,6 +152,8 @@ const MUTATIONS: readonly { mode: BreakMode; family: Family; mustFail: readonly 
   { mode: 'schema', family: 'schema', mustFail: ['schema.getProfile'] },
   { mode: 'problems', family: 'problems', mustFail: ['problems.login', 'problems.getDocument', 'problems.verifyMfa'] },
   { mode: 'lockout', family: 'lockout', mustFail: ['lockout.refuses', 'lockout.lookalike'] },
+  // The old answer of a locked account (invalid_credentials, even for the right password) keeps the lock silent.
+  { mode: 'silentlock', family: 'lockout', mustFail: ['lockout.notice'] },
   { mode: 'mfa', family: 'mfa', mustFail: ['mfa.reuse', 'mfa.attempts'] },
   { mode: 'caching', family: 'caching', mustFail: ['caching.getProfile', 'caching.login', 'caching.getSession', 'caching.listDocuments'] },
   {

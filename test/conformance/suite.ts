@@ -1378,7 +1378,7 @@ export class Suite {
         client.adoptSession(refused);
         fail(`the right password still signs in after ${before + attempts} wrong passwords`, refused);
       }
-      expectProblem(refused, refused.status === 429 ? 429 : 401, ['invalid_credentials', 'too_many_attempts'], 'the right password during the lockout');
+      expectProblem(refused, refused.status === 429 ? 429 : 401, ['login_locked', 'invalid_credentials', 'too_many_attempts'], 'the right password during the lockout');
       const total = before + attempts;
       const how = lockMailAt !== undefined
         ? `locked after ${lockMailAt} wrong passwords (the owner got an e-mail then)`
@@ -1391,10 +1391,36 @@ export class Suite {
       if (this.throttledAtStart.has(target)) skip(`${target} was already throttled when the run began`);
       if (!refused || !twin) skip('the lockout was not reached');
       if (mismatch) fail(mismatch);
-      const ignore = refused.status === 429 ? ['instance', 'retryAfter', 'lockedUntil'] : ['instance'];
+      const ignore = refused.status === 429 || problemCode(refused) === 'login_locked' ? ['instance', 'retryAfter', 'lockedUntil'] : ['instance'];
       const found = differences(twin, refused, ignore);
       if (found.length) fail(`right password on the locked account vs on an unknown identifier: ${found.join('; ')}${throttleHint(twin, refused)}`, refused);
-      return refused.status === 429 ? 'both 429 too_many_attempts (per contract: identical for any identifier string)' : 'both 401 invalid_credentials';
+      return refused.status === 429 ? 'both 429 too_many_attempts (per contract: identical for any identifier string)' : `both 401 ${problemCode(refused) ?? '?'}`;
+    });
+    await this.check(G, 'lockout.notice', 'after the lock threshold the locked account (right and wrong password) and an unknown identifier all get 401 login_locked with lockedUntil', async () => {
+      if (this.throttledAtStart.has(target)) skip(`${target} was already throttled when the run began`);
+      if (!refused || !twin) skip('the lockout was not reached');
+      if (refused.status === 429) skip('the identifier throttle (429 too_many_attempts) came before the lock: the customer is told to wait there');
+      // A wrong password each for the locked account and its twin, after the right ones above: the counts stay equal.
+      const wrongKnown = await this.wrongLogin(target);
+      const wrongUnknown = await this.wrongLogin(unknown);
+      const answers: [string, Exchange][] = [
+        [`the right password of ${target}`, refused],
+        ['the right password on an unknown identifier', twin],
+        [`a wrong password for ${target}`, wrongKnown],
+        ['a wrong password for the unknown identifier', wrongUnknown],
+      ];
+      for (const [what, answer] of answers) {
+        if (answer.status === 429) skip(`${what} was throttled (429 too_many_attempts) before the notice could be compared`);
+        expectProblem(answer, 401, ['login_locked'], `${what}, after ${this.wrongAttempts.get(target) ?? 0} wrong passwords`);
+        const until = Date.parse(asString(get(answer.json, 'lockedUntil')) ?? '');
+        if (Number.isNaN(until)) fail(`${what}: login_locked without a lockedUntil date-time`, answer);
+        if (until <= Date.now()) fail(`${what}: lockedUntil ${asString(get(answer.json, 'lockedUntil')) ?? ''} is not in the future`, answer);
+      }
+      for (const [what, answer] of answers.slice(1)) {
+        const found = differences(refused, answer, ['instance', 'lockedUntil']);
+        if (found.length) fail(`the right password of the locked account vs ${what}: ${found.join('; ')}`, answer);
+      }
+      return `all four 401 login_locked, lockedUntil ${asString(get(refused.json, 'lockedUntil')) ?? ''}`;
     });
   }
 
@@ -1587,6 +1613,7 @@ export function wrongCode(right: string, n: number): string {
 const LOCKOUT_CHECKS: [string, string][] = [
   ['lockout.refuses', 'repeated wrong passwords end in refusing the right one'],
   ['lockout.lookalike', 'lockout answers look like an unknown identifier'],
+  ['lockout.notice', 'after the threshold: 401 login_locked for the locked account and an unknown identifier alike'],
 ];
 
 /** The token of a reset or activation message: a `token` query or fragment parameter of a link, or the body. */

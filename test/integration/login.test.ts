@@ -99,6 +99,41 @@ describe('logging in, registering and resetting with the reference server', func
     expect(messages[1], 'unknown login gets the same message').to.equal(messages[0]);
   });
 
+  it('locks an account after repeated wrong passwords and says so, also for its right password, exactly as for an unknown login', async () => {
+    // 2fa@example.com serves only this file, and the lock is lifted afterwards: the account is ours to lock.
+    const locked = '2fa@example.com';
+    const unknown = `nikogo-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    undo.later(resetThrottles);
+    const client = getClient()!;
+    const wrong = (identifier: string) => client.post('/auth/login', { body: { identifier, password: 'zle-haslo-123' } }).then(
+        (answer) => ({ code: answer.status }),
+        (e: unknown) => e as { code?: string },
+      );
+    const lockMails = async () => (await outbox(locked)).filter((mail) => /zablokowane/i.test(mail.subject)).length;
+    const mailsBefore = await lockMails();
+    for (let i = 1; i < 5; i++) {
+      const [k, u] = [await wrong(locked), await wrong(unknown)];
+      expect([k.code, u.code], `failure ${i}`).to.deep.equal(['invalid_credentials', 'invalid_credentials']);
+    }
+    const notices: string[] = [];
+    // The fifth wrong password (the one that locks), then the right one, then an unknown login's fifth failure.
+    for (const [identifier, password] of [[locked, 'zle-haslo-123'], [locked, DEMO_PASSWORD], [unknown, 'zle-haslo-123']] as const) {
+      const login = await fixture<EbokLogin>(html`<ebok-login></ebok-login>`);
+      await logIn(login, identifier, password);
+      await until(() => !!login.shadowRoot?.querySelector('[part="password-reset"]'), `lock notice for ${identifier}`, 10000);
+      notices.push(login.shadowRoot!.querySelector('[part~="notice"]')!.textContent.replace(/\s+/g, ' ').trim());
+      expect(field(login, 'input[autocomplete="username"]').value, 'the login is kept').to.equal(identifier);
+      expect(field(login, 'input[autocomplete="current-password"]').value, 'the password is kept').to.equal(password);
+      expect(login.shadowRoot!.activeElement?.id, 'focus on the notice').to.equal('notice');
+      await expect(login).to.be.accessible();
+      login.remove();
+    }
+    expect(notices[0]).to.match(/konto może być zablokowane jeszcze przez 1[45] minut/);
+    expect(notices[1], 'the right password of the locked account').to.equal(notices[0]);
+    expect(notices[2], 'an unknown login').to.equal(notices[0]);
+    expect(await lockMails(), 'the owner got the e-mail on how to unlock').to.equal(mailsBefore + 1);
+  });
+
   it('resets a password through the outbox link once, and says at once that the used link cannot be used again', async () => {
     const request = await fixture(html`<ebok-password-reset></ebok-password-reset>`);
     await until(() => !!request.shadowRoot?.querySelector('input'), 'request form', 10000);

@@ -57,6 +57,16 @@ describe('login.machine', () => {
     expect(transition(state, { type: 'edited-credentials' }).state.rejected, 'typing takes the mark away').to.equal(false);
   });
 
+  it('a lock notice keeps everything typed (the password may be right), marks nothing, pauses nothing and focuses the notice', () => {
+    const { state, effects } = run(failed('login', 'locked', { wait: 870 }));
+    expect(state.rejected).to.equal(false);
+    expect(types(effects)).to.not.include('clear');
+    expect(types(effects)).to.not.include('pause');
+    expect(noticeOf(effects)).to.deep.equal({ type: 'notice', notice: { kind: 'locked', wait: 870 }, report: 'network_error' });
+    expect(focusOf(effects)).to.equal('notice');
+    expect(noticeOf(run(failed('login', 'locked')).effects)?.notice, 'without a deadline').to.deep.equal({ kind: 'locked' });
+  });
+
   it('a throttled login pauses attempts for the time the server asked, keeping what was typed', () => {
     const { effects } = run(failed('login', 'throttled', { wait: 30 }));
     expect(effects).to.deep.include({ type: 'pause', seconds: 30 });

@@ -253,6 +253,69 @@ describe('<ebok-login>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('after repeated failures says the same for any login: the account may be locked, an e-mail says how to unlock it, a new password is one button away', async () => {
+      serve();
+      const locked = (detail: string) => problem(401, 'login_locked', { detail, lockedUntil: inSeconds(14 * 60 + 30) });
+      api.on('POST', '/auth/login', locked('unknown'), locked('right password'), locked('wrong password'));
+      const el = await login(html`<ebok-login forgot-password-href="/reset"></ebok-login>`);
+      const errors: string[] = [];
+      el.addEventListener('ebok-error', (e: EbokErrorEvent) => errors.push(e.detail.code));
+      const messages: string[] = [];
+      for (const [who, password] of [['nikt@example.com', 'Zle-Haslo-1'], ['energia@example.com', 'Demo-Haslo-2026'], ['energia@example.com', 'Zle-Haslo-1']] as const) {
+        await signIn(el, who, password);
+        await until(() => api.calls('POST', '/auth/login').length === messages.length + 1 && !!el.shadowRoot?.querySelector('[part~="notice"] [role="alert"]'), 'lock notice shown');
+        await el.updateComplete;
+        const notice = shadow(el, '[part~="notice"]');
+        messages.push(notice.textContent.replace(/\s+/g, ' ').trim());
+        // Not "wrong password": the fields are neither cleared nor marked, since the password may be the right one.
+        expect(control(el, 'identifier').value, 'the login is kept').to.equal(who);
+        expect(control(el, 'password').value, 'the password is kept').to.equal(password);
+        expect(control(el, 'password').getAttribute('aria-invalid')).to.not.equal('true');
+        expect(active(el), 'focus on the notice').to.equal(shadow(el, '#notice'));
+        expect(notice.getAttribute('part')).to.contain('warning');
+      }
+      expect(new Set(messages).size, 'the same words for every login and password').to.equal(1);
+      expect(messages[0]).to.contain('konto może być zablokowane jeszcze przez 15 minut');
+      expect(messages[0]).to.contain('Jeśli takie konto istnieje, wysłaliśmy na jego adres e-mail wiadomość, jak je odblokować');
+      expect(messages[0]).to.not.contain('Nieprawidłowy login lub hasło');
+      expect(errors).to.deep.equal(['login_locked', 'login_locked', 'login_locked']);
+      expect(el.shadowRoot!.querySelector('[part="countdown"]'), 'no pause: the right password works once the account is unlocked').to.equal(null);
+      await expect(el).to.be.accessible();
+      // The way out by keyboard: Tab from the notice reaches "Set a new password", Enter goes where "Forgot password" goes.
+      el.addEventListener('ebok-navigate', (e) => e.preventDefault(), { once: true });
+      const navigate: Promise<EbokNavigateEvent> = oneEvent(el, 'ebok-navigate');
+      await sendKeys({ press: 'Tab' });
+      expect(active(el)).to.equal(shadow(el, '[part="password-reset"]'));
+      expect(active(el)!.textContent).to.contain('Ustaw nowe hasło');
+      await sendKeys({ press: 'Enter' });
+      expect((await navigate).detail).to.deep.equal({ target: 'password-reset', href: '/reset' });
+    });
+
+    it('without lockedUntil still says the lock is for a while, and in place opens the reset flow', async () => {
+      serve();
+      api.on('POST', '/auth/login', problem(401, 'login_locked'));
+      const el = await login(html`<ebok-login navigation="inline"></ebok-login>`);
+      await signIn(el, 'nikt@example.com', 'Zle-Haslo-1');
+      await until(() => !!el.shadowRoot?.querySelector('[part="password-reset"]'), 'reset offered');
+      expect(words(el)).to.contain('konto może być zablokowane jeszcze przez kilkanaście minut');
+      await expect(el).to.be.accessible();
+      shadow<HTMLButtonElement>(el, '[part="password-reset"]').click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('ebok-password-reset')).to.exist;
+    });
+
+    it('when throttled offers the same way out as the lock notice: a new password', async () => {
+      serve();
+      api.on('POST', '/auth/login', problem(429, 'too_many_attempts', { retryAfter: 900 }, { 'Retry-After': '900' }));
+      const el = await login(html`<ebok-login forgot-password-href="/reset"></ebok-login>`);
+      await signIn(el, 'energia@example.com', 'Zle-Haslo-1');
+      await until(() => !!el.shadowRoot?.querySelector('[part="password-reset"]'), 'reset offered');
+      expect(words(el)).to.contain('logowanie jest wstrzymane na 15 minut');
+      expect(control(el, 'identifier').value).to.equal('energia@example.com');
+      expect(active(el)).to.equal(shadow(el, '#notice'));
+      await expect(el).to.be.accessible();
+    });
+
     it('keeps everything typed after a network error and sends it again with "Try again"', async () => {
       serve();
       api.on('POST', '/auth/login', new TypeError('Failed to fetch'), json(200, signedIn()));

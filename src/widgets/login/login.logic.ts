@@ -76,6 +76,8 @@ export function failureKind(error: unknown): FailureKind {
   switch (error.code) {
     case 'invalid_credentials':
       return 'invalid_credentials';
+    case 'login_locked':
+      return 'locked';
     case 'too_many_attempts':
     case 'rate_limited':
       return 'throttled';

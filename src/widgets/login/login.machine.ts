@@ -34,6 +34,8 @@ export const INITIAL: LoginState = { step: 'credentials', rejected: false, lastA
 /** What the login says above its form; the views word each one. */
 export type LoginNotice =
   | { kind: 'invalid-credentials' }
+  /** Repeated failures for this login: the account may be locked (said alike whether it exists or not). */
+  | { kind: 'locked'; wait?: number }
   | { kind: 'throttled'; during: 'login' | 'verify'; wait?: number }
   | { kind: 'ready-again' }
   | { kind: 'not-activated' }
@@ -70,6 +72,7 @@ export type LoginEffect =
 /** How a login-family call failed, as the flow tells failures apart (see `failureOf` in login.logic.ts). */
 export type FailureKind =
   | 'invalid_credentials'
+  | 'locked'
   | 'throttled'
   | 'not_activated'
   | 'password_change_required'
@@ -176,6 +179,9 @@ function failed(state: LoginState, event: Extract<LoginEvent, { type: 'failed' }
         case 'invalid_credentials':
           // One neutral answer: never says whether the login exists, is locked or the password is wrong.
           return { state: { ...state, rejected: true }, effects: [{ type: 'clear', fields: ['password'] }, notice({ kind: 'invalid-credentials' }, event.failure.code), focus('password')] };
+        case 'locked':
+          // Not "wrong password" (it may be the right one): the form keeps what was typed, the notice says why.
+          return { state, effects: [notice({ kind: 'locked', ...(event.wait ? { wait: event.wait } : {}) }, event.failure.code), focus('notice')] };
         case 'throttled':
           return { state, effects: [notice({ kind: 'throttled', during: 'login', ...(event.wait ? { wait: event.wait } : {}) }, event.failure.code), ...(event.wait ? [{ type: 'pause', seconds: event.wait } as const] : []), focus('notice')] };
         case 'not_activated':

@@ -1,7 +1,10 @@
 import { css } from 'lit';
 import { tokens as t } from '../../theme/tokens.js';
 
-/** The login's card; fields, notices and links come from the kit's stylesheets. */
+/**
+ * The login's card; fields, notices and links come from the kit's stylesheets. The signed-in message, focused by
+ * script, shows the base `:focus-visible` ring only.
+ */
 export const loginStyles = css`
   .base {
     max-inline-size: var(--ebok-login-max-width, 30em);
@@ -13,11 +16,11 @@ export const loginStyles = css`
     display: inline-grid;
     gap: ${t.spaceM};
   }
-  .base > .title {
-    margin: 0;
-  }
+  .base > .title,
   .intro,
-  .summary-box p {
+  .summary-box p,
+  .links,
+  .done p {
     margin: 0;
   }
   .summary-box {
@@ -29,9 +32,6 @@ export const loginStyles = css`
   .summary-box__title {
     font-weight: ${t.fontWeightBold};
   }
-  .links {
-    margin: 0;
-  }
   .shape::before {
     content: attr(data-shape);
     visibility: hidden;
@@ -41,18 +41,12 @@ export const loginStyles = css`
     align-items: flex-start;
     gap: ${t.spaceS};
   }
-  .done:focus {
+  .done:focus:not(:focus-visible) {
     outline: none;
-  }
-  .done:focus-visible {
-    outline: ${t.focusRingWidth} solid ${t.colorFocusRing};
   }
   .done .icon {
     color: ${t.colorSuccess};
     margin-block-start: 0.2em;
-  }
-  .done p {
-    margin: 0;
   }
   @media (max-width: 22rem) {
     .base {

@@ -70,6 +70,7 @@ const INLINE_MODULES: Record<LoginTarget, () => Promise<unknown>> = {
  * @csspart submit - The main button of the step.
  * @csspart retry - "Try again" after a network or server error.
  * @csspart resend-activation - "Send the activation link again" when the account is not activated.
+ * @csspart password-reset - "Set a new password" in the notice when the account may be locked or sign-in is paused.
  * @csspart password-help - The password policy checklist and strength.
  * @csspart links - The list of links under the form.
  * @csspart link - One of those links ("Forgot password"…), and "Send the code again".
@@ -209,9 +210,9 @@ export class EbokLogin extends EbokWidget {
   private viewContext(): LoginViewContext {
     return {
       heading: (text) => this.heading(text, { focusable: true }),
-      kinds: this.config.value?.loginIdentifierKinds,
+      kinds: this.identifierKinds,
       configLoading: this.config.status === 'pending',
-      policy: this.config.value?.passwordPolicy,
+      policy: this.policy,
       registration: this.config.value?.features.registration !== false,
       inlineLinks: this.navigation === 'inline',
       hrefs: { 'password-reset': this.forgotPasswordHref, 'login-reminder': this.forgotLoginHref, register: this.registerHref },

@@ -73,21 +73,27 @@ export function noticeWords(notice: LoginNotice): Notice {
   switch (notice.kind) {
     case 'invalid-credentials':
       return { tone: 'error', text: msg('Nieprawidłowy login lub hasło.'), detail: msg('Sprawdź, czy nie jest włączony Caps Lock. Jeśli nie pamiętasz hasła, możesz ustawić nowe.') };
+    case 'locked': {
+      // Said alike for every login (the account may not exist): why the right password may not work, and the way out.
+      const left = notice.wait ? formatLifetime(notice.wait) : msg('kilkanaście minut');
+      return {
+        tone: 'warning',
+        text: msg(str`Po kilku nieudanych próbach logowania konto może być zablokowane jeszcze przez ${left}.`),
+        detail: msg('Jeśli takie konto istnieje, wysłaliśmy na jego adres e-mail wiadomość, jak je odblokować. Nowe hasło odblokuje je od razu.'),
+        action: 'password-reset',
+      };
+    }
     case 'throttled': {
       // Say how long when the server said: fifteen minutes is not "a moment".
-      const wait = notice.wait && notice.wait >= 60 ? formatLifetime(notice.wait) : undefined;
-      if (notice.during === 'verify') {
-        return {
-          tone: 'error',
-          text: wait ? msg(str`Zbyt wiele prób wpisania kodu. Sprawdzanie kodów jest wstrzymane na ${wait}.`) : msg('Zbyt wiele prób wpisania kodu. Sprawdzanie kodów jest na chwilę wstrzymane.'),
-        };
-      }
-      return {
-        tone: 'error',
-        text: wait
-          ? msg(str`Zbyt wiele prób logowania. Ze względów bezpieczeństwa logowanie jest wstrzymane na ${wait}.`)
-          : msg('Zbyt wiele prób logowania. Ze względów bezpieczeństwa logowanie jest na chwilę wstrzymane.'),
-      };
+      const wait = notice.wait && notice.wait >= 60 ? formatLifetime(notice.wait) : msg('chwilę');
+      return notice.during === 'verify'
+        ? { tone: 'error', text: msg(str`Zbyt wiele prób wpisania kodu. Sprawdzanie kodów jest wstrzymane na ${wait}.`) }
+        : {
+            tone: 'error',
+            text: msg(str`Zbyt wiele prób logowania. Ze względów bezpieczeństwa logowanie jest wstrzymane na ${wait}.`),
+            // The same way out as the lock notice: a new password (the countdown below says how long otherwise).
+            action: 'password-reset',
+          };
     }
     case 'ready-again':
       return { tone: 'info', text: msg('Możesz już spróbować ponownie.') };
@@ -136,23 +142,23 @@ export function noticeWords(notice: LoginNotice): Notice {
   }
 }
 
-/** What the notice holds under its text: the pause's countdown and the notice's button. */
+/** What the notice holds under its text: the pause's countdown and the notice's button (part named as its action). */
 export function notice(c: LoginController): unknown {
   const action = c.notice.current?.action;
   const busy = c.busy;
+  const buttons: Record<string, [label: string, run: () => void, disabled: boolean]> = {
+    retry: [msg('Spróbuj ponownie'), () => c.retry(), !!busy],
+    'resend-activation': [busy === 'resend-activation' ? msg('Wysyłamy…') : msg('Wyślij link aktywacyjny ponownie'), () => c.requestActivation(), busy === 'resend-activation'],
+    // The same way as the "forgot password" link below the form (a page or the flow in place).
+    'password-reset': [msg('Ustaw nowe hasło'), () => c.linkRef('password-reset').value?.click(), false],
+  };
+  const button = action ? buttons[action] : undefined;
   return html`${c.pause.running
     ? html`<p class="countdown" id="countdown" part="countdown">${msg(str`Spróbuj ponownie za ${formatDuration(c.pause.remaining)}`)}</p>`
     : nothing}
-  ${action === 'retry'
+  ${button
     ? html`<div class="actions">
-        <button class="button button--secondary" part="retry" type="button" ?disabled=${!!busy} @click=${() => c.retry()}>${msg('Spróbuj ponownie')}</button>
-      </div>`
-    : nothing}
-  ${action === 'resend-activation'
-    ? html`<div class="actions">
-        <button class="button button--secondary" part="resend-activation" type="button" ?disabled=${busy === 'resend-activation'} @click=${() => c.requestActivation()}>
-          ${busy === 'resend-activation' ? msg('Wysyłamy…') : msg('Wyślij link aktywacyjny ponownie')}
-        </button>
+        <button class="button button--secondary" part=${action!} type="button" ?disabled=${button[2]} @click=${button[1]}>${button[0]}</button>
       </div>`
     : nothing}`;
 }
