@@ -320,11 +320,17 @@ export const login: Handler = async (ctx) => {
     await throttleHit(ctx.db, idKey, LIMITS.identifierFailures, LIMITS.throttleWindowSeconds, LIMITS.throttleBlockSeconds, ctx.now);
     await throttleHit(ctx.db, clientKey, LIMITS.clientFailures, LIMITS.throttleWindowSeconds, LIMITS.throttleBlockSeconds, ctx.now);
     if (user && !ok && !locked) {
-      const row = (await ctx.db.query<{ failed_logins: number }>('UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins', [user.id]))[0];
-      if (row && row.failed_logins >= LIMITS.accountLockAfter) {
-        await ctx.db.query('UPDATE users SET failed_logins = 0, locked_until = $2 WHERE id = $1', [user.id, new Date(ctx.now.getTime() + LIMITS.accountLockSeconds * 1000)]);
-        if (user.status === 'active') await sendReset(ctx, user, 'locked');
-      }
+      // Counted and locked in one statement, on the row as it is now (not as read before the hash check): of
+      // concurrent failures, on any number of server processes, exactly one locks the account and sends the e-mail.
+      const row = (
+        await ctx.db.query<{ locked_now: boolean }>(
+          `UPDATE users SET failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
+             locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3 ELSE locked_until END
+           WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $4) RETURNING failed_logins = 0 AS locked_now`,
+          [user.id, LIMITS.accountLockAfter, new Date(ctx.now.getTime() + LIMITS.accountLockSeconds * 1000), ctx.now],
+        )
+      )[0];
+      if (row?.locked_now && user.status === 'active') await sendReset(ctx, user, 'locked');
     }
     throw new ApiError('invalid_credentials', ctx.lang === 'en' ? 'Check the login and the password (and whether Caps Lock is on).' : 'Sprawdź login i hasło (także, czy nie jest włączony Caps Lock).');
   }
