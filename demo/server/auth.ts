@@ -23,7 +23,7 @@ import {
   utilityOfPage,
 } from './core.ts';
 import { sendEmail, sendSms } from './outbox.ts';
-import { signInOrTerms } from './terms.ts';
+import { signInOrTerms, withCurrentTerms } from './terms.ts';
 import { warsawIso } from '../../src/i18n/calendar.ts';
 import { dummyPasswordHash, hashPassword, maskEmail, maskPhone, randomToken, sha256, sixDigitCode, verifyPassword } from './util.ts';
 import { normalizeNip, validateNip, validatePesel, validatePpe } from '../../src/validation/index.ts';
@@ -305,7 +305,7 @@ async function deliverMfaCode(ctx: Ctx, user: UserRow, channel: string, code: st
 }
 
 // ---------- handlers ----------
-export const getPortalConfig: Handler = (ctx) => Promise.resolve(json(200, utilityForRequest(ctx).config));
+export const getPortalConfig: Handler = async (ctx) => json(200, (await withCurrentTerms(ctx.db, utilityForRequest(ctx))).config);
 
 export const login: Handler = async (ctx) => {
   const { identifier, password } = ctx.body as { identifier: string; password: string };
@@ -593,7 +593,7 @@ export const register: Handler = async (ctx) => {
       [nationalId, b.customerNumber ?? '', (b.pointCode ?? '').replace(/\s/g, '')],
     )
   )[0];
-  const target = customer ? (ctx.app.utilities.get(customer.utility_id) ?? utility) : utility;
+  const target = await withCurrentTerms(ctx.db, customer ? (ctx.app.utilities.get(customer.utility_id) ?? utility) : utility);
   const existingByEmail = await loadUser(ctx.db, 'u.email_lower = $1', [email.toLowerCase()]);
   const existingByCustomer = customer ? await loadUser(ctx.db, 'u.customer_id = $1', [customer.id]) : null;
   const owner = existingByCustomer ?? existingByEmail;

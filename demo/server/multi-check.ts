@@ -193,6 +193,22 @@ try {
     const tickets = await query<{ n: number }>('SELECT COUNT(*)::int AS n FROM tickets WHERE subject = $1', [subject]);
     assert.equal(tickets[0]!.n, 1, 'one ticket');
   });
+
+  await step('new terms published through one process are asked for at a login on the other, and in its portal configuration', async () => {
+    await hook(a, 'POST', 'reset-throttles');
+    const published = (await (await hook(a, 'POST', 'terms-version?utility=energy')).json()) as { version: string };
+    try {
+      const config = await call(b, 'GET', '/portal-config?utility=electricity');
+      assert.equal((config.body.terms as { version: string }).version, published.version, 'the portal configuration on B');
+      const login = await call(b, 'POST', '/auth/login', { body: { identifier: 'energia@example.com', password: DEMO_PASSWORD } });
+      assert.equal(login.body.status, 'terms_required', `a login on B: ${JSON.stringify(login.body)}`);
+      assert.equal((login.body.terms as { version: string }).version, published.version);
+    } finally {
+      await hook(b, 'DELETE', 'terms-version?utility=energy');
+    }
+    const again = await call(a, 'POST', '/auth/login', { body: { identifier: 'energia@example.com', password: DEMO_PASSWORD } });
+    assert.equal(again.body.status, 'signed_in', 'the first terms again on A, restored through B');
+  });
 } catch (error) {
   failures++;
   console.log(`FAIL ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
