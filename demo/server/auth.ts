@@ -389,7 +389,9 @@ export const verifyMfa: Handler = async (ctx) => {
       fields: [fieldError('/code', 'incorrect', ctx.lang, undefined, ctx.lang === 'en' ? 'Wrong code.' : 'Nieprawidłowy kod.')],
     });
   }
-  const spent = await ctx.db.query('UPDATE mfa_challenges SET spent_at = $2 WHERE id_hash = $1 AND spent_at IS NULL RETURNING id_hash', [ch.id_hash, ctx.now]);
+  // The attempts as they are now, not as read before: a right code among a burst of guesses (on any process) counts only
+  // while the wrong ones before it have not used up the attempts.
+  const spent = await ctx.db.query('UPDATE mfa_challenges SET spent_at = $2 WHERE id_hash = $1 AND spent_at IS NULL AND attempts < $3 RETURNING id_hash', [ch.id_hash, ctx.now, LIMITS.mfaMaxAttempts]);
   if (spent.length === 0) throw new ApiError('mfa_expired');
   const user = await loadUser(ctx.db, 'u.id = $1', [ch.user_id]);
   if (!user || user.status !== 'active' || (user.locked_until && new Date(user.locked_until) > ctx.now)) throw new ApiError('mfa_expired');

@@ -194,6 +194,22 @@ try {
     assert.equal(tickets[0]!.n, 1, 'one ticket');
   });
 
+  await step('a sign-in code: wrong codes sent to both processes at once use up its attempts, then the right one is refused on both', async () => {
+    await hook(a, 'POST', 'reset-throttles');
+    const login = await call(a, 'POST', '/auth/login', { body: { identifier: '2fa@example.com', password: DEMO_PASSWORD } });
+    assert.equal(login.body.status, 'mfa_required', JSON.stringify(login.body));
+    const challengeId = String(login.body.challengeId);
+    const code = (await query<{ code: string }>('SELECT code FROM outbox WHERE code IS NOT NULL ORDER BY id DESC LIMIT 1'))[0]!.code;
+    const wrongCode = code === '000000' ? '111111' : '000000';
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => call(instances[i % 2]!, 'POST', '/auth/mfa/verify', { body: { challengeId, code: wrongCode } })));
+    for (const answer of answers) assert.notEqual(answer.status, 200, 'a wrong code');
+    for (const server of [a, b]) {
+      const right = await call(server, 'POST', '/auth/mfa/verify', { body: { challengeId, code } });
+      assert.equal(right.body.code, 'mfa_expired', `the right code on ${server.name} after the attempts: ${right.status} ${JSON.stringify(right.body)}`);
+    }
+    await hook(a, 'POST', 'reset-throttles');
+  });
+
   await step('new terms published through one process are asked for at a login on the other, and in its portal configuration', async () => {
     await hook(a, 'POST', 'reset-throttles');
     const published = (await (await hook(a, 'POST', 'terms-version?utility=energy')).json()) as { version: string };
