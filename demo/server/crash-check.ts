@@ -133,8 +133,8 @@ async function runOn(kind: 'pg' | 'pglite'): Promise<void> {
         };
         requests.push({ kind: 'ticket', key, mark: subject, send: (s) => call(s, 'POST', '/tickets', { session: energia, form: form(), headers: { 'Idempotency-Key': key } }) });
       }
-      // The burst: each request sent at its own moment within 800 ms, the process killed at a moment within 1 s.
-      const killAt = 100 + rnd() * 900;
+      // The burst: each request sent at its own moment within 800 ms, the process killed at a moment of it.
+      const killAt = 50 + rnd() * 750;
       const running = server!;
       const sent = requests.map(async (r) => {
         await sleep(rnd() * 800);
