@@ -96,9 +96,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const db = await openDb({ dataDir: resolve(options.dataDir ?? resolve(REPO_ROOT, '.data')), databaseUrl: options.databaseUrl });
   let seededAt: Date;
   try {
-    seededAt = await seedIfEmpty(db);
-    await fillUtilitySites(db);
-    await fillPointsAndContracts(db, seededAt);
+    // One process at a time seeds a database that several share (PostgreSQL); the others find it seeded.
+    seededAt = await db.exclusively(async () => {
+      const at = await seedIfEmpty(db);
+      await fillUtilitySites(db);
+      await fillPointsAndContracts(db, at);
+      return at;
+    });
   } catch (error) {
     await db.close();
     throw error;

@@ -24,7 +24,7 @@ import {
 } from './core.ts';
 import { sendEmail, sendSms } from './outbox.ts';
 import { queueMail, type MailEnv, type MailJobKind, type MailJobRunner } from './mail-jobs.ts';
-import { signInOrTerms } from './terms.ts';
+import { signInOrTerms, withCurrentTerms } from './terms.ts';
 import { warsawIso } from '../../src/i18n/calendar.ts';
 import { dummyPasswordHash, hashPassword, maskEmail, maskPhone, randomToken, sha256, sixDigitCode, verifyPassword } from './util.ts';
 import { normalizeNip, validateNip, validatePesel, validatePpe } from '../../src/validation/index.ts';
@@ -324,7 +324,7 @@ async function deliverMfaCode(ctx: Ctx, user: UserRow, channel: string, code: st
 }
 
 // ---------- handlers ----------
-export const getPortalConfig: Handler = (ctx) => Promise.resolve(json(200, utilityForRequest(ctx).config));
+export const getPortalConfig: Handler = async (ctx) => json(200, (await withCurrentTerms(ctx.db, utilityForRequest(ctx))).config);
 
 export const login: Handler = async (ctx) => {
   const { identifier, password } = ctx.body as { identifier: string; password: string };
@@ -350,12 +350,17 @@ export const login: Handler = async (ctx) => {
       );
     }
     if (user && !ok && !locked) {
-      // Counted in the same window as the string, so an account locked through one identifier shows its notice.
+      // Counted in the same window as the string, so an account locked through one identifier shows its notice;
+      // locked in one statement on the row as it is now (not as read before the hash check), so of concurrent
+      // failures, on any number of server processes, exactly one locks the account and sends the e-mail.
       const accountKey = `login:account:${user.id}`;
       if ((await throttleHit(ctx.db, accountKey, Number.MAX_SAFE_INTEGER, LIMITS.throttleWindowSeconds, 0, ctx.now)) >= LIMITS.accountLockAfter) {
         await ctx.db.query('DELETE FROM throttles WHERE key = $1', [accountKey]);
-        await ctx.db.query('UPDATE users SET failed_logins = 0, locked_until = $2 WHERE id = $1', [user.id, new Date(ctx.now.getTime() + LIMITS.accountLockSeconds * 1000)]);
-        if (user.status === 'active') await sendReset(ctx, user, 'locked');
+        const lockedNow = await ctx.db.query(
+          'UPDATE users SET failed_logins = 0, locked_until = $2 WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $3) RETURNING id',
+          [user.id, new Date(ctx.now.getTime() + LIMITS.accountLockSeconds * 1000), ctx.now],
+        );
+        if (lockedNow.length && user.status === 'active') await sendReset(ctx, user, 'locked');
       }
     }
     if (noticeUntil) throw lockNotice(noticeUntil, ctx.lang);
@@ -417,7 +422,9 @@ export const verifyMfa: Handler = async (ctx) => {
       fields: [fieldError('/code', 'incorrect', ctx.lang, undefined, ctx.lang === 'en' ? 'Wrong code.' : 'Nieprawidłowy kod.')],
     });
   }
-  const spent = await ctx.db.query('UPDATE mfa_challenges SET spent_at = $2 WHERE id_hash = $1 AND spent_at IS NULL RETURNING id_hash', [ch.id_hash, ctx.now]);
+  // The attempts as they are now, not as read before: a right code among a burst of guesses (on any process) counts only
+  // while the wrong ones before it have not used up the attempts.
+  const spent = await ctx.db.query('UPDATE mfa_challenges SET spent_at = $2 WHERE id_hash = $1 AND spent_at IS NULL AND attempts < $3 RETURNING id_hash', [ch.id_hash, ctx.now, LIMITS.mfaMaxAttempts]);
   if (spent.length === 0) throw new ApiError('mfa_expired');
   const user = await loadUser(ctx.db, 'u.id = $1', [ch.user_id]);
   if (!user || user.status !== 'active' || (user.locked_until && new Date(user.locked_until) > ctx.now)) throw new ApiError('mfa_expired');
@@ -632,7 +639,7 @@ export const register: Handler = async (ctx) => {
       [nationalId, b.customerNumber ?? '', (b.pointCode ?? '').replace(/\s/g, '')],
     )
   )[0];
-  const target = customer ? (ctx.app.utilities.get(customer.utility_id) ?? utility) : utility;
+  const target = await withCurrentTerms(ctx.db, customer ? (ctx.app.utilities.get(customer.utility_id) ?? utility) : utility);
   const existingByEmail = await loadUser(ctx.db, 'u.email_lower = $1', [email.toLowerCase()]);
   const existingByCustomer = customer ? await loadUser(ctx.db, 'u.customer_id = $1', [customer.id]) : null;
   const owner = existingByCustomer ?? existingByEmail;

@@ -357,12 +357,41 @@ function nestedIn(db: Db, tx: Queryable): Db {
   };
 }
 
+/**
+ * How long a sign-in request's claim on its key holds off a duplicate (`409` with `Retry-After`) before it counts
+ * as left by a crashed server and is taken over.
+ */
+const IN_PROGRESS_WINDOW_SECONDS = 60;
+
+interface StoredKey {
+  request_hash: string;
+  state: string;
+  status: number | null;
+  headers: Record<string, string> | null;
+  body: string | null;
+}
+
+async function storedKey(db: Queryable, scope: string, key: string): Promise<StoredKey | undefined> {
+  return (await db.query<StoredKey>("SELECT request_hash, state, status, headers, body FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at > now() - interval '24 hours'", [scope, key]))[0];
+}
+
+function replayOf(row: StoredKey): Reply {
+  const stored: Reply = { status: row.status!, headers: { ...(row.headers ?? {}), 'Idempotent-Replayed': 'true' } };
+  if (row.body !== null) stored.body = JSON.parse(row.body);
+  return stored;
+}
+
+const inProgress = (): ApiError => new ApiError('idempotency_in_progress', undefined, { retryAfter: 2, headers: { 'Retry-After': '2' } });
+
+const keyReuse = (lang: Lang): ApiError =>
+  new ApiError('idempotency_key_reuse', lang === 'en' ? 'This Idempotency-Key was already used with another request body.' : 'Ten klucz Idempotency-Key został już użyty z inną treścią żądania.');
+
 /** Builds the Hono handler of one operation. */
 export function operationHandler(app: AppState, op: OperationSpec, handler: Handler) {
   return async (c: Context): Promise<Response> => {
     const lang = pickLang(c.req.header('accept-language'));
     const method = c.req.method.toUpperCase();
-    const idem: { scope: string | null; key: string | null; stored?: boolean } = { scope: null, key: null };
+    const idem: { scope: string | null; key: string | null; memKey?: string } = { scope: null, key: null };
     const committed: (() => void)[] = [];
     let idemHash = '';
     let reply: Reply;
@@ -499,69 +528,66 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
           const scope = ctx.user ? `user:${ctx.user.id}` : `client:${op.id}:${ctx.ip}`;
           idemHash = sha256(`${method} ${c.req.path}\n${bodyText}`);
           const memKey = `${scope}\n${key}`;
-          if (app.running.has(memKey)) throw new ApiError('idempotency_in_progress', undefined, { retryAfter: 2, headers: { 'Retry-After': '2' } });
-          // Claimed before the first await, so a concurrent duplicate in this process sees it.
+          if (app.running.has(memKey)) throw inProgress();
+          // Claimed before the first await, so a concurrent duplicate in this process sees it at once (the
+          // database decides between processes, below).
           app.running.add(memKey);
-          const release = (): void => void app.running.delete(memKey);
-          let existing: { request_hash: string; state: string; status: number | null; headers: Record<string, string> | null; body: string | null; created_at: Date } | undefined;
-          try {
-            existing = (
-              await app.db.query<NonNullable<typeof existing>>("SELECT * FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at > now() - interval '24 hours'", [scope, key])
-            )[0];
-          } catch (error) {
-            release();
-            throw error;
-          }
+          idem.memKey = memKey;
+          // A finished request replays without a transaction.
+          const existing = await storedKey(app.db, scope, key);
           if (existing) {
-            if (existing.request_hash !== idemHash) {
-              release();
-              throw new ApiError('idempotency_key_reuse', lang === 'en' ? 'This Idempotency-Key was already used with another request body.' : 'Ten klucz Idempotency-Key został już użyty z inną treścią żądania.');
-            }
-            if (existing.state === 'done' && existing.status) {
-              release();
-              const stored: Reply = { status: existing.status, headers: { ...(existing.headers ?? {}), 'Idempotent-Replayed': 'true' } };
-              if (existing.body !== null) stored.body = JSON.parse(existing.body);
-              return stored;
-            }
-            // Running in another server process (shared PostgreSQL); an older "running" row was left by a crash.
-            if (now.getTime() - new Date(existing.created_at).getTime() < 60_000) {
-              release();
-              throw new ApiError('idempotency_in_progress', undefined, { retryAfter: 2, headers: { 'Retry-After': '2' } });
-            }
+            if (existing.request_hash !== idemHash) throw keyReuse(lang);
+            if (existing.state === 'done' && existing.status) return replayOf(existing);
           }
-          idem.scope = scope;
-          idem.key = key;
-          await app.db.query(
+          if (!NEVER_REPLAYED.has(op.id)) {
+            // The work and the key's outcome commit together, under a lock on the key that every server process
+            // sharing the database takes (and PostgreSQL lets go when a process dies): a concurrent duplicate in
+            // another process is told to wait, a crash before the commit leaves nothing done and nothing claimed,
+            // and a crash after it leaves the answer to replay. A payment never starts twice, whatever dies when.
+            return app.db.transaction(async (tx) => {
+              if (app.db.kind === 'pg') {
+                const got = (await tx.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS got', [memKey]))[0]?.got;
+                if (!got) throw inProgress();
+              }
+              // Read again under the lock: the request may have finished in another process meanwhile. A
+              // "running" row here is a claim a crashed server of an older version left: taken over.
+              const current = await storedKey(tx, scope, key);
+              if (current?.state === 'done' && current.status) {
+                if (current.request_hash !== idemHash) return problemReply(lang, keyReuse(lang));
+                return replayOf(current);
+              }
+              ctx.db = nestedIn(app.db, tx);
+              let answer: Reply;
+              try {
+                answer = await handler(ctx);
+              } catch (error) {
+                if (!(error instanceof ApiError)) throw error;
+                answer = problemReply(lang, error);
+              }
+              if (replayable(answer)) {
+                await tx.query(
+                  `INSERT INTO idempotency_keys (scope, key, request_hash, state, status, headers, body) VALUES ($1, $2, $3, 'done', $4, $5, $6)
+                   ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, state = 'done', status = EXCLUDED.status,
+                     headers = EXCLUDED.headers, body = EXCLUDED.body, created_at = now()`,
+                  [scope, key, idemHash, answer.status, answer.headers ?? {}, answer.body === undefined ? null : JSON.stringify(answer.body)],
+                );
+              }
+              return answer;
+            });
+          }
+          // Sign-in operations are never replayed (each answer starts a session of its own): the key is only a
+          // claim while the request runs, atomic across processes, and an older claim (a crashed server's) is
+          // taken over after the in-progress window.
+          const claimed = await app.db.query(
             `INSERT INTO idempotency_keys (scope, key, request_hash, state) VALUES ($1, $2, $3, 'running')
-             ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, state = 'running', created_at = now(), status = NULL, body = NULL, headers = NULL`,
+             ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, state = 'running', created_at = now(), status = NULL, body = NULL, headers = NULL
+             WHERE idempotency_keys.created_at < now() - interval '${IN_PROGRESS_WINDOW_SECONDS} seconds'
+             RETURNING key`,
             [scope, key, idemHash],
           );
-        }
-        if (idem.scope && idem.key && !NEVER_REPLAYED.has(op.id)) {
-          // The work and the key's outcome commit together: a crash after the work leaves the answer to
-          // replay, a crash before it leaves nothing done and the claim, which a retry takes over later.
-          const { scope, key: claimed } = idem;
-          return app.db.transaction(async (tx) => {
-            ctx.db = nestedIn(app.db, tx);
-            let answer: Reply;
-            try {
-              answer = await handler(ctx);
-            } catch (error) {
-              if (!(error instanceof ApiError)) throw error;
-              answer = problemReply(lang, error);
-            }
-            if (replayable(answer)) {
-              await tx.query("UPDATE idempotency_keys SET state = 'done', status = $3, headers = $4, body = $5 WHERE scope = $1 AND key = $2", [
-                scope,
-                claimed,
-                answer.status,
-                answer.headers ?? {},
-                answer.body === undefined ? null : JSON.stringify(answer.body),
-              ]);
-              idem.stored = true;
-            }
-            return answer;
-          });
+          if (!claimed.length) throw inProgress();
+          idem.scope = scope;
+          idem.key = key;
         }
         return handler(ctx);
       })();
@@ -572,25 +598,13 @@ export function operationHandler(app: AppState, op: OperationSpec, handler: Hand
         reply = problemReply(lang, new ApiError('internal_error', lang === 'en' ? 'Try again later.' : 'Spróbuj ponownie później. Jeśli błąd się powtórzy, podaj konsultantowi identyfikator zgłoszenia.'));
       }
     }
-    // --- store the answer for idempotent replay ---
+    // --- let go of the key ---
+    if (idem.memKey) app.running.delete(idem.memKey);
     if (idem.scope && idem.key) {
-      app.running.delete(`${idem.scope}\n${idem.key}`);
       try {
-        if (idem.stored) {
-          // Recorded with the work, in its transaction.
-        } else if (!replayable(reply) || NEVER_REPLAYED.has(op.id)) {
-          await app.db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [idem.scope, idem.key]);
-        } else {
-          await app.db.query("UPDATE idempotency_keys SET state = 'done', status = $3, headers = $4, body = $5 WHERE scope = $1 AND key = $2", [
-            idem.scope,
-            idem.key,
-            reply.status,
-            reply.headers ?? {},
-            reply.body === undefined ? null : JSON.stringify(reply.body),
-          ]);
-        }
+        await app.db.query("DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND state = 'running'", [idem.scope, idem.key]);
       } catch (error) {
-        logError(app, '[ebok-server] idempotency store failed', error);
+        logError(app, '[ebok-server] idempotency release failed', error);
       }
     }
     for (const fn of committed) fn();

@@ -22,6 +22,11 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements without parameters. */
   exec(sql: string): Promise<void>;
+  /**
+   * Runs `fn` while no other server process on this database runs its own (PostgreSQL: a session advisory lock):
+   * several processes started at once on one PostgreSQL migrate and seed it once, one after another.
+   */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   readonly kind: 'pglite' | 'pg';
 }
@@ -87,6 +92,8 @@ function pgliteDb(pg: PGliteType): Db {
     exec: async (sql) => {
       await pg.exec(sql);
     },
+    // One process owns a PGlite directory.
+    exclusively: (fn) => fn(),
     close: () => pg.close(),
   };
 }
@@ -118,14 +125,31 @@ async function openPg(databaseUrl: string): Promise<Db> {
     exec: async (sql) => {
       await pool.query(sql);
     },
+    exclusively: async (fn) => {
+      // The lock's own connection holds it; `fn` works on the pool. A process that dies lets go of it.
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]);
+        }
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
 
+/** The advisory lock key of `exclusively` (any constant of the application's own). */
+const STARTUP_LOCK = 0x6562_6f6b;
+
 /** Opens the database and runs the pending migrations. */
 export async function openDb(options: { dataDir: string; databaseUrl?: string }): Promise<Db> {
   const db = options.databaseUrl ? await openPg(options.databaseUrl) : await openPglite(options.dataDir);
-  await migrate(db);
+  await db.exclusively(() => migrate(db));
   return db;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono';
 import { originAllowed, type AppState } from './core.ts';
-import { publishTerms, restoreTerms } from './terms.ts';
+import { publishTerms, restoreTerms, withCurrentTerms } from './terms.ts';
 import { initialTerms, utilityOfKind } from '../personas/index.ts';
 import { escapeHtml } from './util.ts';
 
@@ -35,8 +35,8 @@ export function termsPages(h: Hono, app: AppState, page: (title: string, body: s
     return c.body(null, 204);
   });
 
-  h.get('/sandbox/terms', () => {
-    const rows = [...app.utilities.values()]
+  h.get('/sandbox/terms', async () => {
+    const rows = (await Promise.all([...app.utilities.values()].map((u) => withCurrentTerms(app.db, u))))
       .map(
         (u) => `<div class="item"><h2>${escapeHtml(u.name)}</h2><p class="meta">Obowiązujący regulamin: wersja <strong>${escapeHtml(u.config.terms.version)}</strong> z ${escapeHtml(u.config.terms.publishedAt.slice(0, 10))}</p>
 <form method="post" action="/sandbox/terms"><input type="hidden" name="utility" value="${escapeHtml(u.id)}"><button type="submit" class="ok" name="action" value="publish">Opublikuj nową wersję regulaminu</button><button type="submit" name="action" value="restore">Przywróć pierwszą wersję</button></form></div>`,

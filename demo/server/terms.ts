@@ -10,17 +10,28 @@ import { loadUser, type AppState, type Ctx, type Handler, type Reply, type UserR
 import { startSession } from './auth.ts';
 import { warsawIso } from '../../src/i18n/calendar.ts';
 import { randomToken, sha256 } from './util.ts';
+import type { Queryable } from './db.ts';
 
 /** How long the customer has to read and accept the terms before signing in again. */
 export const TERMS_CHALLENGE_SECONDS = 15 * 60;
 
-function utilityOf(ctx: Ctx, user: UserRow): Utility {
-  return ctx.app.utilities.get(user.utility_id) ?? ctx.utility;
+/**
+ * `utility` with its current terms, read from the database: another server process on the same PostgreSQL may
+ * have published new ones since this one loaded the configuration (which it then brings up to date).
+ */
+export async function withCurrentTerms(db: Queryable, utility: Utility): Promise<Utility> {
+  const terms = (await db.query<{ terms: Utility['config']['terms'] | null }>("SELECT config->'terms' AS terms FROM utilities WHERE id = $1", [utility.id]))[0]?.terms;
+  if (terms && JSON.stringify(terms) !== JSON.stringify(utility.config.terms)) utility.config.terms = terms;
+  return utility;
+}
+
+function utilityOf(ctx: Ctx, user: UserRow): Promise<Utility> {
+  return withCurrentTerms(ctx.db, ctx.app.utilities.get(user.utility_id) ?? ctx.utility);
 }
 
 /** A session for `user`, or `terms_required` when the utility's current terms are not the ones the customer accepted. */
 export async function signInOrTerms(ctx: Ctx, user: UserRow): Promise<Reply> {
-  const terms = utilityOf(ctx, user).config.terms;
+  const terms = (await utilityOf(ctx, user)).config.terms;
   const accepted = (await ctx.db.query<{ terms_version: string | null }>('SELECT terms_version FROM customers WHERE id = $1', [user.customer_id]))[0]?.terms_version;
   if (accepted !== terms.version) {
     if (ctx.sessionCookie) await ctx.db.query('DELETE FROM sessions WHERE id_hash = $1', [sha256(ctx.sessionCookie)]);
@@ -52,7 +63,7 @@ export const acceptTerms: Handler = async (ctx) => {
   if (!row) throw expired();
   const user = await loadUser(ctx.db, 'u.id = $1', [row.user_id]);
   if (!user || user.status !== 'active' || (user.locked_until && new Date(user.locked_until) > ctx.now)) throw expired();
-  const current = utilityOf(ctx, user).config.terms.version;
+  const current = (await utilityOf(ctx, user)).config.terms.version;
   if (version !== current || row.version !== current) {
     throw new ApiError('conflict', en ? 'The terms changed meanwhile. Sign in again to read the current ones.' : 'Regulamin zmienił się w międzyczasie. Zaloguj się ponownie, aby zobaczyć aktualny.');
   }
