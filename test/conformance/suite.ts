@@ -13,6 +13,8 @@ import { profileChecks } from './profile.js';
 import { consentChecks, termsChecks } from './consents.js';
 import { pointsAndContracts } from './points.js';
 import { inputChecks } from './input.js';
+import type { ProbeOptions } from './probe.js';
+import { probeChecks } from './probe.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -75,6 +77,11 @@ export interface ConformanceOptions {
   lockoutMaxAttempts?: number;
   /** Per-request timeout. Default 20000 ms. */
   timeoutMs?: number;
+  /**
+   * The contract probe (probe.ts): generated requests to every operation, signed out and signed in. On by
+   * default with DEFAULT_PROBE_RUNS requests per operation and mode; `{ runs: 0 }` leaves it out.
+   */
+  probe?: ProbeOptions;
   /** Called as each check ends (for progress output). */
   onCheck?: (check: CheckResult) => void;
 }
@@ -109,6 +116,7 @@ export const GROUPS = [
   'Caching',
   'Problems',
   'Schema',
+  'Contract probe',
 ] as const;
 export type Group = (typeof GROUPS)[number];
 
@@ -411,6 +419,8 @@ export class Suite {
     await this.section('mfa', () => this.oneTimeCodes());
     await this.section('lockout', () => this.lockout());
     await this.section('terms', () => termsChecks(this, this.options));
+    // Last: its signed-out half fills this client's sign-in throttles, which the checks above need fresh.
+    await this.section('probe', () => probeChecks(this, this.options.probe ?? {}, login && password ? { identifier: login, password } : undefined));
     this.contractChecks();
   }
 
