@@ -26,6 +26,7 @@ import { formatReport, runConformance } from './suite.js';
 import { PROFILE_CHECKS } from './profile.js';
 import { POINT_CHECK_IDS } from './points.js';
 import { INPUT_CHECK_IDS } from './input.js';
+import { PROBE_CHECK_PATTERNS } from './probe.js';
 
 interface ReferenceServer {
   url: string;
@@ -67,7 +68,7 @@ const REMOVAL_LOGIN = 'firma@example.com';
 
 // ---------- what the suite must check ----------
 
-type Family = 'csrf' | 'tokens' | 'session' | 'cors' | 'schema' | 'problems' | 'lockout' | 'mfa' | 'caching' | 'enumeration' | 'idempotency';
+type Family = 'csrf' | 'tokens' | 'session' | 'cors' | 'schema' | 'problems' | 'lockout' | 'mfa' | 'caching' | 'enumeration' | 'idempotency' | 'probe';
 
 /** Operations the suite exercises against the reference server (per-operation checks: schema, caching, problems). */
 const EXERCISED = [
@@ -122,6 +123,7 @@ const FAMILIES: Record<Family, FamilySpec> = {
     checks: ['idempotency.missingKey', 'idempotency.malformedKey', 'idempotency.create', 'idempotency.replay', 'idempotency.reuse', 'idempotency.read'],
     member: byPrefix('idempotency.'),
   },
+  probe: { title: 'contract probe', checks: ['probe.signIn', ...PROBE_CHECK_PATTERNS, 'probe.sessionKept'], member: byPrefix('probe.') },
 };
 
 /** Checks of no family (operations, pagination, filters): no mode breaks them, the clean run must pass them. */
@@ -153,7 +155,16 @@ const MUTATIONS: readonly { mode: BreakMode; family: Family; mustFail: readonly 
   { mode: 'caching', family: 'caching', mustFail: ['caching.getProfile', 'caching.login', 'caching.getSession', 'caching.listDocuments'] },
   { mode: 'enumeration', family: 'enumeration', mustFail: ['enumeration.login.body', 'enumeration.login.timing', 'enumeration.passwordReset'] },
   { mode: 'idempotency', family: 'idempotency', mustFail: ['idempotency.replay'] },
+  // Which operation's probe meets a path that is no id first depends on the seed: any probe check may fail.
+  { mode: 'probe', family: 'probe', mustFail: [] },
 ];
+
+/**
+ * Generated requests per operation and mode in the self-test's runs: enough to meet each class of hostile input
+ * on some operation, few enough to add seconds, not minutes (a utility's own run uses DEFAULT_PROBE_RUNS). Only
+ * the clean run, the built command and the probe's own mutation probe: the other mutations break nothing it checks.
+ */
+const SELF_TEST_PROBE_RUNS = 2;
 
 const matches = (pattern: string, id: string): boolean => (pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern);
 const ids = (checks: readonly CheckResult[]): string => checks.map((check) => check.id).join(', ');
@@ -226,8 +237,9 @@ async function withServer<T>(template: string, label: string, body: (origin: str
 }
 
 /** The suite's options for a server at `origin`, its API reached at `apiOrigin` (the proxy, or the server). */
-function suiteOptions(origin: string, apiOrigin = origin): ConformanceOptions {
+function suiteOptions(origin: string, apiOrigin = origin, probeRuns = SELF_TEST_PROBE_RUNS): ConformanceOptions {
   return {
+    probe: { runs: probeRuns },
     baseUrl: `${apiOrigin}/api/v1`,
     // The proxy is transparent: the server still expects its own origin (CSRF allowlist, returnUrl).
     origin,
@@ -252,7 +264,7 @@ function runSuite(template: string, mode: BreakMode | 'clean'): Promise<Report> 
       outboxUrl: `${origin}/api/test/outbox`,
     });
     try {
-      return await runConformance(suiteOptions(origin, proxy.url));
+      return await runConformance(suiteOptions(origin, proxy.url, mode === 'probe' ? SELF_TEST_PROBE_RUNS : 0));
     } finally {
       await proxy.close();
     }
@@ -443,7 +455,7 @@ async function builtCommandRun(template: string, clean: Promise<Report | undefin
       const options = suiteOptions(origin);
       const args = [
         join(installed, BIN), '--base-url', options.baseUrl, '--login', MAIN_LOGIN, '--password', DEMO_PASSWORD, '--lockout-login', LOCKOUT_LOGIN,
-        '--mfa-login', MFA_LOGIN, '--removal-login', REMOVAL_LOGIN, '--outbox-url', options.outboxUrl!, '--terms-hook-url', options.termsHookUrl!, '--json', reportFile, '--quiet',
+        '--mfa-login', MFA_LOGIN, '--removal-login', REMOVAL_LOGIN, '--outbox-url', options.outboxUrl!, '--terms-hook-url', options.termsHookUrl!, '--probe-runs', String(SELF_TEST_PROBE_RUNS), '--json', reportFile, '--quiet',
       ];
       // No NODE_PATH, no NODE_OPTIONS (tsx's loader): plain node, as on the utility's machine.
       const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_PATH' && name !== 'NODE_OPTIONS'));
