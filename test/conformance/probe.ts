@@ -37,7 +37,7 @@ export interface ProbeOptions {
   only?: readonly string[];
 }
 
-export const DEFAULT_PROBE_RUNS = 20;
+export const DEFAULT_PROBE_RUNS = 40;
 const G = 'Contract probe';
 /** The check ids (one per operation and mode), for the self-test's list of checks that must run. */
 export const PROBE_CHECK_PATTERNS = ['probe.signedOut.*', 'probe.signedIn.*'] as const;
@@ -68,6 +68,10 @@ interface ProbeRequest {
   idempotencyKey?: string;
   body?: Body;
   csrf: 'session' | 'none' | 'wrong';
+  /** Signed out: a Cookie header of its own (a session id nobody has, or junk). */
+  cookie?: string;
+  /** An Authorization header (a bearer token nobody issued, another scheme, junk). */
+  authorization?: string;
   origin: 'own' | 'foreign' | 'none';
 }
 
@@ -110,6 +114,8 @@ function describeRequest(op: Operation, request: ProbeRequest): string {
   if (request.idempotencyKey !== undefined) parts.push(`Idempotency-Key: ${request.idempotencyKey === 'fresh' ? '<a new UUID>' : JSON.stringify(request.idempotencyKey)}`);
   if (request.csrf !== 'session') parts.push(`X-CSRF-Token: ${request.csrf}`);
   if (request.origin !== 'own') parts.push(`Origin: ${request.origin === 'foreign' ? FOREIGN_ORIGIN : 'none'}`);
+  if (request.cookie !== undefined) parts.push(`Cookie: ${JSON.stringify(clip(request.cookie, 80))}`);
+  if (request.authorization !== undefined) parts.push(`Authorization: ${JSON.stringify(clip(request.authorization, 80))}`);
   const body = request.body;
   if (body) {
     const type = body.contentType === null ? 'no Content-Type' : `Content-Type: ${body.contentType ?? (body.kind === 'multipart' ? 'multipart/form-data' : 'application/json')}`;
@@ -269,12 +275,16 @@ function requestArbitrary(ctx: ProbeContext, op: Operation, signedIn: boolean, s
     const csrf = focus === 'session' && signedIn ? fc.constantFrom<ProbeRequest['csrf']>('none', 'wrong', 'session') : fc.constant<ProbeRequest['csrf']>('session');
     const origin = focus === 'session' ? fc.constantFrom<ProbeRequest['origin']>('foreign', 'none', 'own') : fc.constant<ProbeRequest['origin']>('own');
     const method = focus === 'method' ? fc.constantFrom(...others) : fc.constant(op.method);
+    const cookie = focus === 'headers' && !signedIn ? fc.option(fc.constantFrom(`ebok_session=${'s'.repeat(43)}`, `ebok_session=${'s'.repeat(5000)}`, 'ebok_session=', 'ebok_session=%00%ff', 'ebok_session="quoted"; ebok_session=two', 'ebok_session=caf\u00e9', '=;;=;'), { nil: undefined }) : fc.constant(undefined);
+    const authorization = focus === 'headers' ? fc.option(fc.constantFrom('Bearer ', `Bearer ${'t'.repeat(40)}`, `Bearer ${'t'.repeat(5000)}`, 'Basic dXNlcjpwYXNz', 'bearer\u00e9', 'Negotiate', ''), { nil: undefined, freq: 3 }) : fc.constant(undefined);
     return fc
-      .record({ method, params: fc.record(params), query: fc.tuple(...query).map((lists) => lists.flat()), acceptLanguage: language, idempotencyKey: key, body: bodyArbitrary(ctx, op, focus === 'body'), csrf, origin })
+      .record({ method, params: fc.record(params), query: fc.tuple(...query).map((lists) => lists.flat()), acceptLanguage: language, idempotencyKey: key, body: bodyArbitrary(ctx, op, focus === 'body'), csrf, origin, cookie, authorization })
       .map((r) => {
         const request: ProbeRequest = { method: r.method, params: r.params, query: r.query, csrf: r.csrf, origin: r.origin };
         if (r.acceptLanguage !== undefined) request.acceptLanguage = r.acceptLanguage;
         if (r.idempotencyKey !== undefined) request.idempotencyKey = r.idempotencyKey;
+        if (r.cookie !== undefined) request.cookie = r.cookie;
+        if (r.authorization !== undefined) request.authorization = r.authorization;
         // No body on a GET (fetch cannot send one), and none on a method swapped to GET.
         if (r.body !== undefined && r.method !== 'GET') request.body = r.body;
         return request;
@@ -404,6 +414,8 @@ async function send(ctx: ProbeContext, op: Operation, request: ProbeRequest, cli
   if (request.origin === 'own') headers.set('origin', ctx.origin);
   if (request.origin === 'foreign') headers.set('origin', FOREIGN_ORIGIN);
   if (client?.cookies.size) headers.set('cookie', [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+  if (request.cookie !== undefined) headers.set('cookie', request.cookie);
+  if (request.authorization !== undefined) headers.set('authorization', request.authorization);
   if (client?.csrfToken && request.method !== 'GET') {
     if (request.csrf === 'session') headers.set('x-csrf-token', client.csrfToken);
     if (request.csrf === 'wrong') headers.set('x-csrf-token', randomBytes(Math.ceil((client.csrfToken.length * 3) / 4)).toString('base64url').slice(0, client.csrfToken.length));
@@ -539,7 +551,24 @@ async function probeOperation(ctx: ProbeContext, op: Operation, signedIn: Client
   };
 }
 
-export async function probeChecks(suite: Suite, options: ProbeOptions, login?: { identifier: string; password: string }): Promise<void> {
+/**
+ * Signs the probe in, in a session of its own, early in the run: later checks (enumeration, lockout) send wrong
+ * passwords for the login and may lock it for a while. Answers the session, or undefined (the probe then runs
+ * signed out only, and `probe.signIn` says why).
+ */
+export async function probeSignIn(suite: Suite, options: ProbeOptions, login: { identifier: string; password: string }): Promise<Client | undefined> {
+  if ((options.runs ?? DEFAULT_PROBE_RUNS) <= 0) return undefined;
+  let client: Client | undefined;
+  await suite.check(G, 'probe.signIn', `the probe signs in as ${login.identifier} in a session of its own, before the checks that may lock the login`, async () => {
+    const result = await suite.signIn('probe', login.identifier, login.password);
+    if (result.exchange.status === 429) skip(`the sign-in is throttled by earlier attempts from this client (Retry-After ${result.exchange.headers.get('retry-after') ?? '?'} s): the probe runs signed out only`);
+    suite.expectSignedIn(result.exchange, result.client, 'sign-in');
+    client = result.client;
+  });
+  return client;
+}
+
+export async function probeChecks(suite: Suite, options: ProbeOptions, signedIn: Client | undefined, login?: { identifier: string; password: string }): Promise<void> {
   const runs = options.runs ?? DEFAULT_PROBE_RUNS;
   if (runs <= 0) return;
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
@@ -550,18 +579,26 @@ export async function probeChecks(suite: Suite, options: ProbeOptions, login?: {
   const ctx: ProbeContext = { contract, origin: suite.origin, known, suite, methods };
   const operations = [...contract.operations.values()].filter((op) => !options.only?.length || options.only.includes(op.id));
 
-  // Signed in first (its session is new, before the signed-out half fills the throttles of this client).
+  // Signed in first (before the signed-out half fills the throttles of this client).
   let client: Client | undefined;
-  if (login) {
-    await suite.check(G, 'probe.signIn', `the probe signs in as ${login.identifier} in a session of its own (seed ${seed}, ${runs} request(s) per operation and mode)`, async () => {
-      const result = await suite.signIn('probe', login.identifier, login.password);
-      if (result.exchange.status === 429) skip(`the sign-in is throttled by earlier attempts from this client (Retry-After ${result.exchange.headers.get('retry-after') ?? '?'} s): the probe runs signed out only`);
-      suite.expectSignedIn(result.exchange, result.client, 'sign-in');
-      client = result.client;
-      await learn(client, known);
-      return `learned ${[...known.values()].reduce((n, list) => n + list.length, 0)} ids and cursors of the customer's own data`;
-    });
-  }
+  await suite.check(G, 'probe.start', `the probe starts (seed ${seed}, ${runs} random request(s) per operation and mode after one of each class)`, async () => {
+    if (!signedIn) return 'signed out only: no session (see probe.signIn, or no --login given)';
+    let how = 'in the session opened early';
+    client = signedIn;
+    const alive = await signedIn.clone('probe-start').call('getSession');
+    if (alive.status !== 200) {
+      // A password reset or change of the login (the single-use token checks) rightly ends its other sessions.
+      const again = login ? await suite.signIn('probe-again', login.identifier, login.password) : undefined;
+      if (!again || again.exchange.status !== 200 || get(again.exchange.json, 'status') !== 'signed_in') {
+        client = undefined;
+        skip(`the probe's early session ended (GET /auth/session: HTTP ${alive.status}) and signing in again answered HTTP ${again?.exchange.status ?? '–'}: the probe runs signed out only`);
+      }
+      client = again.client;
+      how = 'in a new session (the early one ended, as a password reset of the login ends the other sessions)';
+    }
+    await learn(client, known);
+    return `${how}; learned ${[...known.values()].reduce((n, list) => n + list.length, 0)} ids and cursors of the customer's own data`;
+  });
   const modes: [string, Client | undefined][] = client ? [['signedIn', client], ['signedOut', undefined]] : [['signedOut', undefined]];
   for (const [mode, session] of modes) {
     for (const op of operations) {

@@ -36,7 +36,7 @@ const usage = `Usage: ${program} --base-url <API base, e.g. http://localhost:879
   --timing-factor <x>         the slower median may be at most x times the faster one... (default 3)
   --timing-slack-ms <ms>      ...or at most this many ms slower (default 150)
   --probe-runs <n>            generated requests per operation, signed out and signed in, for the contract probe
-                              (default 20; 0 leaves the probe out)
+                              (default 40; 0 leaves the probe out)
   --probe-seed <n>            the probe's seed (default random; every counterexample prints the one that replays it)
   --probe-only <ids>          probe only these operations (comma-separated operation ids)
   --contract <path>           the OpenAPI file (default: the src/api/openapi.yaml of this repository or package)

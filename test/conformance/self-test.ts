@@ -123,7 +123,7 @@ const FAMILIES: Record<Family, FamilySpec> = {
     checks: ['idempotency.missingKey', 'idempotency.malformedKey', 'idempotency.create', 'idempotency.replay', 'idempotency.reuse', 'idempotency.read'],
     member: byPrefix('idempotency.'),
   },
-  probe: { title: 'contract probe', checks: ['probe.signIn', ...PROBE_CHECK_PATTERNS, 'probe.sessionKept'], member: byPrefix('probe.') },
+  probe: { title: 'contract probe', checks: ['probe.signIn', 'probe.start', ...PROBE_CHECK_PATTERNS, 'probe.sessionKept'], member: byPrefix('probe.') },
 };
 
 /** Checks of no family (operations, pagination, filters): no mode breaks them, the clean run must pass them. */

@@ -14,7 +14,7 @@ import { consentChecks, termsChecks } from './consents.js';
 import { pointsAndContracts } from './points.js';
 import { inputChecks } from './input.js';
 import type { ProbeOptions } from './probe.js';
-import { probeChecks } from './probe.js';
+import { probeChecks, probeSignIn } from './probe.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -392,6 +392,7 @@ export class Suite {
     );
     const { login, password } = this.options;
     let main: Client | undefined;
+    let probeSession: Client | undefined;
     if (login && password) {
       await this.section('signed-in', async () => {
         main = await this.signedInOperations(login, password);
@@ -404,6 +405,9 @@ export class Suite {
         this.skipAll('CSRF', CSRF_CHECKS, 'the sign-in failed (see Signed-in operations)');
         this.skipAll('Idempotency', IDEMPOTENCY_CHECKS, 'the sign-in failed (see Signed-in operations)');
       }
+      await this.section('probe-sign-in', async () => {
+        probeSession = await probeSignIn(this, this.options.probe ?? {}, { identifier: login, password });
+      });
       await this.section('profile', () => profileChecks(this, main));
       await this.section('session', () => this.session(login, password, main));
     } else {
@@ -420,7 +424,7 @@ export class Suite {
     await this.section('lockout', () => this.lockout());
     await this.section('terms', () => termsChecks(this, this.options));
     // Last: its signed-out half fills this client's sign-in throttles, which the checks above need fresh.
-    await this.section('probe', () => probeChecks(this, this.options.probe ?? {}, login && password ? { identifier: login, password } : undefined));
+    await this.section('probe', () => probeChecks(this, this.options.probe ?? {}, probeSession, login && password ? { identifier: login, password } : undefined));
     this.contractChecks();
   }
 
