@@ -286,14 +286,28 @@ async function readLimited(request: Request, max: number): Promise<Uint8Array> {
 // eslint-disable-next-line no-control-regex -- finding the NUL character is the point
 const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Each string of `value` (a JSON body, the query, form fields) that holds unsafe text, as a field error. */
+/**
+ * Each string of `value` (a JSON body, the query, form fields) that holds unsafe text, as a field error. Walks
+ * with a stack of its own, not by recursion: a body nested thousands deep must not overflow the call stack.
+ */
 export function unsafeTextFields(value: unknown, lang: Lang, at: string, bare = false): FieldError[] {
-  if (typeof value === 'string') return UNSAFE_TEXT.test(value) ? [fieldError(at || '/', 'invalid_format', lang, undefined, lang === 'en' ? 'The text holds a character that is not allowed.' : 'Tekst zawiera niedozwolony znak.')] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => unsafeTextFields(item, lang, bare ? at : `${at}/${index}`, bare));
-  if (value && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) => unsafeTextFields(item, lang, bare && !at ? key : `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, bare));
+  const found: FieldError[] = [];
+  const pending: [unknown, string][] = [[value, at]];
+  while (pending.length) {
+    const [item, where] = pending.pop()!;
+    if (typeof item === 'string') {
+      if (UNSAFE_TEXT.test(item)) found.push(fieldError(where || '/', 'invalid_format', lang, undefined, lang === 'en' ? 'The text holds a character that is not allowed.' : 'Tekst zawiera niedozwolony znak.'));
+    } else if (Array.isArray(item)) {
+      for (let index = item.length - 1; index >= 0; index--) pending.push([item[index], bare ? where : `${where}/${index}`]);
+    } else if (item && typeof item === 'object') {
+      const entries = Object.entries(item as Record<string, unknown>);
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const [key, child] = entries[index]!;
+        pending.push([child, bare && !where ? key : `${where}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+      }
+    }
   }
-  return [];
+  return found;
 }
 
 async function readMultipart(c: Context, bytes: Uint8Array): Promise<MultipartBody> {

@@ -24,6 +24,7 @@ export const BREAK_MODES = {
   caching: 'every Cache-Control header is removed (personal answers lose no-store)',
   enumeration: 'unknown identifiers get their own text (login and password reset) and answer faster than a wrong password for an existing account; password resets and login reminders for an existing account answer later (as if mailed before the answer)',
   idempotency: 'a replayed POST /payments gets a new payment id and loses Idempotent-Replayed, as if the Idempotency-Key were ignored',
+  probe: 'a path segment below /api/v1 that is no id (percent-encoded, or over 64 characters) answers 500 internal_error, as a server that trusts its path parameters would',
 } as const;
 export type BreakMode = keyof typeof BREAK_MODES;
 
@@ -221,6 +222,10 @@ export async function startBrokenServer(targetUrl: string, options: BrokenServer
         if (!standIn) standIns.set(identifier!, (standIn = `nobody.proxy.${randomBytes(5).toString('hex')}@example.com`));
         return (await forward(incoming, { body: Buffer.from(JSON.stringify({ ...json, identifier: standIn })) })).reply;
       }
+    }
+    if (modes.has('probe') && route.split('/').some((segment) => segment.includes('%') || segment.length > 64)) {
+      const problem = { type: 'urn:ebok-widgets:problem:internal_error', title: 'Internal error', status: 500, code: 'internal_error', instance: `urn:uuid:${randomUUID()}` };
+      return { status: 500, headers: new Map([['content-type', 'application/problem+json'], ['cache-control', 'no-store']]), payload: Buffer.from(JSON.stringify(problem)) };
     }
     if (modes.has('mfa') && method === 'POST' && route === '/auth/mfa/verify') {
       const challengeId = typeof json?.challengeId === 'string' ? json.challengeId : undefined;

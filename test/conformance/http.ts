@@ -123,19 +123,9 @@ export class Client {
       signal: AbortSignal.timeout(this.ctx.timeoutMs),
       ...(init.stream ? { duplex: 'half' } : {}),
     });
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const { bytes, contentType, text, json } = await readAnswer(response);
     const ms = performance.now() - started;
     this.storeCookies(response.headers);
-    const contentType = response.headers.get('content-type') ?? '';
-    const text = new TextDecoder().decode(bytes);
-    let json: unknown;
-    if (/[/+]json\b/i.test(contentType)) {
-      try {
-        json = JSON.parse(text) as unknown;
-      } catch {
-        json = undefined;
-      }
-    }
     const exchange: Exchange = {
       seq: this.ctx.exchanges.length + 1,
       operationId,
@@ -177,7 +167,24 @@ export class Client {
   }
 }
 
-function acceptFor(contract: Contract, op: Operation): string {
+/** An answer's body: its bytes, text, Content-Type and, for JSON media types, the parsed value (if it parses). */
+export async function readAnswer(response: Response): Promise<Pick<Exchange, 'bytes' | 'contentType' | 'text' | 'json'>> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const contentType = response.headers.get('content-type') ?? '';
+  const text = new TextDecoder().decode(bytes);
+  let json: unknown;
+  if (/[/+]json\b/i.test(contentType)) {
+    try {
+      json = JSON.parse(text) as unknown;
+    } catch {
+      json = undefined;
+    }
+  }
+  return { bytes, contentType, text, json };
+}
+
+/** The Accept header for an operation: every media type its answers may have. */
+export function acceptFor(contract: Contract, op: Operation): string {
   const types = new Set<string>();
   for (const status of contract.listedStatuses(op)) {
     const content = contract.response(op, Number(status))?.content;

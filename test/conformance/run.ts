@@ -36,6 +36,10 @@ const usage = `Usage: ${program} --base-url <API base, e.g. http://localhost:879
                               reset and login reminder take at most 3, each asks for an e-mail)
   --timing-factor <x>         the slower median may be at most x times the faster one... (default 3)
   --timing-slack-ms <ms>      ...or at most this many ms slower (default 150)
+  --probe-runs <n>            generated requests per operation, signed out and signed in, for the contract probe
+                              (default 40; 0 leaves the probe out)
+  --probe-seed <n>            the probe's seed (default random; every counterexample prints the one that replays it)
+  --probe-only <ids>          probe only these operations (comma-separated operation ids)
   --contract <path>           the OpenAPI file (default: the src/api/openapi.yaml of this repository or package)
   --json <file>               also write the report as JSON
   --quiet                     print only the failed checks and the summary`;
@@ -63,6 +67,9 @@ function main(): Promise<number> | number {
         'timing-samples': { type: 'string' },
         'timing-factor': { type: 'string' },
         'timing-slack-ms': { type: 'string' },
+        'probe-runs': { type: 'string' },
+        'probe-seed': { type: 'string' },
+        'probe-only': { type: 'string' },
         contract: { type: 'string' },
         json: { type: 'string' },
         quiet: { type: 'boolean' },
@@ -117,6 +124,19 @@ function main(): Promise<number> | number {
     const samples = number('timing-samples', values['timing-samples']);
     const factor = number('timing-factor', values['timing-factor']);
     const slackMs = number('timing-slack-ms', values['timing-slack-ms']);
+    const integer = (name: string, value: string | undefined): number | undefined => {
+      if (value === undefined) return undefined;
+      if (!/^\d+$/.test(value)) throw new Error(`--${name} must be a whole number ≥ 0`);
+      return Number(value);
+    };
+    const probeRuns = integer('probe-runs', values['probe-runs']);
+    const probeSeed = integer('probe-seed', values['probe-seed']);
+    const probeOnly = values['probe-only']?.split(',').map((id) => id.trim()).filter(Boolean);
+    options.probe = {
+      ...(probeRuns !== undefined ? { runs: probeRuns } : {}),
+      ...(probeSeed !== undefined ? { seed: probeSeed } : {}),
+      ...(probeOnly?.length ? { only: probeOnly } : {}),
+    };
     options.timing = {
       ...(samples !== undefined ? { samples } : {}),
       ...(factor !== undefined ? { factor } : {}),

@@ -26,6 +26,7 @@ import { formatReport, runConformance } from './suite.js';
 import { PROFILE_CHECKS } from './profile.js';
 import { POINT_CHECK_IDS } from './points.js';
 import { INPUT_CHECK_IDS } from './input.js';
+import { PROBE_CHECK_PATTERNS } from './probe.js';
 
 interface ReferenceServer {
   url: string;
@@ -67,7 +68,7 @@ const REMOVAL_LOGIN = 'firma@example.com';
 
 // ---------- what the suite must check ----------
 
-type Family = 'csrf' | 'tokens' | 'session' | 'cors' | 'schema' | 'problems' | 'lockout' | 'mfa' | 'caching' | 'enumeration' | 'idempotency';
+type Family = 'csrf' | 'tokens' | 'session' | 'cors' | 'schema' | 'problems' | 'lockout' | 'mfa' | 'caching' | 'enumeration' | 'idempotency' | 'probe';
 
 /** Operations the suite exercises against the reference server (per-operation checks: schema, caching, problems). */
 const EXERCISED = [
@@ -125,6 +126,7 @@ const FAMILIES: Record<Family, FamilySpec> = {
     checks: ['idempotency.missingKey', 'idempotency.malformedKey', 'idempotency.create', 'idempotency.replay', 'idempotency.reuse', 'idempotency.read'],
     member: byPrefix('idempotency.'),
   },
+  probe: { title: 'contract probe', checks: ['probe.signIn', 'probe.start', ...PROBE_CHECK_PATTERNS, 'probe.sessionKept'], member: byPrefix('probe.') },
 };
 
 /** Checks of no family (operations, pagination, filters): no mode breaks them, the clean run must pass them. */
@@ -162,7 +164,16 @@ const MUTATIONS: readonly { mode: BreakMode; family: Family; mustFail: readonly 
     mustFail: ['enumeration.login.body', 'enumeration.login.timing', 'enumeration.passwordReset', 'enumeration.passwordReset.timing', 'enumeration.loginReminder.timing'],
   },
   { mode: 'idempotency', family: 'idempotency', mustFail: ['idempotency.replay'] },
+  // Which operation's probe meets a path that is no id first depends on the seed: any probe check may fail.
+  { mode: 'probe', family: 'probe', mustFail: [] },
 ];
+
+/**
+ * Generated requests per operation and mode in the self-test's runs: enough to meet each class of hostile input
+ * on some operation, few enough to add seconds, not minutes (a utility's own run uses DEFAULT_PROBE_RUNS). Only
+ * the clean run, the built command and the probe's own mutation probe: the other mutations break nothing it checks.
+ */
+const SELF_TEST_PROBE_RUNS = 2;
 
 const matches = (pattern: string, id: string): boolean => (pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern);
 const ids = (checks: readonly CheckResult[]): string => checks.map((check) => check.id).join(', ');
@@ -235,8 +246,9 @@ async function withServer<T>(template: string, label: string, body: (origin: str
 }
 
 /** The suite's options for a server at `origin`, its API reached at `apiOrigin` (the proxy, or the server). */
-function suiteOptions(origin: string, apiOrigin = origin): ConformanceOptions {
+function suiteOptions(origin: string, apiOrigin = origin, probeRuns = SELF_TEST_PROBE_RUNS): ConformanceOptions {
   return {
+    probe: { runs: probeRuns },
     baseUrl: `${apiOrigin}/api/v1`,
     // The proxy is transparent: the server still expects its own origin (CSRF allowlist, returnUrl).
     origin,
@@ -261,7 +273,7 @@ function runSuite(template: string, mode: BreakMode | 'clean'): Promise<Report> 
       outboxUrl: `${origin}/api/test/outbox`,
     });
     try {
-      return await runConformance(suiteOptions(origin, proxy.url));
+      return await runConformance(suiteOptions(origin, proxy.url, mode === 'probe' ? SELF_TEST_PROBE_RUNS : 0));
     } finally {
       await proxy.close();
     }
@@ -415,6 +427,8 @@ function run(command: string, args: readonly string[], options: { cwd?: string; 
 }
 
 const BIN = 'dist/conformance/ebok-conformance.mjs';
+/** The operations the built command probes: enough to show the bundled probe works, cheap next to the clean run's. */
+const BIN_PROBED = ['login', 'getPoint'];
 
 /**
  * The shipped command: built afresh, listed by `npm pack`, named by package.json `bin`, and passing against a
@@ -452,7 +466,7 @@ async function builtCommandRun(template: string, clean: Promise<Report | undefin
       const options = suiteOptions(origin);
       const args = [
         join(installed, BIN), '--base-url', options.baseUrl, '--login', MAIN_LOGIN, '--password', DEMO_PASSWORD, '--lockout-login', LOCKOUT_LOGIN,
-        '--mfa-login', MFA_LOGIN, '--removal-login', REMOVAL_LOGIN, '--outbox-url', options.outboxUrl!, '--terms-hook-url', options.termsHookUrl!, '--json', reportFile, '--quiet',
+        '--mfa-login', MFA_LOGIN, '--removal-login', REMOVAL_LOGIN, '--outbox-url', options.outboxUrl!, '--terms-hook-url', options.termsHookUrl!, '--probe-runs', String(SELF_TEST_PROBE_RUNS), '--probe-only', BIN_PROBED.join(','), '--json', reportFile, '--quiet',
       ];
       // No NODE_PATH, no NODE_OPTIONS (tsx's loader): plain node, as on the utility's machine.
       const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_PATH' && name !== 'NODE_OPTIONS'));
@@ -466,8 +480,13 @@ async function builtCommandRun(template: string, clean: Promise<Report | undefin
     }
     if (result.code !== 0) problems.push(`the built command exited ${result.code} against the reference server:\n${result.stdout}${result.stderr}`);
     const reference = await clean;
-    if (report && reference && report.checks.length !== reference.checks.length) {
-      problems.push(`the built command ran ${report.checks.length} checks, the suite from source ${reference.checks.length}`);
+    // The built command probes only BIN_PROBED (its bundled fast-check at work); every other check it runs as the source does.
+    const unprobed = (list: readonly CheckResult[]): number => list.filter((check) => !check.id.startsWith('probe.')).length;
+    if (report && reference && unprobed(report.checks) !== unprobed(reference.checks)) {
+      problems.push(`the built command ran ${unprobed(report.checks)} checks besides the probe, the suite from source ${unprobed(reference.checks)}`);
+    }
+    for (const id of BIN_PROBED.flatMap((op) => [`probe.signedOut.${op}`, `probe.signedIn.${op}`])) {
+      if (report && !report.checks.some((check) => check.id === id && check.status === 'pass')) problems.push(`the built command did not pass ${id}`);
     }
     if (report && report.skipped) problems.push(`the built command skipped ${report.skipped} check(s): ${ids(report.checks.filter((check) => check.status === 'skip'))}`);
     line = report && !problems.length

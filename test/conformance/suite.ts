@@ -13,6 +13,8 @@ import { profileChecks } from './profile.js';
 import { consentChecks, termsChecks } from './consents.js';
 import { pointsAndContracts } from './points.js';
 import { inputChecks } from './input.js';
+import type { ProbeOptions } from './probe.js';
+import { probeChecks, probeSignIn } from './probe.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -75,6 +77,11 @@ export interface ConformanceOptions {
   lockoutMaxAttempts?: number;
   /** Per-request timeout. Default 20000 ms. */
   timeoutMs?: number;
+  /**
+   * The contract probe (probe.ts): generated requests to every operation, signed out and signed in. On by
+   * default with DEFAULT_PROBE_RUNS requests per operation and mode; `{ runs: 0 }` leaves it out.
+   */
+  probe?: ProbeOptions;
   /** Called as each check ends (for progress output). */
   onCheck?: (check: CheckResult) => void;
 }
@@ -109,6 +116,7 @@ export const GROUPS = [
   'Caching',
   'Problems',
   'Schema',
+  'Contract probe',
 ] as const;
 export type Group = (typeof GROUPS)[number];
 
@@ -432,6 +440,7 @@ export class Suite {
     );
     const { login, password } = this.options;
     let main: Client | undefined;
+    let probeSession: Client | undefined;
     if (login && password) {
       await this.section('signed-in', async () => {
         main = await this.signedInOperations(login, password);
@@ -444,6 +453,9 @@ export class Suite {
         this.skipAll('CSRF', CSRF_CHECKS, 'the sign-in failed (see Signed-in operations)');
         this.skipAll('Idempotency', IDEMPOTENCY_CHECKS, 'the sign-in failed (see Signed-in operations)');
       }
+      await this.section('probe-sign-in', async () => {
+        probeSession = await probeSignIn(this, this.options.probe ?? {}, { identifier: login, password });
+      });
       await this.section('profile', () => profileChecks(this, main));
       await this.section('session', () => this.session(login, password, main));
     } else {
@@ -459,6 +471,8 @@ export class Suite {
     await this.section('mfa', () => this.oneTimeCodes());
     await this.section('lockout', () => this.lockout());
     await this.section('terms', () => termsChecks(this, this.options));
+    // Last: its signed-out half fills this client's sign-in throttles, which the checks above need fresh.
+    await this.section('probe', () => probeChecks(this, this.options.probe ?? {}, probeSession, login && password ? { identifier: login, password } : undefined));
     this.contractChecks();
   }
 
