@@ -494,12 +494,16 @@ const queuedMail =
 export const requestPasswordReset: Handler = queuedMail('reset');
 export const requestLoginReminder: Handler = queuedMail('reminder');
 
-/** What the queued asks send, after the answer: a reset link (an activation link to an account not activated yet), the login. */
+/** What the queued asks send, after the answer: a reset link (an activation link to an account not activated yet), a new activation link, the login. */
 export const accountMailJobs: Record<MailJobKind, MailJobRunner> = {
   async reset(env, identifier) {
     const user = await findUser(env.db, identifier);
     if (user?.status === 'active') await sendReset(env, user, 'request');
     else if (user?.status === 'pending') await sendActivation(env, user);
+  },
+  async activation(env, identifier) {
+    const user = await findUser(env.db, identifier);
+    if (user?.status === 'pending') await sendActivation(env, user);
   },
   async reminder(env, identifier) {
     const user = await findUser(env.db, identifier);
@@ -575,13 +579,8 @@ export const changePassword: Handler = async (ctx) => {
   return { status: 204 };
 };
 
-export const resendActivation: Handler = async (ctx) => {
-  const { identifier } = ctx.body as { identifier: string };
-  await mailThrottle(ctx, 'activation', identifier);
-  const user = await findUser(ctx.db, identifier);
-  if (user?.status === 'pending') await sendActivation(ctx, user);
-  return neutral(ctx);
-};
+/** A new activation link: queued like a reset, so the answer cannot tell a pending account from none. */
+export const resendActivation: Handler = queuedMail('activation');
 
 export const activateAccount: Handler = async (ctx) => {
   const { token } = ctx.body as { token: string };

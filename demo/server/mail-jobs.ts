@@ -1,5 +1,6 @@
 /**
- * E-mails a visitor asks for without signing in (a password reset, a login reminder), sent after the answer.
+ * E-mails a visitor asks for without signing in (a password reset, a login reminder, a new activation link),
+ * sent after the answer.
  *
  * The request only throttles and records the ask (a `mail_jobs` row), the same statements for any identifier,
  * and answers `202`; a worker then looks the identifier up and does the per-account work (a token, the e-mail).
@@ -18,7 +19,7 @@ import type { Queryable } from './db.ts';
 import type { AppState, Ctx, Utility } from './core.ts';
 import { logError } from './core.ts';
 
-export type MailJobKind = 'reset' | 'reminder';
+export type MailJobKind = 'reset' | 'reminder' | 'activation';
 
 /** Where a job runs: the server, its transaction, the time, and the utility for links when the account has none. */
 export interface MailEnv {

@@ -346,12 +346,12 @@ try {
     assert.deepEqual([used.status, used.body.code], [422, 'token_used'], 'a used link says so when checked');
   });
 
-  await step('reset and reminder: the answer runs the same statements for an account as for an unknown identifier; the e-mail follows it', async () => {
+  await step('reset, reminder and activation resend: the answer runs the same statements for an account as for an unknown identifier; the e-mail follows it', async () => {
     // Deterministic where a stopwatch is not: the old answer's extra statements for an account (token, e-mail)
     // made it slower in most samples, but on a loaded machine by less than the noise of single samples. The
     // queue's worker runs in transactions (db.transaction), so what db.query sees here is the answer's own work.
     const statements = async (path: string, identifier: string): Promise<string[]> => {
-      await server.db.query("DELETE FROM throttles WHERE key LIKE 'reset:%' OR key LIKE 'reminder:%'");
+      await server.db.query("DELETE FROM throttles WHERE key LIKE 'reset:%' OR key LIKE 'reminder:%' OR key LIKE 'activation:%'");
       const seen: string[] = [];
       const query = server.db.query.bind(server.db);
       server.db.query = (sql, params) => {
@@ -366,14 +366,18 @@ try {
       }
       return seen;
     };
-    for (const [path, subject] of [['/auth/password-reset', 'Zmiana hasła do eBOK'], ['/auth/login-reminder', 'Przypomnienie loginu do eBOK']] as const) {
+    for (const [path, subject, login] of [
+      ['/auth/password-reset', 'Zmiana hasła do eBOK', 'energia@example.com'],
+      ['/auth/login-reminder', 'Przypomnienie loginu do eBOK', 'energia@example.com'],
+      ['/auth/activation/resend', 'Aktywuj konto w eBOK', 'nieaktywne@example.com'],
+    ] as const) {
       const seen = new Set((await server.outbox.list()).map((m) => m.id));
-      const known = await statements(path, 'energia@example.com');
+      const known = await statements(path, login);
       const unknown = await statements(path, `nobody.${Date.now()}@example.com`);
       assert.deepEqual(known, unknown, `${path}: the same statements for an account and for an unknown identifier`);
       assert.ok(!known.some((sql) => /\busers\b|auth_tokens|outbox/.test(sql)), `${path}: the answer neither looks the account up nor mails: ${known.join('; ')}`);
       const sent = (await server.outbox.list()).filter((m) => !seen.has(m.id));
-      assert.deepEqual(sent.map((m) => [m.to, m.subject]), [['energia@example.com', subject]], `${path}: one e-mail, to the account, after the answer`);
+      assert.deepEqual(sent.map((m) => [m.to, m.subject]), [[login, subject]], `${path}: one e-mail, to the account, after the answer`);
     }
   });
 
