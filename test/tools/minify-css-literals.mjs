@@ -22,24 +22,43 @@ export function minifyCssText(text) {
     .replace(/, /g, ',');
 }
 
+/**
+ * The text of html`` and svg`` templates with each run of whitespace that holds a line break made one space: the
+ * indentation of the source, which a browser collapses to one space anyway (outside `<pre>` and `<textarea>`,
+ * whose templates are left as written, as is any text inside an element styled `white-space: pre*`, which by our
+ * convention holds its `${…}` on the same line as its tags).
+ */
+export function minifyHtmlText(text) {
+  return text.replace(/[ \t]*\n\s*/g, ' ');
+}
+
 /** `code` (TypeScript or JavaScript) with the text of every css`` template minified; `code` itself when it has none. */
 export function minifyCssLiterals(code, fileName = 'module.ts') {
-  if (!code.includes('css`')) return code;
+  return minifyTemplates(code, fileName, (tag, texts) =>
+    tag === 'css' && !texts.some((text) => /["'\\]/.test(text))
+      ? texts.map(minifyCssText)
+      : (tag === 'html' || tag === 'svg') && !texts.some((text) => /<(pre|textarea)\b/i.test(text))
+        ? texts.map(minifyHtmlText)
+        : undefined,
+  );
+}
+
+/** Each tagged template's literal parts through `edit(tag, texts)`, which gives their new texts (or undefined). */
+function minifyTemplates(code, fileName, edit) {
+  if (!/\b(css|html|svg)`/.test(code)) return code;
   const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   /** [start, end, text] of each literal part to replace, in source order. */
   const edits = [];
   const visit = (node) => {
-    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'css') {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag)) {
       const template = node.template;
       // Each part's text lies between its delimiters: ` and ${ (head), } and ${ (middle), } and ` (tail).
       const parts = ts.isNoSubstitutionTemplateLiteral(template)
         ? [[template, 1, 1]]
         : [[template.head, 1, 2], ...template.templateSpans.map((span) => [span.literal, 1, ts.isTemplateTail(span.literal) ? 1 : 2])];
       const ranges = parts.map(([part, open, close]) => [part.getStart(source) + open, part.getEnd() - close]);
-      const texts = ranges.map(([start, end]) => code.slice(start, end));
-      if (!texts.some((text) => /["'\\]/.test(text))) {
-        ranges.forEach(([start, end], i) => edits.push([start, end, minifyCssText(texts[i])]));
-      }
+      const edited = edit(node.tag.text, ranges.map(([start, end]) => code.slice(start, end)));
+      if (edited) ranges.forEach(([start, end], i) => edits.push([start, end, edited[i]]));
     }
     ts.forEachChild(node, visit);
   };
