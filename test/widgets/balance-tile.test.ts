@@ -237,7 +237,7 @@ describe('<ebok-balance-tile>', () => {
       api.on('POST', '/payments', json(201, { id: 'pay-1', status: 'pending', amount: money('245.67'), redirectUrl: 'https://gateway.test/p/1', expiresAt: inMinutes(30) }));
       const el = await tile();
       shadow<HTMLButtonElement>(el, '[part="pay"]').click();
-      await el.updateComplete;
+      await until(() => el.shadowRoot?.querySelector<EbokDialog>('ebok-dialog')?.open === true, 'confirmation open');
       const dialog = shadow<EbokDialog>(el, 'ebok-dialog');
       expect(dialog.open).to.equal(true);
       expect(dialog.textContent).to.contain('245,67').and.contain('Całe saldo').and.contain('Bez prowizji');
@@ -283,7 +283,7 @@ describe('<ebok-balance-tile>', () => {
       const el = await tile();
       shadow<HTMLButtonElement>(el, '[part="pay"]').click();
       await el.updateComplete;
-      expect(shadow<EbokDialog>(el, 'ebok-dialog').open, 'no confirmation without the cap').to.equal(false);
+      expect(el.shadowRoot?.querySelector<EbokDialog>('ebok-dialog')?.open ?? false, 'no confirmation without the cap').to.equal(false);
       release();
       await until(() => !!el.shadowRoot?.querySelector('.cap'), 'the cap explained');
       expect(shadow<EbokDialog>(el, 'ebok-dialog').open).to.equal(true);
@@ -294,7 +294,7 @@ describe('<ebok-balance-tile>', () => {
       api.on('POST', '/payments', problem(503, 'service_unavailable', {}, { 'Retry-After': '120' }), json(201, { id: 'pay-3', status: 'pending', amount: money('245.67'), redirectUrl: 'https://gateway.test/p/3', expiresAt: inMinutes(30) }));
       const el = await tile();
       shadow<HTMLButtonElement>(el, '[part="pay"]').click();
-      await el.updateComplete;
+      await until(() => el.shadowRoot?.querySelector<EbokDialog>('ebok-dialog')?.open === true, 'confirmation open');
       shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
       await until(() => !!el.shadowRoot?.querySelector('.dialog-error'), 'error in the dialog');
       expect(shadow<EbokDialog>(el, 'ebok-dialog').open).to.equal(true);
@@ -309,7 +309,7 @@ describe('<ebok-balance-tile>', () => {
       api.on('POST', '/payments', problem(401, 'session_expired'), json(201, { id: 'pay-4', status: 'pending', amount: money('245.67'), redirectUrl: 'https://gateway.test/p/4', expiresAt: inMinutes(30) }));
       const el = await tile();
       shadow<HTMLButtonElement>(el, '[part="pay"]').click();
-      await el.updateComplete;
+      await until(() => el.shadowRoot?.querySelector<EbokDialog>('ebok-dialog')?.open === true, 'confirmation open');
       shadow<HTMLButtonElement>(el, '[part="confirm"]').click();
       await until(() => words(el).includes('Zaloguj się ponownie'), 'asked to log in again');
       el.addEventListener('ebok-payment-start', (e) => e.preventDefault(), { once: true });
@@ -323,7 +323,7 @@ describe('<ebok-balance-tile>', () => {
       const pay = shadow<HTMLButtonElement>(el, '[part="pay"]');
       pay.focus();
       await sendKeys({ press: 'Enter' });
-      await el.updateComplete;
+      await until(() => el.shadowRoot?.querySelector<EbokDialog>('ebok-dialog')?.open === true, 'confirmation open');
       const dialog = shadow<EbokDialog>(el, 'ebok-dialog');
       expect(dialog.open).to.equal(true);
       expect(dialog.contains(el.shadowRoot!.activeElement), 'focus moved into the dialog').to.equal(true);

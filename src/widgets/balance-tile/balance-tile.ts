@@ -9,7 +9,7 @@ import { EbokWidget } from '../../kit/widget.js';
 import { describeFailure, failureText } from '../../kit/failure.js';
 import { PortalConfigController } from '../../kit/portal-config.js';
 import { icon, type IconName } from '../../kit/icons.js';
-import { PaymentFlow } from '../../kit/payment.js';
+import { LazyPaymentFlow } from '../../kit/payment-lazy.js';
 import { paymentStyles } from '../../kit/payment.styles.js';
 import { balanceTileStyles } from './balance-tile.styles.js';
 import { balanceState, isUsableBalance, payPlan, type Balance, type BalanceState, type PortalConfig } from './balance-tile.logic.js';
@@ -36,7 +36,8 @@ const ICONS: Record<BalanceState, IconName> = { overdue: 'warning', due: 'clock'
  * @csspart details - What is overdue or due next.
  * @csspart pay - The pay button.
  * @csspart details-link - The link to the details.
- * @csspart dialog - The payment confirmation.
+ * @csspart dialog - The payment confirmation (its button: `confirm`).
+ * @csspart result - The payment's outcome, back from the operator.
  * @cssprop --ebok-balance-tile-overdue-color - Tone of an overdue balance (default: the red balance token).
  * @cssprop --ebok-balance-tile-overpaid-color - Tone of an overpayment (default: the blue balance token).
  * @cssprop --ebok-balance-tile-due-color - Tone of an amount to pay, not yet overdue (default: the `due` balance token, red).
@@ -68,8 +69,8 @@ export class EbokBalanceTile extends EbokWidget {
   /** Payments (methods, cap, fee note); the tile shows the balance without it. */
   private readonly config: PortalConfigController = new PortalConfigController(this, { optional: true });
 
-  /** Paying the balance: the confirmation, the operator, and the outcome when the page comes back. */
-  private readonly pay: PaymentFlow = new PaymentFlow(this, {
+  /** Paying the balance: the confirmation, the operator, and the outcome when the page comes back (loaded on first use). */
+  private readonly pay = new LazyPaymentFlow(this, {
     whatFor: (plan) => (plan.capped ? msg('Część salda') : msg('Całe saldo')),
     refresh: () => this.data.retry(),
   });
@@ -86,7 +87,7 @@ export class EbokBalanceTile extends EbokWidget {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.data.status === 'complete') void this.pay.readReturn();
+    if (this.data.status === 'complete') this.pay.readReturn();
   }
 
   override render() {

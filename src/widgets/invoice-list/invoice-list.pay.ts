@@ -5,8 +5,8 @@ import type { components } from '../../api/schema.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { plural, type ListController } from '../../controllers/list.js';
 import { fromMinor, planFor, toMinor } from '../../kit/money.js';
-import { paymentToCheck } from '../../kit/payment-return.js';
-import type { PaymentFlow, PaymentPlan } from '../../kit/payment.js';
+import type { PaymentPlan } from '../../kit/payment.js';
+import { LazyPaymentFlow } from '../../kit/payment-lazy.js';
 import type { PortalConfigController } from '../../kit/portal-config.js';
 import type { ApiHost } from '../../kit/action.js';
 import type { DocumentSummary } from './invoice-list.logic.js';
@@ -41,14 +41,21 @@ export interface SelectionHost extends ApiHost {
  */
 export class DocumentSelection implements ReactiveController {
   private readonly chosen = new Map<string, DocumentSummary>();
-  private flow: PaymentFlow | undefined;
-  private loading: Promise<PaymentFlow> | undefined;
+  private readonly payment: LazyPaymentFlow;
   private seen: readonly DocumentSummary[] | undefined;
   /** Shown next to the sum: why a document could not be chosen, or left the choice. */
   note: string | undefined;
 
   constructor(private readonly host: SelectionHost) {
     host.addController(this);
+    this.payment = new LazyPaymentFlow(host, {
+      whatFor: (plan) => this.whatFor(plan),
+      failed: (error, plan) => this.refused(error, plan),
+      refresh: () => {
+        this.clear();
+        this.host.reloadDocuments();
+      },
+    });
   }
 
   /** Documents chosen, in the order they were chosen. */
@@ -64,9 +71,9 @@ export class DocumentSelection implements ReactiveController {
     return this.chosen.has(doc.id);
   }
 
-  /** Back from the operator: the flow (and its outcome) is needed at once. */
-  hostConnected(): void {
-    if (paymentToCheck()) void this.load();
+  /** Back from the operator: the outcome is read as soon as the flow is there. */
+  hostUpdated(): void {
+    this.payment.readReturn();
   }
 
   /** Each new set of loaded documents updates the chosen ones (before the widget renders them). */
@@ -146,10 +153,10 @@ export class DocumentSelection implements ReactiveController {
 
   /** The sum of the choice and "Pay the chosen", above the rows; the dialog; the outcome after a return. */
   render(config: PortalConfig | undefined): TemplateResult {
-    const flow = this.flow;
+    const payment = this.payment;
     const plan = this.plan(config);
-    const busy = !!flow?.busy || (!!this.loading && !flow);
-    return html`${flow?.renderOutcome(this.currency()) ?? nothing}
+    const busy = payment.busy || payment.loadingFlow;
+    return html`${payment.renderOutcome(this.currency())}
       ${this.size || this.note
         ? html`<div class="selection" part="selection">
             <p class="selection__sum">${this.summaryText()}</p>
@@ -169,7 +176,7 @@ export class DocumentSelection implements ReactiveController {
             </div>
           </div>`
         : nothing}
-      ${flow?.renderDialog() ?? nothing}`;
+      ${payment.renderDialog()}`;
   }
 
   private currency(): string {
@@ -177,27 +184,8 @@ export class DocumentSelection implements ReactiveController {
   }
 
   private async pay(): Promise<void> {
-    if (this.flow?.busy) return;
-    const flow = await this.load();
-    await flow.open((config) => this.plan(config), { scope: 'documents', documentIds: this.documents.map((doc) => doc.id) }, this.currency(), this.host.config);
-  }
-
-
-  private load(): Promise<PaymentFlow> {
-    this.loading ??= import('../../kit/payment.js').then(({ PaymentFlow }) => {
-      this.flow = new PaymentFlow(this.host, {
-        whatFor: (plan) => this.whatFor(plan),
-        failed: (error, plan) => this.refused(error, plan),
-        refresh: () => {
-          this.clear();
-          this.host.reloadDocuments();
-        },
-      });
-      this.host.requestUpdate();
-      void this.flow.readReturn();
-      return this.flow;
-    });
-    return this.loading;
+    if (this.payment.busy || this.payment.loadingFlow) return;
+    await this.payment.open((config) => this.plan(config), { scope: 'documents', documentIds: this.documents.map((doc) => doc.id) }, this.currency(), this.host.config);
   }
 
   private whatFor(plan: PaymentPlan): string {
@@ -225,11 +213,11 @@ export class DocumentSelection implements ReactiveController {
     this.host.reloadDocuments();
     const text = msg(str`Tych dokumentów nie można już zapłacić (są opłacone albo ich płatność trwa, np. w innym oknie): ${numbers}.`);
     const rest = this.plan(this.host.config.value);
-    if (rest && this.flow) {
-      void this.flow.open(() => rest, { scope: 'documents', documentIds: this.documents.map((doc) => doc.id) }, this.currency(), this.host.config);
+    if (rest && this.payment.flow) {
+      void this.payment.open(() => rest, { scope: 'documents', documentIds: this.documents.map((doc) => doc.id) }, this.currency(), this.host.config);
       return msg(str`${text} Pozostałe możesz zapłacić teraz.`);
     }
-    this.flow?.close();
+    this.payment.close();
     this.note = text;
     this.host.requestUpdate();
     return text;
