@@ -6,17 +6,18 @@ import { malformedResponse } from '../../api/diagnostics.js';
 import { EbokErrorEvent, EbokLoginSuccessEvent } from '../../core/events.js';
 import { Countdown } from '../../controllers/countdown.js';
 import { FocusController } from '../../controllers/focus.js';
-import { ActionController, type ApiHost } from '../../kit/action.js';
+import type { ApiHost } from '../../kit/action.js';
 import { describeFailure } from '../../kit/failure.js';
 import { FormController } from '../../kit/form.js';
 import { NoticeController } from '../../kit/notice.js';
-import { failureKind, isLoginResult, isValidCode, normalizeCode, waitSeconds, type LoginResult, type MfaChallenge, type PasswordPolicy, type Session, type VerifyResult } from './login.logic.js';
+import { failureKind, isLoginResult, waitSeconds, type LoginResult, type PasswordPolicy } from './login.logic.js';
 import { INITIAL, transition, type FocusTarget, type LoginAction, type LoginEffect, type LoginEvent, type LoginState, type LoginTarget } from './login.machine.js';
 import { codeErrorText, identifierLabelText, noticeWords, policyErrorText } from './login.views.js';
 
 /** The password kit: loaded only when a one-time password must be replaced (most logins never need it). */
 export type PasswordKit = typeof import('../../kit/password.js');
 export type LoginSteps = typeof import('./login.steps.js');
+export type StepForms = ReturnType<LoginSteps['createStepForms']>;
 
 /** The element the controller serves: an API widget that announces its outcomes. */
 export interface LoginHost extends ApiHost {
@@ -60,12 +61,8 @@ export class LoginController implements ReactiveController {
   private loadingSteps: Promise<void> | undefined;
 
   readonly credentials: FormController<{ identifier: string; password: string }, { identifier: string; password: string }, LoginResult>;
-  readonly code: FormController<{ code: string }, { challengeId: string; code: string }, VerifyResult>;
-  /** "I accept the terms": a form without fields, for its busy button and one request at a time. */
-  readonly terms: FormController<Record<string, never>, { challengeId: string; version: string }, Session>;
-  readonly change: FormController<{ newPassword: string; passwordRepeat: string }, { changeToken: string; newPassword: string }, unknown>;
-  readonly resendCode: ActionController<{ challengeId: string }, MfaChallenge>;
-  readonly resendActivation: ActionController<{ identifier: string }, unknown>;
+  /** The forms of the later steps (code, terms, new password, new code, activation link), loaded with their views. */
+  forms: StepForms | undefined;
 
   constructor(private readonly host: LoginHost) {
     host.addController(this);
@@ -99,72 +96,6 @@ export class LoginController implements ReactiveController {
       onInput: () => this.dispatch({ type: 'edited-credentials' }),
       failed: (error) => this.failed(this.takeRelogin(), error),
     });
-
-    this.code = new FormController(host, {
-      ...shared,
-      initial: { code: '' },
-      order: ['code'],
-      check: (_name, values) => (isValidCode(values.code) ? undefined : msg('Wpisz kod z wiadomości: od 4 do 8 cyfr.')),
-      body: (values) => (this.state.challenge ? { challengeId: this.state.challenge.challengeId, code: normalizeCode(values.code) } : undefined),
-      send: async (client, body) => {
-        const result: unknown = await client.post('/auth/mfa/verify', { body });
-        if (!isLoginResult(result) || result.status === 'mfa_required') throw malformedResponse(client.apiBase, 'POST /auth/mfa/verify answered without a session');
-        return result;
-      },
-      done: (result) => this.dispatch({ type: 'answer', action: 'verify', result }),
-      failed: (error) => this.failed('verify', error),
-    });
-
-    this.terms = new FormController<Record<string, never>, { challengeId: string; version: string }, Session>(host, {
-      ...shared,
-      initial: {},
-      order: [],
-      check: () => undefined,
-      body: () => (this.state.terms ? { challengeId: this.state.terms.challengeId, version: this.state.terms.terms.version } : undefined),
-      send: async (client, body, key) => {
-        const result: unknown = await client.post('/auth/terms-acceptance', { params: { header: { 'Idempotency-Key': key } }, body });
-        if (!isLoginResult(result) || result.status !== 'signed_in') throw malformedResponse(client.apiBase, 'POST /auth/terms-acceptance answered without a session');
-        return result.session;
-      },
-      done: (session) => this.dispatch({ type: 'answer', action: 'accept-terms', session }),
-      failed: (error) => this.failed('accept-terms', error),
-    });
-
-    this.change = new FormController<{ newPassword: string; passwordRepeat: string }, { changeToken: string; newPassword: string }, unknown>(host, {
-      ...shared,
-      initial: { newPassword: '', passwordRepeat: '' },
-      order: ['newPassword', 'passwordRepeat'],
-      affects: { newPassword: ['passwordRepeat'] },
-      check: (name, values) => {
-        const kit = this.passwords;
-        if (!kit) return undefined; // the step shows its fields only once the kit is there
-        if (name === 'passwordRepeat') return kit.checkRepeat(values.newPassword, values.passwordRepeat);
-        const policy = this.host.policy;
-        return policy ? kit.checkNewPassword(values.newPassword, policy) : values.newPassword ? undefined : msg('Wpisz nowe hasło.');
-      },
-      body: (values) => (this.state.changeToken ? { changeToken: this.state.changeToken, newPassword: values.newPassword } : undefined),
-      send: (client, body, key) => client.post('/auth/password', { params: { header: { 'Idempotency-Key': key } }, body }),
-      done: () => this.dispatch({ type: 'answer', action: 'change' }),
-      failed: (error) => this.failed('change', error),
-    });
-
-    this.resendCode = new ActionController(host, {
-      ...shared,
-      send: async (client, body, key) => {
-        const result: unknown = await client.post('/auth/mfa/resend', { params: { header: { 'Idempotency-Key': key } }, body });
-        if (!isLoginResult(result) || result.status !== 'mfa_required') throw malformedResponse(client.apiBase, 'POST /auth/mfa/resend answered without a challenge');
-        return result;
-      },
-      done: (challenge) => this.dispatch({ type: 'answer', action: 'resend-code', challenge }),
-      failed: (error) => this.failed('resend-code', error),
-    });
-
-    this.resendActivation = new ActionController<{ identifier: string }, unknown>(host, {
-      ...shared,
-      send: (client, body, key) => client.post('/auth/activation/resend', { params: { header: { 'Idempotency-Key': key } }, body }),
-      done: () => this.dispatch({ type: 'answer', action: 'resend-activation' }),
-      failed: (error) => this.failed('resend-activation', error),
-    });
   }
 
   hostConnected(): void {}
@@ -172,11 +103,12 @@ export class LoginController implements ReactiveController {
   /** A request of the flow is under way. */
   get busy(): LoginAction | undefined {
     if (this.credentials.busy) return 'login';
-    if (this.code.busy) return 'verify';
-    if (this.terms.busy) return 'accept-terms';
-    if (this.change.busy) return 'change';
-    if (this.resendCode.busy) return 'resend-code';
-    if (this.resendActivation.busy) return 'resend-activation';
+    const forms = this.forms;
+    if (forms?.code.busy) return 'verify';
+    if (forms?.terms.busy) return 'accept-terms';
+    if (forms?.change.busy) return 'change';
+    if (forms?.resendCode.busy) return 'resend-code';
+    if (forms?.resendActivation.busy) return 'resend-activation';
     return undefined;
   }
 
@@ -200,7 +132,7 @@ export class LoginController implements ReactiveController {
     this.loadingPasswords ??= import('../../kit/password.js').then(
       (kit) => {
         this.passwords = kit;
-        if (this.state.step === 'change-password' && this.steps) this.focus.next(this.change.field('newPassword').ref);
+        if (this.state.step === 'change-password' && this.forms) this.focus.next(this.forms.change.field('newPassword').ref);
         this.host.requestUpdate();
       },
       () => {
@@ -218,10 +150,11 @@ export class LoginController implements ReactiveController {
     this.stepsFailed = false;
     this.loadingSteps ??= import('./login.steps.js').then(
       (steps) => {
+        const forms = (this.forms = steps.createStepForms(this, this.host));
         this.steps = steps;
-        if (this.state.step === 'code') this.focus.next(this.code.field('code').ref);
+        if (this.state.step === 'code') this.focus.next(forms.code.field('code').ref);
         else if (this.state.step === 'terms') this.focus.next(this.target('heading'));
-        else if (this.state.step === 'change-password' && this.passwords) this.focus.next(this.change.field('newPassword').ref);
+        else if (this.state.step === 'change-password' && this.passwords) this.focus.next(forms.change.field('newPassword').ref);
         this.host.requestUpdate();
       },
       () => {
@@ -245,21 +178,24 @@ export class LoginController implements ReactiveController {
   }
 
   verify(): void {
-    if (!this.pause.running) void this.code.submit();
+    if (!this.pause.running) void this.forms?.code.submit();
   }
 
   requestCode(): void {
     const challenge = this.state.challenge;
-    if (challenge && !this.cooldown.running) void this.resendCode.run({ challengeId: challenge.challengeId });
+    if (challenge && !this.cooldown.running) void this.forms?.resendCode.run({ challengeId: challenge.challengeId });
   }
 
   /** "I accept the terms". */
   acceptTerms(): void {
-    void this.terms.submit();
+    void this.forms?.terms.submit();
   }
 
+  /** "Send the activation link again" (the answer that asked for it also started loading the forms). */
   requestActivation(): void {
-    void this.resendActivation.run({ identifier: this.credentials.values.identifier.trim() });
+    const identifier = this.credentials.values.identifier.trim();
+    if (!this.forms) this.loadSteps();
+    void (this.loadingSteps ?? Promise.resolve()).then(() => this.forms?.resendActivation.run({ identifier }));
   }
 
   /** "Try again": what the customer last asked for. */
@@ -268,7 +204,7 @@ export class LoginController implements ReactiveController {
       login: () => this.login(),
       verify: () => this.verify(),
       'resend-code': () => this.requestCode(),
-      change: () => void this.change.submit(),
+      change: () => void this.forms?.change.submit(),
       'resend-activation': () => this.requestActivation(),
       'accept-terms': () => this.acceptTerms(),
     };
@@ -281,7 +217,8 @@ export class LoginController implements ReactiveController {
     return relogin ? 'relogin' : 'login';
   }
 
-  private failed(action: LoginAction | 'relogin', error: unknown): true {
+  /** A request of the flow failed: the machine decides what the customer sees (also for login.forms.ts). */
+  failed(action: LoginAction | 'relogin', error: unknown): true {
     const api = error instanceof EbokApiError ? error : undefined;
     const failure = describeFailure(error, { action: 'send', failed: msg('Nie udało się zalogować.'), unavailable: msg('Logowanie jest chwilowo niedostępne.') });
     const wait = api ? waitSeconds(api) : undefined;
@@ -319,14 +256,14 @@ export class LoginController implements ReactiveController {
       case 'clear':
         for (const field of effect.fields) {
           if (field === 'password' || field === 'identifier') this.credentials.assign({ [field]: '' });
-          else if (field === 'code') this.code.assign({ code: '' });
-          else this.change.assign({ [field]: '' });
+          else if (field === 'code') this.forms?.code.assign({ code: '' });
+          else this.forms?.change.assign({ [field]: '' });
         }
         return;
       case 'field-error': {
         const text = effect.field === 'code' ? codeErrorText() : policyErrorText(effect.codes ?? [], this.host.policy, this.passwords);
-        if (effect.field === 'code') this.code.setErrors({ code: text });
-        else this.change.setErrors({ newPassword: text });
+        if (effect.field === 'code') this.forms?.code.setErrors({ code: text });
+        else this.forms?.change.setErrors({ newPassword: text });
         this.host.dispatchEvent(new EbokErrorEvent({ code: effect.report, message: text }));
         return;
       }
@@ -342,8 +279,8 @@ export class LoginController implements ReactiveController {
         return;
       }
       case 'login-with-new-password':
-        this.credentials.assign({ password: this.change.values.newPassword });
-        this.change.reset();
+        this.credentials.assign({ password: this.forms?.change.values.newPassword ?? '' });
+        this.forms?.change.reset();
         this.relogin = true;
         void this.credentials.submit();
         return;
@@ -357,9 +294,9 @@ export class LoginController implements ReactiveController {
       case 'password':
         return this.credentials.field(target).ref;
       case 'code':
-        return this.code.field('code').ref;
+        return () => this.forms?.code.field('code').ref.value;
       case 'newPassword':
-        return this.change.field('newPassword').ref;
+        return () => this.forms?.change.field('newPassword').ref.value;
       case 'notice':
         return this.notice.ref;
       case 'submit':

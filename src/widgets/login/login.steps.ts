@@ -8,6 +8,8 @@ import { renderLoading } from '../../core/status.js';
 import { notice, onSubmit, type LoginViewContext } from './login.views.js';
 import type { LoginController } from './login.controller.js';
 
+export { createStepForms } from './login.forms.js';
+
 /**
  * The steps after a first answer of the server: the one-time code (two-step login), new terms to accept (seeds
  * 002, 004) and the forced change of a one-time password. Most logins never see them, so they load on their own (login.controller.ts `loadSteps`),
@@ -24,12 +26,12 @@ export function codeView(c: LoginController, v: LoginViewContext): TemplateResul
   const paused = c.pause.running;
   const cooling = c.cooldown.running;
   const sending = c.busy === 'resend-code';
-  return html`${v.heading(msg('Wpisz kod z wiadomości'))} ${formFeedback(c.code, notice(c))}
+  return html`${v.heading(msg('Wpisz kod z wiadomości'))} ${formFeedback(c.forms!.code, notice(c))}
     <p class="intro" id="mfa-intro">${where} ${validUntil !== PLACEHOLDER ? msg(str`Kod jest ważny do ${validUntil}.`) : nothing}</p>
     <form part="form" novalidate @submit=${onSubmit(() => c.verify())}>
-      ${codeField(c.code.field('code'), { label: msg('Kod jednorazowy'), describedBy: ['mfa-intro'] })}
+      ${codeField(c.forms!.code.field('code'), { label: msg('Kod jednorazowy'), describedBy: ['mfa-intro'] })}
       <div class="actions">
-        ${submitButton(c.code, { label: msg('Potwierdź kod'), busyLabel: msg('Sprawdzamy kod…'), disabled: paused, ...(paused ? { describedBy: 'countdown' } : {}) })}
+        ${submitButton(c.forms!.code, { label: msg('Potwierdź kod'), busyLabel: msg('Sprawdzamy kod…'), disabled: paused, ...(paused ? { describedBy: 'countdown' } : {}) })}
       </div>
     </form>
     <ul class="links" part="links">
@@ -53,7 +55,7 @@ export function codeView(c: LoginController, v: LoginViewContext): TemplateResul
 }
 
 export function changePasswordView(c: LoginController, v: LoginViewContext): TemplateResult {
-  const form = c.change;
+  const form = c.forms!.change;
   const kit = c.passwords;
   if (!kit) return html`${v.heading(msg('Ustaw nowe hasło'))} ${renderLoading()}`;
   return html`${v.heading(msg('Ustaw nowe hasło'))} ${formFeedback(form, notice(c))}
@@ -85,7 +87,7 @@ export function termsView(c: LoginController, v: LoginViewContext): TemplateResu
   const { terms } = c.state.terms!;
   const href = documentHref(terms.url);
   const published = formatDate(terms.publishedAt);
-  return html`${v.heading(msg('Zmienił się regulamin eBOK'))} ${formFeedback(c.terms, notice(c))}
+  return html`${v.heading(msg('Zmienił się regulamin eBOK'))} ${formFeedback(c.forms!.terms, notice(c))}
     <p class="intro" id="terms-intro">
       ${published !== PLACEHOLDER ? msg(str`Od ${published} obowiązuje nowa wersja regulaminu (${terms.version}).`) : msg(str`Obowiązuje nowa wersja regulaminu (${terms.version}).`)}
       ${msg('Aby dalej korzystać z eBOK, przeczytaj ją i zaakceptuj.')}
@@ -93,7 +95,7 @@ export function termsView(c: LoginController, v: LoginViewContext): TemplateResu
     ${terms.summary ? html`<div class="summary-box" part="terms-summary"><p class="summary-box__title">${msg('Co się zmienia')}</p><p>${localized(terms.summary)}</p></div>` : nothing}
     ${href ? html`<p><a class="link" part="terms-link" href=${href} target="_blank" rel="noopener">${msg('Przeczytaj regulamin (otworzy się w nowej karcie)')}</a></p>` : nothing}
     <form part="form" novalidate @submit=${onSubmit(() => c.acceptTerms())}>
-      <div class="actions">${submitButton(c.terms, { label: msg('Akceptuję regulamin'), busyLabel: msg('Zapisujemy…'), describedBy: 'terms-intro' })}</div>
+      <div class="actions">${submitButton(c.forms!.terms, { label: msg('Akceptuję regulamin'), busyLabel: msg('Zapisujemy…'), describedBy: 'terms-intro' })}</div>
     </form>
     <ul class="links" part="links">
       <li><button ${ref(c.back)} class="link" part="back" type="button" @click=${() => c.dispatch({ type: 'decline-terms' })}>${msg('Nie teraz')}</button></li>
