@@ -134,12 +134,16 @@ function minifyStyles(): Plugin {
 const CORE =
   /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]|node_modules[\\/]@lit[\\/]context[\\/]|src[\\/](api|theme|context)[\\/]|src[\\/]i18n[\\/]locale(-codes)?\.ts|src[\\/]core[\\/](version|define|ebok-element|events)\.ts/;
 
-/** The shared kit of the CDN's `kit` chunk (see `codeSplitting` below). @lit/context is in the core: the provider needs it, and nothing else of the kit. */
+/** The shared kit of the CDN's `kit` chunk (see `codeSplitting` below). @lit/context's consuming half is in the core: the provider needs it, and nothing else of the kit. */
 const KIT =
   /node_modules[\\/]@lit[\\/]task[\\/]|src[\\/]kit[\\/](failure|action|portal-config|notice|widget|icons)\.ts|src[\\/]controllers[\\/](api-task|focus)\.ts|src[\\/]core[\\/](status|api-element)\.ts|src[\\/]i18n[\\/](format|calendar)\.ts/;
 
-/** Lit directives that only the list widgets use: in the core, every page would pay for them. */
-const NOT_CORE = /node_modules[\\/](lit|lit-html)[\\/](directives[\\/]repeat|directive-helpers)\.js/;
+/**
+ * Lit directives that only the list widgets use, and the providing half of @lit/context, which only
+ * `<ebok-provider>` uses: in the core, every page would pay for them.
+ */
+const NOT_CORE =
+  /node_modules[\\/](lit|lit-html)[\\/](directives[\\/]repeat|directive-helpers)\.js|node_modules[\\/]@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-provider|decorators[\\/]provide|value-notifier)\.js/;
 
 const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^chart\.js(\/|$)/];
 
