@@ -74,10 +74,14 @@ export class RequestCache {
       const onAbort = () => {
         entry.waiting--;
         reject(signal.reason as Error);
-        if (!entry.settled && entry.waiting === 0) {
-          entry.controller.abort(signal.reason);
-          if (this.entries.get(key) === entry) this.entries.delete(key);
-        }
+        // The request stops only if nobody asks for it again by the next task: a widget whose task re-runs (the
+        // session turned out signed out, an argument changed) aborts its wait and at once asks for the same URL.
+        setTimeout(() => {
+          if (!entry.settled && entry.waiting === 0) {
+            entry.controller.abort(signal.reason);
+            if (this.entries.get(key) === entry) this.entries.delete(key);
+          }
+        });
       };
       signal.addEventListener('abort', onAbort, { once: true });
       entry.promise.then(

@@ -3,7 +3,7 @@ import { EbokApiError, errorFromResponse } from './errors.js';
 import { createPolicyFetch, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { RequestCache } from './cache.js';
 import { SessionStore, type Session } from './session.js';
-import { currentLocale } from '../i18n/locale.js';
+import { requestLocale } from '../i18n/locale.js';
 import { EbokSessionExpiredEvent } from '../core/events.js';
 import { diagnose, malformedResponse, siteOf } from './diagnostics.js';
 import {
@@ -121,7 +121,8 @@ export class EbokClient {
     const resource = resourceOf(path);
     const tags = PUBLIC_RESOURCES.has(resource) ? [resource, 'public'] : [resource];
     const ttl = cacheTtlMs ?? (resource === 'portal-config' ? 300_000 : this.ttl);
-    const key = `GET ${path} ${JSON.stringify(rest.params ?? {})} ${currentLocale()}`;
+    // The portal configuration holds its texts in every language (LocalizedText): one answer serves them all.
+    const key = `GET ${path} ${JSON.stringify(rest.params ?? {})} ${resource === 'portal-config' ? '' : requestLocale()}`;
     return this.cache.get(
       key,
       tags,
@@ -229,7 +230,7 @@ export class EbokClient {
 
   /** Cookies or a bearer token; the widgets' language; the CSRF token on state changes. */
   private async requestInit(method: Method): Promise<{ credentials: RequestCredentials; headers: Record<string, string> }> {
-    const headers: Record<string, string> = { 'Accept-Language': currentLocale() };
+    const headers: Record<string, string> = { 'Accept-Language': requestLocale() };
     const token = await this.options.getToken?.();
     if (token) headers.Authorization = `Bearer ${token}`;
     const csrf = this.session.state.csrfToken;

@@ -190,5 +190,14 @@ export function pageLocaleLoading(): Promise<void> | undefined {
 
 /** Resolves once the locale being loaded (if any) is active. Useful in tests and for hosts. */
 export function localeReady(): Promise<void> {
+/**
+ * The language to ask the API for: the one being switched to while it loads, else the current one. Widgets start
+ * loading their data while an English page's texts are still on their way; asking in English at once spares a
+ * second request for the same data once the switch is done.
+ */
+export function requestLocale(): Locale {
+  return pending && target ? target : currentLocale();
+}
+
   return pending ?? Promise.resolve();
 }

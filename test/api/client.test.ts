@@ -149,7 +149,24 @@ describe('EbokClient (api/client)', () => {
       await call.catch((e: unknown) => (error = e));
       expect((error as Error).name).to.equal('AbortError');
       expect(api.calls('GET', '/balance')).to.have.length(1);
+      await new Promise((resolve) => setTimeout(resolve, 5)); // nobody asked for it again meanwhile
       expect(api.seen[0]!.signal.aborted, 'the request itself was aborted').to.equal(true);
+    });
+
+    it('keeps the request for a caller that aborts and at once asks for the same URL again (a task re-run)', async () => {
+      let answer!: () => void;
+      const api = new FakeApi().on('GET', '/outages', () => new Promise<Response>((resolve) => (answer = () => resolve(Response.json({ items: [], nextCursor: null })))));
+      const client = make(api);
+      const first = new AbortController();
+      const call = client.get('/outages', { signal: first.signal });
+      first.abort();
+      await call.catch(() => undefined);
+      const again = client.get('/outages', {});
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      answer();
+      expect(await again).to.deep.equal({ items: [], nextCursor: null });
+      expect(api.calls('GET', '/outages'), 'one request for both').to.have.length(1);
+      expect(api.seen[0]!.signal.aborted, 'the shared request was not aborted').to.equal(false);
     });
   });
 
