@@ -10,6 +10,7 @@ import pg from 'pg';
 import { createTestDatabase } from './db.ts';
 import { DEMO_PASSWORD } from './seed.ts';
 import { call, freePort, hook, signIn, startInstance, stopInstance, type Answer, type Instance } from './instances.ts';
+import { Steps } from './steps.ts';
 
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
@@ -21,17 +22,8 @@ const database = await createTestDatabase(adminUrl);
 console.log(`PostgreSQL: database ${database.name}`);
 const instances: Instance[] = [];
 const client = new pg.Client({ connectionString: database.url });
-let failures = 0;
-
-async function step(name: string, fn: () => Promise<void>): Promise<void> {
-  try {
-    await fn();
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    failures++;
-    console.log(`FAIL ${name}\n     ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  }
-}
+const steps = new Steps();
+const step = steps.step.bind(steps);
 
 const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await client.query(sql, params)).rows as T[];
 const wrong = (identifier: string) => ({ body: { identifier, password: 'Zle-Haslo-1234' } });
@@ -226,17 +218,12 @@ try {
     assert.equal(again.body.status, 'signed_in', 'the first terms again on A, restored through B');
   });
 } catch (error) {
-  failures++;
-  console.log(`FAIL ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  steps.fail('the checks could not go on', error);
 } finally {
   await client.end().catch(() => undefined);
   await Promise.all(instances.map((i) => stopInstance(i)));
-  if (failures) for (const i of instances) console.log(`--- output of ${i.name} ---\n${i.output()}`);
+  if (steps.failures) for (const i of instances) console.log(`--- output of ${i.name} ---\n${i.output()}`);
   await database.drop();
 }
 
-if (failures) {
-  console.log(`\n${failures} check(s) FAILED`);
-  process.exit(1);
-}
-console.log('\nTwo processes on one PostgreSQL behave as one.');
+steps.finish('Two processes on one PostgreSQL behave as one.', `${steps.failures} check(s) FAILED`);

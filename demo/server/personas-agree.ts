@@ -15,22 +15,14 @@ import { createServer } from './app.ts';
 import { addDays, warsawDate } from '../../src/i18n/calendar.ts';
 import { DEMO, createHandlers } from '../../stories/mocks/handlers.ts';
 import { DEMO_LOGIN_KEYS, ONE_TIME_PASSWORD, persona, PERSONA_KEYS, type PersonaKey } from '../personas/index.ts';
+import { Steps } from './steps.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ebok-agree-'));
 const server = await createServer({ port: 0, dataDir: dir, testHooks: true });
 const api = `${server.url}/api/v1`;
 const MOCK_BASE = 'http://mock.test/api/v1';
-let failures = 0;
-
-async function step(name: string, fn: () => Promise<void>): Promise<void> {
-  try {
-    await fn();
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    failures++;
-    console.log(`FAIL ${name}\n     ${error instanceof Error ? error.message.split('\n').slice(0, 12).join('\n     ') : String(error)}`);
-  }
-}
+const steps = new Steps();
+const step = steps.step.bind(steps);
 
 type Json = Record<string, unknown>;
 
@@ -210,5 +202,4 @@ try {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(failures ? `\n${failures} failed` : '\nthe reference server and the mocks serve the same personas');
-process.exit(failures ? 1 : 0);
+steps.finish('the reference server and the mocks serve the same personas');

@@ -17,6 +17,7 @@ import { pagesApp } from './pages.ts';
 import type { AppState } from './core.ts';
 import { CDN_SCRIPT, SITE_CSP, ensureCdnBuild } from './site.ts';
 import { warsawDate } from '../../src/i18n/calendar.ts';
+import { Steps } from './steps.ts';
 
 ensureCdnBuild(REPO_ROOT);
 const dir = mkdtempSync(join(tmpdir(), 'ebok-selftest-'));
@@ -25,17 +26,8 @@ const database = process.env.DATABASE_URL ? await createTestDatabase(process.env
 if (database) console.log(`PostgreSQL: database ${database.name}`);
 const server = await createServer({ port: 0, dataDir: dir, serveSite: true, databaseUrl: database?.url, testHooks: true });
 const api = `${server.url}/api/v1`;
-let failures = 0;
-
-async function step(name: string, fn: () => Promise<void>): Promise<void> {
-  try {
-    await fn();
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    failures++;
-    console.log(`FAIL ${name}\n     ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
+const steps = new Steps();
+const step = steps.step.bind(steps);
 
 interface Client {
   cookie: string;
@@ -646,5 +638,4 @@ try {
   await database?.drop();
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(failures ? `\n${failures} failed` : '\nall passed');
-process.exit(failures ? 1 : 0);
+steps.finish('all passed');
