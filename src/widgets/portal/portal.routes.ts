@@ -93,3 +93,26 @@ export function hrefFor(routing: Routing, base: string, place: Place): string {
 export function samePlace(a: Place, b: Place): boolean {
   return formatPlace(a) === formatPlace(b);
 }
+
+/**
+ * The portal's place an inner widget's link leads to (its `href` under the portal, else the section its `target`
+ * names, `section`; `stay` for a link that keeps the place, the login's), or undefined when it leads elsewhere.
+ */
+export function placeOfLink(routing: Routing, base: string, href: string | undefined, section: string | undefined, stay?: Place): Place | undefined {
+  if (href) {
+    const mine = routing === 'path' ? placeFromUrl('path', base, new URL(href, window.location.href)) : href.startsWith('#/') ? parsePlace(href.slice(1)) : undefined;
+    if (mine) return mine;
+  }
+  if (stay) return stay;
+  return section === undefined ? undefined : { path: section, query: {} };
+}
+
+/** Writes a place into the page's address and history (path and hash routing; memory routing leaves them). */
+export function writePlace(routing: Routing, base: string, place: Place, how: 'push' | 'replace'): void {
+  if (routing === 'memory') return;
+  const current = placeFromUrl(routing, base, new URL(window.location.href));
+  if (current && samePlace(current, place)) return;
+  const url = new URL(hrefFor(routing, base, place), window.location.href);
+  if (how === 'push') history.pushState(history.state, '', url);
+  else history.replaceState(history.state, '', url);
+}

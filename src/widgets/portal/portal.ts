@@ -10,16 +10,12 @@ import { NoticeController } from '../../kit/notice.js';
 import { renderError, renderLoading, renderOffline } from '../../core/status.js';
 import type { EbokNavigateEvent } from '../../core/events.js';
 import { EbokNavigateEvent as NavigateEvent } from '../../core/events.js';
-import type { EbokClient } from '../../api/client.js';
-import { icon } from '../../kit/icons.js';
-import { svg } from 'lit';
 import { portalStyles } from './portal.styles.js';
+import { loginView, menuView, notFoundView, type PortalView } from './portal.views.js';
+import { PortalSession } from './portal.session.js';
 import { EbokRouteChangeEvent } from './portal.events.js';
 import { SECTIONS, TARGETS, sectionAt, type Section, type SectionContext } from './portal.sections.js';
-import { HOME, formatPlace, hrefFor, parsePlace, placeFromUrl, samePlace, type Place, type Routing } from './portal.routes.js';
-
-/** Three lines: the menu button's icon (the portal's own, kept out of the kit every page loads). */
-const menuIcon = svg`<path d="M4 6h16M4 12h16M4 18h16" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"/>`;
+import { HOME, formatPlace, hrefFor, parsePlace, placeFromUrl, placeOfLink, samePlace, writePlace, type Place, type Routing } from './portal.routes.js';
 
 /** The login in place of a section a signed-out visitor asked for; the code arrives with the portal's first render. */
 const loadLogin = (): Promise<unknown> => Promise.all([import('../login/ebok-login.js'), import('../session/ebok-session.js')]);
@@ -78,8 +74,6 @@ export class EbokPortal extends EbokWidget {
   @state() private menuOpen = false;
   /** The place's code is loading (its previous section stays until it arrives). */
   @state() private pending = false;
-  /** Who is signed in could not be learnt (the API unreachable, the device offline). */
-  @state() private sessionProblem: 'offline' | 'error' | undefined;
   /** A section was shown once: until then the content is a loading state. */
   @state() private shownOnce = false;
 
@@ -91,15 +85,14 @@ export class EbokPortal extends EbokWidget {
       enter: () => this.enter(section),
       render: () => this.renderSection(section),
     })),
-    { fallback: { render: () => this.renderNotFound() } },
+    { fallback: { render: () => notFoundView(this.view) } },
   );
   /** Each navigation's number: a slow section's code that arrives after a newer navigation is not shown. */
   private navigation = 0;
   /** The next change moves focus to the heading (not on the first render: the page decides its own focus). */
   private focusNext = false;
   private signedInBefore: boolean | undefined;
-  private watched: EbokClient | undefined;
-  private unwatch: (() => void) | undefined;
+  private readonly session = new PortalSession(this);
   private listening = false;
 
   constructor() {
@@ -143,7 +136,6 @@ export class EbokPortal extends EbokWidget {
     }
     window.addEventListener('popstate', this.onAddressChange);
     window.addEventListener('hashchange', this.onAddressChange);
-    window.addEventListener('online', this.onOnline);
     void loadLogin();
     void this.show(this.placeInAddress() ?? parsePlace(this.route), false);
   }
@@ -152,30 +144,25 @@ export class EbokPortal extends EbokWidget {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onAddressChange);
     window.removeEventListener('hashchange', this.onAddressChange);
-    window.removeEventListener('online', this.onOnline);
-    this.unwatch?.();
-    this.unwatch = undefined;
-    this.watched = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.watchSession();
     // A host set `route` (not the portal reflecting where it is).
     if (changed.has('route') && changed.get('route') !== undefined && this.route !== formatPlace(this.place)) {
       const place = parsePlace(this.route);
       this.record(place, 'push');
       void this.show(place, true);
     }
-    const signedIn = this.status === 'signed-in';
+    const signedIn = this.session.status === 'signed-in';
     // Logged in over a protected place: the place itself now, with focus on its heading.
     if (this.signedInBefore === false && signedIn) this.focusNext = true;
-    if (this.status !== 'unknown') this.signedInBefore = signedIn;
+    if (this.session.status !== 'unknown') this.signedInBefore = signedIn;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.focusNext || this.pending || this.status === 'unknown') return;
+    if (!this.focusNext || this.pending || this.session.status === 'unknown') return;
     this.focusNext = false;
     void this.focusSection();
   }
@@ -183,45 +170,12 @@ export class EbokPortal extends EbokWidget {
   /** Focus on the section's heading: the portal's own, or that of the widget that names the section. */
   private async focusSection(): Promise<void> {
     const own = this.renderRoot.querySelector<HTMLElement>('.section-title');
-    if (own) {
-      own.focus();
-      return;
-    }
-    type Named = HTMLElement & { focusHeading?: () => boolean; updateComplete?: Promise<unknown> };
-    const widget = [...(this.renderRoot.querySelector('.content')?.children ?? [])].find((child): child is Named => typeof (child as Named).focusHeading === 'function');
-    if (!widget?.focusHeading) return;
-    await widget.updateComplete;
-    widget.focusHeading();
+    if (own) return own.focus();
+    type Named = HTMLElement & { focusHeading(): boolean; updateComplete?: Promise<unknown> };
+    const widget = [...(this.renderRoot.querySelector('.content')?.children ?? [])].find((child): child is Named => 'focusHeading' in child);
+    await widget?.updateComplete;
+    widget?.focusHeading();
   }
-
-  private get status(): 'unknown' | 'signed-in' | 'signed-out' {
-    return this.client?.session.state.status ?? 'unknown';
-  }
-
-  /** Follows the session of the client in use: login and logout re-render the portal. */
-  private watchSession(): void {
-    const client = this.isConnected ? this.client : undefined;
-    if (client === this.watched) return;
-    this.unwatch?.();
-    this.watched = client;
-    this.unwatch = client?.session.subscribe(() => this.requestUpdate());
-    this.checkSession();
-  }
-
-  private readonly onOnline = (): void => {
-    if (this.sessionProblem) this.checkSession();
-  };
-
-  /** Asks who is signed in; a failure shows an error (or offline) with "Try again" instead of the sections. */
-  private checkSession = (): void => {
-    const client = this.watched;
-    if (!client) return;
-    this.sessionProblem = undefined;
-    client.session.ready().catch(() => {
-      if (client !== this.watched) return;
-      this.sessionProblem = navigator.onLine === false ? 'offline' : 'error';
-    });
-  };
 
   /** The place the address shows (path and hash modes), or undefined (memory, or an address outside the base). */
   private placeInAddress(): Place | undefined {
@@ -236,13 +190,7 @@ export class EbokPortal extends EbokWidget {
 
   /** Writes the place into the history (path and hash modes). */
   private record(place: Place, how: 'push' | 'replace'): void {
-    if (this.mode === 'memory') return;
-    const current = this.placeInAddress();
-    if (current && samePlace(current, place)) return;
-    const href = this.hrefOfPlace(place);
-    const url = new URL(href, window.location.href);
-    if (how === 'push') history.pushState(history.state, '', url);
-    else history.replaceState(history.state, '', url);
+    writePlace(this.mode, this.basePath ?? '/', place, how);
   }
 
   /** Shows a place: loads its section's code, renders it, and tells the host; `focus` after a navigation. */
@@ -295,23 +243,12 @@ export class EbokPortal extends EbokWidget {
    * terms) is the widget's own and reaches the host as it is.
    */
   private readonly onInnerNavigate = (event: EbokNavigateEvent): void => {
-    const place = this.placeOf(event.detail.href, event.detail.target);
+    const place = placeOfLink(this.mode, this.basePath ?? '/', event.detail.href, TARGETS[event.detail.target], event.detail.target === 'login' ? this.place : undefined);
     if (!place) return;
     event.stopPropagation();
     event.preventDefault();
     this.follow(undefined, place);
   };
-
-  /** The portal's place an inner link leads to, or undefined when it leads elsewhere. */
-  private placeOf(href: string | undefined, target: string): Place | undefined {
-    if (href) {
-      const mine = this.mode === 'path' ? placeFromUrl('path', this.basePath ?? '/', new URL(href, window.location.href)) : href.startsWith('#/') ? parsePlace(href.slice(1)) : undefined;
-      if (mine) return mine;
-    }
-    if (target === 'login') return this.place;
-    const path = TARGETS[target];
-    return path === undefined ? undefined : { path, query: {} };
-  }
 
   private context(section: Section): SectionContext {
     return {
@@ -332,62 +269,24 @@ export class EbokPortal extends EbokWidget {
   }
 
   private renderSection(section: Section): TemplateResult {
-    if (!section.public && this.status !== 'signed-in') return this.renderLogin(section);
+    if (!section.public && this.session.status !== 'signed-in') return loginView(this.view, section);
     if (section.titled) return section.render(this.context(section));
     return html`${this.sectionHeading(section.title())}${section.render(this.context(section))}`;
   }
 
-  /** Signed out on a protected place: the login here, and the place itself once signed in. */
-  private renderLogin(section: Section): TemplateResult {
-    const wanted = section.path === '' ? nothing : html`<p class="lead">${msg(str`Zaloguj się, aby zobaczyć: ${section.title()}.`)}</p>`;
-    return html`${wanted}
-      <ebok-login api-base=${ifDefined(this.apiBase)} heading-level=${this.level} navigation="inline" after-login="hidden"></ebok-login>`;
-  }
-
-  private renderNotFound(): TemplateResult {
-    return html`${this.sectionHeading(msg('Nie ma takiej strony'))}
-      <div part="not-found">
-        <p class="lead">${msg('Pod tym adresem nie ma żadnej części eBOK. Mógł się zmienić albo zawierać literówkę.')}</p>
-        <p class="lead">
-          <a class="button" part="home-link" href=${this.hrefOfPlace(HOME)} @click=${(event: MouseEvent) => this.follow(event, HOME)}
-            >${msg('Przejdź do pulpitu')}</a
-          >
-        </p>
-      </div>`;
-  }
-
-  private renderMenu(signedIn: boolean): TemplateResult {
-    const current = sectionAt(this.place.path);
-    const currentPath = current?.parent ?? current?.path;
-    const items = SECTIONS.filter((section) => section.menu && (signedIn || section.public || section.path === ''));
-    return html`<nav part="nav" class=${this.menuOpen ? 'open' : ''} aria-label=${msg('eBOK')} @keydown=${this.onMenuKey}>
-      <button
-        type="button"
-        class="button button--secondary menu-button"
-        part="menu-button"
-        aria-expanded=${this.menuOpen ? 'true' : 'false'}
-        aria-controls="menu"
-        @click=${() => (this.menuOpen = !this.menuOpen)}
-      >
-        ${icon(menuIcon)}${msg('Menu')}
-      </button>
-      <ul class="menu" part="menu" id="menu">
-        ${items.map((section) => {
-          const place = { path: section.path, query: {} };
-          const here = current !== undefined && currentPath === section.path;
-          const label = section.path === '' && !signedIn ? msg('Logowanie') : section.title();
-          return html`<li>
-            <a
-              part="menu-link"
-              href=${this.hrefOfPlace(place)}
-              aria-current=${ifDefined(here ? 'page' : undefined)}
-              @click=${(event: MouseEvent) => this.follow(event, place)}
-              >${label}</a
-            >
-          </li>`;
-        })}
-      </ul>
-    </nav>`;
+  /** What the views (portal.views.ts) read of the portal. */
+  private get view(): PortalView {
+    return {
+      apiBase: this.apiBase,
+      level: this.level,
+      place: this.place,
+      menuOpen: this.menuOpen,
+      href: (place) => this.hrefOfPlace(place),
+      follow: (event, place) => this.follow(event, place),
+      toggleMenu: () => (this.menuOpen = !this.menuOpen),
+      onMenuKey: this.onMenuKey,
+      heading: (text) => this.sectionHeading(text),
+    };
   }
 
   /** Escape closes the open menu and gives focus back to its button. */
@@ -404,14 +303,14 @@ export class EbokPortal extends EbokWidget {
 
   private renderContent(waiting: boolean): unknown {
     if (!this.client && !this.waitingForProvider) return renderError({ message: msg('eBOK jest chwilowo niedostępny.') });
-    if (this.status === 'unknown' && this.sessionProblem === 'offline') return renderOffline(this.checkSession);
-    if (this.status === 'unknown' && this.sessionProblem === 'error') return renderError({ onRetry: this.checkSession });
+    if (this.session.status === 'unknown' && this.session.problem === 'offline') return renderOffline(this.session.check);
+    if (this.session.status === 'unknown' && this.session.problem === 'error') return renderError({ onRetry: this.session.check });
     return waiting ? renderLoading() : this.routes.outlet();
   }
 
   protected override render(): TemplateResult {
     if (!this.client && !this.waitingForProvider) this.reportMissingApi();
-    const status = this.status;
+    const status = this.session.status;
     const signedIn = status === 'signed-in';
     const waiting = status === 'unknown' || !this.shownOnce;
     return html`<div class="base portal" part="base">
@@ -419,7 +318,7 @@ export class EbokPortal extends EbokWidget {
       <div class="bar" part="bar">
         ${signedIn ? html`<ebok-session api-base=${ifDefined(this.apiBase)}></ebok-session>` : nothing}
       </div>
-      ${status === 'unknown' ? nothing : this.renderMenu(signedIn)}
+      ${status === 'unknown' ? nothing : menuView(this.view, signedIn)}
       <!-- Not a landmark of its own: the widgets inside are regions named by their headings, often the section's. -->
       <div class="content" part="content" id="content" aria-busy=${this.pending ? 'true' : 'false'}>${this.renderContent(waiting)}</div>
       ${this.notices.renderLiveRegion()}
