@@ -4,7 +4,6 @@ import { msg, str } from '@lit/localize';
 import { ListController, listStyles } from '../../controllers/list.js';
 import { ApiTask } from '../../controllers/api-task.js';
 import { renderError, renderLoading, renderOffline } from '../../core/status.js';
-import { EbokApiError } from '../../api/errors.js';
 import type { components } from '../../api/schema.js';
 import { warsawDate } from '../../i18n/calendar.js';
 import { EbokWidget } from '../../kit/widget.js';
@@ -20,7 +19,7 @@ import { PortalConfigController } from '../../kit/portal-config.js';
 import { paymentStyles } from '../../kit/payment.styles.js';
 import { DocumentSelection } from './invoice-list.pay.js';
 import { invoiceListStyles } from './invoice-list.styles.js';
-import { documentColumns, documentCountText, filtersForm, loadFailureText, nothingToShow } from './invoice-list.views.js';
+import { complaintLink, documentColumns, documentCountText, filtersForm, loadFailureText, nothingToShow, numberCell, pdfCell, pdfMissingText } from './invoice-list.views.js';
 import {
   complaintHref,
   documentQuery,
@@ -273,12 +272,8 @@ export class EbokInvoiceList extends EbokWidget {
 
   private renderNumber(doc: DocumentSummary): unknown {
     const corrected = doc.correctsDocumentId;
-    if (!corrected) return doc.number;
-    const target = this.list.item(corrected);
-    const href = this.documentHref?.replaceAll('{id}', encodeURIComponent(corrected));
-    const text = target ? msg(str`Koryguje: ${target.number}`) : msg('Pokaż dokument korygowany');
-    return html`${doc.number}
-      <a class="link corrects" part="corrects-link" href=${href ?? '#'} @click=${(event: MouseEvent) => this.openCorrected(event, corrected, href)}>${text}</a>`;
+    const href = corrected ? this.documentHref?.replaceAll('{id}', encodeURIComponent(corrected)) : undefined;
+    return numberCell(doc, corrected ? this.list.item(corrected) : undefined, href, (event) => void this.openCorrected(event, corrected!, href));
   }
 
   /** The link to the corrected document: the host routes it, or the browser follows `document-href`, or the list shows it. */
@@ -303,19 +298,11 @@ export class EbokInvoiceList extends EbokWidget {
 
   private renderComplaint(doc: DocumentSummary, template: string): unknown {
     const href = complaintHref(template, doc.id, location.href);
-    return html`<a class="link" part="complaint-link" href=${href} @click=${(event: MouseEvent) => this.navigate(event, 'complaint', href, { documentId: doc.id, category: 'complaint' })}
-      >${msg('Reklamuj')}<span class="visually-hidden"> ${doc.number}</span></a
-    >`;
+    return complaintLink(doc, href, (event) => this.navigate(event, 'complaint', href, { documentId: doc.id, category: 'complaint' }));
   }
 
   private renderPdf(doc: DocumentSummary): unknown {
-    if (!doc.hasPdf) return html`<span class="muted">${msg('Brak PDF')}</span>`;
-    return (
-      this.downloads.renderProgress(doc.id, msg(str`Pobieranie PDF ${doc.number}`)) ??
-      html`<button class="button button--secondary pdf" part="pdf" type="button" @click=${() => this.download(doc)}>
-        PDF<span class="visually-hidden"> ${doc.number}</span>
-      </button>`
-    );
+    return pdfCell(doc, doc.hasPdf ? this.downloads.renderProgress(doc.id, msg(str`Pobieranie PDF ${doc.number}`)) : undefined, () => this.download(doc));
   }
 
   private download(doc: DocumentSummary): void {
@@ -324,10 +311,7 @@ export class EbokInvoiceList extends EbokWidget {
       label: doc.number,
       fallbackName: pdfFilename(doc.number),
       load: (client, signal, read) => client.download('/documents/{documentId}/pdf', { params: { path: { documentId: doc.id } }, signal }, read),
-      describe: (error) =>
-        error instanceof EbokApiError && error.status === 404
-          ? msg(str`Plik PDF dokumentu ${doc.number} jest niedostępny. Jeśli go potrzebujesz, skontaktuj się z Biurem Obsługi Klienta.`)
-          : undefined,
+      describe: (error) => pdfMissingText(error, doc),
     });
   }
 

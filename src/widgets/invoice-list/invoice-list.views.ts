@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { components } from '../../api/schema.js';
+import { EbokApiError } from '../../api/errors.js';
 import { filterSelect as select, periodFilter } from '../../kit/filters.js';
 import { icon } from '../../kit/icons.js';
 import { statusText, typeText } from '../../kit/documents.js';
@@ -153,4 +154,35 @@ export function filtersForm(view: FiltersView): TemplateResult {
       ${view.filtered ? html`<button class="button button--secondary" part="clear" type="button" @click=${view.onClear}>${msg('Wyczyść filtry')}</button>` : nothing}
     </div>
   </form>`;
+}
+
+/** A correction's number, with the link to the document it corrects (its number once that is among the rows). */
+export function numberCell(doc: DocumentSummary, corrected: DocumentSummary | undefined, href: string | undefined, open: (event: MouseEvent) => void): unknown {
+  if (!doc.correctsDocumentId) return doc.number;
+  const text = corrected ? msg(str`Koryguje: ${corrected.number}`) : msg('Pokaż dokument korygowany');
+  return html`${doc.number}
+    <a class="link corrects" part="corrects-link" href=${href ?? '#'} @click=${open}>${text}</a>`;
+}
+
+/** "Reklamuj" for a document (`complaint-href`). */
+export function complaintLink(doc: DocumentSummary, href: string, follow: (event: MouseEvent) => void): TemplateResult {
+  return html`<a class="link" part="complaint-link" href=${href} @click=${follow}>${msg('Reklamuj')}<span class="visually-hidden"> ${doc.number}</span></a>`;
+}
+
+/** A document's PDF: the button, its download's progress, or why there is none. */
+export function pdfCell(doc: DocumentSummary, progress: unknown, download: () => void): unknown {
+  if (!doc.hasPdf) return html`<span class="muted">${msg('Brak PDF')}</span>`;
+  return (
+    progress ??
+    html`<button class="button button--secondary pdf" part="pdf" type="button" @click=${download}>
+      PDF<span class="visually-hidden"> ${doc.number}</span>
+    </button>`
+  );
+}
+
+/** A PDF the API does not have (404): what to do instead; undefined for other failures (the kit words them). */
+export function pdfMissingText(error: unknown, doc: DocumentSummary): string | undefined {
+  return error instanceof EbokApiError && error.status === 404
+    ? msg(str`Plik PDF dokumentu ${doc.number} jest niedostępny. Jeśli go potrzebujesz, skontaktuj się z Biurem Obsługi Klienta.`)
+    : undefined;
 }
