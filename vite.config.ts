@@ -3,6 +3,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import { basename, posix, resolve } from 'node:path';
 import { withSiteChrome } from './demo/server/chrome.ts';
 import { minifyCssLiterals } from './test/tools/minify-css-literals.mjs';
+import { englishPerChunk } from './test/tools/english-per-chunk.mjs';
 
 /**
  * Three jobs, chosen by `--mode`:
@@ -64,7 +65,7 @@ function localeModulesStandAlone(): Plugin {
  *   chunks every widget imports are listed once, under the tag `''`.
  *   File names still hold hash placeholders here; the bundler fills them in afterwards, as in the imports.
  */
-function cdnLoader(): Plugin {
+function cdnLoader(hasEnglish: (chunk: { moduleIds: readonly string[] }) => boolean): Plugin {
   const OWN_COPY = '?ebok-cdn-entry';
   const MARKER = '__EBOK_CDN_CHUNKS__';
   const inCdn = (id: string | undefined) => !!id && /[\\/]src[\\/]cdn[\\/]/.test(id);
@@ -96,9 +97,11 @@ function cdnLoader(): Plugin {
       };
       const base = posix.dirname(chunk.fileName);
       const lists: Record<string, string[]> = {};
+      // A `+` before a file: it has an English part (englishPerChunk), which an English page preloads with it.
+      const named = (file: string) => (meta.chunks[file] && hasEnglish(meta.chunks[file]) ? '+' : '') + posix.relative(base, file);
       for (const file of chunk.dynamicImports) {
         const tag = /[\\/]src[\\/]widgets[\\/][^\\/]+[\\/](ebok-[^\\/]+)\.ts$/.exec(meta.chunks[file]?.facadeModuleId ?? '')?.[1];
-        if (tag) lists[tag] = [...closure(file)].map((dep) => posix.relative(base, dep));
+        if (tag) lists[tag] = [...closure(file)].map(named);
       }
       if (!Object.keys(lists).length) this.error('The CDN entry imports no widget chunk.');
       // What every widget needs (the core, the kit) is listed once, under '', not once per tag: the table is in
@@ -182,9 +185,10 @@ export default defineConfig(({ command, mode }): UserConfig => {
     };
   }
   if (mode === 'cdn') {
+    const english = englishPerChunk(root);
     return {
       publicDir: false,
-      plugins: [minifyStyles(), localeModulesStandAlone(), cdnLoader()],
+      plugins: [minifyStyles(), localeModulesStandAlone(), english, cdnLoader(english.api.chunkHasEnglish)],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,

@@ -14,6 +14,8 @@
  * only after the widgets on the page have rendered, the page has loaded and no request has finished for a
  * second, when the browser is idle, and at low fetch priority.
  */
+import { englishOf, pageIsEnglish } from './english.js';
+
 export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-provider': () => import('../widgets/provider/ebok-provider.js'),
   'ebok-balance-tile': () => import('../widgets/balance-tile/ebok-balance-tile.js'),
@@ -61,30 +63,35 @@ const MAX_WAIT_MS = 10000;
 const requested = new Map<string, Promise<unknown>>();
 const preloaded = new Set<string>();
 
-/** Asks for a widget's chunk and everything it imports, all at once (same origin as this file). */
-function preload(tag: string, priority: 'auto' | 'low'): void {
+/**
+ * Asks for a widget's chunk and everything it imports, all at once (same origin as this file); on an English
+ * page (or inside an element in English) also for the English of those chunks (`+` in the table, ./english.ts).
+ */
+function preload(tag: string, priority: 'auto' | 'low', english: boolean): void {
   // A page whose CSP allows scripts by nonce needs the nonce on the links too (it is the same on every script).
   const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
-  for (const file of [...(CHUNKS[''] ?? []), ...(CHUNKS[tag] ?? [])]) {
-    const href = new URL(file, import.meta.url).href;
-    if (preloaded.has(href)) continue;
-    preloaded.add(href);
-    const link = document.createElement('link');
-    link.rel = 'modulepreload';
-    link.crossOrigin = 'anonymous'; // what a module script without a crossorigin attribute uses
-    link.fetchPriority = priority;
-    if (nonce) link.nonce = nonce;
-    link.href = href;
-    document.head.append(link);
+  for (const entry of [...(CHUNKS[''] ?? []), ...(CHUNKS[tag] ?? [])]) {
+    const file = entry.replace(/^\+/, '');
+    for (const href of [new URL(file, import.meta.url).href, ...(english && file !== entry ? [new URL(englishOf(file), import.meta.url).href] : [])]) {
+      if (preloaded.has(href)) continue;
+      preloaded.add(href);
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.crossOrigin = 'anonymous'; // what a module script without a crossorigin attribute uses
+      link.fetchPriority = priority;
+      if (nonce) link.nonce = nonce;
+      link.href = href;
+      document.head.append(link);
+    }
   }
 }
 
-function load(tag: string, priority: 'auto' | 'low'): Promise<unknown> {
+function load(tag: string, priority: 'auto' | 'low', english = pageIsEnglish()): Promise<unknown> {
   const importer = WIDGET_MODULES[tag];
   if (!importer || customElements.get(tag)) return Promise.resolve();
   let pending = requested.get(tag);
   if (!pending) {
-    preload(tag, priority);
+    preload(tag, priority, english);
     // (An English page defines the element once its texts are there: wait for the definition, not the module.)
     pending = importer().then(() => customElements.whenDefined(tag)).catch((error: unknown) => {
       requested.delete(tag); // a failed chunk (offline) is tried again when the tag is seen again
@@ -105,9 +112,16 @@ export function loadAllWidgets(): Promise<unknown[]> {
   return Promise.all(Object.keys(WIDGET_MODULES).map(loadWidget));
 }
 
+/** Whether an element is shown in English (its own or an ancestor's `lang`, else the page's). */
+const inEnglish = (element: Element): boolean => /^en\b/i.test(element.closest('[lang]')?.getAttribute('lang') ?? '');
+
 function discover(root: ParentNode): void {
-  if (root instanceof Element && root.localName in WIDGET_MODULES) void loadWidget(root.localName);
-  for (const tag of Object.keys(WIDGET_MODULES)) if (root.querySelector(tag)) void loadWidget(tag);
+  const found = root instanceof Element && root.localName in WIDGET_MODULES ? [root] : [];
+  for (const tag of Object.keys(WIDGET_MODULES)) {
+    const element = root.querySelector(tag); // the first of each tag decides (a tag's code loads once)
+    if (element) found.push(element);
+  }
+  for (const element of found) void load(element.localName, 'auto', inEnglish(element));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

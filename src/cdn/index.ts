@@ -9,6 +9,7 @@
  */
 import { loadAllWidgets as loadAll, loadWidget as load, setChunkFiles, startAutoloader } from './autoloader.js';
 import { VERSION } from '../core/version.js';
+import { installEnglish } from './english.js';
 
 export { configure } from '../api/page-config.js';
 
@@ -47,6 +48,7 @@ if (first) {
   }
 } else if (typeof document !== 'undefined') {
   page[KEY] = loader;
+  installEnglish();
   const chunkFiles = __EBOK_CDN_CHUNKS__;
   setChunkFiles(chunkFiles);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => startAutoloader(), { once: true });

@@ -19,6 +19,8 @@ interface ProbeReport {
   timings: { path: string; start: number; end: number }[];
   /** When the last element of each ebok tag on the page finished its first render (same clock). */
   rendered: Record<string, number>;
+  /** The text of the first element of each ebok tag at its first render. */
+  firstTexts: Record<string, string>;
 }
 
 interface Manifest {
@@ -88,7 +90,7 @@ function freshOrigin(): string {
  * request for the bundle is answered that many ms late (latency-sw.js): a slow network, where a loader that
  * fetches in a waterfall or too much too early shows it.
  */
-async function probe(page: string, tags: string[], place = true, latency = 0): Promise<ProbeReport> {
+async function probe(page: string, tags: string[], place = true, latency = 0, lang?: string): Promise<ProbeReport> {
   const bundle = await fetch('/dist/cdn/ebok-widgets.js', { method: 'HEAD' });
   if (!bundle.ok) throw new Error('dist/cdn/ebok-widgets.js is missing: run `npm run build` before these tests');
   const frame = document.createElement('iframe');
@@ -102,7 +104,7 @@ async function probe(page: string, tags: string[], place = true, latency = 0): P
       else reject(new Error(event.data.message));
     });
   });
-  const url = `${page}?tags=${tags.join(',')}${place ? '' : '&place=no'}`;
+  const url = `${page}?tags=${tags.join(',')}${place ? '' : '&place=no'}${lang ? `&lang=${lang}` : ''}`;
   const path = latency ? `latency.html?delay=${latency}&next=${encodeURIComponent(url)}` : url;
   frame.src = `${freshOrigin()}/test/built/pages/${path}`;
   document.body.append(frame);
@@ -130,12 +132,42 @@ describe('the CDN bundle (dist/cdn/ebok-widgets.js) in a page', function () {
     expect(report.upgraded.every((el) => el.shadow), 'elements on the page rendered').to.equal(true);
   });
 
-  it('loads the English texts lazily from its own chunk when a widget asks for English', async () => {
+  it('fetches English only next to the chunks on the page, never one file with every message', async () => {
     const report = await probe('once.html', await expectedTags());
-    const english = report.resources.filter((path) => /\/dist\/cdn\/chunks\/en-[\w-]+\.js$/.test(path));
-    expect(english, 'English chunk fetched next to the bundle').to.have.length(1);
-    expect(report.resources[0] === '/test/built/pages/probe.js' || report.resources.includes('/dist/cdn/ebok-widgets.js')).to.equal(true);
+    const english = report.resources.filter((path) => /\/dist\/cdn\/chunks\/[\w.-]+\.en\.js$/.test(path));
+    expect(english, 'English parts fetched next to the chunks').to.not.be.empty;
+    const chunks = new Set(report.resources.filter((path) => path.startsWith(CDN)));
+    expect(english.filter((path) => !chunks.has(path.replace(/\.en\.js$/, '.js'))), 'English of chunks the page did not load').to.deep.equal([]);
+    expect(report.resources.filter((path) => /\/chunks\/en-[\w-]+\.js$/.test(path)), 'a chunk with all English texts').to.deep.equal([]);
+    expect(report.errors).to.deep.equal([]);
   });
+
+  for (const [page, tag, english, polish] of [
+    ['login-only.html', 'ebok-login', /Log in/, /Zaloguj|Hasło/],
+    ['tile-only.html', 'ebok-balance-tile', /balance|Balance|log in|Log in/, /Saldo|Zaloguj|Płatności/],
+  ] as const) {
+    it(`${page} in English: renders English from its first frame, with the English of its chunks fetched in the same wave`, async () => {
+      const files = await bundleFiles();
+      const report = await probe(page, [tag], true, SLOW, 'en');
+      expect(report.firstTexts[tag], 'the first render is in English').to.match(english);
+      expect(report.firstTexts[tag], 'the first render shows no Polish').to.not.match(polish);
+      const needed = [...files.needs.get(tag)!];
+      // The loader's table marks with `+` the chunks that have an English part (vite.config.ts, cdnLoader).
+      const table = await (await fetch(files.entry)).text();
+      const withEnglish = new Set([...table.matchAll(/\+(chunks\/[\w.-]+\.js)/g)].map((m) => CDN + m[1]));
+      const parts = needed.filter((file) => withEnglish.has(file)).map((file) => file.replace(/\.js$/, '.en.js'));
+      expect(parts, 'the widget has English parts').to.not.be.empty;
+      const requests = report.timings.filter((t) => needed.includes(t.path) || parts.includes(t.path));
+      expect([...new Set(requests.map((t) => t.path))].sort(), 'the code and the English of the widget, each fetched').to.deep.equal([...needed, ...parts].sort());
+      const firstArrival = Math.min(...requests.map((t) => t.end));
+      expect(requests.filter((t) => t.start >= firstArrival).map((t) => t.path), 'requested only after another chunk had arrived').to.deep.equal([]);
+      const renderedAt = report.rendered[tag]!;
+      const otherEnglish = report.timings.filter((t) => /\.en\.js$/.test(t.path) && t.start < renderedAt && !parts.includes(t.path));
+      expect(otherEnglish.map((t) => t.path), "English of other widgets fetched before this one rendered").to.deep.equal([]);
+      expect(report.errors).to.deep.equal([]);
+      expect(report.violations).to.deep.equal([]);
+    });
+  }
 
   for (const [page, shown] of PAGES) {
     it(`${page}: fetches nothing but its widgets' code before they have rendered, and defines the others afterwards`, async () => {

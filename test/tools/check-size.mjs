@@ -1,11 +1,12 @@
 // Bundle size budgets, part of `npm test`. Sizes are of the CDN build (minified), gzip level 9, as a CDN
 // serves them, read through Vite's manifest so they follow what a browser really fetches:
 // - the entry (the loader) and what it imports statically;
-// - for each widget, what a page that shows only that widget downloads: the entry, the widget's chunk and
-//   everything that chunk imports statically;
+// - for each widget, what a page that shows only that widget downloads before it renders: the entry, the
+//   widget's chunk and everything that chunk imports statically; on an English page also the English part of
+//   each of those chunks (`<chunk>.en.js`, see test/tools/english-per-chunk.mjs);
 // - the whole bundle without chart.js.
 // It also fails when chart.js is reachable from the entry or from a widget that does not draw a chart.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 
@@ -58,6 +59,8 @@ for (const widget of widgets) {
   const keys = new Set([...entry, ...closure(widget)]);
   const name = /ebok-[^/]+(?=\.ts$)/.exec(widget)[0];
   check(`${budgets.perWidget.label}: <${name}>`, total(files(keys)), budgets.perWidget.widgets?.[name] ?? budgets.perWidget.max, keys.size);
+  const english = files(keys).map((file) => file.replace(/\.js$/, '.en.js')).filter((file) => existsSync(join(cdn, file)));
+  check(`${budgets.englishPage.label}: <${name}>`, total([...files(keys), ...english]), budgets.englishPage.widgets?.[name] ?? budgets.englishPage.max, keys.size + english.length);
   if (!/chart/.test(name) && files(keys).some(isChartJs)) {
     failed++;
     rows.push(`FAIL chart.js loads with <${name}>, which draws no chart`);

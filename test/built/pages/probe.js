@@ -2,7 +2,7 @@
 // CSP or Trusted Types violation the page meets, waits for the expected elements to be defined, and
 // reports to the test in the parent frame. (An external file, so the pages' strict CSP allows it.)
 (function () {
-  const report = { errors: [], warnings: [], violations: [], defined: [], undefined: [], resources: [], timings: [], rendered: {} };
+  const report = { errors: [], warnings: [], violations: [], defined: [], undefined: [], resources: [], timings: [], rendered: {}, firstTexts: {} };
   const text = (args) => args.map((a) => (a instanceof Error ? a.stack || a.message : String(a))).join(' ');
   const error = console.error.bind(console);
   const warn = console.warn.bind(console);
@@ -15,6 +15,9 @@
   );
 
   const tags = (new URLSearchParams(location.search).get('tags') || '').split(',').filter(Boolean);
+  // `?lang=en`: the page is in that language from the start (this script runs before the bundle's module).
+  const lang = new URLSearchParams(location.search).get('lang');
+  if (lang) document.documentElement.lang = lang;
   const timeout = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
   // Put every element of the manifest on the page, as CMS blocks would: the bundle's loader must notice
@@ -35,7 +38,11 @@
       customElements
         .whenDefined(el.localName)
         .then(() => el.updateComplete)
-        .then(() => (report.rendered[el.localName] = Math.max(report.rendered[el.localName] ?? 0, performance.now())));
+        .then(() => {
+          report.rendered[el.localName] = Math.max(report.rendered[el.localName] ?? 0, performance.now());
+          // What the element said in its first render (an English page must never show Polish first).
+          report.firstTexts[el.localName] ??= el.shadowRoot ? el.shadowRoot.textContent.replace(/\s+/g, ' ').trim() : '';
+        });
     }
   });
 
