@@ -1,20 +1,86 @@
 /**
  * `npm run bench:server`: load and fault benchmark of the reference server on loopback (not part of the
- * tests). It starts the server in-process on a free port with a fresh database, then uses autocannon to
- * measure concurrent logins, the balance and a page of firma@example.com's 10,000 documents, and how the
- * balance holds up during a storm of wrong passwords (lockout and throttling at work). Each run is bounded
- * in time; the figures and the machine go to stdout as a Markdown table for the README.
+ * tests). It starts the server in a child process of its own (demo/server/bench-server.ts: a fresh database in
+ * a temporary directory, a free port), so that the load generator, autocannon in this process, does not share
+ * the server's event loop and competes with it only for the machine's cores. Then it measures concurrent
+ * logins, the balance and a page of firma@example.com's 10,000 documents, and how the balance holds up during a
+ * storm of wrong passwords (lockout and throttling at work). Each run is bounded in time; the server is stopped
+ * at the end, on an error and on Ctrl+C (it also stops by itself when this process dies: it watches its stdin),
+ * and the figures and the machine go to stdout as a Markdown table for the README.
  */
 import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from './app.ts';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
 import { DEMO_PASSWORD } from './seed.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const START_LIMIT_MS = 240_000;
+const root = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'ebok-bench-'));
-const server = await createServer({ port: 0, dataDir, serveSite: false, validateResponses: false, testHooks: true });
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/bench-server.ts'], {
+  cwd: root,
+  env: { ...process.env, PORT: '0', EBOK_DATA_DIR: dataDir },
+  stdio: ['pipe', 'pipe', 'pipe'],
+});
+let output = '';
+child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+const exited = new Promise<void>((done) => child.once('exit', () => done()));
+const running = () => child.exitCode === null && child.signalCode === null;
+process.once('exit', () => {
+  if (running()) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+let stopped: Promise<void> | undefined;
+function stopServer(): Promise<void> {
+  stopped ??= (async () => {
+    if (running()) {
+      child.kill('SIGTERM');
+      if ((await Promise.race([exited.then(() => true), sleep(10_000)])) !== true) child.kill('SIGKILL');
+    }
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  })();
+  return stopped;
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the benchmark and its server`);
+    void stopServer().then(() => process.exit(130));
+  });
+}
+
+const serverUrl = await new Promise<string>((done, fail) => {
+  const timer = setTimeout(() => fail(new Error(`The server did not start within ${START_LIMIT_MS / 1000} s:\n${output}`)), START_LIMIT_MS);
+  const look = () => {
+    // The ready line is the first line of JSON with the URL (anything else the server logs is not).
+    for (const line of output.split('\n')) {
+      if (!line.startsWith('{')) continue;
+      try {
+        const { url } = JSON.parse(line) as { url?: unknown };
+        if (typeof url !== 'string') continue;
+        clearTimeout(timer);
+        done(url);
+        return;
+      } catch {
+        // not the ready line, or not complete yet
+      }
+    }
+  };
+  child.stdout.on('data', look);
+  child.once('exit', (code, signal) => {
+    clearTimeout(timer);
+    fail(new Error(`The server exited (${signal ?? code}) before it was ready:\n${output}`));
+  });
+}).catch(async (error: unknown) => {
+  await stopServer();
+  throw error;
+});
+const server = { url: serverUrl };
 const api = `${server.url}/api/v1`;
 
 async function login(email: string): Promise<string> {
@@ -28,7 +94,10 @@ async function login(email: string): Promise<string> {
   return cookie.split(';')[0]!;
 }
 
-const resetThrottles = () => fetch(`${server.url}/api/test/reset-throttles`, { method: 'POST', headers: { Origin: server.url } });
+async function resetThrottles(): Promise<void> {
+  const response = await fetch(`${server.url}/api/test/reset-throttles`, { method: 'POST', headers: { Origin: server.url } });
+  if (!response.ok) throw new Error(`resetting the throttles failed: ${response.status}`);
+}
 
 interface Row {
   scenario: string;
@@ -59,6 +128,7 @@ async function measure(scenario: string, options: autocannon.Options): Promise<R
 }
 
 const rows: Row[] = [];
+const loadBefore = loadavg()[0]!.toFixed(1);
 try {
   const energia = await login('energia@example.com');
   const firma = await login('firma@example.com');
@@ -108,12 +178,13 @@ try {
     statuses: Object.entries(stormResult.statusCodeStats ?? {}).map(([c, s]) => `${c}×${(s as { count: number }).count}`).join(' '),
   });
 } finally {
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stopServer();
 }
 
-const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`\nMachine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${SECONDS} s per scenario, loopback.\n`);
+const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+console.log(
+  `\nMachine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; ${SECONDS} s per scenario, loopback, the server in its own process; load average ${loadBefore} before, ${loadavg()[0]!.toFixed(1)} after.\n`,
+);
 console.log('| scenario | connections | requests | req/s | p50 ms | p99 ms | errors | answers |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const r of rows) console.log(`| ${r.scenario} | ${r.connections} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.statuses} |`);
