@@ -30,6 +30,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, findChromium } from '../../web-test-runner.config.mjs';
+import { cleanup, cleanups, sleep, within } from './bench-exit.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const STEP = Number(process.env.BENCH_SCROLL_STEP ?? 120);
@@ -42,37 +43,6 @@ const OUT = resolve(root, 'bench-results/invoice-list.json');
 /** BENCH_PROFILE=1 also records a CPU profile of the scroll (its overhead shows in the figures of that run). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const PROFILE_OUT = resolve(root, 'bench-results/invoice-list-scroll.cpuprofile');
-
-// ---------- cleanup on every way out ----------
-const cleanups = [];
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.error(`cleanup: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping the benchmark`);
-    void cleanup().then(() => process.exit(130));
-  });
-}
-
-/** `promise`, or an error that says what did not happen within `ms`. */
-function within(ms, what, promise) {
-  promise.catch(() => undefined); // still settles after a timeout (the browser closing): not an unhandled rejection
-  let timer;
-  const limit = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(`${what} did not happen within ${Math.round(ms / 1000)} s`)), ms)));
-  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
-}
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 // ---------- the pages the proxy adds ----------
 // A classic script in the head: long tasks, long animation frames and enough resource entries for 200 pages.

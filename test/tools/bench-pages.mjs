@@ -49,6 +49,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { cleanup, cleanups, sleep, within } from './bench-exit.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const OUT = resolve(root, 'bench-results/pages.json');
@@ -108,34 +109,6 @@ const VIEWPORT = { width: 1280, height: 800 };
 const LIMITS = { render: 30_000, quiet: 30_000, allDefined: 60_000 };
 const CDN = resolve(root, 'dist/cdn');
 if (!existsSync(join(CDN, 'ebok-widgets.js'))) throw new Error(`${CDN}/ebok-widgets.js is missing: build the CDN bundle first (npm run build)`);
-
-const cleanups = [];
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.error(`cleanup: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping the benchmark`);
-    void cleanup().then(() => process.exit(130));
-  });
-}
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-function within(ms, what, promise) {
-  promise.catch(() => undefined);
-  let timer;
-  const limit = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(`${what} did not happen within ${Math.round(ms / 1000)} s`)), ms)));
-  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
-}
 
 /** The tags the CDN loader knows, in its order. */
 const TAGS = [...readFileSync(resolve(root, 'src/cdn/autoloader.ts'), 'utf8').matchAll(/^\s*'(ebok-[a-z-]+)': \(\) => import\(/gm)].map((m) => m[1]);
