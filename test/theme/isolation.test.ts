@@ -257,7 +257,7 @@ const SCENES: Scene[] = [
     serve: () => api(signedIn(), ['GET', '/balance', json(200, balance)], config()),
     template: () => html`<ebok-balance-tile href="/ebok/saldo"></ebok-balance-tile>`,
     // The portal configuration too: "Pay" reads its fee note when clicked, so a late one makes another dialog.
-    ready: (el) => !!el.getAttribute('state') && has(el, '[part="pay"]') && (el as unknown as { config: { value?: unknown } }).config.value !== undefined,
+    ready: (el) => !!el.getAttribute('state') && has(el, '[part="pay"]') && (el as unknown as { behaviour?: { config: { value?: unknown } } }).behaviour?.config.value !== undefined,
     act: async (el) => {
       click(el, '[part="pay"]');
       await until(() => !!root(el).querySelector('ebok-dialog')?.shadowRoot?.querySelector('dialog[open]'), 'dialog open');
@@ -280,7 +280,8 @@ const SCENES: Scene[] = [
   widget('payment history', () => html`<ebok-payment-history></ebok-payment-history>`),
   widget('meter reading', () => html`<ebok-meter-reading></ebok-meter-reading>`),
   widget('meter reading on a 320 px phone', () => html`<ebok-meter-reading></ebok-meter-reading>`, { narrow: true }),
-  widget('consumption chart', () => html`<ebok-consumption-chart></ebok-consumption-chart>`),
+  // Drawn: chart.js arrives after the data (its own chunk), and the placeholder stands in for the canvas until then.
+  widget('consumption chart', () => html`<ebok-consumption-chart></ebok-consumption-chart>`, { ready: (el) => loaded(el) && !has(el, '.chart__placeholder') }),
   widget('tickets', () => html`<ebok-tickets></ebok-tickets>`),
   widget('ticket form', () => html`<ebok-ticket-form></ebok-ticket-form>`),
   widget('messages', () => html`<ebok-messages></ebok-messages>`),
