@@ -3,8 +3,8 @@
  * bundler's minifier leaves template text as written, so every style sheet shipped its indentation, newlines and
  * comments. Only what CSS itself ignores goes: comments, and whitespace runs (kept as one space, or dropped next to
  * `{`, `}`, `;` and after `,`). The `${…}` parts stay where they are, with a space kept on each side where there
- * was one (`${a} ${b}` is a shorthand of two values). A template whose text holds a quote or a backslash is left
- * as written (strings and escapes in CSS keep their spaces). The templates are found by TypeScript's parser, so
+ * was one (`${a} ${b}` is a shorthand of two values). Strings (`[state='due']`) keep their text as written; a
+ * template with a backslash (a CSS escape), or with a string or comment running past a `${…}`, is left as written. The templates are found by TypeScript's parser, so
  * a comment or a string that mentions css`` is never touched.
  *
  * Why not a CSS minifier (lightningcss, as @lit-labs/rollup-plugin-minify-html-literals does): it must parse the
@@ -23,6 +23,33 @@ export function minifyCssText(text) {
 }
 
 /**
+ * The minified text of one literal part that may hold CSS strings (`[state='due']`, `'Segoe UI'`): the strings
+ * as written, the rest through minifyCssText. Undefined when a string or a comment does not end in the part
+ * (it goes on past a `${…}`): then the template is left as written.
+ */
+export function minifyCssPart(text) {
+  let out = '';
+  let plain = '';
+  for (let i = 0; i < text.length; ) {
+    if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return undefined;
+      plain += text.slice(i, end + 2);
+      i = end + 2;
+    } else if (text[i] === '"' || text[i] === "'") {
+      const end = text.indexOf(text[i], i + 1);
+      if (end < 0 || text.slice(i, end).includes('\n')) return undefined;
+      out += minifyCssText(plain) + text.slice(i, end + 1);
+      plain = '';
+      i = end + 1;
+    } else {
+      plain += text[i++];
+    }
+  }
+  return out + minifyCssText(plain);
+}
+
+/**
  * The text of html`` and svg`` templates with each run of whitespace that holds a line break made one space: the
  * indentation of the source, which a browser collapses to one space anyway (outside `<pre>` and `<textarea>`,
  * whose templates are left as written, as is any text inside an element styled `white-space: pre*`, which by our
@@ -35,12 +62,18 @@ export function minifyHtmlText(text) {
 /** `code` (TypeScript or JavaScript) with the text of every css`` template minified; `code` itself when it has none. */
 export function minifyCssLiterals(code, fileName = 'module.ts') {
   return minifyTemplates(code, fileName, (tag, texts) =>
-    tag === 'css' && !texts.some((text) => /["'\\]/.test(text))
-      ? texts.map(minifyCssText)
+    tag === 'css' && !texts.some((text) => text.includes('\\'))
+      ? cssParts(texts)
       : (tag === 'html' || tag === 'svg') && !texts.some((text) => /<(pre|textarea)\b/i.test(text))
         ? texts.map(minifyHtmlText)
         : undefined,
   );
+}
+
+/** The minified parts of one css`` template, or undefined to leave it as written (see minifyCssPart). */
+function cssParts(texts) {
+  const parts = texts.map(minifyCssPart);
+  return parts.every((part) => part !== undefined) ? parts : undefined;
 }
 
 /** Each tagged template's literal parts through `edit(tag, texts)`, which gives their new texts (or undefined). */
