@@ -61,10 +61,14 @@ function localeModulesStandAlone(): Plugin {
  *   the entry instead of a shared chunk the browser would fetch before the loader can even start. Both copies
  *   keep their state on `globalThis` (src/api/page-config.ts), so a second copy changes nothing;
  * - `__EBOK_CDN_CHUNKS__` in src/cdn/index.ts becomes, for each widget tag, its chunk and every chunk
- *   that chunk imports statically (paths relative to the entry), which the loader preloads all at once; the
- *   chunks every widget imports are listed once, under the tag `''`.
+ *   that chunk imports statically (paths relative to the entry's chunks/ folder), which the loader preloads all at once; the
+ *   chunks every widget imports are listed once, under the tag `''`. What the widget imports right after its first
+ *   frame (`AFTER_FIRST_FRAME`) is listed too, marked to be fetched at low priority.
  *   File names still hold hash placeholders here; the bundler fills them in afterwards, as in the imports.
  */
+/** Modules a widget imports after its first frame, which the CDN loader fetches with its chunk at low priority. */
+const AFTER_FIRST_FRAME = /\.behaviour\.ts$|src[\\/]core[\\/]clients\.ts$/;
+
 function cdnLoader(hasEnglish: (chunk: { moduleIds: readonly string[] }) => boolean): Plugin {
   const OWN_COPY = '?ebok-cdn-entry';
   const MARKER = '__EBOK_CDN_CHUNKS__';
@@ -95,13 +99,27 @@ function cdnLoader(hasEnglish: (chunk: { moduleIds: readonly string[] }) => bool
         }
         return seen;
       };
+      // What a widget loads right after its first frame (its `*.behaviour.ts`, the page's clients): fetched in the
+      // same wave, at low priority, so that it never holds up the first frame.
+      const after = (file: string) => (meta.chunks[file]?.moduleIds ?? []).some((id) => AFTER_FIRST_FRAME.test(id));
       const base = posix.dirname(chunk.fileName);
+      // Every chunk is in chunks/ (chunkFileNames): the table leaves that out, the loader puts it back.
+      const inChunks = (path: string) => {
+        if (!path.startsWith('chunks/')) this.error(`${path} is not in chunks/, where the CDN loader looks for every chunk.`);
+        return path.slice('chunks/'.length);
+      };
       const lists: Record<string, string[]> = {};
       // A `+` before a file: it has an English part (englishPerChunk), which an English page preloads with it.
-      const named = (file: string) => (meta.chunks[file] && hasEnglish(meta.chunks[file]) ? '+' : '') + posix.relative(base, file);
+      // A `-` before that: the file comes after the first frame (low priority).
+      const named = (file: string, later = false) =>
+        (later ? '-' : '') + (meta.chunks[file] && hasEnglish(meta.chunks[file]) ? '+' : '') + inChunks(posix.relative(base, file));
       for (const file of chunk.dynamicImports) {
         const tag = /[\\/]src[\\/]widgets[\\/][^\\/]+[\\/](ebok-[^\\/]+)\.ts$/.exec(meta.chunks[file]?.facadeModuleId ?? '')?.[1];
-        if (tag) lists[tag] = [...closure(file)].map(named);
+        if (!tag) continue;
+        const first = closure(file);
+        const later = new Set<string>();
+        for (const needed of first) for (const next of meta.chunks[needed]?.dynamicImports ?? []) if (after(next)) closure(next, later);
+        lists[tag] = [...[...first].map((f) => named(f)), ...[...later].filter((f) => !first.has(f)).map((f) => named(f, true))];
       }
       if (!Object.keys(lists).length) this.error('The CDN entry imports no widget chunk.');
       // What every widget needs (the core, the kit) is listed once, under '', not once per tag: the table is in
@@ -133,20 +151,31 @@ function minifyStyles(): Plugin {
   };
 }
 
-/** The modules of the CDN's shared core chunk (see `codeSplitting` below). */
+/** The modules of the CDN's shared core chunk (see `codeSplitting` below): what every element draws with. */
 const CORE =
-  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]|node_modules[\\/]@lit[\\/]context[\\/]|src[\\/](api|theme|context)[\\/]|src[\\/]i18n[\\/]locale(-codes)?\.ts|src[\\/]core[\\/](version|define|ebok-element|events)\.ts/;
+  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]|node_modules[\\/]@lit[\\/]context[\\/](index|lib[\\/](create-context|context-request-event))\.js|src[\\/](theme|context)[\\/]|src[\\/]api[\\/](client-source|page-config|diagnose)\.ts|src[\\/]i18n[\\/]locale(-codes)?\.ts|src[\\/]core[\\/](version|define|ebok-element|events)\.ts/;
+
+/** The API client (request, session, cache, retry) of the CDN's `client` chunk: a widget's first frame can do without it. */
+const CLIENT = /src[\\/]api[\\/]/;
+
+/**
+ * The widget base of the CDN's `base` chunk: what a widget needs to draw its first frame (heading, states,
+ * notices, icons), without the client and the kit.
+ */
+const BASE =
+  /src[\\/]kit[\\/](notice\.styles|widget)\.ts|src[\\/]controllers[\\/]focus\.ts|src[\\/]core[\\/](status|api-element)\.ts/;
 
 /** The shared kit of the CDN's `kit` chunk (see `codeSplitting` below). @lit/context's consuming half is in the core: the provider needs it, and nothing else of the kit. */
 const KIT =
-  /node_modules[\\/]@lit[\\/]task[\\/]|src[\\/]kit[\\/](failure|action|portal-config|notice|widget|icons)\.ts|src[\\/]controllers[\\/](api-task|focus)\.ts|src[\\/]core[\\/](status|api-element)\.ts|src[\\/]i18n[\\/](format|calendar)\.ts/;
+  /node_modules[\\/]@lit[\\/]task[\\/]|node_modules[\\/]@lit[\\/]context[\\/]lib[\\/](context-root|controllers[\\/]context-consumer|decorators[\\/]consume)\.js|src[\\/]core[\\/]clients\.ts|src[\\/]kit[\\/](failure|action|portal-config|notice|icons)\.ts|src[\\/]controllers[\\/]api-task\.ts|src[\\/]i18n[\\/](format|calendar)\.ts/;
 
 /**
- * Lit directives that only the list widgets use, and the providing half of @lit/context, which only
- * `<ebok-provider>` uses: in the core, every page would pay for them.
+ * Lit directives that only the list widgets use, the `@query` decorator that only the dialog and the session
+ * use, and the providing half of @lit/context, which only `<ebok-provider>` uses: in the core, every page
+ * would pay for them.
  */
 const NOT_CORE =
-  /node_modules[\\/](lit|lit-html)[\\/](directives[\\/]repeat|directive-helpers)\.js|node_modules[\\/]@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-provider|decorators[\\/]provide|value-notifier)\.js/;
+  /node_modules[\\/](lit|lit-html)[\\/](directives[\\/]repeat|directive-helpers)\.js|node_modules[\\/]@lit[\\/]reactive-element[\\/]decorators[\\/]query\.js|node_modules[\\/]@lit[\\/]context[\\/]lib[\\/](controllers[\\/]context-provider|decorators[\\/]provide|value-notifier)\.js/;
 
 const external = [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^chart\.js(\/|$)/];
 
@@ -217,7 +246,9 @@ export default defineConfig(({ command, mode }): UserConfig => {
                 // The core every widget needs (Lit, the client, the theme, the language) as one file: fewer
                 // requests, and gzip does better on one file than on the pieces the bundler would cut it into.
                 // The entry's own copies (`?ebok-cdn-entry`, see cdnLoader) stay in the entry.
-                { name: 'core', test: (id: string) => !id.includes('?') && CORE.test(id) && !NOT_CORE.test(id) },
+                { name: 'core', test: (id: string) => !id.includes('?') && (CORE.test(id) || BASE.test(id)) && !NOT_CORE.test(id) },
+                // What a widget draws its first frame with, and the client it talks to the API with, each one file.
+                { name: 'kit', test: (id: string) => !id.includes('?') && (KIT.test(id) || CLIENT.test(id)) },
                 // What every widget that reads the API builds on (its states, errors, actions, formats), as one
                 // file rather than the three or four that the set of widgets using each piece would give.
                 { name: 'kit', test: (id: string) => !id.includes('?') && KIT.test(id) },

@@ -6,6 +6,7 @@ import { createServer as createNetServer } from 'node:net';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { screenshotPlugin } from './test/tools/wtr-screenshot-plugin.mjs';
+import { blockPlugin } from './test/tools/wtr-block-plugin.mjs';
 import { storiesPlugin } from './test/tools/wtr-stories-plugin.mjs';
 
 /**
@@ -144,6 +145,6 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), referenceServer(), screenshotPlugin(), storiesPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), referenceServer(), screenshotPlugin(), blockPlugin(), storiesPlugin()],
   filterBrowserLogs: ({ type }) => type === 'error' || type === 'warn',
 };

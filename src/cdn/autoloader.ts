@@ -7,7 +7,8 @@
  * One level of requests: the CDN build (vite.config.ts, `cdnLoader`) writes into its entry, for each tag, its
  * chunk and every chunk that chunk imports statically. The loader asks for all of them at once with
  * `<link rel="modulepreload">` before it imports the widget, so the browser does not discover the shared
- * core only after the widget's chunk has arrived.
+ * core only after the widget's chunk has arrived. What a widget loads right after its first frame (the balance
+ * tile's behaviour and the API client) is in the same wave, at low priority, so the first frame comes first.
  *
  * The other widgets are defined later, so that `customElements.get()` and `whenDefined()` work for every
  * ebok element on any page that loads the script (README), but they never compete with what the page shows:
@@ -45,7 +46,7 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
 };
 
 /**
- * Tag → the files its chunk needs, relative to the CDN entry; under `''` the files every widget needs (the core,
+ * Tag → the files its chunk needs, relative to the CDN entry's chunks/ folder; under `''` the files every widget needs (the core,
  * the kit), listed once. Only the CDN entry (cdn/index.ts) knows them, from its build; the npm package leaves
  * preloading to the host's bundler, so its table stays empty.
  */
@@ -71,14 +72,16 @@ function preload(tag: string, priority: 'auto' | 'low', english: boolean): void 
   // A page whose CSP allows scripts by nonce needs the nonce on the links too (it is the same on every script).
   const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
   for (const entry of [...(CHUNKS[''] ?? []), ...(CHUNKS[tag] ?? [])]) {
-    const file = entry.replace(/^\+/, '');
-    for (const href of [new URL(file, import.meta.url).href, ...(english && file !== entry ? [new URL(englishOf(file), import.meta.url).href] : [])]) {
+    // `-`: needed only after the first frame (a widget's behaviour), so it never competes with what draws it.
+    const later = entry.startsWith('-');
+    const file = entry.replace(/^-?\+?/, '');
+    for (const href of [new URL('chunks/' + file, import.meta.url).href, ...(english && entry.includes('+') ? [new URL('chunks/' + englishOf(file), import.meta.url).href] : [])]) {
       if (preloaded.has(href)) continue;
       preloaded.add(href);
       const link = document.createElement('link');
       link.rel = 'modulepreload';
       link.crossOrigin = 'anonymous'; // what a module script without a crossorigin attribute uses
-      link.fetchPriority = priority;
+      link.fetchPriority = later ? 'low' : priority;
       if (nonce) link.nonce = nonce;
       link.href = href;
       document.head.append(link);

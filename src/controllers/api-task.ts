@@ -5,6 +5,7 @@ import type { EbokClient } from '../api/client.js';
 import { EbokApiError } from '../api/errors.js';
 import type { SessionStatus } from '../api/session.js';
 import { currentLocale } from '../i18n/locale.js';
+import { useClients } from '../core/clients.js';
 
 export type ApiTaskStatus = 'no-api' | 'signed-out' | 'pending' | 'complete' | 'error' | 'offline';
 
@@ -47,7 +48,8 @@ export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveCo
     private readonly host: EbokApiElement,
     private readonly options: ApiTaskOptions<T, A>,
   ) {
-    host.addController(this);
+    // A widget that reads the API through a task has its client from its first frame (api/client-source.ts).
+    useClients();
     this.task = new Task(host, {
       task: async ([client, , sessionStatus, , , ...args], { signal }) => {
         if (!client) throw this.host.waitingForProvider ? new WaitingForProviderError() : new NoApiError();
@@ -78,6 +80,9 @@ export class ApiTask<T, A extends readonly unknown[] = []> implements ReactiveCo
         ];
       },
     });
+    // After the task: a widget that adds its tasks once connected (the balance tile's behaviour) gets
+    // `hostConnected` at once.
+    host.addController(this);
   }
 
   get status(): ApiTaskStatus {

@@ -1,26 +1,10 @@
 import { property, state } from 'lit/decorators.js';
-import { consume, ContextRoot } from '@lit/context';
 import { EbokElement } from './ebok-element.js';
-import { clientContext } from '../context/client.js';
-import { getClient } from '../api/registry.js';
+import { clientSource, type ClientSource } from '../api/client-source.js';
 import type { EbokClient } from '../api/client.js';
-import { diagnose } from '../api/diagnostics.js';
+import { diagnose } from '../api/diagnose.js';
 
 const PROVIDER_TAG = 'ebok-provider';
-
-/**
- * Context requests that no provider answered yet are kept and answered when a provider upgrades later (a
- * CDN page loads the provider's code after a widget's, an npm app imports the provider last). One root per
- * page, shared by two copies of the bundle.
- */
-function attachContextRoot(): void {
-  const holder = globalThis as unknown as Record<symbol, boolean | undefined>;
-  const key = Symbol.for('ebok-widgets.context-root');
-  if (holder[key] || typeof document === 'undefined') return;
-  holder[key] = true;
-  new ContextRoot().attach(document.documentElement);
-}
-attachContextRoot();
 
 /** The nearest `<ebok-provider>` around `element`, across shadow roots (a widget inside another widget). */
 function providerAround(element: Element): Element | undefined {
@@ -46,27 +30,62 @@ export class EbokApiElement extends EbokElement {
   /** URL of the utility's eBOK API (e.g. `https://ebok.example.pl/api/v1`); overrides provider and page. */
   @property({ attribute: 'api-base' }) apiBase?: string;
 
-  @consume({ context: clientContext, subscribe: true })
+  /** The client of the `<ebok-provider>` around this widget (@lit/context, through core/clients.ts). */
   @state()
   protected providedClient?: EbokClient;
+
+  private watchingProvider = false;
 
   private waitingFor: string | undefined;
 
   /** The client this widget uses now; undefined when no API base is configured anywhere (or while waiting). */
   get client(): EbokClient | undefined {
-    if (this.apiBase) return getClient(this.apiBase);
+    const clients = this.clients();
+    if (!clients) return undefined;
+    if (this.apiBase) return clients.get(this.apiBase);
     if (this.providedClient) return this.providedClient;
-    return this.waitingForProvider ? undefined : getClient();
+    return this.waitingForProvider ? undefined : clients.get();
+  }
+
+  private askedForClients = false;
+
+  /**
+   * The page's clients (api/registry.ts). A widget whose code did not bring them yet loads them, shows its
+   * loading state meanwhile (`waitingForProvider`) and updates when they are there.
+   */
+  private clients() {
+    const source = clientSource();
+    if (source) this.watchProvider(source);
+    else if (!this.askedForClients) {
+      this.askedForClients = true;
+      void import('./clients.js').then(({ useClients }) => {
+        useClients();
+        this.requestUpdate();
+      });
+    }
+    return source;
+  }
+
+  /** Listens for the client of a provider around (once: the consumer asks again on every connection). */
+  private watchProvider(source: ClientSource): void {
+    if (this.watchingProvider) return;
+    this.watchingProvider = true;
+    source.watch(this, (client) => {
+      this.providedClient = client;
+    });
   }
 
   /**
    * An `<ebok-provider>` around this widget is not defined yet: its API is not known, and the page default
    * is not a stand-in for it. Renders loading meanwhile; the widget updates once the provider is defined.
+   * Also true for the moment the page's clients are still loading (see `clients()`).
    */
   get waitingForProvider(): boolean {
+    if (!this.clients()) return true;
     if (this.apiBase || this.providedClient) return false;
     const provider = providerAround(this);
-    if (!provider || customElements.get(provider.localName)) return false;
+    if (!provider) return false;
+    if (customElements.get(provider.localName)) return !!(provider as Element & { pendingClient?: boolean }).pendingClient;
     if (this.waitingFor !== provider.localName) {
       this.waitingFor = provider.localName;
       const tag = provider.localName;
@@ -104,5 +123,7 @@ export class EbokApiElement extends EbokElement {
     // (a widget moved out of a provider must not keep its API).
     this.providedClient = undefined;
     super.connectedCallback();
+    const source = clientSource();
+    if (source) this.watchProvider(source);
   }
 }

@@ -1,9 +1,10 @@
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { createRef, ref } from 'lit/directives/ref.js';
-import { tokens as t } from '../theme/tokens.js';
 import { icon, type IconName } from './icons.js';
 import type { Failure } from './failure.js';
+
+export { noticeStyles } from './notice.styles.js';
 
 export type NoticeTone = 'error' | 'warning' | 'info' | 'success';
 
@@ -105,62 +106,3 @@ export class NoticeController implements ReactiveController {
       <div class="visually-hidden" role="alert">${spoken?.assertive ? keyed(spoken.id, html`<span>${spoken.text}</span>`) : nothing}</div>`;
   }
 }
-
-/** The look of notices: a bar and an icon in the tone, the text in the text colour; the tone is in words too. */
-export const noticeStyles = css`
-  .notice {
-    display: flex;
-    align-items: flex-start;
-    gap: ${t.spaceS} ${t.spaceM};
-    padding: ${t.spaceM};
-    border-radius: ${t.radius};
-    border-inline-start: 4px solid ${t.colorInfo};
-    background: ${t.colorInfoBg};
-    color: ${t.colorText};
-  }
-  .notice:focus {
-    outline: none;
-  }
-  .notice:focus-visible {
-    outline: ${t.focusRingWidth} solid ${t.colorFocusRing};
-  }
-  .notice--error {
-    border-inline-start-color: ${t.colorDanger};
-    background: ${t.colorDangerBg};
-  }
-  .notice--warning {
-    border-inline-start-color: ${t.colorWarning};
-    background: ${t.colorWarningBg};
-  }
-  .notice--success {
-    border-inline-start-color: ${t.colorSuccess};
-    background: ${t.colorSuccessBg};
-  }
-  .notice .icon {
-    flex: none;
-    inline-size: 1.25em;
-    block-size: 1.25em;
-    margin-block-start: 0.15em;
-  }
-  .notice--error .icon {
-    color: ${t.colorDanger};
-  }
-  .notice--success .icon {
-    color: ${t.colorSuccess};
-  }
-  .notice--warning .icon {
-    color: ${t.colorWarning};
-  }
-  .notice__body {
-    flex: 1 1 auto;
-    min-inline-size: 0;
-    display: grid;
-    gap: ${t.spaceS};
-  }
-  .notice__body p {
-    margin: 0;
-  }
-  .notice__body p:first-child {
-    font-weight: ${t.fontWeightBold};
-  }
-`;

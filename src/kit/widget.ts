@@ -5,7 +5,7 @@ import { ref, type Ref } from 'lit/directives/ref.js';
 import { EbokApiElement } from '../core/api-element.js';
 import { statusStyles } from '../core/status.js';
 import { EbokNavigateEvent } from '../core/events.js';
-import { noticeStyles } from './notice.js';
+import { noticeStyles } from './notice.styles.js';
 import { deepActiveElement } from '../controllers/focus.js';
 
 /** Nothing is focused but `element` itself or a host around it (its focused child was removed). */

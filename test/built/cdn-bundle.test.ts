@@ -27,12 +27,16 @@ interface Manifest {
   modules: { declarations?: { tagName?: string }[] }[];
 }
 
-type ViteManifest = Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
+type ViteManifest = Record<string, { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }>;
 
 const CDN = '/dist/cdn/';
 
-/** The CDN build's files by tag: each widget's chunk, and that chunk with everything it imports statically. */
-async function bundleFiles(): Promise<{ entry: string; widget: Map<string, string>; needs: Map<string, Set<string>> }> {
+/**
+ * The CDN build's files by tag: each widget's chunk, and that chunk with everything it imports statically
+ * (`needs`); `after`: what it imports right after its first frame (its `*.behaviour.ts`, with everything that
+ * imports), which the loader fetches in the same wave at low priority.
+ */
+async function bundleFiles(): Promise<{ entry: string; widget: Map<string, string>; needs: Map<string, Set<string>>; after: Map<string, Set<string>> }> {
   const response = await fetch(`${CDN}.vite/manifest.json`);
   if (!response.ok) throw new Error('dist/cdn/.vite/manifest.json is missing: run `npm run build` before these tests');
   const manifest = (await response.json()) as ViteManifest;
@@ -45,16 +49,24 @@ async function bundleFiles(): Promise<{ entry: string; widget: Map<string, strin
     return seen;
   };
   const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  const keyOf = new Map(Object.entries(manifest).map(([key, chunk]) => [CDN + chunk.file, key]));
   const widget = new Map<string, string>();
   const needs = new Map<string, Set<string>>();
+  const after = new Map<string, Set<string>>();
   for (const key of Object.keys(manifest)) {
     const tag = /^src\/widgets\/[^/]+\/(ebok-[^/]+)\.ts$/.exec(key)?.[1];
     if (!tag) continue;
     widget.set(tag, CDN + manifest[key]!.file);
-    needs.set(tag, closure(key));
+    const first = closure(key);
+    needs.set(tag, first);
+    const later = new Set<string>();
+    for (const file of first) {
+      for (const next of manifest[keyOf.get(file)!]?.dynamicImports ?? []) if (next.endsWith('.behaviour.ts')) closure(next, later);
+    }
+    after.set(tag, new Set([...later].filter((file) => !first.has(file))));
   }
   expect(entryKey, 'the manifest names the entry').to.be.a('string');
-  return { entry: CDN + manifest[entryKey!]!.file, widget, needs };
+  return { entry: CDN + manifest[entryKey!]!.file, widget, needs, after };
 }
 
 /** The pages with some widgets in their HTML, and the tags each shows. */
@@ -152,9 +164,10 @@ describe('the CDN bundle (dist/cdn/ebok-widgets.js) in a page', function () {
       expect(report.firstTexts[tag], 'the first render is in English').to.match(english);
       expect(report.firstTexts[tag], 'the first render shows no Polish').to.not.match(polish);
       const needed = [...files.needs.get(tag)!];
-      // The loader's table marks with `+` the chunks that have an English part (vite.config.ts, cdnLoader).
+      // The loader's table marks with `+` the chunks that have an English part (vite.config.ts, cdnLoader); its
+      // paths are in chunks/.
       const table = await (await fetch(files.entry)).text();
-      const withEnglish = new Set([...table.matchAll(/\+(chunks\/[\w.-]+\.js)/g)].map((m) => CDN + m[1]));
+      const withEnglish = new Set([...table.matchAll(/\+([\w.-]+\.js)/g)].map((m) => `${CDN}chunks/${m[1]}`));
       const parts = needed.filter((file) => withEnglish.has(file)).map((file) => file.replace(/\.js$/, '.en.js'));
       expect(parts, 'the widget has English parts').to.not.be.empty;
       const requests = report.timings.filter((t) => needed.includes(t.path) || parts.includes(t.path));
@@ -162,7 +175,9 @@ describe('the CDN bundle (dist/cdn/ebok-widgets.js) in a page', function () {
       const firstArrival = Math.min(...requests.map((t) => t.end));
       expect(requests.filter((t) => t.start >= firstArrival).map((t) => t.path), 'requested only after another chunk had arrived').to.deep.equal([]);
       const renderedAt = report.rendered[tag]!;
-      const otherEnglish = report.timings.filter((t) => /\.en\.js$/.test(t.path) && t.start < renderedAt && !parts.includes(t.path));
+      // The English of what the widget does after its first frame comes in the same wave.
+      const laterParts = [...files.after.get(tag)!].filter((file) => withEnglish.has(file)).map((file) => file.replace(/\.js$/, '.en.js'));
+      const otherEnglish = report.timings.filter((t) => /\.en\.js$/.test(t.path) && t.start < renderedAt && !parts.includes(t.path) && !laterParts.includes(t.path));
       expect(otherEnglish.map((t) => t.path), "English of other widgets fetched before this one rendered").to.deep.equal([]);
       expect(report.errors).to.deep.equal([]);
       expect(report.violations).to.deep.equal([]);
@@ -176,7 +191,7 @@ describe('the CDN bundle (dist/cdn/ebok-widgets.js) in a page', function () {
       const report = await probe(page, tags, false, SLOW); // waits until every tag of the manifest is defined
       expect(Object.keys(report.rendered).sort(), 'the widgets in the page rendered').to.include.members(shown);
       const renderedAt = Math.max(...shown.map((tag) => report.rendered[tag]!));
-      const allowed = new Set([files.entry, ...shown.flatMap((tag) => [...files.needs.get(tag)!])]);
+      const allowed = new Set([files.entry, ...shown.flatMap((tag) => [...files.needs.get(tag)!, ...files.after.get(tag)!])]);
       const early = report.timings.filter((t) => t.path.startsWith(CDN) && t.start < renderedAt).map((t) => t.path);
       expect(early.filter((path) => !allowed.has(path)), 'files requested before the widgets rendered that they do not need').to.deep.equal([]);
       const others = [...files.widget].filter(([tag]) => !shown.includes(tag)).map(([, file]) => file);
@@ -189,7 +204,8 @@ describe('the CDN bundle (dist/cdn/ebok-widgets.js) in a page', function () {
     it(`${page}: requests its widgets' chunks and all they import at once, one level after the script`, async () => {
       const files = await bundleFiles();
       const report = await probe(page, shown, true, SLOW);
-      const needed = new Set(shown.flatMap((tag) => [...files.needs.get(tag)!]));
+      // What draws the widgets' first frame, and what they do after it (fetched at low priority): one wave.
+      const needed = new Set(shown.flatMap((tag) => [...files.needs.get(tag)!, ...files.after.get(tag)!]));
       const requests = report.timings.filter((t) => needed.has(t.path));
       expect(requests.map((t) => t.path).sort(), 'every file the widgets need was fetched once').to.deep.equal([...needed].sort());
       const script = report.timings.find((t) => t.path === files.entry);

@@ -4,7 +4,7 @@ import { provide } from '@lit/context';
 import { EbokElement } from '../../core/ebok-element.js';
 import { clientContext } from '../../context/client.js';
 import { configContext, type PortalConfig } from '../../context/config.js';
-import { getClient } from '../../api/registry.js';
+import { clientSource } from '../../api/client-source.js';
 import type { EbokClient } from '../../api/client.js';
 
 /**
@@ -37,9 +37,35 @@ export class EbokProvider extends EbokElement {
 
   private configRequest: AbortController | undefined;
 
+  /**
+   * @internal True while the page's clients (api/registry.ts) are still loading: the widgets inside wait for
+   * this provider's client rather than talk to the page default meanwhile (core/api-element.ts).
+   */
+  pendingClient = false;
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.useClient(this.apiBase ? getClient(this.apiBase) : getClient());
+    this.useOwnClient();
+  }
+
+  /**
+   * The client of `api-base`. The provider draws nothing, so it does not hold its first frame for the client's
+   * code: it loads it (in the same wave on a CDN page) and provides the client once it is there.
+   */
+  private useOwnClient(): void {
+    const clients = clientSource();
+    if (clients) {
+      this.pendingClient = false;
+      this.useClient(this.apiBase ? clients.get(this.apiBase) : clients.get());
+      return;
+    }
+    if (this.pendingClient) return;
+    this.pendingClient = true;
+    void import('../../core/clients.js').then(({ useClients }) => {
+      useClients();
+      if (this.isConnected) this.useOwnClient();
+      else this.pendingClient = false;
+    });
   }
 
   override disconnectedCallback(): void {
@@ -48,7 +74,7 @@ export class EbokProvider extends EbokElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('apiBase') && this.isConnected) this.useClient(this.apiBase ? getClient(this.apiBase) : getClient());
+    if (changed.has('apiBase') && this.isConnected) this.useOwnClient();
   }
 
   private useClient(client: EbokClient | undefined): void {
