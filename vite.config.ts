@@ -163,11 +163,11 @@ const CLIENT = /src[\\/]api[\\/]/;
  * notices, icons), without the client and the kit.
  */
 const BASE =
-  /src[\\/]kit[\\/](notice\.styles|widget)\.ts|src[\\/]controllers[\\/]focus\.ts|src[\\/]core[\\/](status|api-element)\.ts/;
+  /src[\\/]kit[\\/](notice\.styles|widget-base)\.ts|src[\\/]controllers[\\/]focus\.ts|src[\\/]core[\\/](status|api-element)\.ts/;
 
 /** The shared kit of the CDN's `kit` chunk (see `codeSplitting` below). @lit/context's consuming half is in the core: the provider needs it, and nothing else of the kit. */
 const KIT =
-  /node_modules[\\/]@lit[\\/]task[\\/]|node_modules[\\/]@lit[\\/]context[\\/]lib[\\/](context-root|controllers[\\/]context-consumer|decorators[\\/]consume)\.js|src[\\/]core[\\/]clients\.ts|src[\\/]kit[\\/](failure|action|portal-config|notice|icons)\.ts|src[\\/]controllers[\\/]api-task\.ts|src[\\/]i18n[\\/](format|calendar)\.ts/;
+  /node_modules[\\/]@lit[\\/]task[\\/]|node_modules[\\/]@lit[\\/]context[\\/]lib[\\/](context-root|controllers[\\/]context-consumer|decorators[\\/]consume)\.js|src[\\/]core[\\/]clients\.ts|src[\\/]kit[\\/](failure|action|portal-config|notice|icons|widget)\.ts|src[\\/]controllers[\\/]api-task\.ts|src[\\/]i18n[\\/](format|calendar)\.ts/;
 
 /**
  * Lit directives that only the list widgets use, the `@query` decorator that only the dialog and the session

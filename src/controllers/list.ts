@@ -6,6 +6,7 @@ import type { EbokApiElement } from '../core/api-element.js';
 import type { EbokClient } from '../api/client.js';
 import { EbokApiError } from '../api/errors.js';
 import { malformedResponse } from '../api/diagnostics.js';
+import { useClients } from '../core/clients.js';
 import { EbokErrorEvent } from '../core/events.js';
 import type { ApiTaskRenderers, ApiTaskStatus } from './api-task.js';
 import { currentLocale, intlLocale, type Locale } from '../i18n/locale.js';
@@ -140,6 +141,8 @@ export class ListController<Item, Args = undefined> implements ReactiveControlle
     private readonly host: EbokApiElement,
     private readonly options: ListOptions<Item, Args>,
   ) {
+    // A list on any EbokApiElement has the page's clients from its first update (api/client-source.ts).
+    useClients();
     host.addController(this);
   }
 

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { renderOffline } from '../../core/status.js';
-import { EbokWidget } from '../../kit/widget.js';
+import { EbokWidgetBase } from '../../kit/widget-base.js';
 import { balanceTileStyles } from './balance-tile.styles.js';
 import type { BalanceTileBehaviour } from './balance-tile.behaviour.js';
 import type { BalanceState } from './balance-tile.logic.js';
@@ -38,8 +38,8 @@ import type { BalanceState } from './balance-tile.logic.js';
  * @cssprop --ebok-balance-tile-due-color - Tone of an amount to pay, not yet overdue (default: the `due` balance token, red).
  * @cssprop --ebok-balance-tile-settled-color - Tone of a settled balance (default: the green balance token; `--ebok-balance-tile-ok-color`, its name before, still works for one release).
  */
-export class EbokBalanceTile extends EbokWidget {
-  static override styles = [EbokWidget.styles, balanceTileStyles];
+export class EbokBalanceTile extends EbokWidgetBase {
+  static override styles = [EbokWidgetBase.styles, balanceTileStyles];
 
   /** The state of the balance, for styling the host: set by the tile, not by you. */
   @property({ reflect: true }) state?: BalanceState;
