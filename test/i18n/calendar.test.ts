@@ -92,14 +92,17 @@ describe('the Polish calendar (src/i18n/calendar.ts)', () => {
     });
 
     it('is the rule of the mock API: the balance turns overdue at Polish midnight of the new year', () => {
-      const invoice = { ...makeDocuments(1, at(NEW_YEAR.before))[0]!, dueDate: '2026-12-31', remaining: money(12_000), gross: money(12_000) } satisfies DocumentSummary;
-      const evening = balanceFromDocuments([invoice], at(NEW_YEAR.before));
-      expect(evening.overdueCount).to.equal(0);
-      expect(evening.nextPayment?.dueDate).to.equal('2026-12-31');
+      // Due on the last day of the year as the pinned clock sees it: the clock is faked, the real day never counts.
+      const evening = at(NEW_YEAR.before);
+      const lastDay = warsawDate(evening);
+      const invoice = { ...makeDocuments(1, evening)[0]!, dueDate: lastDay, remaining: money(12_000), gross: money(12_000) } satisfies DocumentSummary;
+      const before = balanceFromDocuments([invoice], evening);
+      expect(before.overdueCount).to.equal(0);
+      expect(before.nextPayment?.dueDate).to.equal(lastDay);
       const midnight = balanceFromDocuments([invoice], at(NEW_YEAR.after));
       expect(midnight.overdueCount).to.equal(1);
       expect(midnight.overdue.amount).to.equal('120.00');
-      expect(midnight.oldestDueDate).to.equal('2026-12-31');
+      expect(midnight.oldestDueDate).to.equal(lastDay);
       expect(midnight.nextPayment).to.equal(null);
     });
 
