@@ -138,7 +138,10 @@ try {
   assert.equal(new URL(page.url()).pathname, BASE);
   log('an unknown address shows the portal\'s not-found, with a way to the dashboard');
 
-  // The dashboard's finance card leads to Finanse.
+  // The dashboard's finance card leads to Finanse, clicked once the cards have their data, as a customer would:
+  // the card's link moves down while the balance tile fills in, and a click aimed at where it was lands beside it.
+  await page.waitForSelector('ebok-portal >>> ebok-dashboard >>> [part="base"][aria-busy="false"]', { timeout: 20000 });
+  await page.waitForSelector('ebok-portal >>> ebok-dashboard >>> ebok-balance-tile >>> [part="base"][aria-busy="false"]', { timeout: 20000 });
   const card = await page.waitForSelector('ebok-portal >>> ebok-dashboard >>> a[href$="/finanse"]', { visible: true, timeout: 20000 });
   await card!.click();
   await showsSection(page, 'Finanse');
