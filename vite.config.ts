@@ -103,10 +103,11 @@ function cdnLoader(hasEnglish: (chunk: { moduleIds: readonly string[] }) => bool
       // same wave, at low priority, so that it never holds up the first frame.
       const after = (file: string) => (meta.chunks[file]?.moduleIds ?? []).some((id) => AFTER_FIRST_FRAME.test(id));
       const base = posix.dirname(chunk.fileName);
-      // Every chunk is in chunks/ (chunkFileNames): the table leaves that out, the loader puts it back.
+      // Every chunk is in chunks/ (chunkFileNames): the table leaves that out, the loader puts it back,
       const inChunks = (path: string) => {
         if (!path.startsWith('chunks/')) this.error(`${path} is not in chunks/, where the CDN loader looks for every chunk.`);
-        return path.slice('chunks/'.length);
+        // and `.js`, which every chunk's name ends with.
+        return path.slice('chunks/'.length).replace(/\.js$/, '');
       };
       const lists: Record<string, string[]> = {};
       // A `+` before a file: it has an English part (englishPerChunk), which an English page preloads with it.
@@ -153,7 +154,7 @@ function minifyStyles(): Plugin {
 
 /** The modules of the CDN's shared core chunk (see `codeSplitting` below): what every element draws with. */
 const CORE =
-  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]|node_modules[\\/]@lit[\\/]context[\\/](index|lib[\\/](create-context|context-request-event))\.js|src[\\/](theme|context)[\\/]|src[\\/]api[\\/](client-source|page-config|diagnose)\.ts|src[\\/]i18n[\\/]locale(-codes)?\.ts|src[\\/]core[\\/](version|define|ebok-element|events)\.ts/;
+  /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|localize))[\\/]|node_modules[\\/]@lit[\\/]context[\\/](index|lib[\\/](create-context|context-request-event))\.js|src[\\/](theme|context)[\\/]|src[\\/]api[\\/](client-source|page-config|diagnose)\.ts|src[\\/]i18n[\\/]locale(-codes)?\.ts|src[\\/]core[\\/](version|define|ebok-element|events|icon)\.ts/;
 
 /** The API client (request, session, cache, retry) of the CDN's `client` chunk: a widget's first frame can do without it. */
 const CLIENT = /src[\\/]api[\\/]/;
@@ -163,7 +164,7 @@ const CLIENT = /src[\\/]api[\\/]/;
  * notices, icons), without the client and the kit.
  */
 const BASE =
-  /src[\\/]kit[\\/](notice\.styles|widget-base)\.ts|src[\\/]controllers[\\/]focus\.ts|src[\\/]core[\\/](status|api-element)\.ts/;
+  /src[\\/]kit[\\/](notice\.styles|widget-base|lazy-behaviour)\.ts|src[\\/]controllers[\\/]focus\.ts|src[\\/]core[\\/](status|api-element)\.ts/;
 
 /** The shared kit of the CDN's `kit` chunk (see `codeSplitting` below). @lit/context's consuming half is in the core: the provider needs it, and nothing else of the kit. */
 const KIT =

@@ -15,7 +15,7 @@
  * only after the widgets on the page have rendered, the page has loaded and no request has finished for a
  * second, when the browser is idle, and at low fetch priority.
  */
-import { englishOf, pageIsEnglish } from './english.js';
+import { pageIsEnglish } from './english.js';
 
 export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
   'ebok-provider': () => import('../widgets/provider/ebok-provider.js'),
@@ -74,8 +74,10 @@ function preload(tag: string, priority: 'auto' | 'low', english: boolean): void 
   for (const entry of [...(CHUNKS[''] ?? []), ...(CHUNKS[tag] ?? [])]) {
     // `-`: needed only after the first frame (a widget's behaviour), so it never competes with what draws it.
     const later = entry.startsWith('-');
+    // The table leaves out every file's `.js`; its English part is `.en.js` (./english.ts).
     const file = entry.replace(/^-?\+?/, '');
-    for (const href of [new URL('chunks/' + file, import.meta.url).href, ...(english && entry.includes('+') ? [new URL('chunks/' + englishOf(file), import.meta.url).href] : [])]) {
+    for (const name of [file, ...(english && entry.includes('+') ? [file + '.en'] : [])]) {
+      const href = new URL('chunks/' + name + '.js', import.meta.url).href;
       if (preloaded.has(href)) continue;
       preloaded.add(href);
       const link = document.createElement('link');

@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { tokens as t } from '../theme/tokens.js';
+import { drawIcon, errorShape, offlineShape } from './icon.js';
 
 /**
  * The states every widget shows the same way: loading, empty, error with retry, offline.
@@ -88,16 +89,9 @@ export const statusStyles = css`
   }
 `;
 
-const errorIcon = html`<svg class="status__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-  <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="2" />
-  <path d="M12 7v6M12 16.5v.5" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" />
-</svg>`;
+const errorIcon = drawIcon(errorShape, 'status__icon');
 
-const offlineIcon = html`<svg class="status__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-  <path d="M2 8.5a15 15 0 0 1 20 0M5.5 12a10 10 0 0 1 13 0M9 15.5a5 5 0 0 1 6 0" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-  <path d="M3 3l18 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-  <circle cx="12" cy="19" r="1.5" fill="currentColor" />
-</svg>`;
+const offlineIcon = drawIcon(offlineShape, 'status__icon');
 
 /** "Loading…" with a spinner; `what` names what is loading ("your balance"). */
 export function renderLoading(what?: string): TemplateResult {

@@ -1,19 +1,23 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { ref } from 'lit/directives/ref.js';
-import { msg, str } from '@lit/localize';
-import { icon } from './icons.js';
-import { currentLocale, intlLocale } from '../i18n/locale.js';
-import type { FieldBinding, FormView, SummaryEntry } from './form.js';
+import { msg } from '@lit/localize';
+import { drawIcon, errorShape } from '../core/icon.js';
+import type { FieldBinding, FormView } from './form.js';
 
 /**
  * The field kit: labelled controls as templates that render inside the widget's own shadow root (an
  * `aria-describedby` cannot cross shadow roots), bound to a `FormController`. One set of part names
  * (`field`, `input`, `hint`, `field-error`, `reveal`, `caps-lock`, `choice`, `error-summary`) and one order
  * of descriptions: a control is described by its error first (read first), then its hint, then the rest.
+ *
+ * It needs nothing of the API kit, so a widget can draw a form in its first frame (the login does).
  */
+
+/** The password toggle's shapes: shown or hidden text (only this kit draws them). */
+const eye = svg`<path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z" fill="none" stroke="currentColor" stroke-width="2"/><circle cx="12" cy="12" r="3" fill="none" stroke="currentColor" stroke-width="2"/>`;
+const eyeOff = svg`<path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z" fill="none" stroke="currentColor" stroke-width="2"/><path d="M4 4l16 16" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`;
 
 /** The ids a control is described by: its error, its hint, then `extra` (a checklist, a Caps Lock warning). */
 export function describedBy(binding: { id: string; error: string | undefined }, hasHint: boolean, extra: readonly (string | false | undefined)[] = []): string | undefined {
@@ -24,7 +28,7 @@ export function describedBy(binding: { id: string; error: string | undefined }, 
 export function fieldError(binding: { id: string; error: string | undefined }) {
   return binding.error
     ? html`<p class="field__error" part="field-error" id="${binding.id}-error">
-        ${icon('error')}<span><span class="visually-hidden">${msg('Błąd:')} </span>${binding.error}</span>
+        ${drawIcon(errorShape)}<span><span class="visually-hidden">${msg('Błąd:')} </span>${binding.error}</span>
       </p>`
     : nothing;
 }
@@ -122,7 +126,7 @@ export interface PasswordFieldOptions {
 }
 
 /** A password input: show/hide toggle (a pressed button that says what it does) and a Caps Lock warning. */
-export function passwordField(form: FormView, b: FieldBinding<string>, o: PasswordFieldOptions): TemplateResult {
+export function passwordField(form: Pick<FormView, 'revealed' | 'capsLock' | 'onKey' | 'toggleReveal'>, b: FieldBinding<string>, o: PasswordFieldOptions): TemplateResult {
   const capsId = `${b.id}-caps`;
   const reveal = o.reveal;
   return html`<div class="field" part="field">
@@ -149,7 +153,7 @@ export function passwordField(form: FormView, b: FieldBinding<string>, o: Passwo
             aria-controls=${reveal.controls}
             @click=${() => form.toggleReveal()}
           >
-            ${icon(form.revealed ? 'eyeOff' : 'eye')}<span class="reveal__text">${reveal.label}</span>
+            ${drawIcon(form.revealed ? eyeOff : eye)}<span class="reveal__text">${reveal.label}</span>
           </button>`
         : nothing}
     </div>
@@ -181,36 +185,6 @@ export function codeField(b: FieldBinding<string>, o: CodeFieldOptions): Templat
     })}
     ${fieldError(b)}
   </div>`;
-}
-
-/** "The form has 3 errors", with the plural forms Polish needs (1 błąd, 2–4 błędy, 5+ błędów). */
-export function errorCountText(count: number): string {
-  const category = new Intl.PluralRules(intlLocale(currentLocale())).select(count);
-  if (count === 1) return msg('Formularz ma 1 błąd. Popraw zaznaczone pole.');
-  if (category === 'few') return msg(str`Formularz ma ${count} błędy. Popraw zaznaczone pola.`);
-  return msg(str`Formularz ma ${count} błędów. Popraw zaznaczone pola.`);
-}
-
-/**
- * The errors of a submit, announced (`role="alert"`) with their count; a new node on every submit, so the
- * same errors are announced again. Each entry moves focus to its field.
- */
-export function errorSummary(entries: readonly SummaryEntry[], attempt: number, focusField: (id: string) => void): unknown {
-  if (entries.length === 0) return nothing;
-  return keyed(
-    attempt,
-    html`<div class="summary" part="error-summary" role="alert">
-      <p>${errorCountText(entries.length)}</p>
-      <ul>
-        ${entries.map((entry) => html`<li><button type="button" class="link-button" @click=${() => focusField(entry.id)}>${entry.message}</button></li>`)}
-      </ul>
-    </div>`,
-  );
-}
-
-/** The form's summary and its notice (failures that are not about one field), in that order. */
-export function formFeedback(form: FormView, extra?: unknown): unknown {
-  return html`${errorSummary(form.summary, form.attempt, (id) => form.focusField(id))} ${form.notice.render(extra)}`;
 }
 
 export interface SubmitOptions {

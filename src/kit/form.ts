@@ -1,9 +1,12 @@
-import type { ReactiveController } from 'lit';
+import { html, nothing, type ReactiveController } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { msg, str } from '@lit/localize';
 import { createRef, type Ref } from 'lit/directives/ref.js';
 import { EbokApiError, type FieldError } from '../api/errors.js';
 import { FocusController } from '../controllers/focus.js';
 import { ActionController, type ActionOptions, type ApiHost } from './action.js';
 import { NoticeController } from './notice.js';
+import { currentLocale, intlLocale } from '../i18n/locale.js';
 
 /** What a form holds: text, a checkbox, or chosen files. */
 export type FieldValue = string | boolean | readonly File[];
@@ -296,4 +299,37 @@ function isEmpty(value: FieldValue | undefined): boolean {
   if (typeof value === 'string') return value === '';
   if (Array.isArray(value)) return value.length === 0;
   return false;
+}
+
+// What a form says after a submit, above its fields. Here, not in the field kit (./fields.ts): a widget draws
+// the field kit in its first frame (the login does), when nothing has been sent yet.
+
+/** "The form has 3 errors", with the plural forms Polish needs (1 błąd, 2–4 błędy, 5+ błędów). */
+export function errorCountText(count: number): string {
+  const category = new Intl.PluralRules(intlLocale(currentLocale())).select(count);
+  if (count === 1) return msg('Formularz ma 1 błąd. Popraw zaznaczone pole.');
+  if (category === 'few') return msg(str`Formularz ma ${count} błędy. Popraw zaznaczone pola.`);
+  return msg(str`Formularz ma ${count} błędów. Popraw zaznaczone pola.`);
+}
+
+/**
+ * The errors of a submit, announced (`role="alert"`) with their count; a new node on every submit, so the
+ * same errors are announced again. Each entry moves focus to its field.
+ */
+export function errorSummary(entries: readonly SummaryEntry[], attempt: number, focusField: (id: string) => void): unknown {
+  if (entries.length === 0) return nothing;
+  return keyed(
+    attempt,
+    html`<div class="summary" part="error-summary" role="alert">
+      <p>${errorCountText(entries.length)}</p>
+      <ul>
+        ${entries.map((entry) => html`<li><button type="button" class="link-button" @click=${() => focusField(entry.id)}>${entry.message}</button></li>`)}
+      </ul>
+    </div>`,
+  );
+}
+
+/** The form's summary and its notice (failures that are not about one field), in that order. */
+export function formFeedback(form: FormView, extra?: unknown): unknown {
+  return html`${errorSummary(form.summary, form.attempt, (id) => form.focusField(id))} ${form.notice.render(extra)}`;
 }

@@ -167,7 +167,7 @@ describe('the CDN bundle (dist/cdn/ebok-widgets.js) in a page', function () {
       // The loader's table marks with `+` the chunks that have an English part (vite.config.ts, cdnLoader); its
       // paths are in chunks/.
       const table = await (await fetch(files.entry)).text();
-      const withEnglish = new Set([...table.matchAll(/\+([\w.-]+\.js)/g)].map((m) => `${CDN}chunks/${m[1]}`));
+      const withEnglish = new Set([...table.matchAll(/\+([\w.-]+)`/g)].map((m) => `${CDN}chunks/${m[1]}.js`));
       const parts = needed.filter((file) => withEnglish.has(file)).map((file) => file.replace(/\.js$/, '.en.js'));
       expect(parts, 'the widget has English parts').to.not.be.empty;
       const requests = report.timings.filter((t) => needed.includes(t.path) || parts.includes(t.path));

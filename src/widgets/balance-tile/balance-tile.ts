@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { renderOffline } from '../../core/status.js';
 import { EbokWidgetBase } from '../../kit/widget-base.js';
+import { LazyBehaviour } from '../../kit/lazy-behaviour.js';
 import { balanceTileStyles } from './balance-tile.styles.js';
 import type { BalanceTileBehaviour } from './balance-tile.behaviour.js';
 import type { BalanceState } from './balance-tile.logic.js';
@@ -53,71 +54,44 @@ export class EbokBalanceTile extends EbokWidgetBase {
   /** A smaller tile for side columns and dashboards. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
-  /** The balance, its states and paying, once loaded. */
-  @state() private behaviour?: BalanceTileBehaviour;
-
-  /** Its code could not be fetched (offline): the tile offers to try again. */
-  @state() private behaviourFailed = false;
-
-  /** The behaviour's code on its way (undefined once there, or after a failure). */
-  private loadingBehaviour: Promise<void> | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.loadBehaviour();
-  }
+  /** The balance, its states and paying, loaded after the first frame (offline: "Try again"). */
+  private readonly lazy = new LazyBehaviour<BalanceTileBehaviour>(this, () =>
+    import('./balance-tile.behaviour.js').then(
+      ({ BalanceTileBehaviour }) =>
+        new BalanceTileBehaviour(this, {
+          loginLink: (text) => this.loginLink(text),
+          navigate: (event, target, href) => this.navigate(event, target, href),
+          hideSelf: (hide) => this.hideSelf(hide),
+          skeleton: () => this.renderSkeleton(),
+        }),
+    ),
+  );
 
   /**
    * Also waits for the behaviour's code and the update it brings: `await tile.updateComplete` (and a test's
    * `fixture`) sees the tile as it is once it works, not its placeholder.
    */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.loadingBehaviour) {
-      await this.loadingBehaviour;
-      done = await super.getUpdateComplete();
-    }
-    return done;
-  }
-
-  private loadBehaviour(): void {
-    if (this.behaviour || this.loadingBehaviour) return;
-    this.behaviourFailed = false;
-    this.loadingBehaviour = import('./balance-tile.behaviour.js').then(
-      ({ BalanceTileBehaviour }) => {
-        this.loadingBehaviour = undefined;
-        this.behaviour = new BalanceTileBehaviour(this, {
-          loginLink: (text) => this.loginLink(text),
-          navigate: (event, target, href) => this.navigate(event, target, href),
-          hideSelf: (hide) => this.hideSelf(hide),
-          skeleton: () => this.renderSkeleton(),
-        });
-      },
-      () => {
-        // Offline (or the CDN failed): "Try again", and by itself once the device is back online.
-        this.loadingBehaviour = undefined;
-        this.behaviourFailed = true;
-        addEventListener('online', () => this.isConnected && this.loadBehaviour(), { once: true });
-      },
-    );
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.lazy.settled(() => super.getUpdateComplete());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.behaviour?.willUpdate();
+    this.lazy.value?.willUpdate();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.behaviour?.updated();
+    this.lazy.value?.updated();
   }
 
   override render() {
-    const behaviour = this.behaviour;
+    const behaviour = this.lazy.value;
+    const failed = this.lazy.failed;
     // The heading stays one element whatever the state, so focus on it (after a login) survives loading.
-    return html`<div class="base" part="base" aria-busy=${(behaviour ? behaviour.busy : !this.behaviourFailed) ? 'true' : 'false'}>
+    return html`<div class="base" part="base" aria-busy=${(behaviour ? behaviour.busy : !failed) ? 'true' : 'false'}>
       <div class="header" part="header">${this.heading(msg('Saldo'))} ${behaviour?.asOf() ?? nothing}</div>
-      ${behaviour ? behaviour.body() : this.behaviourFailed ? renderOffline(() => this.loadBehaviour()) : this.renderSkeleton()}
+      ${behaviour ? behaviour.body() : failed ? renderOffline(() => this.lazy.load()) : this.renderSkeleton()}
     </div>`;
   }
 

@@ -12,15 +12,16 @@ import { FormController } from '../../kit/form.js';
 import { NoticeController } from '../../kit/notice.js';
 import { failureKind, isLoginResult, waitSeconds, type LoginResult, type PasswordPolicy } from './login.logic.js';
 import { INITIAL, transition, type FocusTarget, type LoginAction, type LoginEffect, type LoginEvent, type LoginState, type LoginTarget } from './login.machine.js';
-import { codeErrorText, identifierLabelText, noticeWords, policyErrorText } from './login.views.js';
+import { codeErrorText, noticeWords, policyErrorText } from './login.views.js';
+import { identifierLabelText } from './login.credentials.js';
 
 /** The password kit: loaded only when a one-time password must be replaced (most logins never need it). */
 export type PasswordKit = typeof import('../../kit/password.js');
 export type LoginSteps = typeof import('./login.steps.js');
 export type StepForms = ReturnType<LoginSteps['createStepForms']>;
 
-/** The element the controller serves: an API widget that announces its outcomes. */
-export interface LoginHost extends ApiHost {
+/** What the controller asks of the login besides its element: the portal's rules, and where focus goes. */
+export interface LoginPage {
   /** The portal's password policy and identifier kinds, once known. */
   readonly policy: PasswordPolicy | undefined;
   readonly identifierKinds: Parameters<typeof identifierLabelText>[0];
@@ -28,9 +29,10 @@ export interface LoginHost extends ApiHost {
   focusAfterSignIn(message: HTMLElement | undefined): HTMLElement | undefined;
   /** Focus into the inline flow (its heading), once it has rendered. */
   focusInlineFlow(): void;
-  /** Focus on the step's heading (true when there was one). */
-  focusHeading(): boolean;
 }
+
+/** The element the controller serves: an API widget that announces its outcomes, with a heading to focus. */
+export type LoginHost = ApiHost & { focusHeading(): boolean };
 
 /**
  * Runs the login flow: sends what the forms submit, feeds every answer and failure to the pure machine
@@ -64,7 +66,12 @@ export class LoginController implements ReactiveController {
   /** The forms of the later steps (code, terms, new password, new code, activation link), loaded with their views. */
   forms: StepForms | undefined;
 
-  constructor(private readonly host: LoginHost) {
+  constructor(
+    private readonly host: LoginHost,
+    readonly page: LoginPage,
+    /** What the customer typed before the flow took over (the element's first frame), kept. */
+    draft?: { identifier: string; password: string; revealed: boolean },
+  ) {
     host.addController(this);
     this.notice = new NoticeController(host);
     this.focus = new FocusController(host);
@@ -75,12 +82,12 @@ export class LoginController implements ReactiveController {
 
     this.credentials = new FormController(host, {
       ...shared,
-      initial: { identifier: '', password: '' },
+      initial: { identifier: draft?.identifier ?? '', password: draft?.password ?? '' },
       order: ['identifier', 'password'],
       check: (name, values) => {
         // The contract's limits: a longer value gets a field error here, not a failure from the server.
         if (name === 'identifier') {
-          if (!values.identifier.trim()) return identifierLabelText(this.host.identifierKinds, true);
+          if (!values.identifier.trim()) return identifierLabelText(this.page.identifierKinds, true);
           return values.identifier.trim().length > 254 ? msg('Login może mieć najwyżej 254 znaki.') : undefined;
         }
         if (!values.password) return msg('Wpisz hasło.');
@@ -96,6 +103,7 @@ export class LoginController implements ReactiveController {
       onInput: () => this.dispatch({ type: 'edited-credentials' }),
       failed: (error) => this.failed(this.takeRelogin(), error),
     });
+    this.credentials.revealed = draft?.revealed ?? false;
   }
 
   hostConnected(): void {}
@@ -261,7 +269,7 @@ export class LoginController implements ReactiveController {
         }
         return;
       case 'field-error': {
-        const text = effect.field === 'code' ? codeErrorText() : policyErrorText(effect.codes ?? [], this.host.policy, this.passwords);
+        const text = effect.field === 'code' ? codeErrorText() : policyErrorText(effect.codes ?? [], this.page.policy, this.passwords);
         if (effect.field === 'code') this.forms?.code.setErrors({ code: text });
         else this.forms?.change.setErrors({ newPassword: text });
         this.host.dispatchEvent(new EbokErrorEvent({ code: effect.report, message: text }));
@@ -302,7 +310,7 @@ export class LoginController implements ReactiveController {
       case 'submit':
         return this.credentials.submitRef;
       case 'message':
-        return () => this.host.focusAfterSignIn(this.message.value);
+        return () => this.page.focusAfterSignIn(this.message.value);
       case 'heading':
         // The step's heading (its view may still be loading: its placeholder has the same heading).
         return () => {
@@ -313,7 +321,7 @@ export class LoginController implements ReactiveController {
         // Inline, the flow's own heading takes focus once it has rendered (after this update).
         if (this.state.step === 'inline') {
           return () => {
-            this.host.focusInlineFlow();
+            this.page.focusInlineFlow();
             return undefined;
           };
         }

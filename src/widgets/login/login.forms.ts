@@ -52,7 +52,7 @@ export function createStepForms(c: LoginController, host: LoginHost) {
       const kit = c.passwords;
       if (!kit) return undefined; // the step shows its fields only once the kit is there
       if (name === 'passwordRepeat') return kit.checkRepeat(values.newPassword, values.passwordRepeat);
-      const policy = host.policy;
+      const policy = c.page.policy;
       return policy ? kit.checkNewPassword(values.newPassword, policy) : values.newPassword ? undefined : msg('Wpisz nowe hasło.');
     },
     body: (values) => (c.state.changeToken ? { changeToken: c.state.changeToken, newPassword: values.newPassword } : undefined),

@@ -12,33 +12,7 @@ export type LoginResult = components['schemas']['LoginSignedIn'] | MfaChallenge 
 export type VerifyResult = components['schemas']['LoginSignedIn'] | TermsRequired;
 export type Session = components['schemas']['Session'];
 
-/** Which identifiers the login field accepts, as one key for the label and hint. */
-export type IdentifierLabel = 'email' | 'pesel_nip' | 'login' | 'email_pesel_nip' | 'email_login' | 'pesel_nip_login' | 'all' | 'unknown';
-
-export interface IdentifierField {
-  label: IdentifierLabel;
-  /** Only when a single kind makes the keyboard certain: e-mail → `email`, PESEL/NIP → `numeric`. */
-  inputmode: 'email' | 'numeric' | undefined;
-}
-
-/**
- * The identifier field for the kinds the portal accepts (`PortalConfig.loginIdentifierKinds`). Without a
- * configuration (not loaded yet, or unavailable) it asks generically and lets the server decide.
- */
-export function identifierField(kinds: readonly LoginIdentifierKind[] | undefined): IdentifierField {
-  const set = new Set(kinds ?? []);
-  const email = set.has('email');
-  const peselNip = set.has('pesel_nip');
-  const login = set.has('login');
-  if (set.size === 0) return { label: 'unknown', inputmode: undefined };
-  if (set.size === 1 && email) return { label: 'email', inputmode: 'email' };
-  if (set.size === 1 && peselNip) return { label: 'pesel_nip', inputmode: 'numeric' };
-  if (set.size === 1) return { label: 'login', inputmode: undefined };
-  if (email && peselNip && !login) return { label: 'email_pesel_nip', inputmode: undefined };
-  if (email && login && !peselNip) return { label: 'email_login', inputmode: undefined };
-  if (peselNip && login && !email) return { label: 'pesel_nip_login', inputmode: undefined };
-  return { label: 'all', inputmode: undefined };
-}
+export { identifierField, type IdentifierField, type IdentifierLabel } from './login.credentials.js';
 
 /** A one-time code as typed or pasted ("123 456", "123-456") → digits only. */
 export function normalizeCode(code: string): string {

@@ -1,35 +1,17 @@
-import { html, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
-import { msg } from '@lit/localize';
-import { renderError, renderLoading } from '../../core/status.js';
-import type { EbokClient } from '../../api/client.js';
-import { EbokWidget } from '../../kit/widget.js';
+import { createRef } from 'lit/directives/ref.js';
+import { renderOffline } from '../../core/status.js';
+import { EbokWidgetBase } from '../../kit/widget-base.js';
+import { LazyBehaviour } from '../../kit/lazy-behaviour.js';
 import { formStyles } from '../../kit/form.styles.js';
-import { PortalConfigController } from '../../kit/portal-config.js';
+import type { FieldBinding } from '../../kit/form.js';
 import { loginStyles } from './login.styles.js';
-import { LoginController } from './login.controller.js';
-import { credentialsView, inlineView, signedInView, type LoginViewContext } from './login.views.js';
+import { credentialsView, type CredentialsContext, type CredentialsForm } from './login.credentials.js';
+import type { LoginBehaviour } from './login.behaviour.js';
 import type { LoginTarget } from './login.machine.js';
-import type { PasswordPolicy } from './login.logic.js';
 
 export type { LoginTarget } from './login.machine.js';
-
-const INLINE_TAGS: Record<LoginTarget, string> = {
-  'password-reset': 'ebok-password-reset',
-  'login-reminder': 'ebok-login-reminder',
-  register: 'ebok-register',
-};
-
-/**
- * The inline flows' code, loaded when the customer first opens one (the CDN loader only sees tags in the
- * page itself, not inside this element's shadow root; with npm, `all.js` has defined them already).
- */
-const INLINE_MODULES: Record<LoginTarget, () => Promise<unknown>> = {
-  'password-reset': () => import('../password-reset/ebok-password-reset.js'),
-  'login-reminder': () => import('../login-reminder/ebok-login-reminder.js'),
-  register: () => import('../register/ebok-register.js'),
-};
 
 /**
  * Logging in to the eBOK (seeds 000, 002–004): identifier and password, then, when the account asks for it,
@@ -49,8 +31,10 @@ const INLINE_MODULES: Record<LoginTarget, () => Promise<unknown>> = {
  * `register-href` unless cancelled; with `navigation="inline"` the element shows `<ebok-password-reset>`,
  * `<ebok-login-reminder>` or `<ebok-register>` in its place with a way back.
  *
- * The flow is a pure state machine (login.machine.ts) run by a controller (login.controller.ts) over small
- * views (login.views.ts); this element only wires them to the page.
+ * The element draws the credentials form first, from this module alone (Lit, the theme, the widget base and the
+ * field kit: login.credentials.ts); what it does is in login.behaviour.ts, loaded right after, which hands what
+ * was typed meanwhile to the flow and sends a submit made meanwhile. The flow is a pure state machine
+ * (login.machine.ts) run by a controller (login.controller.ts) over small views (login.views.ts).
  *
  * @customElement ebok-login
  * @fires ebok-login-success - Signed in: `detail.user` (the session's user summary) and `detail.apiBase`.
@@ -80,8 +64,8 @@ const INLINE_MODULES: Record<LoginTarget, () => Promise<unknown>> = {
  * @csspart message - "Signed in as …".
  * @cssprop --ebok-login-max-width - Widest the card grows (default 30em: 510 px at the base text size, wider with large text).
  */
-export class EbokLogin extends EbokWidget {
-  static override styles = [EbokWidget.styles, formStyles, loginStyles];
+export class EbokLogin extends EbokWidgetBase {
+  static override styles = [EbokWidgetBase.styles, formStyles, loginStyles];
 
   /** After a login: `message` (default) shows "Signed in as …"; `hidden` hides the element. */
   @property({ attribute: 'after-login' }) afterLogin: 'message' | 'hidden' = 'message';
@@ -104,153 +88,121 @@ export class EbokLogin extends EbokWidget {
    */
   @property({ attribute: 'focus-after-login' }) focusAfterLogin?: string;
 
-  /** The login works without the portal configuration (generic label, the server judges passwords). */
-  private readonly config: PortalConfigController = new PortalConfigController(this, { optional: true });
-  private readonly flow: LoginController = new LoginController(this);
-  private wasSignedIn = false;
-  private configSeen: unknown;
-  private askedSession: EbokClient | undefined;
-  /** The element of the inline flow, kept while it is shown so what the customer typed there stays. */
-  private inline: { target: LoginTarget; element: HTMLElement } | undefined;
+  /** What the login does (the API, the flow and its steps), loaded after the first frame (offline: "Try again"). */
+  private readonly lazy = new LazyBehaviour<LoginBehaviour>(this, () =>
+    import('./login.behaviour.js').then(({ LoginBehaviour }) => {
+      const behaviour = new LoginBehaviour(
+        this,
+        {
+          heading: (text) => this.heading(text, { focusable: true }),
+          frame: (view, bare, after, onNavigate) => this.frame(view, bare, after, onNavigate),
+          context: (config) => this.context(config),
+          hideSelf: (hide) => this.hideSelf(hide),
+        },
+        this.draft,
+      );
+      const queued = this.queued;
+      this.queued = undefined;
+      queued?.(behaviour);
+      return behaviour;
+    }),
+  );
 
-  /** @internal The password policy of the portal, for the controller. */
-  get policy(): PasswordPolicy | undefined {
-    return this.config.value?.passwordPolicy;
-  }
+  /** What the customer typed before the behaviour arrived: the flow starts from it. */
+  private readonly draft = { identifier: '', password: '', revealed: false };
+  private readonly draftRefs = {
+    identifier: createRef<HTMLElement>(),
+    password: createRef<HTMLElement>(),
+    submit: createRef<HTMLElement>(),
+    'password-reset': createRef<HTMLElement>(),
+    'login-reminder': createRef<HTMLElement>(),
+    register: createRef<HTMLElement>(),
+  };
+  /** What the customer asked for before the behaviour arrived (the login, or a flow in place): done once it is here. */
+  private queued: ((behaviour: LoginBehaviour) => void) | undefined;
 
-  /** @internal The identifiers the portal accepts, for the controller. */
-  get identifierKinds() {
-    return this.config.value?.loginIdentifierKinds;
-  }
-
-  /** @internal Focus into the inline flow, on its heading, once its code has loaded and it has rendered. */
-  focusInlineFlow(): void {
-    type Flow = HTMLElement & { updateComplete?: Promise<unknown>; focusHeading?: () => boolean };
-    const element: Flow | undefined = this.inline?.element;
-    if (!element) return;
-    void customElements
-      .whenDefined(element.localName)
-      .then(() => element.updateComplete)
-      .then(() => {
-        if (element.isConnected && !element.focusHeading?.()) element.focus();
-      });
-  }
-
-  /** @internal Where the controller sends focus after a login when this element hides. */
-  focusAfterSignIn(message: HTMLElement | undefined): HTMLElement | undefined {
-    if (this.afterLogin !== 'hidden') return message;
-    const chosen = this.focusAfterLogin ? document.querySelector<HTMLElement>(this.focusAfterLogin) : null;
-    const widgets = [...document.body.querySelectorAll<HTMLElement>('*')].filter(
-      (el) => el.localName.startsWith('ebok-') && el !== this && el.localName !== 'ebok-provider' && !el.hidden && !this.contains(el),
-    );
-    const next = widgets.find((el) => this.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) ?? widgets[0];
-    const target = chosen ?? next;
-    if (!target) return undefined;
-    const heading = target as HTMLElement & { focusHeading?: () => boolean };
-    if (heading.focusHeading?.()) return undefined;
-    if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.tabIndex = -1;
-    return target;
+  /** Also waits for the behaviour and the update it brings: `await login.updateComplete` sees the working login. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.lazy.settled(() => super.getUpdateComplete());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const config = this.config.value;
-    if (config !== this.configSeen) {
-      // Errors shown before the configuration arrived name the field generically ("Login"): name it as the portal does.
-      this.configSeen = config;
-      this.flow.recheckShown();
-    }
-    const client = this.client;
-    if (client && this.askedSession !== client) {
-      this.askedSession = client;
-      client.session.ready().catch(() => undefined);
-    }
-    const signedIn = !!client?.session.signedIn;
-    if (!signedIn && this.wasSignedIn) {
-      // Ended within a minute of a login here: the session did not hold (the client tells the developer why).
-      const since = client?.session.signedInAt;
-      const lost = client?.session.endedBy === 'unauthorized' && since !== undefined && Date.now() - since < 60_000 && this.flow.signedInHere;
-      this.flow.dispatch({ type: 'session-ended', justSignedIn: lost, loggedOut: client?.session.endedBy === 'logout' });
-    }
-    this.wasSignedIn = signedIn;
-    this.hideSelf(signedIn && this.afterLogin === 'hidden');
+    this.lazy.value?.willUpdate();
   }
 
   override render() {
-    const client = this.client;
-    const context = this.viewContext();
-    if (!client) {
-      const waiting = this.waitingForProvider;
-      if (!waiting) this.reportMissingApi();
-      const state = waiting ? renderLoading() : renderError({ message: msg('Logowanie jest chwilowo niedostępne.') });
-      return html`<div class="base" part="base">${context.heading(msg('Logowanie'))}${state}</div>`;
-    }
-    const session = client.session.state;
-    const flow = this.flow;
-    const step = flow.state.step;
-    let view: unknown;
-    if (session.status === 'signed-in' && session.user) view = signedInView(flow, context, session.user.displayName);
-    else if (step === 'code' && flow.state.challenge) view = flow.steps ? flow.steps.codeView(flow, context) : this.loadingStep(msg('Wpisz kod z wiadomości'));
-    else if (step === 'change-password') view = flow.steps ? flow.steps.changePasswordView(flow, context) : this.loadingStep(msg('Ustaw nowe hasło'));
-    else if (step === 'terms' && flow.state.terms) view = flow.steps ? flow.steps.termsView(flow, context) : this.loadingStep(msg('Zmienił się regulamin eBOK'));
-    else if (step === 'inline' && flow.state.inline) view = inlineView(keyed(flow.state.inline, this.inlineElement(flow.state.inline)));
-    else view = credentialsView(flow, context);
-    return html`<div class="base ${step === 'inline' ? 'base--bare inline-view' : ''}" part="base" @ebok-navigate=${this.onInlineNavigate}>
-      ${view}${flow.notice.renderLiveRegion()}
-    </div>`;
+    return this.lazy.value?.render() ?? this.frame(credentialsView(this.draftModel(), this.context({ kinds: undefined, configLoading: true, registration: true })));
   }
 
-  /** A step whose code is still on its way: its heading, and a loading state (an error with retry offline). */
-  private loadingStep(title: string) {
-    const failed = this.flow.stepsFailed;
-    return html`${this.heading(title, { focusable: true })}
-    ${failed ? renderError({ message: msg('Nie udało się wczytać tego kroku. Sprawdź połączenie z internetem.'), onRetry: () => this.flow.loadSteps() }) : renderLoading()}`;
+  /** The card around every step; one template in every state, so the form's fields stay the same elements. */
+  private frame(view: unknown, bare = false, after: unknown = nothing, onNavigate?: (event: Event) => void): TemplateResult {
+    return html`<div class="base ${bare ? 'base--bare inline-view' : ''}" part="base" @ebok-navigate=${onNavigate}>${view}${after}</div>`;
   }
 
-  private viewContext(): LoginViewContext {
+  /**
+   * The credentials form before the behaviour: it keeps what is typed, shows and hides the password, and holds a
+   * submit (its button says it is sending) until the behaviour sends it. Offline, it says so with a way to retry.
+   */
+  private draftModel() {
+    const draft = this.draft;
+    const refs = this.draftRefs;
+    const failed = this.lazy.failed;
+    const field = (name: 'identifier' | 'password'): FieldBinding<string> => ({
+      id: name,
+      value: draft[name],
+      error: undefined,
+      ref: refs[name],
+      input: (value) => {
+        draft[name] = value;
+      },
+      blur: () => undefined,
+    });
+    const form: CredentialsForm = {
+      busy: !!this.queued && !failed,
+      submitRef: refs.submit,
+      revealed: draft.revealed,
+      capsLock: undefined,
+      onKey: () => undefined,
+      toggleReveal: () => {
+        draft.revealed = !draft.revealed;
+        this.requestUpdate();
+      },
+      field,
+    };
     return {
-      heading: (text) => this.heading(text, { focusable: true }),
-      kinds: this.identifierKinds,
-      configLoading: this.config.status === 'pending',
-      policy: this.policy,
-      registration: this.config.value?.features.registration !== false,
-      inlineLinks: this.navigation === 'inline',
-      hrefs: { 'password-reset': this.forgotPasswordHref, 'login-reminder': this.forgotLoginHref, register: this.registerHref },
-      onLink: (event, target, href) => this.onLink(event, target, href),
-      onBack: () => this.flow.dispatch({ type: 'back' }),
+      form,
+      feedback: failed ? renderOffline(() => this.lazy.load()) : nothing,
+      rejected: false,
+      paused: false,
+      linkRef: (target: LoginTarget) => refs[target],
+      submit: () => this.whenReady((behaviour) => behaviour.flow.login()),
     };
   }
 
-  /** The inline flow's element, created once per flow and given this element's API and heading level. */
-  private inlineElement(target: LoginTarget): HTMLElement {
-    if (this.inline?.target !== target) {
-      this.inline = { target, element: document.createElement(INLINE_TAGS[target]) };
-      if (!customElements.get(INLINE_TAGS[target])) INLINE_MODULES[target]().catch(() => undefined);
-    }
-    const element = this.inline.element;
-    if (this.apiBase) element.setAttribute('api-base', this.apiBase);
-    else element.removeAttribute('api-base');
-    element.setAttribute('heading-level', String(this.headingLevel));
-    return element;
+  /** Runs `action` with the behaviour: now, or once its code has arrived (then it is fetched again if it failed). */
+  private whenReady(action: (behaviour: LoginBehaviour) => void): void {
+    const behaviour = this.lazy.value;
+    if (behaviour) return action(behaviour);
+    this.queued = action;
+    this.requestUpdate();
+    this.lazy.load();
   }
 
-  private onLink(event: MouseEvent, target: LoginTarget, href: string | undefined): void {
-    if (this.navigation === 'inline') {
-      event.preventDefault();
-      this.inline = undefined;
-      this.flow.dispatch({ type: 'open', target });
-      return;
-    }
-    this.navigate(event, target, href);
+  private context(config: Pick<CredentialsContext, 'kinds' | 'configLoading' | 'registration'>): CredentialsContext {
+    return {
+      ...config,
+      heading: (text) => this.heading(text, { focusable: true }),
+      inlineLinks: this.navigation === 'inline',
+      hrefs: { 'password-reset': this.forgotPasswordHref, 'login-reminder': this.forgotLoginHref, register: this.registerHref },
+      onLink: (event, target, href) => {
+        if (this.navigation !== 'inline') {
+          this.navigate(event, target, href);
+          return;
+        }
+        event.preventDefault();
+        this.whenReady((behaviour) => behaviour.open(target));
+      },
+    };
   }
-
-  /** An inline flow asks to go to the login: come back here. */
-  private onInlineNavigate = (event: Event): void => {
-    const navigate = event as Event & { detail?: { target?: string } };
-    if (navigate.detail?.target === 'login' && event.target !== this) {
-      event.preventDefault();
-      event.stopPropagation();
-      this.flow.dispatch({ type: 'back' });
-    }
-  };
 }

@@ -2,59 +2,32 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { msg, str } from '@lit/localize';
 import { formatDuration, formatLifetime } from '../../i18n/format.js';
-import { formFeedback, passwordField, submitButton, textField } from '../../kit/fields.js';
+import { formFeedback } from '../../kit/form.js';
 import { icon } from '../../kit/icons.js';
 import type { Notice } from '../../kit/notice.js';
-import { identifierField, type LoginIdentifierKind, type PasswordPolicy } from './login.logic.js';
-import type { LoginNotice, LoginTarget } from './login.machine.js';
+import type { PasswordPolicy } from './login.logic.js';
+import type { CredentialsContext, CredentialsModel } from './login.credentials.js';
+import type { LoginNotice } from './login.machine.js';
 import type { LoginController, PasswordKit } from './login.controller.js';
 
+export { onSubmit } from './login.credentials.js';
+
 /** What a view needs from the element besides the controller. */
-export interface LoginViewContext {
-  heading: (text: string) => TemplateResult;
-  kinds: readonly LoginIdentifierKind[] | undefined;
-  /** The portal configuration (which says the identifiers, so the hint) is still on its way. */
-  configLoading: boolean;
+export interface LoginViewContext extends CredentialsContext {
   policy: PasswordPolicy | undefined;
-  registration: boolean;
-  inlineLinks: boolean;
-  hrefs: Record<LoginTarget, string | undefined>;
-  onLink: (event: MouseEvent, target: LoginTarget, href: string | undefined) => void;
   onBack: () => void;
 }
 
-export const onSubmit = (run: () => void) => (event: SubmitEvent) => {
-  event.preventDefault();
-  run();
-};
-
-/** The label of the identifier field for the kinds the portal accepts; `asError` words it as "fill it in". */
-export function identifierLabelText(kinds: readonly LoginIdentifierKind[] | undefined, asError = false): string {
-  const labels = {
-    email: msg('Adres e-mail'),
-    pesel_nip: msg('PESEL lub NIP'),
-    email_pesel_nip: msg('E-mail, PESEL lub NIP'),
-    email_login: msg('E-mail lub login'),
-    pesel_nip_login: msg('PESEL, NIP lub login'),
-    all: msg('E-mail, PESEL, NIP lub login'),
-    login: msg('Login'),
-    unknown: msg('Login'),
+/** The credentials step as the flow runs it (login.credentials.ts draws it). */
+export function credentialsModel(c: LoginController): CredentialsModel {
+  return {
+    form: c.credentials,
+    feedback: formFeedback(c.credentials, notice(c)),
+    rejected: c.state.rejected,
+    paused: c.pause.running,
+    linkRef: (target) => c.linkRef(target),
+    submit: () => c.login(),
   };
-  const label = labels[identifierField(kinds).label];
-  return asError ? msg(str`Uzupełnij pole „${label}”.`) : label;
-}
-
-function identifierHint(kinds: readonly LoginIdentifierKind[] | undefined): string | undefined {
-  switch (identifierField(kinds).label) {
-    case 'pesel_nip':
-      return msg('Osoba prywatna: PESEL (11 cyfr). Firma: NIP (10 cyfr).');
-    case 'email_pesel_nip':
-    case 'pesel_nip_login':
-    case 'all':
-      return msg('Osoba prywatna może podać PESEL, firma – NIP.');
-    default:
-      return undefined;
-  }
 }
 
 export const codeErrorText = () => msg('Ten kod jest nieprawidłowy. Sprawdź wiadomość i wpisz kod jeszcze raz.');
@@ -161,61 +134,6 @@ export function notice(c: LoginController): unknown {
         <button class="button button--secondary" part=${action!} type="button" ?disabled=${button[2]} @click=${button[1]}>${button[0]}</button>
       </div>`
     : nothing}`;
-}
-
-function inputmodeOf(kinds: readonly LoginIdentifierKind[] | undefined): { inputmode?: 'email' | 'numeric' } {
-  const mode = identifierField(kinds).inputmode;
-  return mode ? { inputmode: mode } : {};
-}
-
-export function credentialsView(c: LoginController, v: LoginViewContext): TemplateResult {
-  const form = c.credentials;
-  const rejected = c.state.rejected;
-  // Until the configuration says which identifiers count, the hint's room is kept (its usual words, unseen),
-  // so the fields do not move down when it arrives.
-  const hint =
-    identifierHint(v.kinds) ??
-    (v.configLoading ? html`<span class="shape" aria-hidden="true" data-shape=${msg('Osoba prywatna może podać PESEL, firma – NIP.')}></span>` : undefined);
-  const paused = c.pause.running;
-  const links: { target: LoginTarget; text: string }[] = [
-    { target: 'password-reset', text: msg('Nie pamiętam hasła') },
-    { target: 'login-reminder', text: msg('Nie pamiętam loginu') },
-  ];
-  if (v.registration) links.push({ target: 'register', text: msg('Załóż konto') });
-  return html`${v.heading(msg('Logowanie'))} ${formFeedback(form, notice(c))}
-    <form part="form" novalidate @submit=${onSubmit(() => c.login())}>
-      ${textField(form.field('identifier'), {
-        label: identifierLabelText(v.kinds),
-        autocomplete: 'username',
-        maxlength: 254,
-        ...inputmodeOf(v.kinds),
-        ...(hint ? { hint } : {}),
-        invalid: rejected,
-        describedBy: [rejected && 'notice-text'],
-      })}
-      ${passwordField(form, form.field('password'), {
-        label: msg('Hasło'),
-        autocomplete: 'current-password',
-        invalid: rejected,
-        describedBy: [rejected && 'notice-text'],
-        reveal: { controls: 'password', label: msg('Pokaż hasło') },
-      })}
-      <div class="actions">
-        ${submitButton(form, { label: msg('Zaloguj się'), busyLabel: msg('Logujemy…'), disabled: paused, ...(paused ? { describedBy: 'countdown' } : {}) })}
-      </div>
-    </form>
-    <ul class="links" part="links">
-      ${links.map(({ target, text }) => {
-        const href = v.inlineLinks ? undefined : v.hrefs[target];
-        return html`<li>
-          ${href
-            ? html`<a ${ref(c.linkRef(target))} class="link" part="link" data-target=${target} href=${href} @click=${(e: MouseEvent) => v.onLink(e, target, href)}>${text}</a>`
-            : html`<button ${ref(c.linkRef(target))} class="link" part="link" type="button" data-target=${target} @click=${(e: MouseEvent) => v.onLink(e, target, undefined)}>
-                ${text}
-              </button>`}
-        </li>`;
-      })}
-    </ul>`;
 }
 
 export function signedInView(c: LoginController, v: LoginViewContext, name: string): TemplateResult {

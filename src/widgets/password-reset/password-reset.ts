@@ -8,7 +8,8 @@ import { renderError, renderLoading, renderOffline } from '../../core/status.js'
 import { deepActiveElement } from '../../controllers/focus.js';
 import { EbokWidget } from '../../kit/widget.js';
 import { FormController } from '../../kit/form.js';
-import { formFeedback, submitButton, textField } from '../../kit/fields.js';
+import { submitButton, textField } from '../../kit/fields.js';
+import { formFeedback } from '../../kit/form.js';
 import { formStyles } from '../../kit/form.styles.js';
 import { emailError, linkLifetime } from '../../kit/messages.js';
 import { checkNewPassword, checkRepeat, newPasswordFields, serverPasswordError } from '../../kit/password.js';

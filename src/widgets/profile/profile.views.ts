@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { codeField, formFeedback, passwordField, submitButton, textField } from '../../kit/fields.js';
+import { codeField, passwordField, submitButton, textField } from '../../kit/fields.js';
+import { formFeedback } from '../../kit/form.js';
 import { newPasswordFields } from '../../kit/password.js';
 import type { FormController } from '../../kit/form.js';
 import type { PasswordPolicy } from '../../validation/index.js';
