@@ -257,7 +257,7 @@ const SCENES: Scene[] = [
     serve: () => api(signedIn(), ['GET', '/balance', json(200, balance)], config()),
     template: () => html`<ebok-balance-tile href="/ebok/saldo"></ebok-balance-tile>`,
     // The portal configuration too: "Pay" reads its fee note when clicked, so a late one makes another dialog.
-    ready: (el) => !!el.getAttribute('state') && has(el, '[part="pay"]') && (el as unknown as { behaviour?: { config: { value?: unknown } } }).behaviour?.config.value !== undefined,
+    ready: (el) => !!el.getAttribute('state') && has(el, '[part="pay"]') && (el as unknown as { lazy: { value?: { config: { value?: unknown } } } }).lazy.value?.config.value !== undefined,
     act: async (el) => {
       click(el, '[part="pay"]');
       await until(() => !!root(el).querySelector('ebok-dialog')?.shadowRoot?.querySelector('dialog[open]'), 'dialog open');
