@@ -247,7 +247,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
                 // The core every widget needs (Lit, the client, the theme, the language) as one file: fewer
                 // requests, and gzip does better on one file than on the pieces the bundler would cut it into.
                 // The entry's own copies (`?ebok-cdn-entry`, see cdnLoader) stay in the entry.
-                { name: 'core', test: (id: string) => !id.includes('?') && (CORE.test(id) || BASE.test(id)) && !NOT_CORE.test(id) },
+                { name: 'core', test: (id: string) => id === english.api.idModule || (!id.includes('?') && (CORE.test(id) || BASE.test(id)) && !NOT_CORE.test(id)) },
                 // What a widget draws its first frame with, and the client it talks to the API with, each one file.
                 { name: 'kit', test: (id: string) => !id.includes('?') && (KIT.test(id) || CLIENT.test(id)) },
                 // What every widget that reads the API builds on (its states, errors, actions, formats), as one

@@ -57,12 +57,31 @@ function englishTemplates(root) {
   return new Function('str', body)(str);
 }
 
+/** @lit/localize's id module, as its run time imports it (`internal/runtime-msg.js` → `./id-generation.js`). */
+const ID_MODULE = '\0ebok-short-msg-id';
+
+/**
+ * How many hex digits of the FNV-1a hash a message id needs for every id of `ids` to stay unique: the English
+ * parts name each message by its id, and 16 digits of a hash do not compress (9 bytes of gzip per message).
+ */
+export function shortIdLength(ids) {
+  for (let length = 6; length < 16; length++) {
+    if (new Set(ids.map((id) => shortId(id, length))).size === new Set(ids).size) return length;
+  }
+  return 16;
+}
+
+/** A generated id (`s` or `h` and 16 hex digits) cut to `length` digits; an explicit `{ id }` as it is. */
+export const shortId = (id, length) => (/^[sh][0-9a-f]{16}$/.test(id) ? id.slice(0, 1 + length) : id);
+
 export function englishPerChunk(root) {
   const idsOf = new Map(); // module id → message ids
   let templates = {};
+  let length = 16;
+  const short = (id) => shortId(id, length);
   const chunkEnglish = (chunk) => {
     const part = {};
-    for (const module of chunk.moduleIds) for (const id of idsOf.get(module) ?? []) if (id in templates) part[id] = templates[id];
+    for (const module of chunk.moduleIds) for (const id of idsOf.get(module) ?? []) if (id in templates) part[short(id)] = templates[id];
     return Object.keys(part).length ? part : undefined;
   };
   return {
@@ -70,11 +89,23 @@ export function englishPerChunk(root) {
     enforce: 'pre',
     buildStart() {
       templates = englishTemplates(root);
+      length = shortIdLength(Object.keys(templates));
       idsOf.clear();
     },
     async resolveId(source, importer) {
+      // The CDN build's message ids are the first digits of the hash @lit/localize makes (shortIdLength): the run
+      // time and the English parts (chunkEnglish) cut them the same way.
+      if (source === './id-generation.js' && importer && /[\\/]@lit[\\/]localize[\\/]internal[\\/]runtime-msg\.js$/.test(importer)) return ID_MODULE;
       if (!importer || !/[\\/]src[\\/]i18n[\\/]locale\.ts/.test(importer) || source !== './texts.js') return null;
       return this.resolve('../cdn/texts.js', importer, { skipSelf: true });
+    },
+    load(id) {
+      if (id !== ID_MODULE) return null;
+      return [
+        `import { fnv1a64 } from '@lit/localize/internal/fnv1a64.js';`,
+        `export const HASH_DELIMITER = '\\x1e';`,
+        `export const generateMsgId = (strings, html) => (html ? 'h' : 's') + fnv1a64(typeof strings === 'string' ? strings : strings.join(HASH_DELIMITER)).slice(0, ${length});`,
+      ].join('\n');
     },
     transform(code, id) {
       if (!/[\\/]src[\\/][^?]*\.ts$/.test(id) || /[\\/]src[\\/]i18n[\\/]locales[\\/]/.test(id)) return null;
@@ -91,6 +122,9 @@ export function englishPerChunk(root) {
       return chunk.isEntry || !chunkEnglish(chunk) ? '' : `await ${REGISTRY}?.(import.meta.url);`;
     },
     generateBundle(_options, bundle) {
+      // A message without English (or one the translations do not know yet) must not share its short id with one that has.
+      const all = [...new Set([...idsOf.values()].flat(), ...Object.keys(templates))];
+      if (new Set(all.map(short)).size !== all.length) this.error(`Two message ids share their first ${length} digits: shortIdLength must count every id.`);
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || chunk.isEntry) continue;
         const part = chunkEnglish(chunk);
@@ -98,6 +132,6 @@ export function englishPerChunk(root) {
       }
     },
     /** Whether a chunk (as renderChunk sees it) has an English part. */
-    api: { chunkHasEnglish: (chunk) => !!chunkEnglish(chunk) },
+    api: { chunkHasEnglish: (chunk) => !!chunkEnglish(chunk), idModule: ID_MODULE },
   };
 }
