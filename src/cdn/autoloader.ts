@@ -46,11 +46,31 @@ export const WIDGET_MODULES: Record<string, () => Promise<unknown>> = {
 };
 
 /**
- * Tag → the files its chunk needs, relative to the CDN entry's chunks/ folder; under `''` the files every widget needs (the core,
- * the kit), listed once. Only the CDN entry (cdn/index.ts) knows them, from its build; the npm package leaves
- * preloading to the host's bundler, so its table stays empty.
+ * Tag → the files its chunk needs, relative to the CDN entry's chunks/ folder, the tag's own chunk first; under
+ * `''` the files every widget needs (the core, the kit), listed once. Only the CDN entry (cdn/index.ts) knows
+ * them, from its build; the npm package leaves preloading to the host's bundler, so its table stays empty.
+ *
+ * The CDN build empties WIDGET_MODULES (vite.config.ts, `cdnLoader`): a tag's chunk is the first file of its
+ * list here, so every page's loader names each tag and each chunk once, not twice.
  */
 let CHUNKS: Readonly<Record<string, readonly string[]>> = {};
+
+/** The tags the loader knows (the npm build's WIDGET_MODULES, or the CDN build's table). */
+function knownTags(): string[] {
+  const tags = Object.keys(WIDGET_MODULES);
+  return tags.length ? tags : Object.keys(CHUNKS).filter(Boolean);
+}
+
+/** A file of the table as a URL next to this file: `+`/`-` (English part, after the first frame) dropped, `.js` back. */
+const chunkUrl = (entry: string): string => new URL('chunks/' + entry.replace(/^-?\+?/, '') + '.js', import.meta.url).href;
+
+/** Imports a tag's code: through WIDGET_MODULES, or (CDN) the first file of its table entry. */
+function importWidget(tag: string): Promise<unknown> | undefined {
+  const importer = WIDGET_MODULES[tag];
+  if (importer) return importer();
+  const own = CHUNKS[tag]?.[0];
+  return own === undefined ? undefined : import(/* @vite-ignore */ chunkUrl(own));
+}
 
 /** Gives the loader the chunk table of the CDN build (called once by cdn/index.ts). */
 export function setChunkFiles(files: Readonly<Record<string, readonly string[]>>): void {
@@ -77,7 +97,7 @@ function preload(tag: string, priority: 'auto' | 'low', english: boolean): void 
     // The table leaves out every file's `.js`; its English part is `.en.js` (./english.ts).
     const file = entry.replace(/^-?\+?/, '');
     for (const name of [file, ...(english && entry.includes('+') ? [file + '.en'] : [])]) {
-      const href = new URL('chunks/' + name + '.js', import.meta.url).href;
+      const href = chunkUrl(name);
       if (preloaded.has(href)) continue;
       preloaded.add(href);
       const link = document.createElement('link');
@@ -92,13 +112,12 @@ function preload(tag: string, priority: 'auto' | 'low', english: boolean): void 
 }
 
 function load(tag: string, priority: 'auto' | 'low', english = pageIsEnglish()): Promise<unknown> {
-  const importer = WIDGET_MODULES[tag];
-  if (!importer || customElements.get(tag)) return Promise.resolve();
+  if (!knownTags().includes(tag) || customElements.get(tag)) return Promise.resolve();
   let pending = requested.get(tag);
   if (!pending) {
     preload(tag, priority, english);
     // (An English page defines the element once its texts are there: wait for the definition, not the module.)
-    pending = importer().then(() => customElements.whenDefined(tag)).catch((error: unknown) => {
+    pending = Promise.resolve(importWidget(tag)).then(() => customElements.whenDefined(tag)).catch((error: unknown) => {
       requested.delete(tag); // a failed chunk (offline) is tried again when the tag is seen again
       console.error(`ebok-widgets: could not load <${tag}>`, error);
     });
@@ -114,15 +133,16 @@ export function loadWidget(tag: string): Promise<unknown> {
 
 /** Loads every widget now (e.g. before rendering them in a single-page app). */
 export function loadAllWidgets(): Promise<unknown[]> {
-  return Promise.all(Object.keys(WIDGET_MODULES).map(loadWidget));
+  return Promise.all(knownTags().map(loadWidget));
 }
 
 /** Whether an element is shown in English (its own or an ancestor's `lang`, else the page's). */
 const inEnglish = (element: Element): boolean => /^en\b/i.test(element.closest('[lang]')?.getAttribute('lang') ?? '');
 
 function discover(root: ParentNode): void {
-  const found = root instanceof Element && root.localName in WIDGET_MODULES ? [root] : [];
-  for (const tag of Object.keys(WIDGET_MODULES)) {
+  const tags = knownTags();
+  const found = root instanceof Element && tags.includes(root.localName) ? [root] : [];
+  for (const tag of tags) {
     const element = root.querySelector(tag); // the first of each tag decides (a tag's code loads once)
     if (element) found.push(element);
   }
@@ -136,7 +156,7 @@ async function pageWidgetsRendered(): Promise<void> {
   for (;;) {
     const loads = [...requested.values()];
     await Promise.all(loads);
-    const shown = [...document.querySelectorAll(Object.keys(WIDGET_MODULES).join(','))];
+    const shown = [...document.querySelectorAll(knownTags().join(','))];
     await Promise.allSettled(shown.flatMap((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete ?? []));
     if (requested.size === loads.length) return;
   }
@@ -158,7 +178,7 @@ async function defineTheRestLater(): Promise<void> {
   if (document.readyState !== 'complete') await new Promise((resolve) => addEventListener('load', resolve, { once: true }));
   await networkQuiet();
   await new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve, { timeout: 5000 }) : setTimeout(resolve, 0)));
-  for (const tag of Object.keys(WIDGET_MODULES)) void load(tag, 'low');
+  for (const tag of knownTags()) void load(tag, 'low');
 }
 
 let observer: MutationObserver | undefined;
