@@ -30,7 +30,7 @@ const loader: PageLoader = first ?? {
   version: VERSION,
   loadWidget: load,
   loadAllWidgets: loadAll,
-  setPageLocale: async (locale) => (await import('../i18n/locale.js')).setPageLocale(locale),
+  setPageLocale: async (locale) => (await import('../i18n/set-page-locale.js')).setPageLocale(locale),
 };
 
 /** Loads the code of one widget (once); resolves when its element is defined. */

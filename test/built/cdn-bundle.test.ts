@@ -21,6 +21,8 @@ interface ProbeReport {
   rendered: Record<string, number>;
   /** The text of the first element of each ebok tag at its first render. */
   firstTexts: Record<string, string>;
+  /** With `?switch=<locale>`: the text of each tag's first element after `setPageLocale(<locale>)`. */
+  switchedTexts?: Record<string, string>;
 }
 
 interface Manifest {
@@ -102,7 +104,7 @@ function freshOrigin(): string {
  * request for the bundle is answered that many ms late (latency-sw.js): a slow network, where a loader that
  * fetches in a waterfall or too much too early shows it.
  */
-async function probe(page: string, tags: string[], place = true, latency = 0, lang?: string): Promise<ProbeReport> {
+async function probe(page: string, tags: string[], place = true, latency = 0, lang?: string, switchTo?: string): Promise<ProbeReport> {
   const bundle = await fetch('/dist/cdn/ebok-widgets.js', { method: 'HEAD' });
   if (!bundle.ok) throw new Error('dist/cdn/ebok-widgets.js is missing: run `npm run build` before these tests');
   const frame = document.createElement('iframe');
@@ -116,7 +118,7 @@ async function probe(page: string, tags: string[], place = true, latency = 0, la
       else reject(new Error(event.data.message));
     });
   });
-  const url = `${page}?tags=${tags.join(',')}${place ? '' : '&place=no'}${lang ? `&lang=${lang}` : ''}`;
+  const url = `${page}?tags=${tags.join(',')}${place ? '' : '&place=no'}${lang ? `&lang=${lang}` : ''}${switchTo ? `&switch=${switchTo}` : ''}`;
   const path = latency ? `latency.html?delay=${latency}&next=${encodeURIComponent(url)}` : url;
   frame.src = `${freshOrigin()}/test/built/pages/${path}`;
   document.body.append(frame);
@@ -183,6 +185,17 @@ describe('the CDN bundle (dist/cdn/ebok-widgets.js) in a page', function () {
       expect(report.violations).to.deep.equal([]);
     });
   }
+
+  it("switches a Polish page's login to English through the loader's setPageLocale, with the English of its chunks", async () => {
+    const report = await probe('login-only.html', ['ebok-login'], true, 0, undefined, 'en');
+    // The page has no API, so the login says it is unavailable: in Polish first, then in English.
+    expect(report.firstTexts['ebok-login'], 'first in Polish').to.match(/Logowanie jest chwilowo niedostępne/);
+    expect(report.switchedTexts?.['ebok-login'], 'then in English').to.match(/Log in/).and.match(/Logging in is unavailable at the moment/);
+    expect(report.switchedTexts?.['ebok-login'], 'no Polish left').to.not.match(/Logowanie|niedostępne/);
+    expect(report.resources.filter((path) => /\/chunks\/login-[\w-]+\.en\.js$/.test(path)), "the login's English part fetched").to.have.length(1);
+    expect(report.errors).to.deep.equal([]);
+    expect(report.violations).to.deep.equal([]);
+  });
 
   for (const [page, shown] of PAGES) {
     it(`${page}: fetches nothing but its widgets' code before they have rendered, and defines the others afterwards`, async () => {

@@ -57,6 +57,15 @@
     report.upgraded = [...document.querySelectorAll('*')]
       .filter((el) => el.localName.startsWith('ebok-'))
       .map((el) => ({ tag: el.localName, shadow: !!el.shadowRoot }));
+    // `?switch=en`: the page then switches its language through the loader (setPageLocale), as a host's own
+    // language menu would; what each element says afterwards.
+    const switchTo = new URLSearchParams(location.search).get('switch');
+    if (switchTo) {
+      await globalThis[Symbol.for('ebok-widgets.loader')].setPageLocale(switchTo);
+      await Promise.all([...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('ebok-')).map((el) => el.updateComplete));
+      report.switchedTexts = {};
+      for (const tag of tags) report.switchedTexts[tag] = document.querySelector(tag)?.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+    }
     const entries = performance.getEntriesByType('resource');
     report.resources = entries.map((entry) => new URL(entry.name).pathname);
     report.timings = entries.map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
