@@ -5,6 +5,8 @@ import { renderError, renderLoading } from '../../core/status.js';
 import type { EbokClient } from '../../api/client.js';
 import { useClients } from '../../core/clients.js';
 import { PortalConfigController } from '../../kit/portal-config.js';
+import { addLaterStyles } from '../../kit/later-styles.js';
+import { loginBehaviourStyles } from './login.behaviour.styles.js';
 import { LoginController, type LoginPage } from './login.controller.js';
 import { credentialsView, type CredentialsContext } from './login.credentials.js';
 import { credentialsModel, inlineView, signedInView, type LoginViewContext } from './login.views.js';
@@ -59,6 +61,8 @@ export class LoginBehaviour implements LoginPage {
     private readonly tools: LoginTools,
     draft: { identifier: string; password: string; revealed: boolean },
   ) {
+    // The signed-in message and the terms' summary are drawn only from here on.
+    addLaterStyles(host, loginBehaviourStyles);
     useClients();
     this.config = new PortalConfigController(host, { optional: true });
     this.flow = new LoginController(host, this, draft);

@@ -2,8 +2,8 @@ import { css } from 'lit';
 import { tokens as t } from '../../theme/tokens.js';
 
 /**
- * The login's card; fields, notices and links come from the kit's stylesheets. The signed-in message, focused by
- * script, shows the base `:focus-visible` ring only.
+ * The login's card, as its first frame draws it; fields, notices and links come from the kit's stylesheets. What
+ * only the behaviour draws (the signed-in message, the terms' summary) is in login.behaviour.styles.ts.
  */
 export const loginStyles = css`
   .base {
@@ -18,35 +18,12 @@ export const loginStyles = css`
   }
   .base > .title,
   .intro,
-  .summary-box p,
-  .links,
-  .done p {
+  .links {
     margin: 0;
-  }
-  .summary-box {
-    padding: ${t.spaceM};
-    border-inline-start: 4px solid ${t.colorInfo};
-    background: ${t.colorInfoBg};
-    border-radius: ${t.radius};
-  }
-  .summary-box__title {
-    font-weight: ${t.fontWeightBold};
   }
   .shape::before {
     content: attr(data-shape);
     visibility: hidden;
-  }
-  .done {
-    display: flex;
-    align-items: flex-start;
-    gap: ${t.spaceS};
-  }
-  .done:focus:not(:focus-visible) {
-    outline: none;
-  }
-  .done .icon {
-    color: ${t.colorSuccess};
-    margin-block-start: 0.2em;
   }
   @media (max-width: 22rem) {
     .base {
