@@ -1,7 +1,6 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ref, type Ref } from 'lit/directives/ref.js';
 import { EbokApiElement } from '../core/api-element.js';
 import { statusStyles } from '../core/status.js';
 import { EbokNavigateEvent } from '../core/events.js';
@@ -22,7 +21,6 @@ export interface HeadingOptions {
   id?: string;
   /** Focus can be moved here by script (a new step's title). */
   focusable?: boolean;
-  ref?: Ref<HTMLElement>;
 }
 
 /**
@@ -48,7 +46,6 @@ export class EbokWidgetBase extends EbokApiElement {
   /** The widget's title as `role="heading"` at `heading-level`, `part="heading"`. */
   protected heading(text: string, options: HeadingOptions = {}): TemplateResult {
     return html`<div
-      ${options.ref ? ref(options.ref) : nothing}
       class="title"
       part="heading"
       role="heading"
