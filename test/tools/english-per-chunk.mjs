@@ -103,8 +103,8 @@ export function englishPerChunk(root) {
       if (id !== ID_MODULE) return null;
       return [
         `import { fnv1a64 } from '@lit/localize/internal/fnv1a64.js';`,
-        `export const HASH_DELIMITER = '\\x1e';`,
-        `export const generateMsgId = (strings, html) => (html ? 'h' : 's') + fnv1a64(typeof strings === 'string' ? strings : strings.join(HASH_DELIMITER)).slice(0, ${length});`,
+        // (The run time imports only generateMsgId; '\\x1e' is @lit/localize's HASH_DELIMITER.)
+        `export const generateMsgId = (strings, html) => (html ? 'h' : 's') + fnv1a64(typeof strings === 'string' ? strings : strings.join('\\x1e')).slice(0, ${length});`,
       ].join('\n');
     },
     transform(code, id) {
