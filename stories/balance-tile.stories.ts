@@ -11,6 +11,7 @@ interface Args {
   href: string;
   compact: boolean;
   signedOut: 'prompt' | 'hidden';
+  placeholder: 'login' | 'balance';
 }
 
 /**
@@ -21,8 +22,11 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/Balance tile',
   component: 'ebok-balance-tile',
-  args: { href: '/ebok/saldo', compact: false, signedOut: 'prompt' },
-  argTypes: { signedOut: { control: 'inline-radio', options: ['prompt', 'hidden'] } },
+  args: { href: '/ebok/saldo', compact: false, signedOut: 'prompt', placeholder: 'login' },
+  argTypes: {
+    signedOut: { control: 'inline-radio', options: ['prompt', 'hidden'] },
+    placeholder: { control: 'inline-radio', options: ['login', 'balance'] },
+  },
   // Each story starts with a fresh client, so the cache of one story never shows in another.
   loaders: [
     () => {
@@ -34,6 +38,7 @@ const meta: Meta<Args> = {
     href=${args.href}
     login-href="/logowanie"
     signed-out=${args.signedOut}
+    placeholder=${args.placeholder}
     ?compact=${args.compact}
   ></ebok-balance-tile>`,
 };
@@ -57,6 +62,8 @@ export const NarrowPhone: Story = {
   globals: { viewport: { value: 'mobile1', isRotated: false } },
 };
 export const Loading: Story = { parameters: scenario('timeout') };
+/** On a page only signed-in customers see (the dashboard): the placeholder has the shape of a balance. */
+export const LoadingAsBalance: Story = { name: 'Loading, shaped as a balance', args: { placeholder: 'balance' }, parameters: scenario('timeout') };
 export const Empty: Story = { name: 'Empty (nothing to pay)', parameters: scenario('empty') };
 export const ServerError: Story = { name: 'Error with retry', parameters: scenario('server-error') };
 export const Offline: Story = { parameters: scenario('offline') };

@@ -7,6 +7,7 @@ import { FakeApi, json, balanceAt, portalConfigOf, sessionAt } from '../helpers/
 import { shadow, until } from '../helpers/dom.js';
 import { resetPage } from '../helpers/page.js';
 import { words } from '../helpers/harness.js';
+import { addDays, warsawDate } from '../../src/i18n/calendar.js';
 
 // The tile draws its first frame from its own module and loads what it does (balance-tile.behaviour.ts)
 // right after. This file runs in a page of its own, so the behaviour's code is fetched here for the first time.
@@ -54,6 +55,46 @@ describe('<ebok-balance-tile> before its behaviour has arrived', () => {
     expect(shadow(el, '[part="amount"]').textContent).to.contain('245,67');
     expect(api.calls('GET', '/balance')).to.have.length(1);
     await expect(el).to.be.accessible();
+  });
+
+  /**
+   * A tile on a signed-in page with a line of text under it: how far that line moves when the balance (due, not
+   * overdue, paid in one) replaces the placeholder.
+   */
+  async function shiftUnderTile(placeholder: 'login' | 'balance', compact = false): Promise<number> {
+    const balance = balanceAt();
+    const due = {
+      ...balance,
+      overdue: { ...balance.overdue, amount: '0.00' },
+      overdueCount: 0,
+      oldestDueDate: null,
+      nextPayment: { amount: balance.balance, dueDate: addDays(warsawDate(new Date()), 10) },
+    };
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    serve().on('GET', '/balance', () => answered.then(() => json(200, due)));
+    const page = await fixture<HTMLElement>(html`<div>
+      <ebok-balance-tile placeholder=${placeholder} ?compact=${compact} href="/saldo"></ebok-balance-tile>
+      <p id="below">Under the tile</p>
+    </div>`);
+    page.style.inlineSize = '40em';
+    const el = page.querySelector<EbokBalanceTile>('ebok-balance-tile')!;
+    await until(() => !!el.shadowRoot?.querySelector('.skeleton'), 'the placeholder');
+    const before = page.querySelector('#below')!.getBoundingClientRect().top;
+    answer();
+    await until(() => el.state === 'due', 'the balance');
+    expect(shadow(el, '[part="details"]').textContent).to.contain('Do zapłaty');
+    return Math.abs(page.querySelector('#below')!.getBoundingClientRect().top - before);
+  }
+
+  it('with placeholder="balance", nothing under the tile moves when the balance arrives (as the dashboard shows it)', async () => {
+    expect(await shiftUnderTile('balance'), 'px the line under the tile moved').to.be.at.most(2);
+    expect(await shiftUnderTile('balance', true), 'px the line under a compact tile moved').to.be.at.most(2);
+  });
+
+  it('with the default placeholder, the shape of the "log in" prompt, a balance arriving does move what is under it', async () => {
+    // The contrast that makes the test above mean something: the prompt's shape is not a balance's.
+    expect(await shiftUnderTile('login'), 'px the line under the tile moved').to.be.above(20);
   });
 
   it('keeps one heading from its first frame to the balance, so focus put there stays', async () => {

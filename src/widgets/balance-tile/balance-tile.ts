@@ -39,6 +39,16 @@ import type { BalanceState } from './balance-tile.logic.js';
  * @cssprop --ebok-balance-tile-due-color - Tone of an amount to pay, not yet overdue (default: the `due` balance token, red).
  * @cssprop --ebok-balance-tile-settled-color - Tone of a settled balance (default: the green balance token; `--ebok-balance-tile-ok-color`, its name before, still works for one release).
  */
+/**
+ * The placeholder's lines for a balance due (balance-tile.behaviour.ts, renderBalance): its state, the amount, what
+ * is due by when, and "Pay". Never seen (the glyphs are transparent), so digits of about the words' widths stand for
+ * them, with spaces where the words would wrap, rather than four more messages on every page.
+ */
+const BALANCE_SHAPE = html`<p class="state" data-shape="00 00000"></p>
+  <p class="amount" data-shape="000,00 00"></p>
+  <p class="details" data-shape="00 00000 000,00 00 00.00.0000"></p>
+  <div class="actions"><span class="button" data-shape="000000"></span></div>`;
+
 export class EbokBalanceTile extends EbokWidgetBase {
   static override styles = [EbokWidgetBase.styles, balanceTileStyles];
 
@@ -53,6 +63,13 @@ export class EbokBalanceTile extends EbokWidgetBase {
 
   /** A smaller tile for side columns and dashboards. */
   @property({ type: Boolean, reflect: true }) compact = false;
+
+  /**
+   * The shape of the placeholder while the tile loads: `login` (default) that of the "log in" prompt, which most
+   * often replaces it on a public page; `balance` that of a balance (its state, the amount, a line and "Pay"), for
+   * a page that only signed-in customers see, so nothing moves when the balance arrives. `<ebok-dashboard>` sets it.
+   */
+  @property() placeholder: 'login' | 'balance' = 'login';
 
   /** The balance, its states and paying, loaded after the first frame (offline: "Try again"). */
   private readonly lazy = new LazyBehaviour<BalanceTileBehaviour>(this, () =>
@@ -96,17 +113,20 @@ export class EbokBalanceTile extends EbokWidgetBase {
   }
 
   /**
-   * While the session and the balance load: the shape of the "log in" prompt that most often replaces it, its
-   * words drawn as grey lines (generated content, hidden from screen readers and from the page's text), so the
-   * tile keeps its height in every language, width and text size.
+   * While the session and the balance load: the shape of what will most likely replace it (`placeholder`), the
+   * "log in" prompt or a balance, its words drawn as grey lines (generated content, hidden from screen readers and
+   * from the page's text), so the tile keeps its height in every language, width and text size.
    */
   private renderSkeleton() {
     return html`<div class="skeleton" role="status">
       <span class="visually-hidden">${msg('Wczytywanie salda…')}</span>
       <div aria-hidden="true">
-        <p data-shape=${msg('Zaloguj się, aby zobaczyć saldo i zapłacić rachunki.')}></p>
-        <div class="actions"><span class="button" data-shape=${msg('Zaloguj się')}></span></div>
+        ${this.placeholder === 'balance'
+          ? BALANCE_SHAPE
+          : html`<p data-shape=${msg('Zaloguj się, aby zobaczyć saldo i zapłacić rachunki.')}></p>
+              <div class="actions"><span class="button" data-shape=${msg('Zaloguj się')}></span></div>`}
       </div>
     </div>`;
   }
+
 }

@@ -117,6 +117,7 @@ export class EbokDashboard extends EbokWidget {
         <ebok-balance-tile
           part="balance-tile"
           compact
+          placeholder="balance"
           api-base=${ifDefined(this.apiBase)}
           login-href=${ifDefined(this.loginHref)}
           href=${ifDefined(this.balanceHref)}
