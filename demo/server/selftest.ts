@@ -579,8 +579,14 @@ try {
     const etag = String(plain.headers.etag);
     assert.equal((await raw('/cdn/ebok-widgets.js', { 'If-None-Match': etag })).status, 304, 'revalidation by ETag');
     assert.equal(plain.headers['cache-control'], 'no-cache');
-    const chunks = [...new Set([...plain.body.toString().matchAll(/\.\/chunks\/[\w.-]+\.js/g)].map((m) => m[0].slice(1)))];
-    assert.ok(chunks.length > 3, 'the loader names its chunks');
+    // The loader's table names each file of chunks/ without the folder and `.js`, after `+` (it has an English
+    // part) and `-` (after the first frame); a chunk it imports itself by path is named in full.
+    const code = plain.body.toString();
+    const listed = [...code.matchAll(/`-?(\+?)([\w.-]+-[\w-]{7})`/g)].flatMap((m) => [`/chunks/${m[2]}.js`, ...(m[1] ? [`/chunks/${m[2]}.en.js`] : [])]);
+    const imported = [...code.matchAll(/\.\/chunks\/[\w.-]+\.js/g)].map((m) => m[0].slice(1));
+    const chunks = [...new Set([...listed, ...imported])];
+    assert.ok(listed.length > 20, 'the loader names its chunks');
+    assert.ok(chunks.some((chunk) => chunk.endsWith('.en.js')), 'and their English parts');
     let compressedChunks = 0;
     for (const chunk of chunks) {
       const part = await raw(`/cdn${chunk}`, { 'Accept-Encoding': 'br' });
