@@ -9,6 +9,16 @@ import type { BalanceTileBehaviour } from './balance-tile.behaviour.js';
 import type { BalanceState } from './balance-tile.logic.js';
 
 /**
+ * The placeholder's lines for a balance due (balance-tile.behaviour.ts, renderBalance): its state, the amount, what
+ * is due by when, and "Pay". Never seen (the glyphs are transparent), so digits of about the words' widths stand for
+ * them, with spaces where the words would wrap, rather than four more messages on every page.
+ */
+const BALANCE_SHAPE = html`<p class="state" data-shape="00 00000"></p>
+  <p class="amount" data-shape="000,00 00"></p>
+  <p class="details" data-shape="00 00000 000,00 00 00.00.0000"></p>
+  <div class="actions"><span class="button" data-shape="000000"></span></div>`;
+
+/**
  * The customer's balance at a glance (seeds 002, 004): how much, whether anything is overdue, by when,
  * and a way to pay it now through the utility's payment operator.
  *
@@ -39,16 +49,6 @@ import type { BalanceState } from './balance-tile.logic.js';
  * @cssprop --ebok-balance-tile-due-color - Tone of an amount to pay, not yet overdue (default: the `due` balance token, red).
  * @cssprop --ebok-balance-tile-settled-color - Tone of a settled balance (default: the green balance token; `--ebok-balance-tile-ok-color`, its name before, still works for one release).
  */
-/**
- * The placeholder's lines for a balance due (balance-tile.behaviour.ts, renderBalance): its state, the amount, what
- * is due by when, and "Pay". Never seen (the glyphs are transparent), so digits of about the words' widths stand for
- * them, with spaces where the words would wrap, rather than four more messages on every page.
- */
-const BALANCE_SHAPE = html`<p class="state" data-shape="00 00000"></p>
-  <p class="amount" data-shape="000,00 00"></p>
-  <p class="details" data-shape="00 00000 000,00 00 00.00.0000"></p>
-  <div class="actions"><span class="button" data-shape="000000"></span></div>`;
-
 export class EbokBalanceTile extends EbokWidgetBase {
   static override styles = [EbokWidgetBase.styles, balanceTileStyles];
 
