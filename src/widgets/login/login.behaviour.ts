@@ -8,7 +8,7 @@ import { PortalConfigController } from '../../kit/portal-config.js';
 import { addLaterStyles } from '../../kit/later-styles.js';
 import { loginBehaviourStyles } from './login.behaviour.styles.js';
 import { LoginController, type LoginPage } from './login.controller.js';
-import { credentialsView, type CredentialsContext } from './login.credentials.js';
+import type { CredentialsContext, credentialsView, identifierLabelText } from './login.credentials.js';
 import { credentialsModel, inlineView, signedInView, type LoginViewContext } from './login.views.js';
 import type { EbokLogin } from './login.js';
 import type { LoginTarget } from './login.machine.js';
@@ -38,6 +38,12 @@ export interface LoginTools {
   /** The links under the form, and the identifiers the portal accepts. */
   context(config: Pick<CredentialsContext, 'kinds' | 'configLoading' | 'registration'>): CredentialsContext;
   hideSelf(hide: boolean): void;
+  /**
+   * The credentials form and the identifier's label, from the element's module: the behaviour imports nothing of
+   * it, so the element's chunk is the element alone (no module namespace, no bundler helper on its page).
+   */
+  credentialsView: typeof credentialsView;
+  identifierLabelText: typeof identifierLabelText;
 }
 
 /**
@@ -70,6 +76,10 @@ export class LoginBehaviour implements LoginPage {
 
   get policy() {
     return this.config.value?.passwordPolicy;
+  }
+
+  identifierRequiredText(): string {
+    return this.tools.identifierLabelText(this.identifierKinds, true);
   }
 
   get identifierKinds() {
@@ -152,7 +162,7 @@ export class LoginBehaviour implements LoginPage {
     else if (step === 'change-password') view = flow.steps ? flow.steps.changePasswordView(flow, context) : this.loadingStep(msg('Ustaw nowe hasło'));
     else if (step === 'terms' && flow.state.terms) view = flow.steps ? flow.steps.termsView(flow, context) : this.loadingStep(msg('Zmienił się regulamin eBOK'));
     else if (step === 'inline' && flow.state.inline) view = inlineView(keyed(flow.state.inline, this.inlineElement(flow.state.inline)));
-    else view = credentialsView(credentialsModel(flow), context);
+    else view = tools.credentialsView(credentialsModel(flow), context);
     return tools.frame(view, step === 'inline', flow.notice.renderLiveRegion(), this.onInlineNavigate);
   }
 

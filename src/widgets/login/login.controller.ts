@@ -10,10 +10,9 @@ import type { ApiHost } from '../../kit/action.js';
 import { describeFailure } from '../../kit/failure.js';
 import { FormController } from '../../kit/form.js';
 import { NoticeController } from '../../kit/notice.js';
-import { failureKind, isLoginResult, waitSeconds, type LoginResult, type PasswordPolicy } from './login.logic.js';
+import { failureKind, isLoginResult, waitSeconds, type LoginIdentifierKind, type LoginResult, type PasswordPolicy } from './login.logic.js';
 import { INITIAL, transition, type FocusTarget, type LoginAction, type LoginEffect, type LoginEvent, type LoginState, type LoginTarget } from './login.machine.js';
 import { codeErrorText, noticeWords, policyErrorText } from './login.views.js';
-import { identifierLabelText } from './login.credentials.js';
 
 /** The password kit: loaded only when a one-time password must be replaced (most logins never need it). */
 export type PasswordKit = typeof import('../../kit/password.js');
@@ -24,7 +23,9 @@ export type StepForms = ReturnType<LoginSteps['createStepForms']>;
 export interface LoginPage {
   /** The portal's password policy and identifier kinds, once known. */
   readonly policy: PasswordPolicy | undefined;
-  readonly identifierKinds: Parameters<typeof identifierLabelText>[0];
+  readonly identifierKinds: readonly LoginIdentifierKind[] | undefined;
+  /** The identifier field's label as an error ("Fill in …"), for the kinds the portal accepts. */
+  identifierRequiredText(): string;
   /** Where focus goes after a login: `message` ("Signed in as …") unless the element hides itself. */
   focusAfterSignIn(message: HTMLElement | undefined): HTMLElement | undefined;
   /** Focus into the inline flow (its heading), once it has rendered. */
@@ -87,7 +88,7 @@ export class LoginController implements ReactiveController {
       check: (name, values) => {
         // The contract's limits: a longer value gets a field error here, not a failure from the server.
         if (name === 'identifier') {
-          if (!values.identifier.trim()) return identifierLabelText(this.page.identifierKinds, true);
+          if (!values.identifier.trim()) return this.page.identifierRequiredText();
           return values.identifier.trim().length > 254 ? msg('Login może mieć najwyżej 254 znaki.') : undefined;
         }
         if (!values.password) return msg('Wpisz hasło.');

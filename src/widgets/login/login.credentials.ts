@@ -40,6 +40,8 @@ export interface CredentialsContext {
   inlineLinks: boolean;
   hrefs: Record<LoginTarget, string | undefined>;
   onLink: (event: MouseEvent, target: LoginTarget, href: string | undefined) => void;
+  /** A form's submit handler (`onSubmit`), for the behaviour's steps, which take it from here. */
+  onSubmit: typeof onSubmit;
 }
 
 /** Which identifiers the login field accepts, as one key for the label and hint. */

@@ -6,7 +6,7 @@ import { localized } from '../../i18n/locale.js';
 import { codeField, passwordField, submitButton } from '../../kit/fields.js';
 import { formFeedback } from '../../kit/form.js';
 import { renderLoading } from '../../core/status.js';
-import { notice, onSubmit, type LoginViewContext } from './login.views.js';
+import { notice, type LoginViewContext } from './login.views.js';
 import type { LoginController } from './login.controller.js';
 
 export { createStepForms } from './login.forms.js';
@@ -29,7 +29,7 @@ export function codeView(c: LoginController, v: LoginViewContext): TemplateResul
   const sending = c.busy === 'resend-code';
   return html`${v.heading(msg('Wpisz kod z wiadomości'))} ${formFeedback(c.forms!.code, notice(c))}
     <p class="intro" id="mfa-intro">${where} ${validUntil !== PLACEHOLDER ? msg(str`Kod jest ważny do ${validUntil}.`) : nothing}</p>
-    <form part="form" novalidate @submit=${onSubmit(() => c.verify())}>
+    <form part="form" novalidate @submit=${v.onSubmit(() => c.verify())}>
       ${codeField(c.forms!.code.field('code'), { label: msg('Kod jednorazowy'), describedBy: ['mfa-intro'] })}
       <div class="actions">
         ${submitButton(c.forms!.code, { label: msg('Potwierdź kod'), busyLabel: msg('Sprawdzamy kod…'), disabled: paused, ...(paused ? { describedBy: 'countdown' } : {}) })}
@@ -61,7 +61,7 @@ export function changePasswordView(c: LoginController, v: LoginViewContext): Tem
   if (!kit) return html`${v.heading(msg('Ustaw nowe hasło'))} ${renderLoading()}`;
   return html`${v.heading(msg('Ustaw nowe hasło'))} ${formFeedback(form, notice(c))}
     <p class="intro" id="change-intro">${msg('To było hasło jednorazowe. Aby kontynuować, ustaw własne hasło.')}</p>
-    <form part="form" novalidate @submit=${onSubmit(() => void form.submit())}>
+    <form part="form" novalidate @submit=${v.onSubmit(() => void form.submit())}>
       ${v.policy
         ? kit.newPasswordFields(form, form.field('newPassword'), form.field('passwordRepeat'), { policy: v.policy, label: msg('Nowe hasło'), repeatLabel: msg('Powtórz nowe hasło') })
         : html`${passwordField(form, form.field('newPassword'), { label: msg('Nowe hasło'), autocomplete: 'new-password', describedBy: ['change-intro'], reveal: { controls: 'newPassword passwordRepeat', label: msg('Pokaż hasła') } })}
@@ -95,7 +95,7 @@ export function termsView(c: LoginController, v: LoginViewContext): TemplateResu
     </p>
     ${terms.summary ? html`<div class="summary-box" part="terms-summary"><p class="summary-box__title">${msg('Co się zmienia')}</p><p>${localized(terms.summary)}</p></div>` : nothing}
     ${href ? html`<p><a class="link" part="terms-link" href=${href} target="_blank" rel="noopener">${msg('Przeczytaj regulamin (otworzy się w nowej karcie)')}</a></p>` : nothing}
-    <form part="form" novalidate @submit=${onSubmit(() => c.acceptTerms())}>
+    <form part="form" novalidate @submit=${v.onSubmit(() => c.acceptTerms())}>
       <div class="actions">${submitButton(c.forms!.terms, { label: msg('Akceptuję regulamin'), busyLabel: msg('Zapisujemy…'), describedBy: 'terms-intro' })}</div>
     </form>
     <ul class="links" part="links">

@@ -7,7 +7,7 @@ import { LazyBehaviour } from '../../kit/lazy-behaviour.js';
 import { formStyles } from '../../kit/form.styles.js';
 import type { FieldBinding } from '../../kit/form.js';
 import { loginStyles } from './login.styles.js';
-import { credentialsView, type CredentialsContext, type CredentialsForm } from './login.credentials.js';
+import { credentialsView, identifierLabelText, onSubmit, type CredentialsContext, type CredentialsForm } from './login.credentials.js';
 import type { LoginBehaviour } from './login.behaviour.js';
 import type { LoginTarget } from './login.machine.js';
 
@@ -98,6 +98,8 @@ export class EbokLogin extends EbokWidgetBase {
           frame: (view, bare, after, onNavigate) => this.frame(view, bare, after, onNavigate),
           context: (config) => this.context(config),
           hideSelf: (hide) => this.hideSelf(hide),
+          credentialsView,
+          identifierLabelText,
         },
         this.draft,
       );
@@ -193,6 +195,7 @@ export class EbokLogin extends EbokWidgetBase {
     return {
       ...config,
       heading: (text) => this.heading(text, { focusable: true }),
+      onSubmit,
       inlineLinks: this.navigation === 'inline',
       hrefs: { 'password-reset': this.forgotPasswordHref, 'login-reminder': this.forgotLoginHref, register: this.registerHref },
       onLink: (event, target, href) => {

@@ -10,7 +10,6 @@ import type { CredentialsContext, CredentialsModel } from './login.credentials.j
 import type { LoginNotice } from './login.machine.js';
 import type { LoginController, PasswordKit } from './login.controller.js';
 
-export { onSubmit } from './login.credentials.js';
 
 /** What a view needs from the element besides the controller. */
 export interface LoginViewContext extends CredentialsContext {
