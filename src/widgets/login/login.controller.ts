@@ -13,6 +13,7 @@ import { NoticeController } from '../../kit/notice.js';
 import { failureKind, isLoginResult, waitSeconds, type LoginIdentifierKind, type LoginResult, type PasswordPolicy } from './login.logic.js';
 import { INITIAL, transition, type FocusTarget, type LoginAction, type LoginEffect, type LoginEvent, type LoginState, type LoginTarget } from './login.machine.js';
 import { codeErrorText, noticeWords, policyErrorText } from './login.views.js';
+import { focusTarget } from './login.focus.js';
 
 /** The password kit: loaded only when a one-time password must be replaced (most logins never need it). */
 export type PasswordKit = typeof import('../../kit/password.js');
@@ -296,37 +297,8 @@ export class LoginController implements ReactiveController {
     }
   }
 
-  private target(target: FocusTarget): Ref<Element> | (() => Element | null | undefined) {
-    if (typeof target === 'object') return this.linkRef(target.link);
-    switch (target) {
-      case 'identifier':
-      case 'password':
-        return this.credentials.field(target).ref;
-      case 'code':
-        return () => this.forms?.code.field('code').ref.value;
-      case 'newPassword':
-        return () => this.forms?.change.field('newPassword').ref.value;
-      case 'notice':
-        return this.notice.ref;
-      case 'submit':
-        return this.credentials.submitRef;
-      case 'message':
-        return () => this.page.focusAfterSignIn(this.message.value);
-      case 'heading':
-        // The step's heading (its view may still be loading: its placeholder has the same heading).
-        return () => {
-          this.host.focusHeading();
-          return undefined;
-        };
-      case 'back':
-        // Inline, the flow's own heading takes focus once it has rendered (after this update).
-        if (this.state.step === 'inline') {
-          return () => {
-            this.page.focusInlineFlow();
-            return undefined;
-          };
-        }
-        return this.back;
-    }
+  /** Where a `focus` effect puts focus (login.focus.ts). */
+  private target(target: FocusTarget): ReturnType<typeof focusTarget> {
+    return focusTarget(this, target, () => this.host.focusHeading());
   }
 }
